@@ -1,0 +1,81 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace Kinerja.Core.Domain;
+
+/// <summary>
+/// Nomor Induk Pegawai: 18 digits = birth date <c>YYYYMMDD</c> + civil-service start <c>YYYYMM</c>
+/// + gender digit (1 male, 2 female) + 3-digit sequence (DOMAIN.md, "Who and where").
+/// </summary>
+public readonly record struct Nip
+{
+    public const int Length = 18;
+
+    private Nip(string value) => Value = value;
+
+    public string Value { get; }
+
+    public DateOnly BirthDate => DateOnly.ParseExact(Value[..8], "yyyyMMdd", CultureInfo.InvariantCulture);
+
+    /// <summary>First day of the month the employee entered civil service.</summary>
+    public DateOnly ServiceStart => DateOnly.ParseExact(Value[8..14] + "01", "yyyyMMdd", CultureInfo.InvariantCulture);
+
+    public char GenderDigit => Value[14];
+
+    public string Sequence => Value[15..];
+
+    public override string ToString() => Value;
+
+    public static Nip Parse(string? text) =>
+        TryParse(text, out var nip, out var error) ? nip : throw new FormatException(error);
+
+    public static bool TryParse(string? text, out Nip nip) => TryParse(text, out nip, out _);
+
+    /// <summary>Parses a NIP; on failure <paramref name="error"/> says exactly which part is wrong.</summary>
+    public static bool TryParse(string? text, out Nip nip, [NotNullWhen(false)] out string? error)
+    {
+        nip = default;
+        error = Validate(text);
+        if (error is not null)
+        {
+            return false;
+        }
+        nip = new Nip(text!);
+        return true;
+    }
+
+    /// <summary>Returns null when valid, else a specific English message.</summary>
+    public static string? Validate(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "NIP is required.";
+        }
+        if (!text.All(char.IsAsciiDigit))
+        {
+            return "NIP must contain digits only (no spaces or separators).";
+        }
+        if (text.Length != Length)
+        {
+            return $"NIP must be exactly 18 digits; got {text.Length}.";
+        }
+        if (!DateOnly.TryParseExact(text[..8], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
+            || birth.Year < 1900)
+        {
+            return $"NIP digits 1-8 must be a valid birth date YYYYMMDD; '{text[..8]}' is not.";
+        }
+        if (!DateOnly.TryParseExact(text[8..14] + "01", "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+        {
+            return $"NIP digits 9-14 must be a valid civil-service start YYYYMM; '{text[8..14]}' is not.";
+        }
+        if (start < new DateOnly(birth.Year, birth.Month, 1).AddMonths(1))
+        {
+            return $"NIP civil-service start {text[8..14]} must come after the birth date {text[..8]}.";
+        }
+        if (text[14] is not ('1' or '2'))
+        {
+            return $"NIP digit 15 is the gender digit and must be 1 (male) or 2 (female); got '{text[14]}'.";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,88 @@
+namespace Kinerja.Core.Indicators;
+
+/// <summary>
+/// The indicator values of one employee for one period: the typed, stable input of every rules
+/// workflow (DESIGN.md "Rules") and the body of the employee indicators API. JSON names are the
+/// camelCase of the property names (<c>activityMinutes</c>, <c>tksDaysYtd</c>, ...); rule
+/// expressions read them as <c>snapshot.TksDaysYtd</c>. Averages are null when nothing was rated.
+/// Add fields freely; never rename or remove one (HR's rules and fixtures read them).
+/// </summary>
+public sealed record IndicatorSnapshot
+{
+    // --- subject ---
+    public string Nip { get; init; } = "";
+    public string UnitId { get; init; } = "";
+    public string RegionId { get; init; } = "";
+    /// <summary>Period key: <c>YYYY-MM</c>, <c>YYYY-Qn</c>, <c>YYYY</c> or <c>YYYY-MM-DD</c>.</summary>
+    public string Period { get; init; } = "";
+    /// <summary><c>PNS</c>, <c>PPPK</c> or <c>CPNS</c>.</summary>
+    public string Status { get; init; } = "PNS";
+    public string Position { get; init; } = "";
+
+    // --- activity (approved minutes count towards the target) ---
+    public int ActivityMinutes { get; init; }
+    public int ActivityMinutesPending { get; init; }
+    public int ActivityMinutesRejected { get; init; }
+    /// <summary>Target minutes for the period, pro-rated by working days for partial periods.</summary>
+    public int ActivityTargetMinutes { get; init; }
+    /// <summary>Approved minutes as a percentage of the target (0 when the target is 0).</summary>
+    public double ActivityPct { get; init; }
+    public int ActivityDays { get; init; }
+    public int WorkingDays { get; init; }
+    /// <summary>Working days elapsed so far in the period (equals <see cref="WorkingDays"/> for closed periods).</summary>
+    public int WorkingDaysElapsed { get; init; }
+
+    // --- attendance ---
+    public int AttendanceHadir { get; init; }
+    public int AttendanceTerlambat { get; init; }
+    public int AttendanceIzin { get; init; }
+    public int AttendanceSakit { get; init; }
+    public int AttendanceCuti { get; init; }
+    public int AttendanceDinasLuar { get; init; }
+    public int LateMinutes { get; init; }
+    /// <summary>Days absent without valid reason (tanpa keterangan) in the period.</summary>
+    public int TksDays { get; init; }
+    /// <summary>TKS days from 1 January of the period's year to the end of the period.</summary>
+    public int TksDaysYtd { get; init; }
+    /// <summary>Longest run of consecutive TKS working days in the year to date (weekends and holidays do not break a run).</summary>
+    public int TksLongestRun { get; init; }
+
+    // --- ratings (1-5 scale) ---
+    /// <summary>Average <c>hasil_kerja</c> score given by the superior (atasan).</summary>
+    public double? HasilKerjaAvg { get; init; }
+    /// <summary>Average of all BerAKHLAK aspect scores from every rater role.</summary>
+    public double? BerAkhlakAvg { get; init; }
+    public int RatingCount { get; init; }
+    public double? BerorientasiPelayananAvg { get; init; }
+    public double? AkuntabelAvg { get; init; }
+    public double? KompetenAvg { get; init; }
+    public double? HarmonisAvg { get; init; }
+    public double? LoyalAvg { get; init; }
+    public double? AdaptifAvg { get; init; }
+    public double? KolaboratifAvg { get; init; }
+    /// <summary>BerAKHLAK average per rater role.</summary>
+    public double? AtasanAvg { get; init; }
+    public double? RekanAvg { get; init; }
+    public double? BawahanAvg { get; init; }
+    public double? MasyarakatAvg { get; init; }
+    public double? DiriAvg { get; init; }
+
+    // --- leveled values produced by the rules (null until evaluated) ---
+    /// <summary><c>DI_ATAS_EKSPEKTASI</c>, <c>SESUAI_EKSPEKTASI</c> or <c>DI_BAWAH_EKSPEKTASI</c>.</summary>
+    public string? RatingHasilKerja { get; init; }
+    public string? RatingPerilaku { get; init; }
+    /// <summary>One of the five predicate codes (<c>SANGAT_BAIK</c> ... <c>SANGAT_KURANG</c>).</summary>
+    public string? Predikat { get; init; }
+
+    // --- history features (consecutive periods of the same kind, ending with the previous one) ---
+    public string? PreviousPredikat { get; init; }
+    public int PeriodsSangatBaik { get; init; }
+    public int PeriodsBaik { get; init; }
+    public int PeriodsButuhPerbaikan { get; init; }
+    public int PeriodsKurangMisconduct { get; init; }
+    public int PeriodsSangatKurang { get; init; }
+
+    // --- allowance ---
+    /// <summary>Monthly TPP ceiling in rupiah for this employee's post (0 when unknown).</summary>
+    public decimal TppCeiling { get; init; }
+}

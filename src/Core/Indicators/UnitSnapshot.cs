@@ -1,0 +1,28 @@
+namespace Kinerja.Core.Indicators;
+
+/// <summary>
+/// A unit's predicate distribution for a period: the input of the <c>distribusi</c> workflow
+/// (organisational limits, DOMAIN.md "Organisational predicate limits"). Shares are 0-100.
+/// </summary>
+public sealed record UnitSnapshot
+{
+    public string UnitId { get; init; } = "";
+    public string RegionId { get; init; } = "";
+    public string Period { get; init; } = "";
+    /// <summary>The unit's own (organisational) predicate, when set: ISTIMEWA, BAIK, BUTUH_PERBAIKAN, KURANG, SANGAT_KURANG.</summary>
+    public string? UnitPredikat { get; init; }
+    public int EmployeeCount { get; init; }
+    public int RatedCount { get; init; }
+    public int SangatBaikCount { get; init; }
+    public int BaikCount { get; init; }
+    public int ButuhPerbaikanCount { get; init; }
+    public int KurangMisconductCount { get; init; }
+    public int SangatKurangCount { get; init; }
+    public double SangatBaikPct { get; init; }
+    public double BaikPct { get; init; }
+    public double ButuhPerbaikanPct { get; init; }
+    public double KurangMisconductPct { get; init; }
+    public double SangatKurangPct { get; init; }
+    /// <summary>Citizen satisfaction (IKM) on the 25-100 scale; null without survey answers.</summary>
+    public double? Ikm { get; init; }
+}
