@@ -45,12 +45,21 @@ public static class IngestServiceCollectionExtensions
 }
 
 /// <summary>Starts the writer with the host and lets it write what is queued when the host stops.</summary>
-internal sealed class IngestHostedService(IngestWriter writer) : IHostedService
+internal sealed class IngestHostedService(IngestWriter writer, ReferenceCache cache,
+    Microsoft.Extensions.Logging.ILogger<IngestHostedService> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         writer.EnsureStarted();
-        return Task.CompletedTask;
+        try
+        {
+            await cache.ReloadAsync(TimeSpan.Zero, cancellationToken);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or IOException)
+        {
+            // Not fatal: the first submission loads it (or answers 503 while the database is away).
+            Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, ex, "Could not preload ingest reference data");
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => writer.StopAsync(cancellationToken);

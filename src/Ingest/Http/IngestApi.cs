@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kinerja.Ingest.Contracts;
+using Kinerja.Ingest.Http;
 using Kinerja.Ingest.Json;
 using Kinerja.Ingest.Pipeline;
 using Microsoft.AspNetCore.Builder;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
-namespace Kinerja.Ingest.Http;
+namespace Kinerja.Ingest;
 
 /// <summary>
 /// <c>POST /api/v1/activities|attendance|ratings|reviews</c>: a JSON array (<c>application/json</c>) or NDJSON

@@ -11,7 +11,7 @@ namespace Kinerja.Ingest.Pipeline;
 /// </summary>
 internal static class ChangeNotifier
 {
-    public const string Channel = "kinerja_events";
+    public const string Channel = Kinerja.Core.Changes.ChangeChannels.Events;
     public const int MaxPayloadBytes = 7900;
 
     /// <summary>(nip or null, unit, region) of everything accepted in the batch.</summary>
