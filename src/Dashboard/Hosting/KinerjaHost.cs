@@ -3,6 +3,8 @@ using Kinerja.Core.Reference;
 using Kinerja.Dashboard.Apis;
 using Kinerja.Dashboard.Demo;
 using Kinerja.Dashboard.Health;
+using Kinerja.Ingest;
+using Kinerja.Ingest.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
@@ -21,7 +23,16 @@ public static class KinerjaHost
         demo.Simulate ??= db.Embedded;
         builder.Services.AddSingleton(demo);
 
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ReferenceRepository>();
+        if (roles.Ingest)
+        {
+            builder.Services.AddKinerjaIngest(builder.Configuration);
+            if (demo.Simulate == true)
+            {
+                builder.Services.AddHostedService<DemoSimulator>();
+            }
+        }
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -49,6 +60,10 @@ public static class KinerjaHost
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapReferenceApi();
+        if (roles.Ingest)
+        {
+            app.MapIngestApi();
+        }
         if (roles.Dashboard)
         {
             app.MapHomePage();
