@@ -1,5 +1,6 @@
 using Kinerja.Core.Database;
 using Kinerja.Core.Reference;
+using Kinerja.Dashboard.Access;
 using Kinerja.Dashboard.Apis;
 using Kinerja.Dashboard.Demo;
 using Kinerja.Dashboard.Health;
@@ -34,6 +35,7 @@ public static class KinerjaHost
             }
         }
         builder.Services.AddSingleton<DemoSeeder>();
+        builder.AddKinerjaAccess();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
@@ -47,6 +49,7 @@ public static class KinerjaHost
         if (app.Services.GetRequiredService<DemoOptions>().Seed == true)
         {
             await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+            await app.Services.EnsureDemoAccessAsync();
         }
     }
 
@@ -55,6 +58,8 @@ public static class KinerjaHost
         var roles = app.Services.GetRequiredService<KinerjaRoles>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseKinerjaAccess();
+        app.MapKinerjaAccess();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapOpenApi();
@@ -68,6 +73,7 @@ public static class KinerjaHost
         {
             app.MapHomePage();
         }
+        app.RequireKinerjaPolicies();
         StartupBanner.PrintWhenStarted(app, roles);
         return app;
     }
