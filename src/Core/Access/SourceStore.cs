@@ -5,9 +5,23 @@ using Npgsql;
 namespace Kinerja.Core.Access;
 
 /// <summary>An ingest source (table <c>ingest_source</c>); times in UTC.</summary>
-public sealed record SourceRecord(long Id, string Name, string KeyPrefix, string[] Scope, DateTime CreatedAt,
-    DateTime? RevokedAt, string CreatedBy)
+public sealed record SourceRecord
 {
+    public long Id { get; init; }
+
+    public string Name { get; init; } = "";
+
+    public string KeyPrefix { get; init; } = "";
+
+    /// <summary>Scope entries as stored: <c>region:{id}</c>, <c>unit:{id}</c>.</summary>
+    public string[] Scope { get; init; } = [];
+
+    public DateTime CreatedAt { get; init; }
+
+    public DateTime? RevokedAt { get; init; }
+
+    public string CreatedBy { get; init; } = "";
+
     public bool Revoked => RevokedAt is not null;
 
     public IEnumerable<SourceScopeEntry> Entries => Scope.Select(SourceScopeEntry.Parse);

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace Kinerja.Dashboard.Access;
 
 /// <summary>401/403 for machines as problem details; browsers asking for pages are redirected instead.</summary>
@@ -23,11 +21,7 @@ internal static class AuthProblems
         var (title, detail) = status == StatusCodes.Status401Unauthorized
             ? ("Unauthorized", "Sign in (cookie from /masuk) or send an ingest API key (Authorization: Bearer <key> or X-Api-Key).")
             : ("Forbidden", "Your role or region scope does not allow this request.");
-        var problems = ctx.RequestServices.GetRequiredService<IProblemDetailsService>();
-        return problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = ctx,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        }).AsTask();
+        // Always JSON (whatever the Accept header says): machines asked for it by calling an API path.
+        return TypedResults.Problem(title: title, detail: detail, statusCode: status).ExecuteAsync(ctx);
     }
 }

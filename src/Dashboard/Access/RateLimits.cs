@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kinerja.Dashboard.Access;
@@ -41,16 +40,9 @@ public static class RateLimits
                 var http = context.HttpContext;
                 var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
                 http.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests",
-                        Detail = "Rate limit reached; retry after the number of seconds in Retry-After.",
-                    },
-                });
+                await TypedResults.Problem(title: "Too many requests",
+                    detail: "Rate limit reached; retry after the number of seconds in Retry-After.",
+                    statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
             };
         });
 }

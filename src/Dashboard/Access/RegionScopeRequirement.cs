@@ -18,6 +18,7 @@ internal sealed class RegionScopeHandler(RegionAccess access) : AuthorizationHan
     private static readonly string[] RegionKeys = ["region", "regionId"];
     private static readonly string[] UnitKeys = ["unit", "unitId"];
     private static readonly string[] NipKeys = ["nip"];
+    private const int MaxNamed = 16;
 
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, RegionScopeRequirement requirement)
     {
@@ -43,34 +44,54 @@ internal sealed class RegionScopeHandler(RegionAccess access) : AuthorizationHan
         {
             return true;
         }
-        if (Value(http, RegionKeys) is { } region)
+        // Every region, unit and NIP the request names must be readable (a readable region=... must not
+        // smuggle an unreadable unit=... past the check), and a pimpinan request must name at least one.
+        var named = 0;
+        foreach (var region in Values(http, RegionKeys))
         {
-            return regions.Contains(region);
+            named++;
+            if (!regions.Contains(region))
+            {
+                return false;
+            }
         }
-        if (Value(http, UnitKeys) is { } unit)
+        foreach (var unit in Values(http, UnitKeys))
         {
-            return unit.Length <= 63 && await access.CanReadUnitAsync(user, unit, ct);
+            named++;
+            if (named > MaxNamed || unit.Length > 63 || !await access.CanReadUnitAsync(user, unit, ct))
+            {
+                return false;
+            }
         }
-        if (Value(http, NipKeys) is { } nip)
+        foreach (var nip in Values(http, NipKeys))
         {
-            return nip.Length == 18 && await access.CanReadEmployeeAsync(user, nip, ct);
+            named++;
+            if (named > MaxNamed || nip.Length != 18 || !await access.CanReadEmployeeAsync(user, nip, ct))
+            {
+                return false;
+            }
         }
-        return false;
+        return named > 0;
     }
 
-    private static string? Value(HttpContext http, string[] keys)
+    private static IEnumerable<string> Values(HttpContext http, string[] keys)
     {
         foreach (var key in keys)
         {
             if (http.Request.RouteValues.TryGetValue(key, out var v) && v?.ToString() is { Length: > 0 } s)
             {
-                return s;
+                yield return s;
             }
-            if (http.Request.Query.TryGetValue(key, out var q) && q.Count > 0 && q[0] is { Length: > 0 } qs)
+            if (http.Request.Query.TryGetValue(key, out var q))
             {
-                return qs;
+                foreach (var qs in q)
+                {
+                    if (!string.IsNullOrEmpty(qs))
+                    {
+                        yield return qs;
+                    }
+                }
             }
         }
-        return null;
     }
 }
