@@ -5,6 +5,7 @@ using Kinerja.Ingest.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -84,6 +85,9 @@ public static class AccessServices
             o.FormFieldName = "__af";
         });
         services.AddKinerjaRateLimits(options);
+        // Malformed requests the framework refuses while binding are 4xx, not 500 (UseExceptionHandler would say 500).
+        services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector ??= ex =>
+            ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         ConfigureForwardedHeaders(services, options);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f =>

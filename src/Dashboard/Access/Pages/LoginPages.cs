@@ -25,10 +25,24 @@ internal static class LoginPages
     private static IResult ShowLogin(HttpContext ctx, IAntiforgery af, [FromQuery] string? returnUrl) =>
         Html(LoginHtml.Login(af.GetAndStoreTokens(ctx).RequestToken!, LocalOrRoot(returnUrl), null));
 
-    private static async Task<IResult> SignInAsync(HttpContext ctx, IAntiforgery af, LoginService login,
-        [FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl)
+    private static async Task<IResult> SignInAsync(HttpContext ctx, IAntiforgery af, LoginService login)
     {
-        var target = LocalOrRoot(returnUrl);
+        if (!ctx.Request.HasFormContentType || !await af.IsRequestValidAsync(ctx))
+        {
+            return Html(LoginHtml.Login(af.GetAndStoreTokens(ctx).RequestToken!, "/",
+                "Formulir kedaluwarsa. Silakan coba lagi."), StatusCodes.Status400BadRequest);
+        }
+        IFormCollection form;
+        try
+        {
+            form = await ctx.Request.ReadFormAsync(ctx.RequestAborted);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+        {
+            return Results.Problem(title: "Invalid form", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+        string? username = form["username"], password = form["password"];
+        var target = LocalOrRoot(form["returnUrl"]);
         var name = (username ?? "").Trim().ToLowerInvariant();
         if (name.Length == 0 || string.IsNullOrEmpty(password) || name.Length > 63 || password.Length > 200)
         {
