@@ -1,4 +1,7 @@
 using Kinerja.Core.Database;
+using Kinerja.Core.Indicators;
+using Kinerja.Dashboard.Board;
+using Kinerja.Dashboard.Pages;
 using Kinerja.Core.Reference;
 using Kinerja.Dashboard.Apis;
 using Kinerja.Dashboard.Demo;
@@ -25,6 +28,8 @@ public static class KinerjaHost
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.Services.AddKinerjaIndicators();
+        builder.Services.AddKinerjaBoard();
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return roles;
     }
@@ -52,6 +57,8 @@ public static class KinerjaHost
         if (roles.Dashboard)
         {
             app.MapHomePage();
+            app.MapKinerjaBoard();
+            app.MapKinerjaPages();
         }
         StartupBanner.PrintWhenStarted(app, roles);
         return app;
