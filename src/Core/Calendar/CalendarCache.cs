@@ -55,7 +55,7 @@ public sealed class CalendarCache(NpgsqlDataSource db, TimeProvider time, ILogge
             var holidays = (await conn.QueryAsync<HolidayRow>(new CommandDefinition("""
                 select region_id as RegionId, day as Day from holiday
                 """, cancellationToken: ct)))
-                .ToLookup(h => h.RegionId, h => DateOnly.FromDateTime(h.Day));
+                .ToLookup(h => h.RegionId, h => h.Day);
             var map = regions.ToDictionary(
                 r => r.Id,
                 r => new RegionCalendar(r.Id, r.Name, r.Tz, r.MonthlyTargetMinutes, holidays[r.Id]),
@@ -74,5 +74,5 @@ public sealed class CalendarCache(NpgsqlDataSource db, TimeProvider time, ILogge
 
     private sealed record RegionRow(string Id, string Name, string Tz, int MonthlyTargetMinutes);
 
-    private sealed record HolidayRow(string RegionId, DateTime Day);
+    private sealed record HolidayRow(string RegionId, DateOnly Day);
 }

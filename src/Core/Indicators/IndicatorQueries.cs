@@ -9,6 +9,9 @@ namespace Kinerja.Core.Indicators;
 /// <summary>PostgreSQL implementation of <see cref="IIndicatorQueries"/>: a few set-based statements per call.</summary>
 public sealed class IndicatorQueries(NpgsqlDataSource db, CalendarCache calendars, TimeProvider time) : IIndicatorQueries
 {
+    /// <summary>The calendar cache these queries read (shared with <see cref="Live.LiveIndicators"/>).</summary>
+    internal CalendarCache CalendarsForTests => calendars;
+
     public async Task<IndicatorSnapshot?> EmployeeAsync(string nip, Period? period = null, CancellationToken ct = default)
     {
         var regionId = await ScalarAsync("""
@@ -92,6 +95,24 @@ public sealed class IndicatorQueries(NpgsqlDataSource db, CalendarCache calendar
         }
     }
 
+    /// <summary>
+    /// The same snapshots recomputed naively from the raw streams (activity + latest review,
+    /// attendance, rating events) instead of the rollups: slow by design; the reference a full
+    /// recompute must equal (history features are left empty) and the benchmark's baseline.
+    /// </summary>
+    public async Task<IReadOnlyList<IndicatorSnapshot>> RecomputeFromRawAsync(Period period, EmployeeFilter? filter = null,
+        CancellationToken ct = default)
+    {
+        filter ??= EmployeeFilter.All;
+        var plan = await PlanAsync(period, filter.RegionId, ct);
+        if (plan is null)
+        {
+            return [];
+        }
+        var rows = await FactsAsync(plan, filter, ct, RawRecomputeSql.Query);
+        return rows.Select(r => SnapshotMapper.ToSnapshot(r, plan)).ToArray();
+    }
+
     public async Task<Period?> CurrentMonthAsync(string regionId, CancellationToken ct = default) =>
         await calendars.GetAsync(regionId, ct) is { } calendar ? CurrentMonth(calendar) : null;
 
@@ -156,11 +177,12 @@ public sealed class IndicatorQueries(NpgsqlDataSource db, CalendarCache calendar
         return await calendars.GetAsync(regionId, ct) is { } calendar ? PeriodPlan.Create(period, [calendar], time) : null;
     }
 
-    internal async Task<IReadOnlyList<EmployeeFactsRow>> FactsAsync(PeriodPlan plan, EmployeeFilter filter, CancellationToken ct)
+    internal async Task<IReadOnlyList<EmployeeFactsRow>> FactsAsync(PeriodPlan plan, EmployeeFilter filter, CancellationToken ct,
+        string sql = EmployeeFactsSql.Query)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         var rows = await conn.QueryAsync<EmployeeFactsRow>(new CommandDefinition(
-            EmployeeFactsSql.Query, plan.Parameters(filter), commandTimeout: 300, cancellationToken: ct));
+            sql, plan.Parameters(filter), commandTimeout: 600, cancellationToken: ct));
         return rows.AsList();
     }
 
