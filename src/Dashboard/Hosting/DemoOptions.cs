@@ -16,4 +16,7 @@ public sealed class DemoOptions
 
     /// <summary>Simulated events per second across all regions.</summary>
     public double EventsPerSecond { get; set; } = 20;
+
+    /// <summary>Stream citizen answers around the clock instead of only in each region's working hours (07-17 local, Mon-Fri).</summary>
+    public bool AllHours { get; set; }
 }

@@ -6,6 +6,8 @@ using Kinerja.Core.Reference;
 using Kinerja.Dashboard.Apis;
 using Kinerja.Dashboard.Demo;
 using Kinerja.Dashboard.Health;
+using Kinerja.Ingest;
+using Kinerja.Ingest.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
@@ -24,7 +26,16 @@ public static class KinerjaHost
         demo.Simulate ??= db.Embedded;
         builder.Services.AddSingleton(demo);
 
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ReferenceRepository>();
+        if (roles.Ingest)
+        {
+            builder.Services.AddKinerjaIngest(builder.Configuration);
+            if (demo.Simulate == true)
+            {
+                builder.Services.AddHostedService<DemoSimulator>();
+            }
+        }
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -54,6 +65,10 @@ public static class KinerjaHost
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapReferenceApi();
+        if (roles.Ingest)
+        {
+            app.MapIngestApi();
+        }
         if (roles.Dashboard)
         {
             app.MapHomePage();
