@@ -15,6 +15,8 @@ public static class BoardRegistration
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section)
             .Validate(o => o.MinGroupSize >= 1, "Kinerja:Privacy:MinGroupSize must be at least 1").ValidateOnStart();
         services.AddSignalR();
+        services.AddOptions<Microsoft.AspNetCore.SignalR.HubOptions>()
+            .Configure<IHostEnvironment>((o, env) => o.EnableDetailedErrors = env.IsDevelopment());
         services.AddSingleton<IBoardData, BoardData>();
         services.AddSingleton<ChartCache>();
         services.AddSingleton<BoardSubscriptions>();

@@ -26,7 +26,10 @@ public sealed class RenderedChart(ChartSpec spec, long version, string hash, str
 /// </summary>
 public sealed class ChartCache(ILogger<ChartCache> logger)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
     private readonly ConcurrentDictionary<string, RenderedChart> _charts = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _render = new(1, 1);
     private long _svgRenders, _pngRenders;

@@ -139,7 +139,7 @@ public static class BoardPage
         + $"<div class=\"bar\"><span id=\"kpi-{id}-bar\"></span></div><div class=\"sub\" id=\"kpi-{id}-sub\">&nbsp;</div></div>";
 
     private static string Feed() =>
-        "<section class=\"panel feed\"><h2>Tindak lanjut terbaru</h2><ol class=\"feed\" id=\"umpan\">"
+        "<section class=\"panel feed\"><h2>Tindak lanjut terbaru</h2><ol class=\"feed-list\" id=\"umpan\">"
         + "<li class=\"empty\">Belum ada penghargaan, pembinaan, atau sanksi.</li></ol></section>";
 
     internal static IResult NotFound(string title, string message) => Results.Content(
