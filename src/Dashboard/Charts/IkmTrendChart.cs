@@ -24,6 +24,7 @@ public static class IkmTrendChart
             line.LabelFontSize = 18;
             line.LabelBackgroundColor = color;
             line.LabelFontColor = ChartTheme.Background;
+            line.LabelOppositeAxis = true;
         }
         var trend = plot.Add.Scatter(points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray());
         trend.Color = ChartTheme.Accent;

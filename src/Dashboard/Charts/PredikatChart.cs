@@ -58,7 +58,7 @@ public static class PredikatChart
         ChartRenderer.CategoryTicks(plot.Axes.Left, s.Labels.Select(l => ChartRenderer.Short(l)).ToArray(), positions);
         plot.Axes.Left.TickLabelStyle.FontSize = n > 10 ? 15 : 19;
         ChartTheme.IndonesianTicks(plot.Axes.Bottom, 0, "%");
-        plot.Axes.SetLimitsX(0, 100);
+        plot.Axes.SetLimitsX(0, 104);
         plot.Axes.SetLimitsY(-0.6, n - 0.4);
         plot.Legend.FontSize = 15;
         plot.ShowLegend(Edge.Bottom);
