@@ -30,6 +30,7 @@ public static class BoardRegistration
     {
         app.MapHub<BoardHub>(HubPath);
         app.MapChartEndpoints();
+        app.MapBoardStatsApi();
         return app;
     }
 }

@@ -142,12 +142,14 @@ public sealed class RegionBoard
     {
         Interlocked.Increment(ref _flushes);
         Interlocked.Exchange(ref _lastFlushTicks, _time.GetTimestamp());
+        // "As of" is when the read starts: everything committed before this instant is in the figures.
+        var asOf = _time.GetUtcNow();
         var region = await _data.RegionAsync(_regionId, ct);
         if (region is null)
         {
             return;
         }
-        _asOf = _time.GetUtcNow();
+        _asOf = asOf;
         var hash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(region, Json)));
         if (hash != _hash)
         {

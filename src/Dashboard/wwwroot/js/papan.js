@@ -125,8 +125,18 @@
     },
     trigger,
   });
+  // Kiosk: four charts at a time (two rows fit a 16:9 screen), moving on two charts each turn.
+  const figures = Array.from(document.querySelectorAll(".charts figure"));
+  let page = 0;
+  function chartPage() {
+    if (!kiosk || figures.length <= 4) { return; }
+    const start = (page * 2) % figures.length;
+    const shown = new Set([0, 1, 2, 3].map((i) => (start + i) % figures.length));
+    figures.forEach((f, i) => f.classList.toggle("off", !shown.has(i)));
+  }
+  chartPage();
   if (kiosk) {
-    setInterval(() => { spot++; spotlight(); }, rotateSeconds * 1000);
+    setInterval(() => { spot++; page++; spotlight(); chartPage(); }, rotateSeconds * 1000);
     document.addEventListener("click", () => { if (document.documentElement.requestFullscreen) { document.documentElement.requestFullscreen().catch(() => {}); } }, { once: true });
   }
 })();
