@@ -32,7 +32,8 @@ public class LiveIndicatorsTests(TestDatabase db) : IClassFixture<TestDatabase>
         var changes = live.Subscribe(cts.Token);
         await Rollups.DayAsync(db.DataSource, a[1], "2026-03-18", approved: 240, attendance: "hadir");
 
-        await live.ApplyAsync(new ChangePayload { Nips = [a[1]] });
+        // as the ingest sends it: the NIP with its unit and region
+        await live.ApplyAsync(new ChangePayload { Nips = [a[1]], Units = ["live1-a-u"], Regions = ["live1-a"] });
 
         Assert.Equal(240, live.Employee(a[1])!.ActivityMinutes);
         Assert.Same(untouched, live.Employee(a[2]));                   // not recomputed
@@ -131,6 +132,21 @@ public class LiveIndicatorsTests(TestDatabase db) : IClassFixture<TestDatabase>
         Assert.NotNull(change);
         Assert.Equal([a[4]], change.Nips);
         Assert.Equal(77, live.Employee(a[4])!.ActivityMinutes);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_RegionsOnly_RecomputesTheWholeRegion()
+    {
+        var (live, a, _, _) = await SetUpAsync("live6", 5000);
+        var loadsBefore = live.Stats.FullLoads;
+        await Rollups.DayAsync(db.DataSource, a[0], "2026-03-16", approved: 15);
+        await Rollups.DayAsync(db.DataSource, a[2], "2026-03-16", approved: 25);
+
+        await live.ApplyAsync(new ChangePayload { Regions = ["live6-a"] });
+
+        Assert.Equal(loadsBefore + 1, live.Stats.FullLoads);
+        Assert.Equal(5, live.Stats.LastEmployeesRecomputed);
+        Assert.Equal((15, 25), (live.Employee(a[0])!.ActivityMinutes, live.Employee(a[2])!.ActivityMinutes));
     }
 
     [Theory]
