@@ -6,7 +6,7 @@ namespace Kinerja.Rules.Compilation;
 /// Finds which input properties an expression reads, directly or through global/local params,
 /// so a trigger can record the values that made its rule fire.
 /// </summary>
-internal sealed class ReadCollector(ParameterExpression input)
+internal sealed class ReadCollector(ParameterExpression input, ParameterExpression alias)
 {
     private readonly Dictionary<ParameterExpression, HashSet<string>> _vars = [];
     private readonly HashSet<string> _rule = new(StringComparer.Ordinal);
@@ -35,18 +35,18 @@ internal sealed class ReadCollector(ParameterExpression input)
 
     private HashSet<string> Scan(Expression expression)
     {
-        var visitor = new Visitor(input, _vars);
+        var visitor = new Visitor(input, alias, _vars);
         visitor.Visit(expression);
         return visitor.Found;
     }
 
-    private sealed class Visitor(ParameterExpression input, Dictionary<ParameterExpression, HashSet<string>> vars) : ExpressionVisitor
+    private sealed class Visitor(ParameterExpression input, ParameterExpression alias, Dictionary<ParameterExpression, HashSet<string>> vars) : ExpressionVisitor
     {
         public HashSet<string> Found { get; } = new(StringComparer.Ordinal);
 
         protected override Expression VisitMember(MemberExpression node)
         {
-            if (node.Expression == input)
+            if (node.Expression == input || node.Expression == alias)
             {
                 Found.Add(node.Member.Name);
             }

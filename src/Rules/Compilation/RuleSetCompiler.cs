@@ -56,7 +56,6 @@ public static partial class RuleSetCompiler
         foreach (var s in byName.Values)
         {
             var before = issues.Count;
-            CheckWithRulesEngine(s, issues);
             var rules = ResolveRules(s, byName, issues);
             CheckDeclarations(s, rules, issues);
             if (issues.Count > before)
@@ -67,6 +66,8 @@ public static partial class RuleSetCompiler
             var version = versions is not null && versions.TryGetValue(s.Name, out var v) ? v : 0;
             if (compiler.Compile(s, rules, type, name, version, issues) is { } wf)
             {
+                // RulesEngine's own validator last: our checks give the more specific reasons
+                CheckWithRulesEngine(s, issues);
                 compiled.Add(wf);
             }
         }
@@ -98,6 +99,13 @@ public static partial class RuleSetCompiler
         try
         {
             new RulesEngine.RulesEngine(ParserHost.Settings()).AddWorkflow(s.Workflow);
+        }
+        catch (RulesEngine.Exceptions.RuleValidationException ex) when (ex.Errors?.Any() == true)
+        {
+            foreach (var e in ex.Errors)
+            {
+                issues.Add(new RuleIssue(s.File, s.Name, null, $"RulesEngine rejects the workflow: {e.PropertyName}: {e.ErrorMessage}"));
+            }
         }
         catch (Exception ex)
         {

@@ -24,8 +24,10 @@ internal sealed class WorkflowCompiler(ParserHost parser, IReadOnlyDictionary<st
         var wf = source.Workflow;
         var before = issues.Count;
         var input = Expression.Parameter(inputType, inputName);
-        var scope = new List<ParameterExpression> { input };
-        var reads = new ReadCollector(input);
+        // RulesEngine names an unnamed input "input1": files written that way load unchanged
+        var alias = Expression.Variable(inputType, "input1");
+        var scope = new List<ParameterExpression> { input, alias };
+        var reads = new ReadCollector(input, alias);
 
         // global params: evaluated once per snapshot
         var globals = new List<(ParameterExpression Var, Expression Value)>();
@@ -128,6 +130,7 @@ internal sealed class WorkflowCompiler(ParserHost parser, IReadOnlyDictionary<st
             Expression.Assign(outputs, Expression.Field(scratch, nameof(RuleScratch.Outputs))),
             Expression.Assign(errors, Expression.Field(scratch, nameof(RuleScratch.Errors))),
             Expression.Assign(input, Expression.Convert(objParam, inputType)),
+            Expression.Assign(alias, input),
         };
         Expression rulesBlock = ruleBlocks.Count == 0 ? Expression.Empty() : Expression.Block(typeof(void), ruleBlocks);
         if (globals.Count > 0)
@@ -143,13 +146,13 @@ internal sealed class WorkflowCompiler(ParserHost parser, IReadOnlyDictionary<st
                 Expression.Catch(gex, Expression.Block(typeof(void), markAll.Prepend(Expression.Assign(ok, Expression.Constant(false)))))));
             all.Add(Expression.IfThen(ok, rulesBlock));
             var lambda = Expression.Lambda<Action<object, RuleScratch>>(
-                Expression.Block(typeof(void), globals.Select(g => g.Var).Append(input).Append(fired).Append(outputs).Append(errors).Append(ok), all),
+                Expression.Block(typeof(void), globals.Select(g => g.Var).Append(input).Append(alias).Append(fired).Append(outputs).Append(errors).Append(ok), all),
                 objParam, scratch);
             return Build(source, wf, inputType, version, compiledRules, reads, lambda.Compile());
         }
         all.Add(rulesBlock);
         var plain = Expression.Lambda<Action<object, RuleScratch>>(
-            Expression.Block(typeof(void), [input, fired, outputs, errors], all), objParam, scratch);
+            Expression.Block(typeof(void), [input, alias, fired, outputs, errors], all), objParam, scratch);
         return Build(source, wf, inputType, version, compiledRules, reads, plain.Compile());
     }
 
