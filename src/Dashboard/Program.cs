@@ -1,4 +1,18 @@
+using Kinerja.Dashboard.Cli;
+using Kinerja.Dashboard.Hosting;
+
+if (CliCommands.IsCommand(args))
+{
+    return await CliCommands.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
+await builder.AddKinerjaAsync();
 var app = builder.Build();
-app.MapGet("/", () => "Kinerja Analytics");
-app.Run();
+await app.InitializeKinerjaAsync();
+app.MapKinerja();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point type, public for WebApplicationFactory in tests.</summary>
+public partial class Program;

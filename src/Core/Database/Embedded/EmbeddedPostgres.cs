@@ -33,6 +33,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     public int Port { get; private set; }
 
+    /// <summary>True when a server already running on the folder was reused instead of started.</summary>
+    public bool Adopted { get; private set; }
+
     /// <summary>Connection string of the application database; valid after <see cref="StartAsync"/>.</summary>
     public string ConnectionString { get; private set; } = "";
 
@@ -49,8 +52,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         DataDir = await DataFolder.ResolveAsync(_options.DataDir, _runner,
             msg => _logger.LogWarning("{Message}", msg), ct);
         var password = await EnsureClusterAsync(ct);
-        await StopOrphanAsync(ct);
-        await StartServerAsync(ct);
+        if (!await AdoptRunningAsync(ct))
+        {
+            await StartServerAsync(ct);
+        }
         var builder = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
@@ -182,26 +187,28 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         return password;
     }
 
-    /// <summary>A server left running by a killed previous run is stopped; a stale lock file is removed.</summary>
-    private async Task StopOrphanAsync(CancellationToken ct)
+    /// <summary>
+    /// A server already running on this folder (left by a killed run, or serving another of our processes)
+    /// is adopted: we connect to its port instead of starting a second one. A stale lock file is removed.
+    /// </summary>
+    private async Task<bool> AdoptRunningAsync(CancellationToken ct)
     {
         var pid = PidFile.LivePostmaster(DataDir);
-        if (pid is not null)
+        if (pid is not null && PidFile.Port(DataDir) is { } port)
         {
-            _logger.LogWarning("PostgreSQL (pid {Pid}) is still running in {DataDir} from an earlier run; restarting it",
-                pid, DataDir);
-            var stop = await _runner.RunAsync(_binaries!.PgCtl, ["stop", "-D", DataDir, "-m", "fast", "-w", "-t", "60"],
-                timeout: TimeSpan.FromSeconds(90), ct: ct);
-            if (stop.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"Could not stop the earlier PostgreSQL in {DataDir}: {stop.Output}");
-            }
+            Port = port;
+            Adopted = true;
+            _running = _options.StopAdoptedServer;
+            _logger.LogWarning("PostgreSQL (pid {Pid}) is already running in {DataDir} on port {Port}; using it",
+                pid, DataDir, port);
+            return true;
         }
-        else if (File.Exists(PidFile.PathOf(DataDir)))
+        if (File.Exists(PidFile.PathOf(DataDir)))
         {
             _logger.LogWarning("Removing stale postmaster.pid in {DataDir} left by a crashed run", DataDir);
             await PidFile.RemoveStaleAsync(DataDir, _runner, ct);
         }
+        return false;
     }
 
     private async Task StartServerAsync(CancellationToken ct)

@@ -26,6 +26,12 @@ public sealed class EmbeddedPostgresOptions
     /// <summary>Flush to disk on commit. Only throw-away test clusters turn this off.</summary>
     public bool Durable { get; set; } = true;
 
+    /// <summary>
+    /// Whether stopping this instance stops a server it found already running (true for the server,
+    /// which takes over after a crash; false for CLI verbs running beside a live server).
+    /// </summary>
+    public bool StopAdoptedServer { get; set; } = true;
+
     /// <summary>Extra <c>-c name=value</c> server settings.</summary>
     public Dictionary<string, string> Settings { get; set; } = [];
 }

@@ -38,6 +38,20 @@ internal static class PidFile
         }
     }
 
+    /// <summary>The TCP port recorded in the lock file (line 4).</summary>
+    public static int? Port(string dataDir)
+    {
+        try
+        {
+            var lines = File.ReadAllLines(PathOf(dataDir));
+            return lines.Length > 3 && int.TryParse(lines[3].Trim(), out var port) && port > 0 ? port : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Removes a leftover lock file; PostgreSQL would otherwise refuse to start if its pid was recycled.</summary>
     public static async Task RemoveStaleAsync(string dataDir, ProcessRunner runner, CancellationToken ct)
     {

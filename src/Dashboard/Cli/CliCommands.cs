@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Kinerja.Dashboard.Reference;
+
+namespace Kinerja.Dashboard.Cli;
+
+/// <summary>
+/// Command-line verbs of the one binary (<c>dotnet run --project src/Dashboard -- VERB ...</c>).
+/// Anything that is not a verb starts the server.
+/// </summary>
+public static class CliCommands
+{
+    private static readonly string[] Verbs = ["import", "rules", "users", "sources"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Kinerja Analytics command-line tools.");
+        root.Subcommands.Add(ImportCommand());
+        var parse = root.Parse(args);
+        return await parse.InvokeAsync();
+    }
+
+    private static Command ImportCommand()
+    {
+        var import = new Command("import", "Import reference data or event history from files.");
+        var file = new Argument<FileInfo>("file") { Description = "CSV or JSON file (see src/Dashboard/Reference/README.md)." };
+        var reference = new Command("reference", "Import regions, units, employees or holidays.") { file };
+        reference.TreatUnmatchedTokensAsErrors = false;
+        reference.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                await Console.Error.WriteLineAsync($"File not found: {path.FullName}");
+                return 2;
+            }
+            await using var host = await CliHost.StartAsync(parse.UnmatchedTokens.ToArray());
+            var importer = new ReferenceImporter(host.Services.GetRequiredService<Kinerja.Core.Reference.ReferenceRepository>());
+            ReferenceImportResult result;
+            try
+            {
+                result = await importer.ImportAsync(path.FullName, ct);
+            }
+            catch (FormatException ex)
+            {
+                await Console.Error.WriteLineAsync(ex.Message);
+                return 1;
+            }
+            foreach (var error in result.Errors)
+            {
+                await Console.Error.WriteLineAsync("rejected " + error);
+            }
+            Console.WriteLine($"Imported {result.Regions} regions, {result.Units} units, {result.Employees} employees, " +
+                              $"{result.Holidays} holidays; rejected {result.Errors.Count} rows.");
+            return result.Errors.Count == 0 ? 0 : 1;
+        });
+        import.Subcommands.Add(reference);
+        return import;
+    }
+}

@@ -1,0 +1,46 @@
+using Kinerja.Core.Database;
+using Kinerja.Core.Database.Embedded;
+using Kinerja.Core.Reference;
+
+namespace Kinerja.Dashboard.Cli;
+
+/// <summary>
+/// A short-lived host for CLI verbs that need the database: same configuration as the server
+/// (appsettings, environment, <c>--Key=value</c>), migrated, and the embedded cluster stopped afterwards
+/// unless a running server already owned it.
+/// </summary>
+internal sealed class CliHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private CliHost(IHost host) => _host = host;
+
+    public IServiceProvider Services => _host.Services;
+
+    public static async Task<CliHost> StartAsync(string[] configArgs, Action<IServiceCollection, IConfiguration>? configure = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = configArgs,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
+        builder.Configuration.AddCommandLine(configArgs);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Beside a running server, share its cluster and leave it running.
+        builder.Configuration[$"{EmbeddedPostgresOptions.Section}:{nameof(EmbeddedPostgresOptions.StopAdoptedServer)}"] = "false";
+        await builder.AddKinerjaDatabaseAsync();
+        builder.Services.AddSingleton<ReferenceRepository>();
+        configure?.Invoke(builder.Services, builder.Configuration);
+        var host = builder.Build();
+        await host.Services.MigrateKinerjaDatabaseAsync();
+        await host.StartAsync();
+        return new CliHost(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}

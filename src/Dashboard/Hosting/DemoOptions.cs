@@ -1,0 +1,19 @@
+namespace Kinerja.Dashboard.Hosting;
+
+/// <summary>
+/// Demo mode (<c>Kinerja:Demo</c>): seed the five demo regions and stream simulated events. Both default
+/// to on only when the server runs on its embedded PostgreSQL.
+/// </summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Kinerja:Demo";
+
+    /// <summary>Seed the demo regions, units and employees (null: on for the embedded database).</summary>
+    public bool? Seed { get; set; }
+
+    /// <summary>Stream simulated activity, attendance, reviews and ratings (null: on for the embedded database).</summary>
+    public bool? Simulate { get; set; }
+
+    /// <summary>Simulated events per second across all regions.</summary>
+    public double EventsPerSecond { get; set; } = 20;
+}

@@ -1,0 +1,59 @@
+using Kinerja.Core.Database;
+using Kinerja.Core.Reference;
+using Kinerja.Dashboard.Apis;
+using Kinerja.Dashboard.Demo;
+using Kinerja.Dashboard.Health;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+
+namespace Kinerja.Dashboard.Hosting;
+
+/// <summary>Composition of the one binary: services per role, start-up work, middleware, endpoints.</summary>
+public static class KinerjaHost
+{
+    public static async Task<KinerjaRoles> AddKinerjaAsync(this WebApplicationBuilder builder)
+    {
+        var roles = KinerjaRoles.Parse(builder.Configuration[KinerjaRoles.Key]);
+        builder.Services.AddSingleton(roles);
+        var db = await builder.AddKinerjaDatabaseAsync();
+        var demo = builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
+        demo.Seed ??= db.Embedded;
+        demo.Simulate ??= db.Embedded;
+        builder.Services.AddSingleton(demo);
+
+        builder.Services.AddSingleton<ReferenceRepository>();
+        builder.Services.AddSingleton<DemoSeeder>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        return roles;
+    }
+
+    /// <summary>Start-up work before serving: migrations, then demo seed when on.</summary>
+    public static async Task InitializeKinerjaAsync(this WebApplication app)
+    {
+        await app.Services.MigrateKinerjaDatabaseAsync();
+        if (app.Services.GetRequiredService<DemoOptions>().Seed == true)
+        {
+            await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        }
+    }
+
+    public static WebApplication MapKinerja(this WebApplication app)
+    {
+        var roles = app.Services.GetRequiredService<KinerjaRoles>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapReferenceApi();
+        if (roles.Dashboard)
+        {
+            app.MapHomePage();
+        }
+        StartupBanner.PrintWhenStarted(app, roles);
+        return app;
+    }
+}

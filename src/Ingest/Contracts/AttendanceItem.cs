@@ -1,0 +1,23 @@
+namespace Kinerja.Ingest.Contracts;
+
+/// <summary>
+/// One attendance record of an employee for a local day, JSON <c>POST /api/v1/attendance</c>.
+/// The latest record of a (nip, day) by arrival is the day's status.
+/// </summary>
+public sealed class AttendanceItem
+{
+    /// <summary>Client-made idempotency key (<c>eventId</c>).</summary>
+    public Guid EventId { get; init; }
+
+    /// <summary>The employee's NIP (<c>nip</c>).</summary>
+    public string Nip { get; init; } = "";
+
+    /// <summary>The local date in the employee's region (<c>day</c>, <c>YYYY-MM-DD</c>).</summary>
+    public DateOnly Day { get; init; }
+
+    /// <summary>One of <see cref="Kinerja.Core.Domain.AttendanceStatus"/> (<c>status</c>).</summary>
+    public string Status { get; init; } = "";
+
+    /// <summary>Minutes late (<c>lateMinutes</c>, optional, default 0).</summary>
+    public int? LateMinutes { get; init; }
+}

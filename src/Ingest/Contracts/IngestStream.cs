@@ -1,0 +1,10 @@
+namespace Kinerja.Ingest.Contracts;
+
+/// <summary>The four ingest streams.</summary>
+public enum IngestStream
+{
+    Activities,
+    Attendance,
+    Ratings,
+    Reviews,
+}

@@ -1,0 +1,141 @@
+namespace Kinerja.Ingest.Pipeline;
+
+/// <summary>
+/// Staging → stream merges. Each inserts with <c>on conflict (event_id) do nothing</c>, returns the ids
+/// actually inserted (the rest were duplicates) and updates the rollups from those rows only, in the
+/// writer's transaction. <see cref="RollupRebuilder"/> holds the from-scratch equivalent.
+/// </summary>
+internal static class MergeSql
+{
+    /// <summary>New activities add to the day's count and pending minutes.</summary>
+    public const string Activity = """
+        with ins as (
+            insert into activity (event_id, nip, occurred_at, local_day, minutes, volume, output, description, skp_indicator)
+            select event_id, nip, occurred_at, local_day, minutes, volume, output, description, skp_indicator
+            from ingest_stage_activity
+            on conflict (event_id) do nothing
+            returning event_id, nip, local_day, minutes
+        ), roll as (
+            insert into employee_day as d (nip, day, activity_count, minutes_pending)
+            select nip, local_day, count(*), sum(minutes) from ins group by nip, local_day
+            on conflict (nip, day) do update
+                set activity_count = d.activity_count + excluded.activity_count,
+                    minutes_pending = d.minutes_pending + excluded.minutes_pending
+        )
+        select event_id from ins
+        """;
+
+    /// <summary>
+    /// New reviews; each touched activity takes the verdict of its latest review (by <c>at</c>, then
+    /// <c>event_id</c>) among stored and new ones, and its minutes move between the day's buckets.
+    /// </summary>
+    public const string Review = """
+        with ins as (
+            insert into activity_review (event_id, activity_event_id, approved, reviewer_nip, at)
+            select event_id, activity_event_id, approved, reviewer_nip, at from ingest_stage_review
+            on conflict (event_id) do nothing
+            returning event_id, activity_event_id, approved, at
+        ), cand as (
+            select activity_event_id, approved, at, event_id from ins
+            union all
+            select r.activity_event_id, r.approved, r.at, r.event_id
+            from activity_review r
+            where r.activity_event_id in (select activity_event_id from ins)
+        ), latest as (
+            select distinct on (activity_event_id) activity_event_id,
+                   case when approved then 'approved' else 'rejected' end as status
+            from cand
+            order by activity_event_id, at desc, event_id desc
+        ), chg as (
+            select a.event_id, a.nip, a.local_day, a.minutes, a.status as old_status, l.status as new_status
+            from activity a join latest l on l.activity_event_id = a.event_id
+            where a.status <> l.status
+        ), upd as (
+            update activity a set status = c.new_status
+            from chg c
+            where a.event_id = c.event_id
+            returning c.nip, c.local_day, c.minutes, c.old_status, c.new_status
+        ), delta as (
+            select nip, local_day,
+                   sum(case when new_status = 'pending' then minutes else 0 end
+                     - case when old_status = 'pending' then minutes else 0 end) as d_pending,
+                   sum(case when new_status = 'approved' then minutes else 0 end
+                     - case when old_status = 'approved' then minutes else 0 end) as d_approved,
+                   sum(case when new_status = 'rejected' then minutes else 0 end
+                     - case when old_status = 'rejected' then minutes else 0 end) as d_rejected
+            from upd
+            group by nip, local_day
+        ), roll as (
+            update employee_day d
+            set minutes_pending = d.minutes_pending + x.d_pending,
+                minutes_approved = d.minutes_approved + x.d_approved,
+                minutes_rejected = d.minutes_rejected + x.d_rejected
+            from delta x
+            where d.nip = x.nip and d.day = x.local_day
+        )
+        select event_id from ins
+        """;
+
+    /// <summary>
+    /// New attendance events in arrival order; the latest new one of each (nip, day) becomes the day's
+    /// status (new rows have the highest <c>seq</c>: the single writer assigns them).
+    /// </summary>
+    public const string Attendance = """
+        with ins as (
+            insert into attendance (event_id, nip, day, status, late_minutes)
+            select event_id, nip, day, status, late_minutes from ingest_stage_attendance
+            order by ord
+            on conflict (event_id) do nothing
+            returning event_id, nip, day, status, late_minutes, seq
+        ), latest as (
+            select distinct on (nip, day) nip, day, status, late_minutes
+            from ins
+            order by nip, day, seq desc
+        ), roll as (
+            insert into employee_day as d (nip, day, attendance_status, late_minutes)
+            select nip, day, status, late_minutes from latest
+            on conflict (nip, day) do update
+                set attendance_status = excluded.attendance_status,
+                    late_minutes = excluded.late_minutes
+        )
+        select event_id from ins
+        """;
+
+    /// <summary>New ratings add to the sums per subject, month, rater role and aspect.</summary>
+    public const string Rating = """
+        with ins as (
+            insert into rating (event_id, ratee_nip, unit_id, rater_role, rater_ref, aspect, score, period, occurred_at)
+            select event_id, ratee_nip, unit_id, rater_role, rater_ref, aspect, score, period, occurred_at
+            from ingest_stage_rating
+            on conflict (event_id) do nothing
+            returning event_id, ratee_nip, unit_id, rater_role, aspect, score, period
+        ), roll as (
+            insert into rating_rollup as r (subject_kind, subject_id, period, rater_role, aspect, score_sum, score_count)
+            select case when ratee_nip is not null then 'employee' else 'unit' end,
+                   coalesce(ratee_nip::text, unit_id), period, rater_role, aspect, sum(score), count(*)
+            from ins
+            group by 1, 2, 3, 4, 5
+            on conflict (subject_kind, subject_id, period, rater_role, aspect) do update
+                set score_sum = r.score_sum + excluded.score_sum,
+                    score_count = r.score_count + excluded.score_count
+        )
+        select event_id from ins
+        """;
+
+    /// <summary>Stored (non-rejected) minutes per (nip, day) for the daily-maximum check.</summary>
+    public const string DayTotals = """
+        select d.nip::text, d.day, d.minutes_pending + d.minutes_approved
+        from employee_day d
+        join unnest($1::text[], $2::date[]) as k(nip, day) on d.nip = k.nip::bpchar and d.day = k.day
+        """;
+
+    /// <summary>Owners of stored activities that reviews point at.</summary>
+    public const string ActivityOwners = """
+        select event_id, nip::text from activity where event_id = any($1)
+        """;
+
+    /// <summary>Which of these activity ids are already stored.</summary>
+    public const string ExistingActivities = """
+        select event_id from activity where event_id = any($1)
+        """;
+}

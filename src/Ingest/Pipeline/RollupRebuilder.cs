@@ -1,0 +1,83 @@
+using Dapper;
+using Npgsql;
+
+namespace Kinerja.Ingest.Pipeline;
+
+/// <summary>
+/// Recomputes what the writer maintains incrementally — <c>activity.status</c>, <c>employee_day</c> and
+/// <c>rating_rollup</c> — from the raw streams alone. <see cref="RebuildAsync"/> replaces the stored
+/// rollups (repair after a bug or a manual fix of events); the <c>Compute*</c> queries return the
+/// from-scratch rows so tests and checks can compare them with the incremental ones.
+/// </summary>
+public static class RollupRebuilder
+{
+    /// <summary>Status of every activity from its reviews: the latest by <c>at</c>, then by <c>event_id</c>.</summary>
+    public const string ActivityStatusSql = """
+        select a.event_id,
+               coalesce((select case when r.approved then 'approved' else 'rejected' end
+                         from activity_review r
+                         where r.activity_event_id = a.event_id
+                         order by r.at desc, r.event_id desc
+                         limit 1), 'pending') as status
+        from activity a
+        """;
+
+    /// <summary>employee_day from activity (+ derived status) and attendance (latest by arrival, <c>seq</c>).</summary>
+    public const string EmployeeDaySql = $"""
+        with st as ({ActivityStatusSql}),
+        act as (
+            select a.nip, a.local_day as day, count(*)::int as activity_count,
+                   coalesce(sum(a.minutes) filter (where s.status = 'pending'), 0)::int as minutes_pending,
+                   coalesce(sum(a.minutes) filter (where s.status = 'approved'), 0)::int as minutes_approved,
+                   coalesce(sum(a.minutes) filter (where s.status = 'rejected'), 0)::int as minutes_rejected
+            from activity a join st s on s.event_id = a.event_id
+            group by a.nip, a.local_day
+        ), att as (
+            select distinct on (nip, day) nip, day, status, late_minutes
+            from attendance
+            order by nip, day, seq desc
+        )
+        select coalesce(act.nip, att.nip) as nip, coalesce(act.day, att.day) as day,
+               coalesce(act.activity_count, 0) as activity_count,
+               coalesce(act.minutes_pending, 0) as minutes_pending,
+               coalesce(act.minutes_approved, 0) as minutes_approved,
+               coalesce(act.minutes_rejected, 0) as minutes_rejected,
+               att.status as attendance_status,
+               coalesce(att.late_minutes, 0) as late_minutes
+        from act full join att on att.nip = act.nip and att.day = act.day
+        """;
+
+    public const string RatingRollupSql = """
+        select case when ratee_nip is not null then 'employee' else 'unit' end as subject_kind,
+               coalesce(ratee_nip::text, unit_id) as subject_id, period, rater_role, aspect,
+               sum(score)::bigint as score_sum, count(*)::int as score_count
+        from rating
+        group by 1, 2, 3, 4, 5
+        """;
+
+    /// <summary>Replaces activity statuses and both rollups with values recomputed from the streams, in one transaction.</summary>
+    public static async Task RebuildAsync(NpgsqlDataSource db, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        // The writer's transactions must not interleave with a rebuild.
+        await conn.ExecuteAsync(new CommandDefinition(
+            "lock table activity, activity_review, attendance, rating, employee_day, rating_rollup in exclusive mode",
+            transaction: tx, cancellationToken: ct));
+        await conn.ExecuteAsync(new CommandDefinition($"""
+            update activity a set status = s.status
+            from ({ActivityStatusSql}) s
+            where a.event_id = s.event_id and a.status <> s.status
+            """, transaction: tx, cancellationToken: ct));
+        await conn.ExecuteAsync(new CommandDefinition($"""
+            delete from employee_day;
+            insert into employee_day (nip, day, activity_count, minutes_pending, minutes_approved, minutes_rejected,
+                                      attendance_status, late_minutes)
+            {EmployeeDaySql};
+            delete from rating_rollup;
+            insert into rating_rollup (subject_kind, subject_id, period, rater_role, aspect, score_sum, score_count)
+            {RatingRollupSql};
+            """, transaction: tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+    }
+}

@@ -1,0 +1,21 @@
+using Kinerja.Ingest.Contracts;
+using Kinerja.Ingest.Pipeline;
+
+namespace Kinerja.Ingest.Validation;
+
+/// <summary>Checks of one review that need no stored events (the activity and supervisor are checked by the writer).</summary>
+internal static class ReviewValidator
+{
+    public static PreparedReview? Validate(int index, ReviewItem item, ValidationContext ctx, ref List<FieldError>? errors)
+    {
+        ctx.RequireEventId(item.EventId, ref errors);
+        ctx.RequireEventId(item.ActivityEventId, ref errors, "activityEventId");
+        var reviewer = ctx.Employee(item.ReviewerNip, "reviewerNip", ref errors);
+        ctx.Instant(item.At, "at", ref errors);
+        if (errors is not null || reviewer is null)
+        {
+            return null;
+        }
+        return new PreparedReview(index, item, reviewer);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using Kinerja.Core.Domain;
+using Kinerja.Ingest.Contracts;
+using Kinerja.Ingest.Reference;
+
+namespace Kinerja.Ingest.Validation;
+
+/// <summary>What every validator needs: reference snapshot, source scope, the clock and the allowed skew.</summary>
+internal sealed class ValidationContext(ReferenceData refs, IngestScope scope, DateTimeOffset now, TimeSpan skew)
+{
+    public ReferenceData Refs { get; } = refs;
+
+    public IngestScope Scope { get; } = scope;
+
+    public DateTimeOffset Now { get; } = now;
+
+    public TimeSpan Skew { get; } = skew;
+
+    /// <summary>Set when an item named a NIP or unit the snapshot does not know (worth a reload).</summary>
+    public bool Missed { get; set; }
+
+    public void RequireEventId(Guid id, ref List<FieldError>? errors, string field = "eventId")
+    {
+        if (id == Guid.Empty)
+        {
+            Errors.Add(ref errors, field, $"{field} is required and must be a non-empty UUID.");
+        }
+    }
+
+    /// <summary>Checks format, existence and scope of a NIP; returns the employee when all hold.</summary>
+    public EmployeeRef? Employee(string? nip, string field, ref List<FieldError>? errors)
+    {
+        if (Errors.Has(errors, field))
+        {
+            return null;
+        }
+        var formatError = Nip.Validate(nip);
+        if (formatError is not null)
+        {
+            Errors.Add(ref errors, field, $"{field}: {formatError}");
+            return null;
+        }
+        if (!Refs.Employees.TryGetValue(nip!, out var employee))
+        {
+            Missed = true;
+            Errors.Add(ref errors, field, $"No employee with NIP {nip} is registered.");
+            return null;
+        }
+        if (!Scope.Allows(employee.Unit.Id, employee.Region.Id))
+        {
+            Errors.Add(ref errors, field,
+                $"Employee {nip} (unit {employee.Unit.Id}, region {employee.Region.Id}) is outside this source's scope.");
+            return null;
+        }
+        return employee;
+    }
+
+    /// <summary>A required instant that may not lie further in the future than the skew.</summary>
+    public void Instant(DateTimeOffset value, string field, ref List<FieldError>? errors)
+    {
+        if (Errors.Has(errors, field))
+        {
+            return;
+        }
+        if (value == default)
+        {
+            Errors.Add(ref errors, field, $"{field} is required (ISO-8601 with offset, e.g. 2026-03-02T08:30:00+07:00).");
+            return;
+        }
+        if (value > Now + Skew)
+        {
+            Errors.Add(ref errors, field,
+                $"{field} {value.ToString("O", CultureInfo.InvariantCulture)} is in the future (more than {Skew.TotalMinutes:0.#} minutes ahead of the server clock).");
+        }
+    }
+
+    public static void OneOf(string? value, IReadOnlyList<string> allowed, string field, ref List<FieldError>? errors)
+    {
+        if (Errors.Has(errors, field))
+        {
+            return;
+        }
+        if (string.IsNullOrEmpty(value))
+        {
+            Errors.Add(ref errors, field, $"{field} is required; one of: {string.Join(", ", allowed)}.");
+            return;
+        }
+        foreach (var a in allowed)
+        {
+            if (a == value)
+            {
+                return;
+            }
+        }
+        Errors.Add(ref errors, field, $"{field} '{value}' is not one of: {string.Join(", ", allowed)}.");
+    }
+
+    public static void MaxLength(string? value, int max, string field, ref List<FieldError>? errors)
+    {
+        if (value is not null && value.Length > max)
+        {
+            Errors.Add(ref errors, field, $"{field} must be at most {max} characters; got {value.Length}.");
+        }
+    }
+}
