@@ -78,7 +78,7 @@ public static partial class RuleSetCompiler
         {
             return (null, issues);
         }
-        var set = new CompiledRuleSet(employee, unit, slots,
+        var set = new CompiledRuleSet(byName.Values.ToArray(), employee, unit, slots,
             Setters(typeof(IndicatorSnapshot), slots), Setters(typeof(UnitSnapshot), slots));
         return (set, issues);
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Kinerja.Core.Indicators;
 using Kinerja.Rules.Compilation;
+using Kinerja.Rules.Model;
 
 namespace Kinerja.Rules.Engine;
 
@@ -11,9 +12,10 @@ namespace Kinerja.Rules.Engine;
 /// </summary>
 public sealed partial class CompiledRuleSet
 {
-    internal CompiledRuleSet(IReadOnlyList<CompiledWorkflow> employeeChain, IReadOnlyList<CompiledWorkflow> unitChain,
+    internal CompiledRuleSet(IReadOnlyList<WorkflowSource> sources, IReadOnlyList<CompiledWorkflow> employeeChain, IReadOnlyList<CompiledWorkflow> unitChain,
         IReadOnlyDictionary<string, int> slots, Action<object, object?>?[] employeeSetters, Action<object, object?>?[] unitSetters)
     {
+        Sources = sources;
         EmployeeChain = employeeChain;
         UnitChain = unitChain;
         Slots = slots;
@@ -26,6 +28,9 @@ public sealed partial class CompiledRuleSet
     private readonly Action<object, object?>?[] _employeeSetters;
     private readonly Action<object, object?>?[] _unitSetters;
     private readonly int _maxRules;
+
+    /// <summary>The workflow sources this set was compiled from.</summary>
+    public IReadOnlyList<WorkflowSource> Sources { get; }
 
     /// <summary>Workflows over <see cref="IndicatorSnapshot"/>, in evaluation order (a workflow that sets a value runs before those reading it).</summary>
     public IReadOnlyList<CompiledWorkflow> EmployeeChain { get; }
