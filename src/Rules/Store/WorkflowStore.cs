@@ -115,7 +115,10 @@ public sealed class WorkflowStore(NpgsqlDataSource db)
             return false;
         }
         await conn.ExecuteAsync(new CommandDefinition("""
-            update workflow_version set active = (version = @version) where workflow = @workflow
+            update workflow_version set active = false where workflow = @workflow and active
+            """, new { workflow }, tx, cancellationToken: ct));
+        await conn.ExecuteAsync(new CommandDefinition("""
+            update workflow_version set active = true where workflow = @workflow and version = @version
             """, new { workflow, version }, tx, cancellationToken: ct));
         await AuditAsync(conn, tx, author, "rules.rollback", $"{workflow}@{version}", new { note, from, to = version }, ct);
         await NotifyAsync(conn, tx, new { action = "rollback", versions = new Dictionary<string, int> { [workflow] = version } }, ct);
