@@ -122,25 +122,20 @@ internal static class EmployeeFactsSql
         hist_rows as (
             select l.nip, k.ord, l.predikat,
                    row_number() over w as rn,
-                   first_value(l.predikat) over w as first_predikat,
-                   min(k.ord) over (partition by l.nip) as min_ord
+                   first_value(l.predikat) over w as first_predikat
             from employee_period_level l
             join unnest(@prevKeys::text[]) with ordinality as k(period, ord) on k.period = l.period
             where l.nip in (select nip from emp) and l.predikat is not null
             window w as (partition by l.nip order by k.ord)
         ),
-        hist_flag as (
-            select nip, ord, rn, first_predikat, min_ord,
-                   bool_and(predikat = first_predikat) over (partition by nip order by ord) as same_so_far
-            from hist_rows
-        ),
         hist as (
-            -- the previous period's predicate and how many periods in a row (ending with the previous
-            -- one, no gap) it has held
+            -- the previous period's predicate and for how many periods in a row (ending with the previous
+            -- one) it has held: the gap-free prefix (ord = rn) cut at the first different predicate
             select nip,
-                   max(first_predikat) filter (where min_ord = 1) as previous_predikat,
-                   count(*) filter (where min_ord = 1 and ord = rn and same_so_far)::int as streak
-            from hist_flag
+                   max(first_predikat) filter (where ord = 1) as previous_predikat,
+                   least(count(*) filter (where ord = rn),
+                         coalesce(min(ord) filter (where predikat <> first_predikat), cardinality(@prevKeys::text[]) + 1) - 1)::int as streak
+            from hist_rows
             group by nip
         )
         select e.nip as Nip, e.unit_id as UnitId, e.region_id as RegionId, e.status as Status,

@@ -9,7 +9,8 @@ namespace Kinerja.Core.Indicators;
 public static class IndicatorsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the calendar cache, <see cref="IIndicatorQueries"/>, the in-memory
+    /// Registers the calendar cache, <see cref="IIndicatorQueries"/>,
+    /// <see cref="IndicatorHistorySource"/> (backtest history), the in-memory
     /// <see cref="LiveIndicators"/> (fed by the <c>kinerja_events</c> change feed and rolled over at
     /// each region's local midnight by a hosted service). Needs the <c>NpgsqlDataSource</c>.
     /// </summary>
@@ -19,6 +20,7 @@ public static class IndicatorsServiceCollectionExtensions
         services.TryAddSingleton<CalendarCache>();
         services.TryAddSingleton<IndicatorQueries>();
         services.TryAddSingleton<IIndicatorQueries>(sp => sp.GetRequiredService<IndicatorQueries>());
+        services.TryAddSingleton<IndicatorHistorySource>();
         services.TryAddSingleton<LiveIndicators>();
         services.AddSingleton<IChangeHandler, LiveIndicatorsChangeHandler>();
         services.AddHostedService<LiveIndicatorsService>();

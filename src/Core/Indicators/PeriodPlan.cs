@@ -10,8 +10,13 @@ namespace Kinerja.Core.Indicators;
 /// </summary>
 internal sealed class PeriodPlan
 {
-    /// <summary>How many previous periods the history features look back.</summary>
-    public const int HistoryDepth = 24;
+    /// <summary>How many previous periods the history features look back: 12 months, 8 quarters or 5 years.</summary>
+    public static int HistoryDepth(PeriodKind kind) => kind switch
+    {
+        PeriodKind.Quarter => 8,
+        PeriodKind.Year => 5,
+        _ => 12,
+    };
 
     private PeriodPlan(Period period, IReadOnlyDictionary<string, RegionPlan> regions)
     {
@@ -20,9 +25,9 @@ internal sealed class PeriodPlan
         // Ratings and levels are monthly or coarser: a day reads the month it falls in.
         LevelPeriod = period.Kind == PeriodKind.Day ? Domain.Period.MonthOf(period.Start) : period;
         MonthKeys = MonthsOf(LevelPeriod).Select(m => m.Key).ToArray();
-        var previous = new string[HistoryDepth];
+        var previous = new string[HistoryDepth(LevelPeriod.Kind)];
         var p = LevelPeriod;
-        for (var i = 0; i < HistoryDepth; i++)
+        for (var i = 0; i < previous.Length; i++)
         {
             p = p.Previous();
             previous[i] = p.Key;

@@ -27,7 +27,7 @@ internal static class RawRecomputeSql
                        (select case when rv.approved then 'approved' else 'rejected' end
                         from activity_review rv
                         where rv.activity_event_id = a.event_id
-                        order by rv.at desc, rv.received_at desc
+                        order by rv.at desc, rv.event_id desc
                         limit 1),
                        a.status) as verdict
             from activity a

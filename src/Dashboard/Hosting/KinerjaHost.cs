@@ -33,7 +33,8 @@ public static class KinerjaHost
             builder.Services.AddKinerjaIngest(builder.Configuration);
             if (demo.Simulate == true)
             {
-                builder.Services.AddHostedService<DemoSimulator>();
+                builder.Services.AddSingleton<DemoSimulator>();
+                builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoSimulator>());
             }
         }
         builder.Services.AddSingleton<DemoSeeder>();

@@ -47,7 +47,7 @@ internal sealed class MiniIngest(NpgsqlDataSource db, IReadOnlyDictionary<string
                 with a as (
                     select event_id, nip, local_day, minutes, status as old_status,
                            (select case when r.approved then 'approved' else 'rejected' end from activity_review r
-                            where r.activity_event_id = activity.event_id order by r.at desc limit 1) as new_status
+                            where r.activity_event_id = activity.event_id order by r.at desc, r.event_id desc limit 1) as new_status
                     from activity where event_id = @activityId
                 ), upd as (
                     update activity set status = a.new_status from a

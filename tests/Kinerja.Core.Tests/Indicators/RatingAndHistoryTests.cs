@@ -102,5 +102,29 @@ public class RatingAndHistoryTests(TestDatabase db) : IClassFixture<TestDatabase
         Assert.Contains(new IndicatorSnapshotKey("2026-02", nips[1], 70), list);
     }
 
+    [Fact]
+    public async Task IndicatorHistorySource_LoadAsync_YieldsEveryEmployeeForEachPeriodKey()
+    {
+        var nips = await TestData.SeedUnitWithStaffAsync(db.DataSource, "src", "src-u", 1, 2500);
+        await Rollups.LevelAsync(db.DataSource, nips[1], "2026-01", Predikat.SangatBaik);
+        var source = new IndicatorHistorySource(Rollups.Queries(db.DataSource, _time));
+
+        var all = new List<IndicatorSnapshot>();
+        await foreach (var s in source.LoadAsync(["2026-01", "2026-02", "2026-Q1"], CancellationToken.None))
+        {
+            all.Add(s);
+        }
+        var units = new List<UnitSnapshot>();
+        await foreach (var u in source.LoadUnitsAsync(["2026-01"], CancellationToken.None))
+        {
+            units.Add(u);
+        }
+
+        var mine = all.Where(s => s.UnitId == "src-u").ToList();
+        Assert.Equal(6, mine.Count);
+        Assert.Equal(Predikat.SangatBaik, mine.Single(s => s.Nip == nips[1] && s.Period == "2026-02").PreviousPredikat);
+        Assert.Equal(1, units.Single(u => u.UnitId == "src-u").SangatBaikCount);
+    }
+
     private sealed record IndicatorSnapshotKey(string Period, string Nip, int Minutes);
 }

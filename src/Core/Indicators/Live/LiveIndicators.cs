@@ -89,20 +89,28 @@ public sealed class LiveIndicators(
         }
     }
 
-    /// <summary>Applies one <c>kinerja_events</c> payload.</summary>
+    /// <summary>
+    /// Applies one <c>kinerja_events</c> payload. The NIPs named are recomputed (one query); units
+    /// named are announced (their unit-level figures, e.g. IKM, changed). The regions of a payload
+    /// that also names NIPs or units are just where those live; a payload naming only regions (the
+    /// ingest's fallback for an oversized batch, or a reference-data change) recomputes those regions.
+    /// </summary>
     public async Task ApplyAsync(ChangePayload change, CancellationToken ct = default)
     {
         await _gate.WaitAsync(ct);
         try
         {
-            var fullRegions = new HashSet<string>(change.Regions, StringComparer.Ordinal);
-            if (fullRegions.Count > 0)
+            if (change.Nips.Length == 0 && change.Units.Length == 0)
             {
-                var all = await calendars.RefreshAsync(ct);
-                await LoadRegionsAsync(all.Values.Where(c => fullRegions.Contains(c.RegionId)).ToArray(), ct);
+                if (change.Regions.Length > 0)
+                {
+                    var named = new HashSet<string>(change.Regions, StringComparer.Ordinal);
+                    var all = await calendars.RefreshAsync(ct);
+                    await LoadRegionsAsync(all.Values.Where(c => named.Contains(c.RegionId)).ToArray(), ct);
+                }
+                return;
             }
-            await RecomputeAsync(change.Nips.Where(n => !InRegions(n, fullRegions)).Distinct(StringComparer.Ordinal).ToArray(),
-                change.Units, fullRegions, ct);
+            await RecomputeAsync(change.Nips.Distinct(StringComparer.Ordinal).ToArray(), change.Units, ct);
         }
         finally
         {
@@ -132,9 +140,6 @@ public sealed class LiveIndicators(
             _gate.Release();
         }
     }
-
-    private bool InRegions(string nip, HashSet<string> regions) =>
-        regions.Count > 0 && _regionOfNip.TryGetValue(nip, out var r) && regions.Contains(r);
 
     private async Task LoadRegionsAsync(IReadOnlyList<RegionCalendar> regions, CancellationToken ct)
     {
@@ -174,7 +179,7 @@ public sealed class LiveIndicators(
             count, regions.Count, watch.ElapsedMilliseconds);
     }
 
-    private async Task RecomputeAsync(string[] nips, string[] units, HashSet<string> skipRegions, CancellationToken ct)
+    private async Task RecomputeAsync(string[] nips, string[] units, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         var statements = 0;
@@ -196,7 +201,7 @@ public sealed class LiveIndicators(
         {
             var all = await calendars.AllAsync(ct);
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var group in all.Values.Where(c => !skipRegions.Contains(c.RegionId)).GroupBy(c => Period.MonthOf(c.Today(time))))
+            foreach (var group in all.Values.GroupBy(c => Period.MonthOf(c.Today(time))))
             {
                 var plan = PeriodPlan.Create(group.Key, group, time);
                 var rows = await queries.FactsAsync(plan, new EmployeeFilter { Nips = nips }, ct);
@@ -236,7 +241,7 @@ public sealed class LiveIndicators(
         {
             foreach (var unit in units)
             {
-                if (_regionOfUnit.TryGetValue(unit, out var region) && !skipRegions.Contains(region))
+                if (_regionOfUnit.TryGetValue(unit, out var region))
                 {
                     Touch(region, null, unit);
                 }
