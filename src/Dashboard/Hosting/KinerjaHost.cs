@@ -28,6 +28,10 @@ public static class KinerjaHost
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ReferenceRepository>();
+        if (roles.Dashboard || roles.Rules)
+        {
+            builder.Services.AddKinerjaIndicators();
+        }
         if (roles.Ingest)
         {
             builder.Services.AddKinerjaIngest(builder.Configuration);
@@ -40,8 +44,10 @@ public static class KinerjaHost
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
-        builder.Services.AddKinerjaIndicators();
-        builder.Services.AddKinerjaBoard();
+        if (roles.Dashboard)
+        {
+            builder.Services.AddKinerjaBoard();
+        }
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return roles;
     }
