@@ -34,9 +34,11 @@ public sealed class RegionBoard
         SingleReader = true,
     });
     private readonly Dictionary<string, IndicatorsPayload> _payloads = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, RenderedChart[]> _groupCharts = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RenderedChart[]> _groupCharts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, long>> _pushed = new(StringComparer.Ordinal);
-    private bool _pendingPush;
+    private readonly SemaphoreSlim _chartGate = new(1, 1);
+    private int _chartRunning;
+    private volatile bool _pendingPush;
     private RegionIndicators? _current;
     private string _hash = "";
     private long _version;
@@ -172,16 +174,57 @@ public sealed class RegionBoard
 
         var chartsDue = _time.GetElapsedTime(Interlocked.Read(ref _lastChartsTicks)).TotalMilliseconds >= _options.ChartIntervalMs;
         var missing = groups.Any(g => !_groupCharts.ContainsKey(g.Name));
-        if (forceCharts || missing || _pendingPush || (_chartsStale && chartsDue))
+        if (!push && (forceCharts || missing))
         {
-            _pendingPush &= !push;
-            _chartsStale = false;
-            Interlocked.Exchange(ref _lastChartsTicks, _time.GetTimestamp());
-            await RenderChartsAsync(region, groups, push, ct);
+            // A screen is waiting for this group's first state: render now, under the chart gate.
+            await RenderUnderGateAsync(region, groups, push: false, ct);
+        }
+        else if (missing || _pendingPush || (_chartsStale && chartsDue))
+        {
+            // Charts render off the indicators loop, so numbers keep flowing while ScottPlot works.
+            if (Interlocked.CompareExchange(ref _chartRunning, 1, 0) == 0)
+            {
+                _pendingPush = false;
+                _chartsStale = false;
+                Interlocked.Exchange(ref _lastChartsTicks, _time.GetTimestamp());
+                _ = Task.Run(async () =>
+                {
+                    try
+                    {
+                        await RenderUnderGateAsync(region, groups, push: true, ct);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        _logger.LogError(ex, "Chart pass of region {Region} failed", _regionId);
+                    }
+                    finally
+                    {
+                        Interlocked.Exchange(ref _chartRunning, 0);
+                    }
+                }, CancellationToken.None);
+            }
+            else
+            {
+                _chartsStale = true;
+                ArmChartTimer();
+            }
         }
         else if (_chartsStale)
         {
             ArmChartTimer();
+        }
+    }
+
+    private async Task RenderUnderGateAsync(RegionIndicators region, List<BoardGroup> groups, bool push, CancellationToken ct)
+    {
+        await _chartGate.WaitAsync(ct);
+        try
+        {
+            await RenderChartsAsync(region, groups, push, ct);
+        }
+        finally
+        {
+            _chartGate.Release();
         }
     }
 
