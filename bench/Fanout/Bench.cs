@@ -165,6 +165,9 @@ public static class Bench
         var after = await http.GetFromJsonAsync<Stats>("/api/v1/board/stats");
         var flushes = after!.Regions.EnumerateArray().Sum(r => r.GetProperty("flushes").GetInt64())
             - before!.Regions.EnumerateArray().Sum(r => r.GetProperty("flushes").GetInt64());
+        var readMs = after.Regions.EnumerateArray().Sum(r => r.GetProperty("readMs").GetDouble())
+            - before.Regions.EnumerateArray().Sum(r => r.GetProperty("readMs").GetDouble());
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Region reads: {flushes} flushes, {readMs / Math.Max(1, flushes):0.0} ms average read"));
         var received = Interlocked.Read(ref messages) - msg0;
         var perGroupRate = received / (double)o.Clients / (wall + 2);
         foreach (var s in screens)

@@ -23,6 +23,7 @@ public static class BoardRegistration
         services.AddSingleton<BoardRegistry>();
         services.AddSingleton<IChangeHandler, TriggerFeedHandler>();
         services.AddHostedService<BoardPushService>();
+        services.AddHostedService<BoardChangeListener>();
         return services;
     }
 

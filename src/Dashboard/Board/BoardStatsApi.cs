@@ -9,14 +9,14 @@ public static class BoardStatsApi
     /// <param name="PngRenders">PNG renders (on first download of a version).</param>
     public sealed record BoardStats(long SvgRenders, long PngRenders, IReadOnlyList<RegionStats> Regions);
 
-    public sealed record RegionStats(string RegionId, long Flushes, int RegionScreens, int PublicScreens);
+    public sealed record RegionStats(string RegionId, long Flushes, double ReadMs, int RegionScreens, int PublicScreens);
 
     public static IEndpointRouteBuilder MapBoardStatsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/board/stats", (ChartCache charts, BoardRegistry boards, BoardSubscriptions subs) =>
                 TypedResults.Ok(new BoardStats(charts.SvgRenders, charts.PngRenders, boards.Boards
                     .OrderBy(b => b.RegionId, StringComparer.Ordinal)
-                    .Select(b => new RegionStats(b.RegionId, b.Flushes, subs.Count(BoardGroup.Region(b.RegionId)),
+                    .Select(b => new RegionStats(b.RegionId, b.Flushes, Math.Round(b.ReadMs, 1), subs.Count(BoardGroup.Region(b.RegionId)),
                         subs.Count(BoardGroup.Public(b.RegionId))))
                     .ToArray())))
             .WithName("GetBoardStats")

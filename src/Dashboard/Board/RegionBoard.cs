@@ -68,6 +68,11 @@ public sealed class RegionBoard
 
     public long Flushes => Interlocked.Read(ref _flushes);
 
+    /// <summary>Total milliseconds spent reading the region's figures (the database part of a flush).</summary>
+    public double ReadMs => Interlocked.CompareExchange(ref _readMs, 0, 0);
+
+    private double _readMs;
+
     /// <summary>Something changed (indicators, triggers, refresh tick): a flush will follow within the coalescing window.</summary>
     public void MarkDirty() => _dirty.Writer.TryWrite(true);
 
@@ -146,7 +151,16 @@ public sealed class RegionBoard
         Interlocked.Exchange(ref _lastFlushTicks, _time.GetTimestamp());
         // "As of" is when the read starts: everything committed before this instant is in the figures.
         var asOf = _time.GetUtcNow();
+        var started = _time.GetTimestamp();
         var region = await _data.RegionAsync(_regionId, ct);
+        var readMs = _time.GetElapsedTime(started).TotalMilliseconds;
+        double seen, updated;
+        do
+        {
+            seen = _readMs;
+            updated = seen + readMs;
+        }
+        while (Interlocked.CompareExchange(ref _readMs, updated, seen) != seen);
         if (region is null)
         {
             return;
