@@ -59,6 +59,11 @@ Console.WriteLine($"Generated rows and files in {clock.Elapsed.TotalSeconds:N1} 
 var setting = await CountAsync(cluster.AdminConnectionString, "select count(*) from pg_settings where name = 'synchronous_commit' and setting = 'on'");
 Console.WriteLine($"synchronous_commit on: {setting == 1}; fsync on: {await CountAsync(cluster.AdminConnectionString, "select count(*) from pg_settings where name = 'fsync' and setting = 'on'") == 1}");
 
+if (Environment.GetEnvironmentVariable("KINERJA_BENCH_PROBE") == "1")
+{
+    await Probe.RunAsync(await FreshDatabaseAsync("bench_probe"), rows, csv);
+}
+
 // (a) baseline
 var dbA = await FreshDatabaseAsync("bench_a");
 var a = await Methods.PsqlCopyAsync(dbA, csv);
@@ -71,6 +76,7 @@ var (b, acceptedB) = await Methods.PipelineAsync(dbB, rows, bench.Producers, 500
 Check(acceptedB, bench.Rows, "(b) accepted");
 Check(await CountAsync(dbB, "select count(*) from activity"), bench.Rows, "(b)");
 Console.WriteLine($"(b) pipeline in-process  {bench.Rows / b,12:N0} rows/s  ({b:N1} s)");
+PrintTimings();
 
 // (c) HTTP from a separate process, then latency at a steady rate
 var dbC = await FreshDatabaseAsync("bench_c");
@@ -81,6 +87,7 @@ await using (var server = await HttpBench.StartServerAsync(dbC, port))
 {
     c = await HttpBench.RunClientAsync(url, ndjson, "throughput", bench);
     Check(c.Accepted, bench.Rows, "(c) accepted");
+    PrintTimings();
     Console.WriteLine($"(c) HTTP NDJSON          {bench.Rows / c.Seconds,12:N0} rows/s  ({c.Seconds:N1} s, batches of {bench.HttpBatch}, {bench.HttpConcurrency} connections, {c.Retries} retries)");
     latency = await HttpBench.RunClientAsync(url, latencyNdjson, "latency", bench);
     Check(latency.Accepted, latency.Rows, "(c) latency accepted");
@@ -108,6 +115,14 @@ Console.WriteLine($"| (d) Dapper INSERT per row (extrapolated from {controlRows.
 Console.WriteLine($"| (c) ack latency at {bench.Rate:N0} events/s | {latency.Rows:N0} | {latency.Seconds:N1} | p50 {latency.P50:N1} ms | p99 {latency.P99:N1} ms |");
 await cluster.StopAsync();
 return 0;
+
+static void PrintTimings()
+{
+    var t = Kinerja.Ingest.Pipeline.WriterTimings.Snapshot();
+    Console.WriteLine($"    writer: {Kinerja.Ingest.Pipeline.WriterTimings.Batches:N0} batches, {Kinerja.Ingest.Pipeline.WriterTimings.Items:N0} items; " +
+                      string.Join(", ", t.Select(x => $"{x.Phase} {x.Seconds:N1} s")));
+    Kinerja.Ingest.Pipeline.WriterTimings.Reset();
+}
 
 static void Check(long actual, long expected, string what)
 {
