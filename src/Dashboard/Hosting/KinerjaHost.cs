@@ -1,4 +1,6 @@
 using Kinerja.Core.Database;
+using Kinerja.Core.Indicators;
+using Kinerja.Rules.Hosting;
 using Kinerja.Core.Reference;
 using Kinerja.Dashboard.Apis;
 using Kinerja.Dashboard.Demo;
@@ -25,6 +27,15 @@ public static class KinerjaHost
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ReferenceRepository>();
+        if (roles.Dashboard || roles.Rules)
+        {
+            builder.Services.AddKinerjaIndicators();
+        }
+        if (roles.Rules)
+        {
+            builder.Configuration["Kinerja:RulesPath"] = RulesFolder.Resolve(builder.Configuration["Kinerja:RulesPath"]);
+            builder.Services.AddKinerjaRules(builder.Configuration);
+        }
         if (roles.Ingest)
         {
             builder.Services.AddKinerjaIngest(builder.Configuration);
@@ -64,6 +75,10 @@ public static class KinerjaHost
         if (roles.Ingest)
         {
             app.MapIngestApi();
+        }
+        if (roles.Dashboard || roles.Rules)
+        {
+            app.MapIndicatorsApi();
         }
         if (roles.Dashboard)
         {
