@@ -1,6 +1,7 @@
 using Kinerja.Core.Database;
 using Kinerja.Core.Indicators;
 using Kinerja.Rules.Hosting;
+using Kinerja.Rules.Live;
 using Kinerja.Core.Reference;
 using Kinerja.Dashboard.Apis;
 using Kinerja.Dashboard.Demo;
@@ -35,6 +36,7 @@ public static class KinerjaHost
         {
             builder.Configuration["Kinerja:RulesPath"] = RulesFolder.Resolve(builder.Configuration["Kinerja:RulesPath"]);
             builder.Services.AddKinerjaRules(builder.Configuration);
+            builder.Services.AddLiveRulesEvaluation();
         }
         if (roles.Ingest)
         {
