@@ -23,44 +23,45 @@ public static partial class ReferenceApi
     public static async Task<Ok<IReadOnlyList<Region>>> GetRegions(ReferenceRepository repo, CancellationToken ct) =>
         TypedResults.Ok(await repo.RegionsAsync(ct));
 
-    public static async Task<Results<Ok<IReadOnlyList<Unit>>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>>> GetUnits(
+    public static async Task<Results<Ok<IReadOnlyList<Unit>>, ProblemHttpResult>> GetUnits(
         [FromQuery] string? region, ReferenceRepository repo, CancellationToken ct)
     {
         if (region is not null)
         {
             if (!IdShape().IsMatch(region))
             {
-                return TypedResults.BadRequest(Problem("Invalid region id",
-                    "A region id is a lower-case slug of letters, digits and '-' (at most 63 characters)."));
+                return Problem("Invalid region id",
+                    "A region id is a lower-case slug of letters, digits and '-' (at most 63 characters).");
             }
             if (!await repo.RegionExistsAsync(region, ct))
             {
-                return TypedResults.NotFound(Problem("Unknown region", $"No region has the id '{region}'.", 404));
+                return Problem("Unknown region", $"No region has the id '{region}'.", 404);
             }
         }
         return TypedResults.Ok(await repo.UnitsAsync(region, ct));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<Employee>>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>>> GetEmployees(
+    public static async Task<Results<Ok<IReadOnlyList<Employee>>, ProblemHttpResult>> GetEmployees(
         [FromQuery] string? unit, ReferenceRepository repo, CancellationToken ct)
     {
         if (unit is not null)
         {
             if (!IdShape().IsMatch(unit))
             {
-                return TypedResults.BadRequest(Problem("Invalid unit id",
-                    "A unit id is a lower-case slug of letters, digits and '-' (at most 63 characters)."));
+                return Problem("Invalid unit id",
+                    "A unit id is a lower-case slug of letters, digits and '-' (at most 63 characters).");
             }
             if (!await repo.UnitExistsAsync(unit, ct))
             {
-                return TypedResults.NotFound(Problem("Unknown unit", $"No unit has the id '{unit}'.", 404));
+                return Problem("Unknown unit", $"No unit has the id '{unit}'.", 404);
             }
         }
         return TypedResults.Ok(await repo.EmployeesAsync(unit, ct));
     }
 
-    internal static ProblemDetails Problem(string title, string detail, int status = 400) =>
-        new() { Title = title, Detail = detail, Status = status, Type = $"https://httpstatuses.io/{status}" };
+    /// <summary>An RFC 9457 problem response (application/problem+json).</summary>
+    internal static ProblemHttpResult Problem(string title, string detail, int status = 400) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: status);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
     internal static partial Regex IdShape();

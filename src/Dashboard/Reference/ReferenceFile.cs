@@ -28,7 +28,7 @@ internal static class ReferenceFile
         {
             ".json" => await ReadJsonAsync(path, ct),
             ".csv" => ReadCsv(path),
-            _ => throw new FormatException($"Unsupported reference file type '{ext}'; use .csv or .json."),
+            _ => throw new FormatException($"{path}: unsupported reference file type '{ext}'; use .csv or .json."),
         };
     }
 

@@ -1,0 +1,43 @@
+using Kinerja.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace Kinerja.Dashboard.Tests.Infrastructure;
+
+/// <summary>
+/// The real server (Program) on a database of its own in the test cluster; demo seeding and simulation off
+/// unless a test class turns them on. Use as <c>IClassFixture&lt;KinerjaAppFactory&gt;</c>.
+/// </summary>
+public class KinerjaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public string ConnectionString { get; private set; } = "";
+
+    public NpgsqlDataSource DataSource { get; private set; } = null!;
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestCluster.CreateDatabaseAsync(GetType().Name);
+        DataSource = NpgsqlDataSource.Create(ConnectionString);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Kinerja", ConnectionString);
+        builder.UseSetting("Kinerja:Demo:Seed", "false");
+        builder.UseSetting("Kinerja:Demo:Simulate", "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await DataSource.DisposeAsync();
+        await TestCluster.DropDatabaseAsync(ConnectionString);
+    }
+}
