@@ -64,8 +64,8 @@ public sealed class Backtester(IServiceProvider services, RulesService rules, Ac
             snapshots += list.Count;
             var inputA = recomputeHistory ? historyA.Apply(list) : list;
             var inputB = recomputeHistory ? historyB.Apply(list) : list;
-            var a = baseline.EvaluateBatch(inputA);
-            var b = candidate.EvaluateBatch(inputB);
+            var a = baseline.EvaluateBatch(inputA, explain: false);
+            var b = candidate.EvaluateBatch(inputB, explain: false);
             for (var i = 0; i < list.Count; i++)
             {
                 subjects.Add(list[i].Nip);
