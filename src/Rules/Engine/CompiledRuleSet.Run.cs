@@ -75,7 +75,7 @@ public sealed partial class CompiledRuleSet
                 }
             }
         }
-        var outcome = new EvaluationOutcome
+        return new EvaluationOutcome
         {
             Subject = subject,
             IsUnit = isUnit,
@@ -83,15 +83,6 @@ public sealed partial class CompiledRuleSet
             UnitId = unitId,
             RegionId = regionId,
             Values = new ValueBag(Slots, values, present),
-        };
-        return fired is null && errors is null ? outcome : new EvaluationOutcome
-        {
-            Subject = subject,
-            IsUnit = isUnit,
-            Period = period,
-            UnitId = unitId,
-            RegionId = regionId,
-            Values = outcome.Values,
             Fired = (IReadOnlyList<FiredRule>?)fired ?? [],
             Triggers = (IReadOnlyList<Trigger>?)triggers ?? [],
             Errors = (IReadOnlyList<RuleError>?)errors ?? [],
