@@ -1,8 +1,13 @@
 using Kinerja.Core.Database;
+using Kinerja.Core.Indicators;
+using Kinerja.Rules.Hosting;
+using Kinerja.Rules.Live;
 using Kinerja.Core.Reference;
 using Kinerja.Dashboard.Apis;
 using Kinerja.Dashboard.Demo;
 using Kinerja.Dashboard.Health;
+using Kinerja.Ingest;
+using Kinerja.Ingest.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
@@ -21,7 +26,27 @@ public static class KinerjaHost
         demo.Simulate ??= db.Embedded;
         builder.Services.AddSingleton(demo);
 
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ReferenceRepository>();
+        if (roles.Dashboard || roles.Rules)
+        {
+            builder.Services.AddKinerjaIndicators();
+        }
+        if (roles.Rules)
+        {
+            builder.Configuration["Kinerja:RulesPath"] = RulesFolder.Resolve(builder.Configuration["Kinerja:RulesPath"]);
+            builder.Services.AddKinerjaRules(builder.Configuration);
+            builder.Services.AddLiveRulesEvaluation();
+        }
+        if (roles.Ingest)
+        {
+            builder.Services.AddKinerjaIngest(builder.Configuration);
+            if (demo.Simulate == true)
+            {
+                builder.Services.AddSingleton<DemoSimulator>();
+                builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoSimulator>());
+            }
+        }
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -49,6 +74,14 @@ public static class KinerjaHost
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapReferenceApi();
+        if (roles.Ingest)
+        {
+            app.MapIngestApi();
+        }
+        if (roles.Dashboard || roles.Rules)
+        {
+            app.MapIndicatorsApi();
+        }
         if (roles.Dashboard)
         {
             app.MapHomePage();
