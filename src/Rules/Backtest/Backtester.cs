@@ -25,7 +25,9 @@ public sealed class Backtester(IServiceProvider services, RulesService rules, Ac
             return (null, issues);
         }
         var source = services.GetService<ISnapshotSource>()
-            ?? throw new InvalidOperationException("No ISnapshotSource is registered: the indicators layer provides stored history.");
+            ?? (services.GetService<IndicatorHistorySource>() is { } history ? new IndicatorHistorySnapshotSource(history) : null)
+            ?? throw new InvalidOperationException(
+                "No stored history: register an ISnapshotSource or the indicators layer (AddKinerjaIndicators).");
         return (await RunAsync(source, active.Require(), set, periods, affectedLimit, recomputeHistory: true, ct), []);
     }
 
