@@ -77,6 +77,10 @@ internal sealed class DemoSimulator(
                     {
                         DemoSchedule.Day(w, day, now, batch);
                     }
+                    foreach (var unit in world.UnitsInRegion(region.Id))
+                    {
+                        DemoSchedule.CitizenDay(unit, region.Clock, day, now, batch);
+                    }
                 }
                 if (day.Day == 1 || day == first)
                 {
@@ -112,6 +116,10 @@ internal sealed class DemoSimulator(
                     {
                         DemoSchedule.Ratings(w, Period.MonthOf(day), now, batch);
                     }
+                }
+                foreach (var unit in world.UnitsInRegion(region.Id))
+                {
+                    DemoSchedule.CitizenDay(unit, region.Clock, day, now, batch);
                 }
             }
             var local = region.Clock.ToLocal(now);

@@ -2,6 +2,9 @@ using Kinerja.Core.Database;
 using Kinerja.Core.Indicators;
 using Kinerja.Dashboard.Board;
 using Kinerja.Dashboard.Pages;
+using Kinerja.Rules.Api;
+using Kinerja.Rules.Hosting;
+using Kinerja.Rules.Live;
 using Kinerja.Core.Reference;
 using Kinerja.Dashboard.Apis;
 using Kinerja.Dashboard.Demo;
@@ -31,6 +34,12 @@ public static class KinerjaHost
         if (roles.Dashboard || roles.Rules)
         {
             builder.Services.AddKinerjaIndicators();
+        }
+        if (roles.Rules)
+        {
+            builder.Configuration["Kinerja:RulesPath"] = RulesFolder.Resolve(builder.Configuration["Kinerja:RulesPath"]);
+            builder.Services.AddKinerjaRules(builder.Configuration);
+            builder.Services.AddLiveRulesEvaluation();
         }
         if (roles.Ingest)
         {
@@ -75,6 +84,14 @@ public static class KinerjaHost
         if (roles.Ingest)
         {
             app.MapIngestApi();
+        }
+        if (roles.Dashboard || roles.Rules)
+        {
+            app.MapIndicatorsApi();
+        }
+        if (roles.Rules)
+        {
+            app.MapRulesApi();
         }
         if (roles.Dashboard)
         {
