@@ -18,6 +18,8 @@ public sealed record IndicatorSnapshot
     /// <summary><c>PNS</c>, <c>PPPK</c> or <c>CPNS</c>.</summary>
     public string Status { get; init; } = "PNS";
     public string Position { get; init; } = "";
+    /// <summary>False for employees who left; unit and region aggregates count active employees only.</summary>
+    public bool Active { get; init; } = true;
 
     // --- activity (approved minutes count towards the target) ---
     public int ActivityMinutes { get; init; }
@@ -66,6 +68,16 @@ public sealed record IndicatorSnapshot
     public double? BawahanAvg { get; init; }
     public double? MasyarakatAvg { get; init; }
     public double? DiriAvg { get; init; }
+    /// <summary>Number of <c>hasil_kerja</c> scores from the superior behind <see cref="HasilKerjaAvg"/>.</summary>
+    public int HasilKerjaCount { get; init; }
+    /// <summary>Number of BerAKHLAK scores (all roles) behind <see cref="BerAkhlakAvg"/>.</summary>
+    public int BerAkhlakCount { get; init; }
+    /// <summary>BerAKHLAK score counts per rater role.</summary>
+    public int AtasanCount { get; init; }
+    public int RekanCount { get; init; }
+    public int BawahanCount { get; init; }
+    public int MasyarakatCount { get; init; }
+    public int DiriCount { get; init; }
 
     // --- leveled values produced by the rules (null until evaluated) ---
     /// <summary><c>DI_ATAS_EKSPEKTASI</c>, <c>SESUAI_EKSPEKTASI</c> or <c>DI_BAWAH_EKSPEKTASI</c>.</summary>

@@ -1,4 +1,5 @@
 using Kinerja.Core.Database;
+using Kinerja.Core.Database.Embedded;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -21,6 +22,10 @@ internal static class StartupBanner
             Console.WriteLine($"  Health:     {url}/health/ready");
             Console.WriteLine($"  API docs:   {url}/scalar");
             Console.WriteLine($"  PostgreSQL: {(db.Embedded ? "embedded, " : "")}{db.Display}");
+            if (app.Services.GetService<EmbeddedPostgres>() is { } pg)
+            {
+                Console.WriteLine($"  psql:       PGPASSWORD=$(cat {pg.PasswordFile}) psql -h 127.0.0.1 -p {pg.Port} -U kinerja kinerja");
+            }
             Console.WriteLine("  Stop with Ctrl+C.");
             Console.WriteLine();
         });

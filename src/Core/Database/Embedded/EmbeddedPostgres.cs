@@ -33,6 +33,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     public int Port { get; private set; }
 
+    /// <summary>File holding the password of the cluster's superuser <c>kinerja</c> (mode 0600).</summary>
+    public string PasswordFile => DataDir.TrimEnd('/') + ".password";
+
     /// <summary>True when a server already running on the folder was reused instead of started.</summary>
     public bool Adopted { get; private set; }
 
@@ -128,7 +131,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <summary>Runs initdb on first use; returns the password of the cluster's superuser.</summary>
     private async Task<string> EnsureClusterAsync(CancellationToken ct)
     {
-        var passwordFile = DataDir.TrimEnd('/') + ".password";
+        var passwordFile = PasswordFile;
         if (File.Exists(Path.Combine(DataDir, "PG_VERSION")))
         {
             if (!File.Exists(passwordFile))

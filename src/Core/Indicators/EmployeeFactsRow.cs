@@ -1,0 +1,67 @@
+namespace Kinerja.Core.Indicators;
+
+/// <summary>
+/// One employee's raw figures for a period as the set-based query returns them: sums and counts
+/// (not averages), so unit and region aggregates can pool them exactly.
+/// </summary>
+internal sealed class EmployeeFactsRow
+{
+    public string Nip { get; set; } = "";
+    public string UnitId { get; set; } = "";
+    public string RegionId { get; set; } = "";
+    public string Status { get; set; } = "";
+    public string Position { get; set; } = "";
+    public bool Active { get; set; }
+    public decimal TppCeiling { get; set; }
+
+    public int MinutesApproved { get; set; }
+    public int MinutesPending { get; set; }
+    public int MinutesRejected { get; set; }
+    public int ActivityDays { get; set; }
+    public int Hadir { get; set; }
+    public int Terlambat { get; set; }
+    public int Izin { get; set; }
+    public int Sakit { get; set; }
+    public int Cuti { get; set; }
+    public int DinasLuar { get; set; }
+    public int Tks { get; set; }
+    public int LateMinutes { get; set; }
+    public int TksYtd { get; set; }
+    public int TksLongestRun { get; set; }
+
+    public long HasilKerjaSum { get; set; }
+    public int HasilKerjaCount { get; set; }
+    public long BerAkhlakSum { get; set; }
+    public int BerAkhlakCount { get; set; }
+    public int RatingCount { get; set; }
+    public long BerorientasiPelayananSum { get; set; }
+    public int BerorientasiPelayananCount { get; set; }
+    public long AkuntabelSum { get; set; }
+    public int AkuntabelCount { get; set; }
+    public long KompetenSum { get; set; }
+    public int KompetenCount { get; set; }
+    public long HarmonisSum { get; set; }
+    public int HarmonisCount { get; set; }
+    public long LoyalSum { get; set; }
+    public int LoyalCount { get; set; }
+    public long AdaptifSum { get; set; }
+    public int AdaptifCount { get; set; }
+    public long KolaboratifSum { get; set; }
+    public int KolaboratifCount { get; set; }
+    public long AtasanSum { get; set; }
+    public int AtasanCount { get; set; }
+    public long RekanSum { get; set; }
+    public int RekanCount { get; set; }
+    public long BawahanSum { get; set; }
+    public int BawahanCount { get; set; }
+    public long MasyarakatSum { get; set; }
+    public int MasyarakatCount { get; set; }
+    public long DiriSum { get; set; }
+    public int DiriCount { get; set; }
+
+    public string? RatingHasilKerja { get; set; }
+    public string? RatingPerilaku { get; set; }
+    public string? Predikat { get; set; }
+    public string? PreviousPredikat { get; set; }
+    public int PreviousStreak { get; set; }
+}

@@ -1,0 +1,220 @@
+using System.Runtime.CompilerServices;
+using Dapper;
+using Kinerja.Core.Calendar;
+using Kinerja.Core.Domain;
+using Npgsql;
+
+namespace Kinerja.Core.Indicators;
+
+/// <summary>PostgreSQL implementation of <see cref="IIndicatorQueries"/>: a few set-based statements per call.</summary>
+public sealed class IndicatorQueries(NpgsqlDataSource db, CalendarCache calendars, TimeProvider time) : IIndicatorQueries
+{
+    /// <summary>The calendar cache these queries read (shared with <see cref="Live.LiveIndicators"/>).</summary>
+    internal CalendarCache CalendarsForTests => calendars;
+
+    public async Task<IndicatorSnapshot?> EmployeeAsync(string nip, Period? period = null, CancellationToken ct = default)
+    {
+        var regionId = await ScalarAsync("""
+            select u.region_id from employee e join unit u on u.id = e.unit_id where e.nip = @id::bpchar
+            """, nip, ct);
+        if (regionId is null || await calendars.GetAsync(regionId, ct) is not { } calendar)
+        {
+            return null;
+        }
+        var plan = PeriodPlan.Create(period ?? CurrentMonth(calendar), [calendar], time);
+        var rows = await FactsAsync(plan, EmployeeFilter.ForNips([nip]), ct);
+        return rows.Count == 0 ? null : SnapshotMapper.ToSnapshot(rows[0], plan);
+    }
+
+    public async Task<IReadOnlyList<IndicatorSnapshot>> EmployeesAsync(Period period, EmployeeFilter? filter = null,
+        CancellationToken ct = default)
+    {
+        filter ??= EmployeeFilter.All;
+        var plan = await PlanAsync(period, filter.RegionId, ct);
+        if (plan is null)
+        {
+            return [];
+        }
+        var rows = await FactsAsync(plan, filter, ct);
+        var result = new IndicatorSnapshot[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            result[i] = SnapshotMapper.ToSnapshot(rows[i], plan);
+        }
+        return result;
+    }
+
+    public async Task<UnitIndicators?> UnitAsync(string unitId, Period? period = null, CancellationToken ct = default)
+    {
+        var regionId = await ScalarAsync("select region_id from unit where id = @id", unitId, ct);
+        if (regionId is null || await calendars.GetAsync(regionId, ct) is not { } calendar)
+        {
+            return null;
+        }
+        var plan = PeriodPlan.Create(period ?? CurrentMonth(calendar), [calendar], time);
+        var filter = EmployeeFilter.Unit(unitId);
+        var rows = await FactsAsync(plan, filter, ct);
+        var units = await UnitFactsAsync(plan, filter, ct);
+        return units.Count == 0 ? null : BuildUnit(plan, units[0], rows);
+    }
+
+    public async Task<RegionIndicators?> RegionAsync(string regionId, Period? period = null, CancellationToken ct = default)
+    {
+        if (await calendars.GetAsync(regionId, ct) is not { } calendar)
+        {
+            return null;
+        }
+        var plan = PeriodPlan.Create(period ?? CurrentMonth(calendar), [calendar], time);
+        var filter = EmployeeFilter.Region(regionId);
+        var rows = await FactsAsync(plan, filter, ct);
+        var units = await UnitFactsAsync(plan, filter, ct);
+        return BuildRegion(plan, calendar, units, rows);
+    }
+
+    public async Task<IReadOnlyList<UnitSnapshot>> UnitSnapshotsAsync(Period period, string? regionId = null,
+        CancellationToken ct = default)
+    {
+        var plan = await PlanAsync(period, regionId, ct);
+        if (plan is null)
+        {
+            return [];
+        }
+        var units = await UnitFactsAsync(plan, new EmployeeFilter { RegionId = regionId }, ct);
+        return units.Select(u => UnitSnapshotMapper.ToSnapshot(u, plan.Period.Key)).ToArray();
+    }
+
+    public async IAsyncEnumerable<IndicatorSnapshot> HistoryAsync(Period from, Period to, EmployeeFilter? filter = null,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        for (var p = from; p.Start <= to.Start; p = Next(p))
+        {
+            foreach (var snapshot in await EmployeesAsync(p, filter, ct))
+            {
+                yield return snapshot;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The same snapshots recomputed naively from the raw streams (activity + latest review,
+    /// attendance, rating events) instead of the rollups: slow by design; the reference a full
+    /// recompute must equal (history features are left empty) and the benchmark's baseline.
+    /// </summary>
+    public async Task<IReadOnlyList<IndicatorSnapshot>> RecomputeFromRawAsync(Period period, EmployeeFilter? filter = null,
+        CancellationToken ct = default)
+    {
+        filter ??= EmployeeFilter.All;
+        var plan = await PlanAsync(period, filter.RegionId, ct);
+        if (plan is null)
+        {
+            return [];
+        }
+        var rows = await FactsAsync(plan, filter, ct, RawRecomputeSql.Query);
+        return rows.Select(r => SnapshotMapper.ToSnapshot(r, plan)).ToArray();
+    }
+
+    public async Task<Period?> CurrentMonthAsync(string regionId, CancellationToken ct = default) =>
+        await calendars.GetAsync(regionId, ct) is { } calendar ? CurrentMonth(calendar) : null;
+
+    /// <summary>Builds the unit rows and totals of a region from already fetched rows.</summary>
+    internal static RegionIndicators BuildRegion(PeriodPlan plan, RegionCalendar calendar,
+        IReadOnlyList<UnitFactsRow> units, IReadOnlyList<EmployeeFactsRow> rows)
+    {
+        var byUnit = rows.ToLookup(r => r.UnitId, StringComparer.Ordinal);
+        var regionPlan = plan.Regions[calendar.RegionId];
+        var total = new GroupAccumulator(regionPlan, plan.Period.Key);
+        foreach (var row in rows)
+        {
+            total.Add(row);
+        }
+        var unitIndicators = new List<UnitIndicators>(units.Count);
+        foreach (var unit in units)
+        {
+            total.Add(unit);
+            unitIndicators.Add(BuildUnit(plan, unit, byUnit[unit.UnitId]));
+        }
+        var ikm = IkmScale.From(total.IkmSum, total.IkmCount);
+        return new RegionIndicators(total.Build())
+        {
+            RegionId = calendar.RegionId,
+            Name = calendar.Name,
+            TimeZone = calendar.Clock.TimeZoneId,
+            MonthlyTargetMinutes = calendar.MonthlyTargetMinutes,
+            Ikm = ikm,
+            IkmBand = IkmScale.Band(ikm),
+            IkmCount = total.IkmCount,
+            Units = unitIndicators,
+        };
+    }
+
+    internal static UnitIndicators BuildUnit(PeriodPlan plan, UnitFactsRow unit, IEnumerable<EmployeeFactsRow> rows)
+    {
+        var acc = new GroupAccumulator(plan.Regions[unit.RegionId], plan.Period.Key);
+        foreach (var row in rows)
+        {
+            acc.Add(row);
+        }
+        acc.Add(unit);
+        var ikm = IkmScale.From(unit.IkmSum, unit.IkmCount);
+        return new UnitIndicators(acc.Build())
+        {
+            UnitId = unit.UnitId,
+            RegionId = unit.RegionId,
+            Name = unit.Name,
+            UnitPredikat = unit.UnitPredikat,
+            Ikm = ikm,
+            IkmBand = IkmScale.Band(ikm),
+            IkmCount = unit.IkmCount,
+        };
+    }
+
+    internal async Task<PeriodPlan?> PlanAsync(Period period, string? regionId, CancellationToken ct)
+    {
+        if (regionId is null)
+        {
+            return PeriodPlan.Create(period, (await calendars.AllAsync(ct)).Values, time);
+        }
+        return await calendars.GetAsync(regionId, ct) is { } calendar ? PeriodPlan.Create(period, [calendar], time) : null;
+    }
+
+    internal async Task<IReadOnlyList<EmployeeFactsRow>> FactsAsync(PeriodPlan plan, EmployeeFilter filter, CancellationToken ct,
+        string? sql = null)
+    {
+        sql ??= EmployeeFactsSql.For(plan.Period.Kind);
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<EmployeeFactsRow>(new CommandDefinition(
+            sql, plan.Parameters(filter), commandTimeout: 600, cancellationToken: ct));
+        return rows.AsList();
+    }
+
+    internal async Task<IReadOnlyList<UnitFactsRow>> UnitFactsAsync(PeriodPlan plan, EmployeeFilter filter, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<UnitFactsRow>(new CommandDefinition(UnitFactsSql.Query, new
+        {
+            regionIds = plan.Regions.Keys.ToArray(),
+            todays = plan.Regions.Values.Select(r => r.Today.ToDateTime(TimeOnly.MinValue)).ToArray(),
+            periodKey = plan.LevelPeriod.Key,
+            monthKeys = plan.MonthKeys,
+            region = filter.RegionId,
+            unit = filter.UnitId,
+        }, cancellationToken: ct));
+        return rows.AsList();
+    }
+
+    private Period CurrentMonth(RegionCalendar calendar) => Period.MonthOf(calendar.Today(time));
+
+    private static Period Next(Period p) => p.Kind switch
+    {
+        PeriodKind.Day => Period.Day(p.End),
+        PeriodKind.Month => Period.MonthOf(p.End),
+        PeriodKind.Quarter => new Period(PeriodKind.Quarter, p.End, p.End.AddMonths(3)),
+        _ => Period.Year(p.End.Year),
+    };
+
+    private async Task<string?> ScalarAsync(string sql, string id, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<string?>(new CommandDefinition(sql, new { id }, cancellationToken: ct));
+    }
+}

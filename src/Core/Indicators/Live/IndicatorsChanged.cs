@@ -1,0 +1,20 @@
+namespace Kinerja.Core.Indicators.Live;
+
+/// <summary>
+/// Raised by <see cref="LiveIndicators"/> after it recomputed subjects of one region: consumers
+/// (dashboard groups, rules) recompute only what is named. <see cref="Full"/> means every subject of
+/// the region changed (load, local-midnight rollover, reference data change).
+/// </summary>
+/// <param name="RegionId">The region whose current-month snapshots changed.</param>
+/// <param name="Period">The region's current month key (<c>YYYY-MM</c>).</param>
+/// <param name="UnitIds">Units whose figures changed (units of the changed employees plus units named by the feed).</param>
+/// <param name="Nips">Employees whose snapshots were recomputed (empty when <see cref="Full"/>).</param>
+/// <param name="Version">Per-region version, increasing by one with each change.</param>
+/// <param name="Full">True when the whole region was recomputed.</param>
+public sealed record IndicatorsChanged(
+    string RegionId,
+    string Period,
+    IReadOnlyList<string> UnitIds,
+    IReadOnlyList<string> Nips,
+    long Version,
+    bool Full);

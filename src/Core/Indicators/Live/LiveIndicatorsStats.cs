@@ -1,0 +1,14 @@
+namespace Kinerja.Core.Indicators.Live;
+
+/// <summary>
+/// Counters of <see cref="LiveIndicators"/>: they show that an incremental update recomputes only
+/// the subjects a change names (<see cref="LastEmployeesRecomputed"/> = changed NIPs), while a full
+/// load recomputes a whole region.
+/// </summary>
+public sealed record LiveIndicatorsStats(
+    long FullLoads,
+    long IncrementalUpdates,
+    long EmployeesRecomputed,
+    int LastEmployeesRecomputed,
+    int LastQueries,
+    TimeSpan LastDuration);

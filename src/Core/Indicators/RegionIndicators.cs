@@ -1,0 +1,29 @@
+namespace Kinerja.Core.Indicators;
+
+/// <summary>
+/// Indicators of one region for a period, with one row per unit (for "best and lowest units" on
+/// the boards), ordered by unit id.
+/// </summary>
+public sealed record RegionIndicators : GroupIndicators
+{
+    public RegionIndicators()
+    {
+    }
+
+    public RegionIndicators(GroupIndicators figures)
+        : base(figures)
+    {
+    }
+
+    public string RegionId { get; init; } = "";
+    public string Name { get; init; } = "";
+    /// <summary>IANA time zone of the region (Asia/Jakarta, Asia/Makassar, Asia/Jayapura).</summary>
+    public string TimeZone { get; init; } = "";
+    /// <summary>Monthly activity target of a full month in minutes.</summary>
+    public int MonthlyTargetMinutes { get; init; }
+    /// <summary>IKM over all units' citizen answers (pooled); null without answers.</summary>
+    public double? Ikm { get; init; }
+    public string? IkmBand { get; init; }
+    public int IkmCount { get; init; }
+    public IReadOnlyList<UnitIndicators> Units { get; init; } = [];
+}

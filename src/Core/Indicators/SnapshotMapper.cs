@@ -1,0 +1,81 @@
+namespace Kinerja.Core.Indicators;
+
+/// <summary>Turns a query row plus the region's period figures into the public snapshot.</summary>
+internal static class SnapshotMapper
+{
+    public static IndicatorSnapshot ToSnapshot(EmployeeFactsRow r, PeriodPlan plan)
+    {
+        var target = plan.Regions[r.RegionId].Target;
+        return new IndicatorSnapshot
+        {
+            Nip = r.Nip,
+            UnitId = r.UnitId,
+            RegionId = r.RegionId,
+            Period = plan.Period.Key,
+            Status = r.Status,
+            Position = r.Position,
+            Active = r.Active,
+            ActivityMinutes = r.MinutesApproved,
+            ActivityMinutesPending = r.MinutesPending,
+            ActivityMinutesRejected = r.MinutesRejected,
+            ActivityTargetMinutes = target.TargetMinutes,
+            ActivityPct = Pct(r.MinutesApproved, target.TargetMinutes),
+            ActivityDays = r.ActivityDays,
+            WorkingDays = target.WorkingDays,
+            WorkingDaysElapsed = target.WorkingDaysElapsed,
+            AttendanceHadir = r.Hadir,
+            AttendanceTerlambat = r.Terlambat,
+            AttendanceIzin = r.Izin,
+            AttendanceSakit = r.Sakit,
+            AttendanceCuti = r.Cuti,
+            AttendanceDinasLuar = r.DinasLuar,
+            LateMinutes = r.LateMinutes,
+            TksDays = r.Tks,
+            TksDaysYtd = r.TksYtd,
+            TksLongestRun = r.TksLongestRun,
+            HasilKerjaAvg = Avg(r.HasilKerjaSum, r.HasilKerjaCount),
+            HasilKerjaCount = r.HasilKerjaCount,
+            BerAkhlakAvg = Avg(r.BerAkhlakSum, r.BerAkhlakCount),
+            BerAkhlakCount = r.BerAkhlakCount,
+            RatingCount = r.RatingCount,
+            BerorientasiPelayananAvg = Avg(r.BerorientasiPelayananSum, r.BerorientasiPelayananCount),
+            AkuntabelAvg = Avg(r.AkuntabelSum, r.AkuntabelCount),
+            KompetenAvg = Avg(r.KompetenSum, r.KompetenCount),
+            HarmonisAvg = Avg(r.HarmonisSum, r.HarmonisCount),
+            LoyalAvg = Avg(r.LoyalSum, r.LoyalCount),
+            AdaptifAvg = Avg(r.AdaptifSum, r.AdaptifCount),
+            KolaboratifAvg = Avg(r.KolaboratifSum, r.KolaboratifCount),
+            AtasanAvg = Avg(r.AtasanSum, r.AtasanCount),
+            AtasanCount = r.AtasanCount,
+            RekanAvg = Avg(r.RekanSum, r.RekanCount),
+            RekanCount = r.RekanCount,
+            BawahanAvg = Avg(r.BawahanSum, r.BawahanCount),
+            BawahanCount = r.BawahanCount,
+            MasyarakatAvg = Avg(r.MasyarakatSum, r.MasyarakatCount),
+            MasyarakatCount = r.MasyarakatCount,
+            DiriAvg = Avg(r.DiriSum, r.DiriCount),
+            DiriCount = r.DiriCount,
+            RatingHasilKerja = r.RatingHasilKerja,
+            RatingPerilaku = r.RatingPerilaku,
+            Predikat = r.Predikat,
+            PreviousPredikat = r.PreviousPredikat,
+            PeriodsSangatBaik = Streak(r, Domain.Predikat.SangatBaik),
+            PeriodsBaik = Streak(r, Domain.Predikat.Baik),
+            PeriodsButuhPerbaikan = Streak(r, Domain.Predikat.ButuhPerbaikan),
+            PeriodsKurangMisconduct = Streak(r, Domain.Predikat.KurangMisconduct),
+            PeriodsSangatKurang = Streak(r, Domain.Predikat.SangatKurang),
+            TppCeiling = r.TppCeiling,
+        };
+    }
+
+    /// <summary>Percentage rounded to two decimals; 0 when there is no target.</summary>
+    public static double Pct(long part, long whole) =>
+        whole <= 0 ? 0 : Math.Round(100.0 * part / whole, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>Average rounded to three decimals; null when nothing was counted.</summary>
+    public static double? Avg(long sum, long count) =>
+        count <= 0 ? null : Math.Round((double)sum / count, 3, MidpointRounding.AwayFromZero);
+
+    private static int Streak(EmployeeFactsRow r, string predikat) =>
+        r.PreviousPredikat == predikat ? r.PreviousStreak : 0;
+}

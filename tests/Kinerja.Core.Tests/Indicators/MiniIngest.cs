@@ -1,0 +1,115 @@
+using Dapper;
+using Kinerja.Core.Domain;
+using Npgsql;
+
+namespace Kinerja.Core.Tests.Indicators;
+
+/// <summary>
+/// A stand-in for the ingest writer (built elsewhere): stores one raw event idempotently and keeps
+/// the rollups in the same transaction, incrementally — exactly what the indicators rely on.
+/// </summary>
+internal sealed class MiniIngest(NpgsqlDataSource db, IReadOnlyDictionary<string, RegionClock> clockOfNip)
+{
+    public async Task ActivityAsync(Guid id, string nip, DateTimeOffset at, int minutes)
+    {
+        var day = clockOfNip[nip].LocalDay(at);
+        await InTransactionAsync(async (conn, tx) =>
+        {
+            var inserted = await conn.ExecuteAsync("""
+                insert into activity (event_id, nip, occurred_at, local_day, minutes) values (@id, @nip, @at, @day, @minutes)
+                on conflict (event_id) do nothing
+                """, new { id, nip, at = at.ToUniversalTime(), day, minutes }, tx);
+            if (inserted == 1)
+            {
+                await conn.ExecuteAsync("""
+                    insert into employee_day (nip, day, activity_count, minutes_pending) values (@nip, @day, 1, @minutes)
+                    on conflict (nip, day) do update set activity_count = employee_day.activity_count + 1,
+                        minutes_pending = employee_day.minutes_pending + excluded.minutes_pending
+                    """, new { nip, day, minutes }, tx);
+            }
+        });
+    }
+
+    public async Task ReviewAsync(Guid id, Guid activityId, bool approved, DateTimeOffset at)
+    {
+        await InTransactionAsync(async (conn, tx) =>
+        {
+            var inserted = await conn.ExecuteAsync("""
+                insert into activity_review (event_id, activity_event_id, approved, reviewer_nip, at)
+                values (@id, @activityId, @approved, '196001011990011001', @at) on conflict (event_id) do nothing
+                """, new { id, activityId, approved, at = at.ToUniversalTime() }, tx);
+            if (inserted == 0)
+            {
+                return;
+            }
+            // the verdict is the latest review's; move the minutes when it changed
+            await conn.ExecuteAsync("""
+                with a as (
+                    select event_id, nip, local_day, minutes, status as old_status,
+                           (select case when r.approved then 'approved' else 'rejected' end from activity_review r
+                            where r.activity_event_id = activity.event_id order by r.at desc, r.event_id desc limit 1) as new_status
+                    from activity where event_id = @activityId
+                ), upd as (
+                    update activity set status = a.new_status from a
+                    where activity.event_id = a.event_id and a.new_status <> a.old_status
+                    returning a.*
+                )
+                update employee_day d set
+                    minutes_pending = d.minutes_pending - case when upd.old_status = 'pending' then upd.minutes else 0 end,
+                    minutes_approved = d.minutes_approved + case when upd.new_status = 'approved' then upd.minutes
+                                                                 when upd.old_status = 'approved' then -upd.minutes else 0 end,
+                    minutes_rejected = d.minutes_rejected + case when upd.new_status = 'rejected' then upd.minutes
+                                                                 when upd.old_status = 'rejected' then -upd.minutes else 0 end
+                from upd where d.nip = upd.nip and d.day = upd.local_day
+                """, new { activityId }, tx);
+        });
+    }
+
+    public async Task AttendanceAsync(Guid id, string nip, DateOnly day, string status, int late)
+    {
+        await InTransactionAsync(async (conn, tx) =>
+        {
+            var inserted = await conn.ExecuteAsync("""
+                insert into attendance (event_id, nip, day, status, late_minutes) values (@id, @nip, @day, @status, @late)
+                on conflict (event_id) do nothing
+                """, new { id, nip, day, status, late }, tx);
+            if (inserted == 1)
+            {
+                await conn.ExecuteAsync("""
+                    insert into employee_day (nip, day, attendance_status, late_minutes) values (@nip, @day, @status, @late)
+                    on conflict (nip, day) do update set attendance_status = excluded.attendance_status,
+                        late_minutes = excluded.late_minutes
+                    """, new { nip, day, status, late }, tx);
+            }
+        });
+    }
+
+    public async Task RatingAsync(Guid id, string nip, string role, string aspect, int score, string period, DateTimeOffset at)
+    {
+        await InTransactionAsync(async (conn, tx) =>
+        {
+            var inserted = await conn.ExecuteAsync("""
+                insert into rating (event_id, ratee_nip, rater_role, aspect, score, period, occurred_at)
+                values (@id, @nip, @role, @aspect, @score, @period, @at) on conflict (event_id) do nothing
+                """, new { id, nip, role, aspect, score, period, at = at.ToUniversalTime() }, tx);
+            if (inserted == 1)
+            {
+                await conn.ExecuteAsync("""
+                    insert into rating_rollup (subject_kind, subject_id, period, rater_role, aspect, score_sum, score_count)
+                    values ('employee', @nip, @period, @role, @aspect, @score, 1)
+                    on conflict (subject_kind, subject_id, period, rater_role, aspect) do update set
+                        score_sum = rating_rollup.score_sum + excluded.score_sum,
+                        score_count = rating_rollup.score_count + 1
+                    """, new { nip, role, aspect, score, period }, tx);
+            }
+        });
+    }
+
+    private async Task InTransactionAsync(Func<NpgsqlConnection, NpgsqlTransaction, Task> work)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        await work(conn, tx);
+        await tx.CommitAsync();
+    }
+}
