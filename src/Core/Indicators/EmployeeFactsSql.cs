@@ -25,7 +25,7 @@ internal static class EmployeeFactsSql
     public const string OverDays = Head + "\n" + PerDays + "\n" + Tail;
 
     private const string Head = """
-        with emp as (
+        with emp as not materialized (
             select e.nip, e.unit_id, u.region_id, e.status, e.position, e.active, e.tpp_ceiling, r.ytd_end
             from employee e
             join unit u on u.id = e.unit_id

@@ -182,8 +182,13 @@ public sealed class IndicatorQueries(NpgsqlDataSource db, CalendarCache calendar
     {
         sql ??= EmployeeFactsSql.For(plan.Period.Kind);
         await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        // a whole population sorts and hashes a few hundred thousand rows: give this statement more than
+        // the server's default 4 MB per operation so it does not spill to disk
+        await conn.ExecuteAsync(new CommandDefinition("set local work_mem = '64MB'", transaction: tx, cancellationToken: ct));
         var rows = await conn.QueryAsync<EmployeeFactsRow>(new CommandDefinition(
-            sql, plan.Parameters(filter), commandTimeout: 600, cancellationToken: ct));
+            sql, plan.Parameters(filter), tx, commandTimeout: 600, cancellationToken: ct));
+        await tx.CommitAsync(ct);
         return rows.AsList();
     }
 
