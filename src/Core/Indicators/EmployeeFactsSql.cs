@@ -105,7 +105,7 @@ internal static class EmployeeFactsSql
             from (
                 select nip, count(*) as len
                 from (
-                    select t.nip, w.n - row_number() over (partition by t.nip order by w.n) as grp
+                    select t.nip, w.n - row_number() over (partition by t.nip collate "C" order by w.n) as grp
                     from tks t
                     join working_day w on w.region_id = t.region_id and w.day = t.day
                 ) numbered
@@ -120,8 +120,8 @@ internal static class EmployeeFactsSql
             select rr.subject_id as nip,
                    coalesce(sum(score_sum) filter (where aspect = 'hasil_kerja' and rater_role = 'atasan'), 0)::bigint as hk_sum,
                    coalesce(sum(score_count) filter (where aspect = 'hasil_kerja' and rater_role = 'atasan'), 0)::int as hk_cnt,
-                   coalesce(sum(score_sum) filter (where aspect = any(@berakhlak)), 0)::bigint as ba_sum,
-                   coalesce(sum(score_count) filter (where aspect = any(@berakhlak)), 0)::int as ba_cnt,
+                   coalesce(sum(score_sum) filter (where ba), 0)::bigint as ba_sum,
+                   coalesce(sum(score_count) filter (where ba), 0)::int as ba_cnt,
                    coalesce(sum(score_count), 0)::int as all_cnt,
                    coalesce(sum(score_sum) filter (where aspect = 'berorientasi_pelayanan'), 0)::bigint as bp_sum,
                    coalesce(sum(score_count) filter (where aspect = 'berorientasi_pelayanan'), 0)::int as bp_cnt,
@@ -137,20 +137,23 @@ internal static class EmployeeFactsSql
                    coalesce(sum(score_count) filter (where aspect = 'adaptif'), 0)::int as ad_cnt,
                    coalesce(sum(score_sum) filter (where aspect = 'kolaboratif'), 0)::bigint as kl_sum,
                    coalesce(sum(score_count) filter (where aspect = 'kolaboratif'), 0)::int as kl_cnt,
-                   coalesce(sum(score_sum) filter (where rater_role = 'atasan' and aspect = any(@berakhlak)), 0)::bigint as at_sum,
-                   coalesce(sum(score_count) filter (where rater_role = 'atasan' and aspect = any(@berakhlak)), 0)::int as at_cnt,
-                   coalesce(sum(score_sum) filter (where rater_role = 'rekan' and aspect = any(@berakhlak)), 0)::bigint as re_sum,
-                   coalesce(sum(score_count) filter (where rater_role = 'rekan' and aspect = any(@berakhlak)), 0)::int as re_cnt,
-                   coalesce(sum(score_sum) filter (where rater_role = 'bawahan' and aspect = any(@berakhlak)), 0)::bigint as bw_sum,
-                   coalesce(sum(score_count) filter (where rater_role = 'bawahan' and aspect = any(@berakhlak)), 0)::int as bw_cnt,
-                   coalesce(sum(score_sum) filter (where rater_role = 'masyarakat' and aspect = any(@berakhlak)), 0)::bigint as ma_sum,
-                   coalesce(sum(score_count) filter (where rater_role = 'masyarakat' and aspect = any(@berakhlak)), 0)::int as ma_cnt,
-                   coalesce(sum(score_sum) filter (where rater_role = 'diri' and aspect = any(@berakhlak)), 0)::bigint as di_sum,
-                   coalesce(sum(score_count) filter (where rater_role = 'diri' and aspect = any(@berakhlak)), 0)::int as di_cnt
-            from rating_rollup rr
-            where rr.subject_kind = 'employee'
-              and rr.period = any(@monthKeys)
-              and rr.subject_id in (select nip::text from emp)
+                   coalesce(sum(score_sum) filter (where rater_role = 'atasan' and ba), 0)::bigint as at_sum,
+                   coalesce(sum(score_count) filter (where rater_role = 'atasan' and ba), 0)::int as at_cnt,
+                   coalesce(sum(score_sum) filter (where rater_role = 'rekan' and ba), 0)::bigint as re_sum,
+                   coalesce(sum(score_count) filter (where rater_role = 'rekan' and ba), 0)::int as re_cnt,
+                   coalesce(sum(score_sum) filter (where rater_role = 'bawahan' and ba), 0)::bigint as bw_sum,
+                   coalesce(sum(score_count) filter (where rater_role = 'bawahan' and ba), 0)::int as bw_cnt,
+                   coalesce(sum(score_sum) filter (where rater_role = 'masyarakat' and ba), 0)::bigint as ma_sum,
+                   coalesce(sum(score_count) filter (where rater_role = 'masyarakat' and ba), 0)::int as ma_cnt,
+                   coalesce(sum(score_sum) filter (where rater_role = 'diri' and ba), 0)::bigint as di_sum,
+                   coalesce(sum(score_count) filter (where rater_role = 'diri' and ba), 0)::int as di_cnt
+            from (
+                select subject_id, rater_role, aspect, score_sum, score_count, aspect = any(@berakhlak) as ba
+                from rating_rollup
+                where subject_kind = 'employee'
+                  and period = any(@monthKeys)
+                  and subject_id in (select nip::text from emp)
+            ) rr
             group by rr.subject_id
         ),
         lvl as (
@@ -158,24 +161,19 @@ internal static class EmployeeFactsSql
             from employee_period_level l
             where l.period = @periodKey and l.nip in (select nip from emp)
         ),
-        hist_rows as (
-            select l.nip, k.ord, l.predikat,
-                   row_number() over w as rn,
-                   first_value(l.predikat) over w as first_predikat
+        hist as (
+            -- per predicate a bit mask of the previous periods (bit 0 = the period just before) that had it;
+            -- the previous predicate and its run of consecutive periods follow from the masks (SnapshotMapper)
+            select l.nip,
+                   coalesce(bit_or(1 << (k.ord::int - 1)) filter (where l.predikat = 'SANGAT_BAIK'), 0) as sb_mask,
+                   coalesce(bit_or(1 << (k.ord::int - 1)) filter (where l.predikat = 'BAIK'), 0) as b_mask,
+                   coalesce(bit_or(1 << (k.ord::int - 1)) filter (where l.predikat = 'BUTUH_PERBAIKAN'), 0) as bp_mask,
+                   coalesce(bit_or(1 << (k.ord::int - 1)) filter (where l.predikat = 'KURANG_MISCONDUCT'), 0) as k_mask,
+                   coalesce(bit_or(1 << (k.ord::int - 1)) filter (where l.predikat = 'SANGAT_KURANG'), 0) as sk_mask
             from employee_period_level l
             join unnest(@prevKeys::text[]) with ordinality as k(period, ord) on k.period = l.period
-            where l.nip in (select nip from emp) and l.predikat is not null
-            window w as (partition by l.nip order by k.ord)
-        ),
-        hist as (
-            -- the previous period's predicate and for how many periods in a row (ending with the previous
-            -- one) it has held: the gap-free prefix (ord = rn) cut at the first different predicate
-            select nip,
-                   max(first_predikat) filter (where ord = 1) as previous_predikat,
-                   least(count(*) filter (where ord = rn),
-                         coalesce(min(ord) filter (where predikat <> first_predikat), cardinality(@prevKeys::text[]) + 1) - 1)::int as streak
-            from hist_rows
-            group by nip
+            where l.nip in (select nip from emp)
+            group by l.nip
         )
         select e.nip as Nip, e.unit_id as UnitId, e.region_id as RegionId, e.status as Status,
                e.position as Position, e.active as Active, e.tpp_ceiling as TppCeiling,
@@ -201,7 +199,9 @@ internal static class EmployeeFactsSql
                coalesce(r.ma_sum, 0) as MasyarakatSum, coalesce(r.ma_cnt, 0) as MasyarakatCount,
                coalesce(r.di_sum, 0) as DiriSum, coalesce(r.di_cnt, 0) as DiriCount,
                l.rating_hasil_kerja as RatingHasilKerja, l.rating_perilaku as RatingPerilaku, l.predikat as Predikat,
-               h.previous_predikat as PreviousPredikat, coalesce(h.streak, 0) as PreviousStreak
+               coalesce(h.sb_mask, 0) as SangatBaikMask, coalesce(h.b_mask, 0) as BaikMask,
+               coalesce(h.bp_mask, 0) as ButuhPerbaikanMask, coalesce(h.k_mask, 0) as KurangMisconductMask,
+               coalesce(h.sk_mask, 0) as SangatKurangMask
         from emp e
         left join per p on p.nip = e.nip
         left join tks_ytd ty on ty.nip = e.nip
@@ -209,6 +209,5 @@ internal static class EmployeeFactsSql
         left join rat r on r.nip = e.nip::text
         left join lvl l on l.nip = e.nip
         left join hist h on h.nip = e.nip
-        order by e.nip
         """;
 }

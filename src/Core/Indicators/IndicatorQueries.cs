@@ -189,7 +189,11 @@ public sealed class IndicatorQueries(NpgsqlDataSource db, CalendarCache calendar
         var rows = await conn.QueryAsync<EmployeeFactsRow>(new CommandDefinition(
             sql, plan.Parameters(filter), tx, commandTimeout: 600, cancellationToken: ct));
         await tx.CommitAsync(ct);
-        return rows.AsList();
+        // sorted here rather than in SQL: NIPs are digits, so ordinal order = numeric order, without
+        // the collation-aware string sort PostgreSQL would do
+        var list = rows.AsList();
+        list.Sort(static (a, b) => string.CompareOrdinal(a.Nip, b.Nip));
+        return list;
     }
 
     internal async Task<IReadOnlyList<UnitFactsRow>> UnitFactsAsync(PeriodPlan plan, EmployeeFilter filter, CancellationToken ct)
