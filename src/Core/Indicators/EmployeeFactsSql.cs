@@ -24,6 +24,22 @@ internal static class EmployeeFactsSql
 
     public const string OverDays = Head + "\n" + PerDays + "\n" + Tail;
 
+    /// <summary>
+    /// The population's rating sums of the period's months, one row per (employee, role, aspect):
+    /// pivoted into the employee rows in C# (<see cref="RatingPivot"/>) rather than with thirty
+    /// filtered aggregates. Same parameters.
+    /// </summary>
+    public const string Ratings = Head + "\n" + """
+        dummy as (select 1)
+        select rr.subject_id as Nip, rr.rater_role as Role, rr.aspect as Aspect,
+               sum(rr.score_sum)::bigint as Sum, sum(rr.score_count)::int as Count
+        from rating_rollup rr
+        where rr.subject_kind = 'employee'
+          and rr.period = any(@monthKeys)
+          and rr.subject_id in (select nip::text from emp)
+        group by rr.subject_id, rr.rater_role, rr.aspect
+        """;
+
     private const string Head = """
         with emp as not materialized (
             select e.nip, e.unit_id, u.region_id, e.status, e.position, e.active, e.tpp_ceiling, r.ytd_end
@@ -116,46 +132,6 @@ internal static class EmployeeFactsSql
         tks_ytd as (
             select nip, count(*)::int as days from tks group by nip
         ),
-        rat as (
-            select rr.subject_id as nip,
-                   coalesce(sum(score_sum) filter (where aspect = 'hasil_kerja' and rater_role = 'atasan'), 0)::bigint as hk_sum,
-                   coalesce(sum(score_count) filter (where aspect = 'hasil_kerja' and rater_role = 'atasan'), 0)::int as hk_cnt,
-                   coalesce(sum(score_sum) filter (where ba), 0)::bigint as ba_sum,
-                   coalesce(sum(score_count) filter (where ba), 0)::int as ba_cnt,
-                   coalesce(sum(score_count), 0)::int as all_cnt,
-                   coalesce(sum(score_sum) filter (where aspect = 'berorientasi_pelayanan'), 0)::bigint as bp_sum,
-                   coalesce(sum(score_count) filter (where aspect = 'berorientasi_pelayanan'), 0)::int as bp_cnt,
-                   coalesce(sum(score_sum) filter (where aspect = 'akuntabel'), 0)::bigint as ak_sum,
-                   coalesce(sum(score_count) filter (where aspect = 'akuntabel'), 0)::int as ak_cnt,
-                   coalesce(sum(score_sum) filter (where aspect = 'kompeten'), 0)::bigint as ko_sum,
-                   coalesce(sum(score_count) filter (where aspect = 'kompeten'), 0)::int as ko_cnt,
-                   coalesce(sum(score_sum) filter (where aspect = 'harmonis'), 0)::bigint as ha_sum,
-                   coalesce(sum(score_count) filter (where aspect = 'harmonis'), 0)::int as ha_cnt,
-                   coalesce(sum(score_sum) filter (where aspect = 'loyal'), 0)::bigint as lo_sum,
-                   coalesce(sum(score_count) filter (where aspect = 'loyal'), 0)::int as lo_cnt,
-                   coalesce(sum(score_sum) filter (where aspect = 'adaptif'), 0)::bigint as ad_sum,
-                   coalesce(sum(score_count) filter (where aspect = 'adaptif'), 0)::int as ad_cnt,
-                   coalesce(sum(score_sum) filter (where aspect = 'kolaboratif'), 0)::bigint as kl_sum,
-                   coalesce(sum(score_count) filter (where aspect = 'kolaboratif'), 0)::int as kl_cnt,
-                   coalesce(sum(score_sum) filter (where rater_role = 'atasan' and ba), 0)::bigint as at_sum,
-                   coalesce(sum(score_count) filter (where rater_role = 'atasan' and ba), 0)::int as at_cnt,
-                   coalesce(sum(score_sum) filter (where rater_role = 'rekan' and ba), 0)::bigint as re_sum,
-                   coalesce(sum(score_count) filter (where rater_role = 'rekan' and ba), 0)::int as re_cnt,
-                   coalesce(sum(score_sum) filter (where rater_role = 'bawahan' and ba), 0)::bigint as bw_sum,
-                   coalesce(sum(score_count) filter (where rater_role = 'bawahan' and ba), 0)::int as bw_cnt,
-                   coalesce(sum(score_sum) filter (where rater_role = 'masyarakat' and ba), 0)::bigint as ma_sum,
-                   coalesce(sum(score_count) filter (where rater_role = 'masyarakat' and ba), 0)::int as ma_cnt,
-                   coalesce(sum(score_sum) filter (where rater_role = 'diri' and ba), 0)::bigint as di_sum,
-                   coalesce(sum(score_count) filter (where rater_role = 'diri' and ba), 0)::int as di_cnt
-            from (
-                select subject_id, rater_role, aspect, score_sum, score_count, aspect = any(@berakhlak) as ba
-                from rating_rollup
-                where subject_kind = 'employee'
-                  and period = any(@monthKeys)
-                  and subject_id in (select nip::text from emp)
-            ) rr
-            group by rr.subject_id
-        ),
         lvl as (
             select l.nip, l.rating_hasil_kerja, l.rating_perilaku, l.predikat
             from employee_period_level l
@@ -183,21 +159,6 @@ internal static class EmployeeFactsSql
                coalesce(p.sakit, 0) as Sakit, coalesce(p.cuti, 0) as Cuti, coalesce(p.dinas_luar, 0) as DinasLuar,
                coalesce(p.tks, 0) as Tks, coalesce(p.late_minutes, 0) as LateMinutes,
                coalesce(ty.days, 0) as TksYtd, coalesce(tr.longest, 0) as TksLongestRun,
-               coalesce(r.hk_sum, 0) as HasilKerjaSum, coalesce(r.hk_cnt, 0) as HasilKerjaCount,
-               coalesce(r.ba_sum, 0) as BerAkhlakSum, coalesce(r.ba_cnt, 0) as BerAkhlakCount,
-               coalesce(r.all_cnt, 0) as RatingCount,
-               coalesce(r.bp_sum, 0) as BerorientasiPelayananSum, coalesce(r.bp_cnt, 0) as BerorientasiPelayananCount,
-               coalesce(r.ak_sum, 0) as AkuntabelSum, coalesce(r.ak_cnt, 0) as AkuntabelCount,
-               coalesce(r.ko_sum, 0) as KompetenSum, coalesce(r.ko_cnt, 0) as KompetenCount,
-               coalesce(r.ha_sum, 0) as HarmonisSum, coalesce(r.ha_cnt, 0) as HarmonisCount,
-               coalesce(r.lo_sum, 0) as LoyalSum, coalesce(r.lo_cnt, 0) as LoyalCount,
-               coalesce(r.ad_sum, 0) as AdaptifSum, coalesce(r.ad_cnt, 0) as AdaptifCount,
-               coalesce(r.kl_sum, 0) as KolaboratifSum, coalesce(r.kl_cnt, 0) as KolaboratifCount,
-               coalesce(r.at_sum, 0) as AtasanSum, coalesce(r.at_cnt, 0) as AtasanCount,
-               coalesce(r.re_sum, 0) as RekanSum, coalesce(r.re_cnt, 0) as RekanCount,
-               coalesce(r.bw_sum, 0) as BawahanSum, coalesce(r.bw_cnt, 0) as BawahanCount,
-               coalesce(r.ma_sum, 0) as MasyarakatSum, coalesce(r.ma_cnt, 0) as MasyarakatCount,
-               coalesce(r.di_sum, 0) as DiriSum, coalesce(r.di_cnt, 0) as DiriCount,
                l.rating_hasil_kerja as RatingHasilKerja, l.rating_perilaku as RatingPerilaku, l.predikat as Predikat,
                coalesce(h.sb_mask, 0) as SangatBaikMask, coalesce(h.b_mask, 0) as BaikMask,
                coalesce(h.bp_mask, 0) as ButuhPerbaikanMask, coalesce(h.k_mask, 0) as KurangMisconductMask,
@@ -206,7 +167,6 @@ internal static class EmployeeFactsSql
         left join per p on p.nip = e.nip
         left join tks_ytd ty on ty.nip = e.nip
         left join tks_run tr on tr.nip = e.nip
-        left join rat r on r.nip = e.nip::text
         left join lvl l on l.nip = e.nip
         left join hist h on h.nip = e.nip
         """;
