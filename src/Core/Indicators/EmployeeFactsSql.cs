@@ -40,6 +40,20 @@ internal static class EmployeeFactsSql
         group by rr.subject_id, rr.rater_role, rr.aspect
         """;
 
+    /// <summary>
+    /// The population's TKS days from 1 January to the end of year-to-date (the partial index
+    /// <c>employee_day_tks_idx</c>); counts and runs over working days are computed in C# with the
+    /// region calendars (<see cref="TksRuns"/>). Same parameters.
+    /// </summary>
+    public const string TksDays = Head + "\n" + """
+        dummy as (select 1)
+        select d.nip as Nip, d.day as Day
+        from employee_day d
+        join emp e on e.nip = d.nip
+        where d.attendance_status = 'tanpa_keterangan'
+          and d.day >= @yearStart::date and d.day < e.ytd_end
+        """;
+
     private const string Head = """
         with emp as not materialized (
             select e.nip, e.unit_id, u.region_id, e.status, e.position, e.active, e.tpp_ceiling, r.ytd_end
@@ -100,38 +114,6 @@ internal static class EmployeeFactsSql
         """;
 
     private const string Tail = """
-        tks as (
-            select d.nip, d.day, e.region_id
-            from employee_day d
-            join emp e on e.nip = d.nip
-            where d.attendance_status = 'tanpa_keterangan'
-              and d.day >= @yearStart::date and d.day < e.ytd_end
-        ),
-        working_day as (
-            -- ordinal of every working day of the year per region: consecutive TKS working days have
-            -- consecutive ordinals whatever weekends or holidays lie between them
-            select r.region_id, g::date as day, row_number() over (partition by r.region_id order by g) as n
-            from unnest(@regionIds::text[]) as r(region_id)
-            cross join generate_series(@yearStart::date, (@yearStart::date + interval '1 year' - interval '1 day'), interval '1 day') as g
-            where extract(isodow from g) < 6
-              and not exists (select 1 from holiday h where h.region_id = r.region_id and h.day = g::date)
-        ),
-        tks_run as (
-            select nip, max(len)::int as longest
-            from (
-                select nip, count(*) as len
-                from (
-                    select t.nip, w.n - row_number() over (partition by t.nip collate "C" order by w.n) as grp
-                    from tks t
-                    join working_day w on w.region_id = t.region_id and w.day = t.day
-                ) numbered
-                group by nip, grp
-            ) runs
-            group by nip
-        ),
-        tks_ytd as (
-            select nip, count(*)::int as days from tks group by nip
-        ),
         lvl as (
             select l.nip, l.rating_hasil_kerja, l.rating_perilaku, l.predikat
             from employee_period_level l
@@ -158,15 +140,12 @@ internal static class EmployeeFactsSql
                coalesce(p.hadir, 0) as Hadir, coalesce(p.terlambat, 0) as Terlambat, coalesce(p.izin, 0) as Izin,
                coalesce(p.sakit, 0) as Sakit, coalesce(p.cuti, 0) as Cuti, coalesce(p.dinas_luar, 0) as DinasLuar,
                coalesce(p.tks, 0) as Tks, coalesce(p.late_minutes, 0) as LateMinutes,
-               coalesce(ty.days, 0) as TksYtd, coalesce(tr.longest, 0) as TksLongestRun,
                l.rating_hasil_kerja as RatingHasilKerja, l.rating_perilaku as RatingPerilaku, l.predikat as Predikat,
                coalesce(h.sb_mask, 0) as SangatBaikMask, coalesce(h.b_mask, 0) as BaikMask,
                coalesce(h.bp_mask, 0) as ButuhPerbaikanMask, coalesce(h.k_mask, 0) as KurangMisconductMask,
                coalesce(h.sk_mask, 0) as SangatKurangMask
         from emp e
         left join per p on p.nip = e.nip
-        left join tks_ytd ty on ty.nip = e.nip
-        left join tks_run tr on tr.nip = e.nip
         left join lvl l on l.nip = e.nip
         left join hist h on h.nip = e.nip
         """;

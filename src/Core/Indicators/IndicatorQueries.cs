@@ -199,6 +199,9 @@ public sealed class IndicatorQueries(NpgsqlDataSource db, CalendarCache calendar
             var ratings = await conn.QueryAsync<RatingRow>(new CommandDefinition(
                 EmployeeFactsSql.Ratings, parameters, tx, commandTimeout: 600, cancellationToken: ct));
             RatingPivot.Apply(list, ratings);
+            var tks = await conn.QueryAsync<TksDay>(new CommandDefinition(
+                EmployeeFactsSql.TksDays, parameters, tx, commandTimeout: 600, cancellationToken: ct));
+            TksRuns.Apply(list, tks, plan);
         }
         await tx.CommitAsync(ct);
         // sorted here rather than in SQL: NIPs are digits, so ordinal order = numeric order, without
