@@ -111,6 +111,27 @@ internal static class DemoSchedule
         }
     }
 
+    /// <summary>A working day's survey-kiosk answers about a unit (deterministic ids, like the rest of the schedule).</summary>
+    public static void CitizenDay(string unitId, RegionClock clock, DateOnly day, DateTimeOffset until, DemoBatch batch)
+    {
+        var rng = new Random((int)DemoIds.Stable($"{unitId}:{day:yyyyMMdd}:ikm"));
+        var answers = rng.Next(4, 12);
+        for (var i = 0; i < answers; i++)
+        {
+            var at = clock.StartOfDay(day).AddHours(8).AddMinutes(rng.Next(0, 8 * 60));
+            if (at > until)
+            {
+                continue;
+            }
+            var answer = CitizenRating(unitId, clock, at, rng);
+            batch.Ratings.Add(new RatingItem
+            {
+                EventId = DemoIds.For($"ikm:{unitId}:{day:yyyyMMdd}:{i}"), UnitId = unitId, RaterRole = answer.RaterRole,
+                Aspect = answer.Aspect, Score = answer.Score, Period = answer.Period, OccurredAt = at,
+            });
+        }
+    }
+
     /// <summary>A citizen's satisfaction answer about a unit (survey kiosk), at a given moment.</summary>
     public static RatingItem CitizenRating(string unitId, RegionClock clock, DateTimeOffset at, Random rng)
     {

@@ -23,6 +23,17 @@ internal sealed class DemoSimulator(
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(2);
     private readonly HashSet<Guid> _sent = [];
     private readonly Random _rng = new();
+    private long _accepted;
+    private long _rejected;
+
+    /// <summary>Events the pipeline accepted from the simulator so far.</summary>
+    public long Accepted => Interlocked.Read(ref _accepted);
+
+    /// <summary>Events the pipeline rejected (a simulator defect if ever non-zero).</summary>
+    public long Rejected => Interlocked.Read(ref _rejected);
+
+    /// <summary>True once the backfill has gone through.</summary>
+    public bool BackfillDone { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -54,7 +65,9 @@ internal sealed class DemoSimulator(
         foreach (var region in world.Regions)
         {
             var today = region.Clock.Today(time);
-            var first = Period.MonthOf(today).Previous().Start;
+            var first = options.BackfillDays is { } days
+                ? today.AddDays(-Math.Max(0, days))
+                : Period.MonthOf(today).Previous().Start;
             for (var day = first; day <= today; day = day.AddDays(1))
             {
                 var batch = new DemoBatch();
@@ -63,6 +76,10 @@ internal sealed class DemoSimulator(
                     foreach (var w in world.InRegion(region.Id))
                     {
                         DemoSchedule.Day(w, day, now, batch);
+                    }
+                    foreach (var unit in world.UnitsInRegion(region.Id))
+                    {
+                        DemoSchedule.CitizenDay(unit, region.Clock, day, now, batch);
                     }
                 }
                 if (day.Day == 1 || day == first)
@@ -75,6 +92,7 @@ internal sealed class DemoSimulator(
                 total += await SubmitAsync(batch, remember: day >= today.AddDays(-2), ct);
             }
         }
+        BackfillDone = true;
         logger.LogInformation("Demo backfill done: {Count} events through the ingest pipeline", total);
     }
 
@@ -98,6 +116,10 @@ internal sealed class DemoSimulator(
                     {
                         DemoSchedule.Ratings(w, Period.MonthOf(day), now, batch);
                     }
+                }
+                foreach (var unit in world.UnitsInRegion(region.Id))
+                {
+                    DemoSchedule.CitizenDay(unit, region.Clock, day, now, batch);
                 }
             }
             var local = region.Clock.ToLocal(now);
@@ -146,6 +168,8 @@ internal sealed class DemoSimulator(
                 await ingest.SubmitRatingsAsync(batch.Ratings, ct: ct),
             };
             var rejected = results.SelectMany(r => r.Items).Where(i => i.Status == ItemStatus.Rejected).ToList();
+            Interlocked.Add(ref _accepted, results.Sum(r => r.Accepted));
+            Interlocked.Add(ref _rejected, rejected.Count);
             if (rejected.Count > 0)
             {
                 var first = rejected[0].Errors.FirstOrDefault();

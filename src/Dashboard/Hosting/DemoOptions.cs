@@ -17,6 +17,9 @@ public sealed class DemoOptions
     /// <summary>Simulated events per second across all regions.</summary>
     public double EventsPerSecond { get; set; } = 20;
 
+    /// <summary>Days of history the simulator backfills before streaming live (null: from the start of the previous month).</summary>
+    public int? BackfillDays { get; set; }
+
     /// <summary>Stream citizen answers around the clock instead of only in each region's working hours (07-17 local, Mon-Fri).</summary>
     public bool AllHours { get; set; }
 }

@@ -1,5 +1,12 @@
 using Kinerja.Core.Database;
+using Kinerja.Core.Indicators;
+using Kinerja.Dashboard.Board;
+using Kinerja.Dashboard.Pages;
+using Kinerja.Rules.Api;
+using Kinerja.Rules.Hosting;
+using Kinerja.Rules.Live;
 using Kinerja.Core.Reference;
+using Kinerja.Dashboard.Access;
 using Kinerja.Dashboard.Apis;
 using Kinerja.Dashboard.Demo;
 using Kinerja.Dashboard.Health;
@@ -25,17 +32,33 @@ public static class KinerjaHost
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ReferenceRepository>();
+        if (roles.Dashboard || roles.Rules)
+        {
+            builder.Services.AddKinerjaIndicators();
+        }
+        if (roles.Rules)
+        {
+            builder.Configuration["Kinerja:RulesPath"] = RulesFolder.Resolve(builder.Configuration["Kinerja:RulesPath"]);
+            builder.Services.AddKinerjaRules(builder.Configuration);
+            builder.Services.AddLiveRulesEvaluation();
+        }
         if (roles.Ingest)
         {
             builder.Services.AddKinerjaIngest(builder.Configuration);
             if (demo.Simulate == true)
             {
-                builder.Services.AddHostedService<DemoSimulator>();
+                builder.Services.AddSingleton<DemoSimulator>();
+                builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoSimulator>());
             }
         }
         builder.Services.AddSingleton<DemoSeeder>();
+        builder.AddKinerjaAccess();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        if (roles.Dashboard)
+        {
+            builder.Services.AddKinerjaBoard();
+        }
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return roles;
     }
@@ -47,6 +70,7 @@ public static class KinerjaHost
         if (app.Services.GetRequiredService<DemoOptions>().Seed == true)
         {
             await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+            await app.Services.EnsureDemoAccessAsync();
         }
     }
 
@@ -55,6 +79,8 @@ public static class KinerjaHost
         var roles = app.Services.GetRequiredService<KinerjaRoles>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseKinerjaAccess();
+        app.MapKinerjaAccess();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapOpenApi();
@@ -64,10 +90,21 @@ public static class KinerjaHost
         {
             app.MapIngestApi();
         }
+        if (roles.Dashboard || roles.Rules)
+        {
+            app.MapIndicatorsApi();
+        }
+        if (roles.Rules)
+        {
+            app.MapRulesApi();
+        }
         if (roles.Dashboard)
         {
             app.MapHomePage();
+            app.MapKinerjaBoard();
+            app.MapKinerjaPages();
         }
+        app.RequireKinerjaPolicies();
         StartupBanner.PrintWhenStarted(app, roles);
         return app;
     }

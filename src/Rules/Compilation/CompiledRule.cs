@@ -1,0 +1,25 @@
+namespace Kinerja.Rules.Compilation;
+
+/// <summary>A top-level rule of a compiled workflow with what Kinerja reads from its declaration.</summary>
+public sealed class CompiledRule
+{
+    public required string Name { get; init; }
+    public required int Index { get; init; }
+    /// <summary>The rule's <c>SuccessEvent</c>, or its name when it has none.</summary>
+    public required string Event { get; init; }
+    /// <summary>Trigger kind from <c>Properties.kind</c>; null for rules that only set values.</summary>
+    public string? Kind { get; init; }
+    /// <summary>Value name from <c>Properties.sets</c>.</summary>
+    public string? Sets { get; init; }
+    /// <summary>Slot of <see cref="Sets"/> in the rule set's value table (-1 when none).</summary>
+    public int SetsSlot { get; init; } = -1;
+    public bool HasOutput { get; init; }
+    public string? ActionText { get; init; }
+    public string? Actor { get; init; }
+    public string? Description { get; init; }
+    /// <summary>Human-readable rule text: expression, nested children, local params.</summary>
+    public required string Text { get; init; }
+    /// <summary>The snapshot properties the rule reads (camelCase), for "why did I get this?".</summary>
+    public required string[] Reads { get; init; }
+    internal Func<object, object?>[] ReadGetters { get; init; } = [];
+}

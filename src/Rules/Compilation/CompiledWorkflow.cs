@@ -1,0 +1,37 @@
+namespace Kinerja.Rules.Compilation;
+
+/// <summary>
+/// One workflow compiled into a single delegate that evaluates all its rules (global params once,
+/// local params per rule, nested operators, OnSuccess outputs) for one input, writing into a reusable
+/// scratch; compiled once per published version.
+/// </summary>
+public sealed class CompiledWorkflow
+{
+    public required string Name { get; init; }
+    public required int Version { get; init; }
+    public required string File { get; init; }
+    public required string Json { get; init; }
+    /// <summary><c>IndicatorSnapshot</c> or <c>UnitSnapshot</c>.</summary>
+    public required Type InputType { get; init; }
+    public required CompiledRule[] Rules { get; init; }
+    /// <summary>Input properties the workflow reads (case-insensitive names).</summary>
+    public required IReadOnlySet<string> Reads { get; init; }
+    /// <summary>Value names the workflow's rules set.</summary>
+    public required IReadOnlyList<string> Sets { get; init; }
+    internal Action<object, RuleScratch> Evaluate { get; init; } = (_, _) => { };
+}
+
+/// <summary>Per-thread buffers one workflow evaluation writes into (no allocation per snapshot).</summary>
+internal sealed class RuleScratch(int size)
+{
+    public readonly bool[] Fired = new bool[size];
+    public readonly object?[] Outputs = new object?[size];
+    public readonly Exception?[] Errors = new Exception?[size];
+
+    public void Reset(int count)
+    {
+        Array.Clear(Fired, 0, count);
+        Array.Clear(Outputs, 0, count);
+        Array.Clear(Errors, 0, count);
+    }
+}

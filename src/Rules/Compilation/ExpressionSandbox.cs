@@ -1,0 +1,182 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Kinerja.Core.Indicators;
+
+namespace Kinerja.Rules.Compilation;
+
+/// <summary>
+/// The allow-list every parsed rule expression must satisfy, checked on the expression tree after
+/// Dynamic LINQ parsed it (so it holds whatever the parser lets through): every node's static type,
+/// every member and every method must belong to the snapshot types or a short list of safe types
+/// (numbers, string, Math, Convert, dates and times, Enumerable over values). Reflection
+/// (<c>GetType()</c>, <c>typeof</c>, <c>Type</c>), files, processes, environment, network, Activator,
+/// AppDomain, Assembly and anything else are rejected because their types are not on the list.
+/// </summary>
+internal static class ExpressionSandbox
+{
+    private static readonly HashSet<Type> ValueTypes =
+    [
+        typeof(bool), typeof(byte), typeof(sbyte), typeof(short), typeof(ushort), typeof(int), typeof(uint),
+        typeof(long), typeof(ulong), typeof(float), typeof(double), typeof(decimal), typeof(char), typeof(string),
+        typeof(DateTime), typeof(DateOnly), typeof(TimeOnly), typeof(TimeSpan), typeof(DateTimeOffset), typeof(DayOfWeek),
+        typeof(IndicatorSnapshot), typeof(UnitSnapshot),
+    ];
+
+    /// <summary>Static helper types whose static methods may be called.</summary>
+    private static readonly HashSet<Type> HelperTypes =
+    [
+        typeof(Math), typeof(MathF), typeof(Convert), typeof(Enumerable),
+        typeof(RulesEngine.HelperFunctions.ExpressionUtils),
+    ];
+
+    /// <summary>Methods that could allocate without bound or are not about values.</summary>
+    private static readonly HashSet<string> DeniedMethods = new(StringComparer.Ordinal)
+    {
+        "GetType", "Range", "Repeat", "ChangeType", "GetTypeCode", "MemberwiseClone", "<Clone>$",
+        "Intern", "IsInterned", "Create", "PadLeft", "PadRight",
+    };
+
+    /// <summary>Returns the first violation as a readable reason, or null when the tree is allowed.</summary>
+    public static string? Check(Expression expression)
+    {
+        var visitor = new Visitor();
+        visitor.Visit(expression);
+        return visitor.Violation;
+    }
+
+    private static bool IsAllowedType(Type type)
+    {
+        if (ValueTypes.Contains(type) || type == typeof(object) || type == typeof(void))
+        {
+            return true;
+        }
+        if (Nullable.GetUnderlyingType(type) is { } underlying)
+        {
+            return IsAllowedType(underlying);
+        }
+        if (type.IsArray)
+        {
+            return type.GetArrayRank() == 1 && IsAllowedType(type.GetElementType()!);
+        }
+        if (type.IsGenericType)
+        {
+            var def = type.GetGenericTypeDefinition();
+            if (def == typeof(IEnumerable<>) || def == typeof(IOrderedEnumerable<>) || def == typeof(Func<>)
+                || def == typeof(Func<,>) || def == typeof(Func<,,>) || def == typeof(Func<,,,>)
+                || def == typeof(Expression<>))
+            {
+                return type.GetGenericArguments().All(IsAllowedType);
+            }
+        }
+        return false;
+    }
+
+    private static string Name(Type type) => type.FullName ?? type.Name;
+
+    private sealed class Visitor : ExpressionVisitor
+    {
+        public string? Violation { get; private set; }
+
+        public override Expression? Visit(Expression? node)
+        {
+            if (node is null || Violation is not null)
+            {
+                return node;
+            }
+            if (!IsAllowedType(node.Type))
+            {
+                Violation = $"type {Name(node.Type)} is not allowed in rule expressions";
+                return node;
+            }
+            return base.Visit(node);
+        }
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            var method = node.Method;
+            var declaring = method.DeclaringType!;
+            if (DeniedMethods.Contains(method.Name))
+            {
+                Violation = $"method {Name(declaring)}.{method.Name} is not allowed in rule expressions";
+                return node;
+            }
+            var ok = method.IsStatic
+                ? HelperTypes.Contains(declaring) || (ValueTypes.Contains(declaring) && !IsSnapshot(declaring))
+                : declaring == typeof(object)
+                    ? method.Name is nameof(ToString) or nameof(Equals)
+                    : !IsSnapshot(declaring) && IsAllowedType(declaring);
+            if (!ok)
+            {
+                Violation = $"method {Name(declaring)}.{method.Name} is not allowed in rule expressions";
+                return node;
+            }
+            foreach (var p in method.GetParameters())
+            {
+                if (!IsAllowedType(p.ParameterType.IsByRef ? p.ParameterType.GetElementType()! : p.ParameterType))
+                {
+                    Violation = $"method {Name(declaring)}.{method.Name} takes a {Name(p.ParameterType)}, which is not allowed";
+                    return node;
+                }
+            }
+            return base.VisitMethodCall(node);
+        }
+
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            var declaring = node.Member.DeclaringType!;
+            if (node.Member is not (PropertyInfo or FieldInfo) || !IsAllowedType(declaring) && !HelperTypes.Contains(declaring))
+            {
+                Violation = $"member {Name(declaring)}.{node.Member.Name} is not allowed in rule expressions";
+                return node;
+            }
+            return base.VisitMember(node);
+        }
+
+        protected override Expression VisitNew(NewExpression node)
+        {
+            if (IsSnapshot(node.Type) || !ValueTypes.Contains(node.Type) && Nullable.GetUnderlyingType(node.Type) is null)
+            {
+                Violation = $"creating {Name(node.Type)} is not allowed in rule expressions";
+                return node;
+            }
+            return base.VisitNew(node);
+        }
+
+        protected override Expression VisitInvocation(InvocationExpression node)
+        {
+            Violation = "invoking delegates is not allowed in rule expressions";
+            return node;
+        }
+
+        protected override Expression VisitUnary(UnaryExpression node)
+        {
+            if (node.Method is { } m && !(m.DeclaringType is { } d && (ValueTypes.Contains(d) || Nullable.GetUnderlyingType(d) is not null)))
+            {
+                Violation = $"operator {m.DeclaringType?.Name}.{m.Name} is not allowed in rule expressions";
+                return node;
+            }
+            return base.VisitUnary(node);
+        }
+
+        protected override Expression VisitBinary(BinaryExpression node)
+        {
+            if (node.Method is { } m && !(m.DeclaringType is { } d && (ValueTypes.Contains(d) || HelperTypes.Contains(d))))
+            {
+                Violation = $"operator {m.DeclaringType?.Name}.{m.Name} is not allowed in rule expressions";
+                return node;
+            }
+            return base.VisitBinary(node);
+        }
+
+        protected override Expression VisitConstant(ConstantExpression node)
+        {
+            if (node.Value is not null && !IsAllowedType(node.Value.GetType()))
+            {
+                Violation = $"a constant of type {Name(node.Value.GetType())} is not allowed in rule expressions";
+            }
+            return node;
+        }
+
+        private static bool IsSnapshot(Type t) => t == typeof(IndicatorSnapshot) || t == typeof(UnitSnapshot);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using Kinerja.Core.Indicators;
+using Kinerja.Rules.Compilation;
+using Kinerja.Rules.Model;
+
+namespace Kinerja.Rules.Engine;
+
+/// <summary>
+/// An immutable, fully compiled set of workflows (one published version of each): evaluates snapshots
+/// through the whole chain without compiling anything per snapshot. Safe for concurrent use; a new
+/// version is a new instance swapped in by reference (<see cref="Hosting.ActiveRuleSet"/>).
+/// </summary>
+public sealed partial class CompiledRuleSet
+{
+    internal CompiledRuleSet(IReadOnlyList<WorkflowSource> sources, IReadOnlyList<CompiledWorkflow> employeeChain, IReadOnlyList<CompiledWorkflow> unitChain,
+        IReadOnlyDictionary<string, int> slots, Action<object, object?>?[] employeeSetters, Action<object, object?>?[] unitSetters)
+    {
+        Sources = sources;
+        EmployeeChain = employeeChain;
+        UnitChain = unitChain;
+        Slots = slots;
+        _employeeSetters = employeeSetters;
+        _unitSetters = unitSetters;
+        Workflows = employeeChain.Concat(unitChain).ToDictionary(w => w.Name, StringComparer.OrdinalIgnoreCase);
+        _maxRules = Math.Max(1, Workflows.Values.Select(w => w.Rules.Length).DefaultIfEmpty(1).Max());
+    }
+
+    private readonly Action<object, object?>?[] _employeeSetters;
+    private readonly Action<object, object?>?[] _unitSetters;
+    private readonly int _maxRules;
+
+    /// <summary>The workflow sources this set was compiled from.</summary>
+    public IReadOnlyList<WorkflowSource> Sources { get; }
+
+    /// <summary>Workflows over <see cref="IndicatorSnapshot"/>, in evaluation order (a workflow that sets a value runs before those reading it).</summary>
+    public IReadOnlyList<CompiledWorkflow> EmployeeChain { get; }
+    /// <summary>Workflows over <see cref="UnitSnapshot"/>.</summary>
+    public IReadOnlyList<CompiledWorkflow> UnitChain { get; }
+    public IReadOnlyDictionary<string, CompiledWorkflow> Workflows { get; }
+    internal IReadOnlyDictionary<string, int> Slots { get; }
+
+    /// <summary>Workflow name → version of this set.</summary>
+    public IReadOnlyDictionary<string, int> Versions => Workflows.Values.ToDictionary(w => w.Name, w => w.Version);
+
+    /// <summary>Evaluates one employee snapshot through the chain (or only <paramref name="workflows"/>, in chain order, without the chain's earlier steps).</summary>
+    public EvaluationOutcome Evaluate(IndicatorSnapshot snapshot, IReadOnlyCollection<string>? workflows = null) =>
+        Run(snapshot, Filter(EmployeeChain, workflows), _employeeSetters, NewScratch(), explain: true);
+
+    /// <summary>Evaluates one unit snapshot through the unit workflows.</summary>
+    public EvaluationOutcome Evaluate(UnitSnapshot snapshot, IReadOnlyCollection<string>? workflows = null) =>
+        Run(snapshot, Filter(UnitChain, workflows), _unitSetters, NewScratch(), explain: true);
+
+    /// <summary>
+    /// Evaluates many employee snapshots through the whole chain, partitioned over the cores;
+    /// the result at index i belongs to <c>snapshots[i]</c>. With <paramref name="explain"/> false the
+    /// triggers carry no input values (backtests only diff codes).
+    /// </summary>
+    public EvaluationOutcome[] EvaluateBatch(IReadOnlyList<IndicatorSnapshot> snapshots, int maxDegreeOfParallelism = -1, bool explain = true)
+    {
+        var results = new EvaluationOutcome[snapshots.Count];
+        if (snapshots.Count == 0)
+        {
+            return results;
+        }
+        var chain = EmployeeChain.ToArray();
+        var degree = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
+        if (degree == 1 || snapshots.Count < 256)
+        {
+            var scratch = NewScratch();
+            for (var i = 0; i < snapshots.Count; i++)
+            {
+                results[i] = Run(snapshots[i], chain, _employeeSetters, scratch, explain);
+            }
+            return results;
+        }
+        var chunk = Math.Max(256, snapshots.Count / (degree * 8));
+        Parallel.ForEach(Partitioner.Create(0, snapshots.Count, chunk),
+            new ParallelOptions { MaxDegreeOfParallelism = degree },
+            NewScratch,
+            (range, _, scratch) =>
+            {
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    results[i] = Run(snapshots[i], chain, _employeeSetters, scratch, explain);
+                }
+                return scratch;
+            },
+            _ => { });
+        return results;
+    }
+
+    private Scratch NewScratch() => new(_maxRules, Slots.Count);
+
+    private static CompiledWorkflow[] Filter(IReadOnlyList<CompiledWorkflow> chain, IReadOnlyCollection<string>? names)
+    {
+        if (names is null)
+        {
+            return chain.ToArray();
+        }
+        foreach (var n in names)
+        {
+            if (!chain.Any(w => string.Equals(w.Name, n, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new ArgumentException($"No workflow '{n}' for this input in the rule set.", nameof(names));
+            }
+        }
+        return chain.Where(w => names.Contains(w.Name, StringComparer.OrdinalIgnoreCase)).ToArray();
+    }
+
+    internal sealed class Scratch(int maxRules, int slots)
+    {
+        public readonly RuleScratch Rules = new(maxRules);
+        public readonly bool[] SetInWorkflow = new bool[slots];
+    }
+}

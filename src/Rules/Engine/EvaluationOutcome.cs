@@ -1,0 +1,68 @@
+namespace Kinerja.Rules.Engine;
+
+/// <summary>The result of evaluating one snapshot through a rule set.</summary>
+public sealed class EvaluationOutcome
+{
+    private static readonly IReadOnlyList<FiredRule> NoFired = [];
+    private static readonly IReadOnlyList<Trigger> NoTriggers = [];
+    private static readonly IReadOnlyList<RuleError> NoErrors = [];
+
+    public required string Subject { get; init; }
+    public required bool IsUnit { get; init; }
+    public required string Period { get; init; }
+    public string? UnitId { get; init; }
+    public string? RegionId { get; init; }
+    /// <summary>Values the rules set (<c>Properties.sets</c>), by name; absent when no rule set them.</summary>
+    public required IReadOnlyDictionary<string, object?> Values { get; init; }
+    public IReadOnlyList<FiredRule> Fired { get; init; } = NoFired;
+    public IReadOnlyList<Trigger> Triggers { get; init; } = NoTriggers;
+    public IReadOnlyList<RuleError> Errors { get; init; } = NoErrors;
+
+    public string? RatingHasilKerja => Get("ratingHasilKerja") as string;
+    public string? RatingPerilaku => Get("ratingPerilaku") as string;
+    public string? Predikat => Get("predikat") as string;
+    /// <summary>Allowance estimate as a percentage of the ceiling (<c>tpp</c> workflow).</summary>
+    public double? TppPercent => Get("tppPercent") is { } v ? Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture) : null;
+    /// <summary>Allowance estimate in rupiah (<c>tpp</c> workflow; needs a ceiling).</summary>
+    public decimal? TppEstimate => Get("tppEstimate") is { } v ? Convert.ToDecimal(v, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    /// <summary>Events of succeeded rules (e.g. <c>SANGAT_BAIK</c>, <c>TEGURAN_LISAN</c>).</summary>
+    public IEnumerable<string> Events => Fired.Select(f => f.Event);
+
+    private object? Get(string name) => Values.TryGetValue(name, out var v) ? v : null;
+}
+
+/// <summary>A read-only name → value view over one outcome's value slots (names shared by the rule set).</summary>
+internal sealed class ValueBag(IReadOnlyDictionary<string, int> slots, object?[] values, bool[] present)
+    : IReadOnlyDictionary<string, object?>
+{
+    public object? this[string key] => TryGetValue(key, out var v) ? v : throw new KeyNotFoundException(key);
+    public IEnumerable<string> Keys => this.Select(kv => kv.Key);
+    public IEnumerable<object?> Values => this.Select(kv => kv.Value);
+    public int Count => present.Count(p => p);
+    public bool ContainsKey(string key) => slots.TryGetValue(key, out var i) && present[i];
+
+    public bool TryGetValue(string key, out object? value)
+    {
+        if (slots.TryGetValue(key, out var i) && present[i])
+        {
+            value = values[i];
+            return true;
+        }
+        value = null;
+        return false;
+    }
+
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
+    {
+        foreach (var (name, i) in slots.OrderBy(s => s.Value))
+        {
+            if (present[i])
+            {
+                yield return new(name, values[i]);
+            }
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}

@@ -1,0 +1,38 @@
+using Kinerja.Core.Indicators;
+using Kinerja.Rules.Engine;
+using Kinerja.Rules.Store;
+using Microsoft.Extensions.Logging;
+
+namespace Kinerja.Rules.Hosting;
+
+/// <summary>Result of evaluating and storing a batch: every outcome plus the triggers stored for the first time.</summary>
+public sealed record EvaluationBatch(IReadOnlyList<EvaluationOutcome> Outcomes, IReadOnlyList<StoredTrigger> NewTriggers);
+
+/// <summary>
+/// What the indicators layer calls when snapshots change (debounced per subject) and at period close:
+/// evaluates through the active set (one reference read per batch, so a concurrent publish is seen
+/// whole or not at all), stores triggers once per (subject, period, workflow, rule) and records rule errors.
+/// </summary>
+public sealed class RuleEvaluationService(ActiveRuleSet active, TriggerStore triggers, ILogger<RuleEvaluationService> logger)
+{
+    public async Task<EvaluationBatch> EvaluateAndStoreAsync(IReadOnlyList<IndicatorSnapshot> employees,
+        IReadOnlyList<UnitSnapshot>? units, CancellationToken ct)
+    {
+        var set = active.Require();
+        var outcomes = new List<EvaluationOutcome>(employees.Count + (units?.Count ?? 0));
+        outcomes.AddRange(set.EvaluateBatch(employees));
+        foreach (var u in units ?? [])
+        {
+            outcomes.Add(set.Evaluate(u));
+        }
+        var errors = outcomes.SelectMany(o => o.Errors.Select(e => (o.Subject, o.Period, e))).ToArray();
+        if (errors.Length > 0)
+        {
+            logger.LogWarning("{Count} rule errors while evaluating; first: {Workflow}/{Rule}: {Message}",
+                errors.Length, errors[0].e.Workflow, errors[0].e.Rule, errors[0].e.Message);
+            await triggers.RecordErrorsAsync(errors, ct);
+        }
+        var stored = await triggers.InsertAsync(outcomes.SelectMany(o => o.Triggers).ToArray(), ct);
+        return new EvaluationBatch(outcomes, stored);
+    }
+}

@@ -1,0 +1,202 @@
+using Kinerja.Rules.Compilation;
+using Kinerja.Rules.Engine;
+using Kinerja.Rules.Loading;
+using Kinerja.Rules.Model;
+using Kinerja.Rules.Store;
+using Microsoft.Extensions.Logging;
+
+namespace Kinerja.Rules.Hosting;
+
+/// <summary>Result of a validation: the issues, empty when the candidate set is good.</summary>
+public sealed record ValidationReport(bool Valid, IReadOnlyList<RuleIssue> Issues, IReadOnlyList<string> Workflows);
+
+/// <summary>Result of a publish: the new versions, or the issues that stopped it.</summary>
+public sealed record PublishReport(bool Published, IReadOnlyList<PublishedVersion> Versions, IReadOnlyList<RuleIssue> Issues);
+
+/// <summary>
+/// The rules lifecycle in one process: validate candidates against the active set, publish (store new
+/// versions, then build the complete new engine and swap it in), roll back, reload on notification, and
+/// bootstrap an empty store from the rules folder. A candidate that fails validation never replaces the
+/// active set.
+/// </summary>
+public sealed class RulesService(WorkflowStore store, ActiveRuleSet active, ILogger<RulesService> logger)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Merges <paramref name="candidate"/> over the active workflows (same name replaces) and compiles the result.</summary>
+    public (CompiledRuleSet? Set, IReadOnlyList<RuleIssue> Issues) CompileCandidate(IReadOnlyList<WorkflowSource> candidate)
+    {
+        var merged = Merge(active.Current?.Sources ?? [], candidate);
+        return RuleSetCompiler.Compile(merged, active.Current?.Versions);
+    }
+
+    public async Task<ValidationReport> ValidateAsync(IReadOnlyList<WorkflowSource> candidate, IReadOnlyList<RuleIssue> loadIssues,
+        string actor, CancellationToken ct)
+    {
+        var (set, issues) = loadIssues.Count > 0 ? (null, loadIssues) : CompileCandidate(candidate);
+        await store.AuditAsync(actor, "rules.validate", string.Join(",", candidate.Select(c => c.Name)),
+            new { valid = set is not null, issues = issues.Select(i => i.ToString()) }, ct);
+        return new ValidationReport(set is not null, issues, candidate.Select(c => c.Name).ToArray());
+    }
+
+    /// <summary>Validates, stores the changed workflows as new versions and swaps the new engine in.</summary>
+    public async Task<PublishReport> PublishAsync(IReadOnlyList<WorkflowSource> candidate, string author, string note, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var (set, issues) = CompileCandidate(candidate);
+            if (set is null)
+            {
+                await store.AuditAsync(author, "rules.publish.rejected", string.Join(",", candidate.Select(c => c.Name)),
+                    new { note, issues = issues.Select(i => i.ToString()) }, ct);
+                return new PublishReport(false, [], issues);
+            }
+            var versions = await store.PublishAsync(candidate, author, note, ct);
+            await ReloadLockedAsync(ct);
+            logger.LogInformation("Published rules {Versions} by {Author}",
+                string.Join(", ", versions.Select(v => $"{v.Workflow}@{v.Version}")), author);
+            return new PublishReport(versions.Count > 0, versions, []);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Makes an earlier version active again, after checking it compiles with the other active workflows.</summary>
+    public async Task<PublishReport> RollbackAsync(string workflow, int version, string author, string note, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var row = await store.GetAsync(workflow, version, ct);
+            if (row is null)
+            {
+                return new PublishReport(false, [], [new RuleIssue($"db:{workflow}@{version}", workflow, null, "no such version")]);
+            }
+            var (sources, loadIssues) = RuleFileLoader.Parse($"db:{workflow}@{version}", row.Json);
+            var (set, issues) = loadIssues.Count > 0 ? (null, loadIssues) : CompileCandidate(sources);
+            if (set is null)
+            {
+                return new PublishReport(false, [], issues);
+            }
+            var previous = active.Current?.Versions.GetValueOrDefault(workflow);
+            await store.RollbackAsync(workflow, version, author, note, ct);
+            await ReloadLockedAsync(ct);
+            logger.LogInformation("Rolled back rules {Workflow} to version {Version} by {Author}", workflow, version, author);
+            return new PublishReport(true, [new PublishedVersion(workflow, version, previous, WorkflowDiff.Compute(
+                active.Current?.Sources.FirstOrDefault(s => s.Name == workflow)?.Json, row.Json))], []);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Loads the active versions from the database and swaps them in (after a NOTIFY or at start).</summary>
+    public async Task ReloadAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await ReloadLockedAsync(ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task ReloadLockedAsync(CancellationToken ct)
+    {
+        var rows = await store.ActiveAsync(ct);
+        var current = active.Current?.Versions;
+        if (current is not null && current.Count == rows.Count && rows.All(r => current.GetValueOrDefault(r.Workflow) == r.Version))
+        {
+            return;
+        }
+        var sources = new List<WorkflowSource>();
+        var issues = new List<RuleIssue>();
+        foreach (var r in rows)
+        {
+            var (w, i) = RuleFileLoader.Parse($"db:{r.Workflow}@{r.Version}", r.Json);
+            sources.AddRange(w);
+            issues.AddRange(i);
+        }
+        var (set, compileIssues) = issues.Count > 0 ? (null, issues) : RuleSetCompiler.Compile(sources, rows.ToDictionary(r => r.Workflow, r => r.Version));
+        if (set is null)
+        {
+            active.LastError = string.Join(Environment.NewLine, compileIssues);
+            logger.LogError("Active rules in the database do not compile; keeping the running set: {Issues}", active.LastError);
+            return;
+        }
+        active.Swap(set);
+        logger.LogInformation("Rules loaded: {Versions}", string.Join(", ", set.Versions.Select(v => $"{v.Key}@{v.Value}")));
+    }
+
+    /// <summary>On first start with an empty store, publishes the folder's workflows as version 1; then loads the active set.</summary>
+    public async Task BootstrapAsync(string rulesPath, string author, CancellationToken ct)
+    {
+        if (await store.IsEmptyAsync(ct))
+        {
+            var (sources, loadIssues) = RuleFileLoader.LoadFolder(rulesPath);
+            var (set, issues) = loadIssues.Count > 0 ? (null, loadIssues) : RuleSetCompiler.Compile(sources);
+            if (set is null)
+            {
+                throw new RuleValidationFailedException(issues);
+            }
+            await store.PublishAsync(sources, author, $"initial rules from {rulesPath}", ct);
+        }
+        await ReloadAsync(ct);
+    }
+
+    /// <summary>
+    /// Publishes the workflows of the saved <paramref name="files"/> (all files of the folder when null),
+    /// validated together with the other active workflows; a failure is reported (log +
+    /// <see cref="ActiveRuleSet.LastError"/>) and the active set stays. Only the saved files count, so a
+    /// version published through the API is not overwritten by an older file nobody touched.
+    /// </summary>
+    public async Task<PublishReport> PublishFolderAsync(string rulesPath, string author, CancellationToken ct,
+        IReadOnlyCollection<string>? files = null)
+    {
+        var (sources, loadIssues) = files is null ? RuleFileLoader.LoadFolder(rulesPath) : LoadFiles(rulesPath, files);
+        if (loadIssues.Count > 0)
+        {
+            active.LastError = string.Join(Environment.NewLine, loadIssues);
+            logger.LogError("Rules folder {Path} does not validate; the active rules stay: {Issues}", rulesPath, active.LastError);
+            return new PublishReport(false, [], loadIssues);
+        }
+        var report = await PublishAsync(sources, author, $"saved in {rulesPath}", ct);
+        if (!report.Published && report.Issues.Count > 0)
+        {
+            active.LastError = string.Join(Environment.NewLine, report.Issues);
+            logger.LogError("Rules folder {Path} does not validate; the active rules stay: {Issues}", rulesPath, active.LastError);
+        }
+        else if (report.Published)
+        {
+            active.LastError = null;
+        }
+        return report;
+    }
+
+    private static (IReadOnlyList<WorkflowSource>, IReadOnlyList<RuleIssue>) LoadFiles(string rulesPath, IReadOnlyCollection<string> files)
+    {
+        var sources = new List<WorkflowSource>();
+        var issues = new List<RuleIssue>();
+        foreach (var f in files.Where(File.Exists))
+        {
+            var (w, i) = RuleFileLoader.Parse(Path.GetRelativePath(rulesPath, f).Replace('\\', '/'), File.ReadAllText(f));
+            sources.AddRange(w);
+            issues.AddRange(i);
+        }
+        return (sources, issues);
+    }
+
+    /// <summary>The current workflows with the candidate ones replacing (by name) or added.</summary>
+    public static List<WorkflowSource> Merge(IReadOnlyList<WorkflowSource> current, IReadOnlyList<WorkflowSource> candidate)
+    {
+        var names = candidate.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return current.Where(c => !names.Contains(c.Name)).Concat(candidate).ToList();
+    }
+}

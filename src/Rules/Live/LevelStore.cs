@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Dapper;
+using Kinerja.Core.Changes;
+using Kinerja.Rules.Engine;
+using Npgsql;
+
+namespace Kinerja.Rules.Live;
+
+/// <summary>
+/// Stores the leveled values the rules produce (Rating Hasil Kerja, Rating Perilaku, Predikat) per
+/// employee and period, and announces the employees whose values changed on the change feed so every
+/// process's indicators (predicate distribution, history features) pick them up.
+/// </summary>
+public sealed class LevelStore(NpgsqlDataSource db)
+{
+    private const int NipsPerNotification = 300; // NOTIFY payloads must stay under 8000 bytes
+
+    /// <summary>Upserts the levels of employee outcomes; returns the NIPs whose stored values changed.</summary>
+    public async Task<IReadOnlyList<string>> SaveAsync(IReadOnlyList<EvaluationOutcome> outcomes, CancellationToken ct)
+    {
+        var rows = outcomes.Where(o => !o.IsUnit && (o.Predikat ?? o.RatingHasilKerja ?? o.RatingPerilaku) is not null).ToArray();
+        if (rows.Length == 0)
+        {
+            return [];
+        }
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var changed = (await conn.QueryAsync<string>(new CommandDefinition("""
+            insert into employee_period_level (nip, period, rating_hasil_kerja, rating_perilaku, predikat, evaluated_at)
+            select * , now() from unnest(@nips::char(18)[], @periods, @hasil, @perilaku, @predikat)
+            on conflict (nip, period) do update set
+                rating_hasil_kerja = excluded.rating_hasil_kerja, rating_perilaku = excluded.rating_perilaku,
+                predikat = excluded.predikat, evaluated_at = excluded.evaluated_at
+            where (employee_period_level.rating_hasil_kerja, employee_period_level.rating_perilaku, employee_period_level.predikat)
+                  is distinct from (excluded.rating_hasil_kerja, excluded.rating_perilaku, excluded.predikat)
+            returning nip
+            """, new
+        {
+            nips = rows.Select(o => o.Subject).ToArray(),
+            periods = rows.Select(o => o.Period).ToArray(),
+            hasil = rows.Select(o => o.RatingHasilKerja).ToArray(),
+            perilaku = rows.Select(o => o.RatingPerilaku).ToArray(),
+            predikat = rows.Select(o => o.Predikat).ToArray(),
+        }, tx, cancellationToken: ct))).Select(n => n.Trim()).ToList();
+        foreach (var chunk in changed.Chunk(NipsPerNotification))
+        {
+            await conn.ExecuteAsync(new CommandDefinition("select pg_notify(@channel, @payload)", new
+            {
+                channel = ChangeChannels.Events,
+                payload = JsonSerializer.Serialize(new { nips = chunk }),
+            }, tx, cancellationToken: ct));
+        }
+        await tx.CommitAsync(ct);
+        return changed;
+    }
+}

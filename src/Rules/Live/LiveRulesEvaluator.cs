@@ -1,0 +1,159 @@
+using Kinerja.Core.Domain;
+using Kinerja.Core.Indicators;
+using Kinerja.Core.Indicators.Live;
+using Kinerja.Rules.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Kinerja.Rules.Live;
+
+/// <summary>
+/// Evaluates the rules when indicators change: gathers the changed employees per region for a short
+/// debounce window, runs them (and their region's units) through the active rule set, stores triggers
+/// once and the leveled values. Only the process holding the <see cref="EvaluatorLease"/> evaluates; a
+/// process that gains the lease first re-evaluates everything, so no change is lost in a hand-over.
+/// </summary>
+public sealed class LiveRulesEvaluator(
+    LiveIndicators live,
+    IIndicatorQueries queries,
+    RuleEvaluationService evaluation,
+    ActiveRuleSet active,
+    LevelStore levels,
+    EvaluatorLease lease,
+    ILogger<LiveRulesEvaluator> logger) : BackgroundService
+{
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan LeaseRetry = TimeSpan.FromSeconds(5);
+    private long _evaluated;
+    private long _newTriggers;
+
+    /// <summary>Snapshots evaluated by this process so far.</summary>
+    public long Evaluated => Interlocked.Read(ref _evaluated);
+
+    /// <summary>Triggers this process stored for the first time.</summary>
+    public long NewTriggers => Interlocked.Read(ref _newTriggers);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var changes = live.Subscribe(stoppingToken);
+        var pending = new Dictionary<string, HashSet<string>?>(StringComparer.Ordinal); // region → nips (null = all)
+        var leader = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                // Wake on the first change (or to retry the lease), then let the burst settle.
+                if (await WaitAsync(changes, LeaseRetry, stoppingToken))
+                {
+                    await Task.Delay(Debounce, stoppingToken);
+                }
+                while (changes.TryRead(out var change))
+                {
+                    Add(pending, change);
+                }
+                var wasLeader = leader;
+                leader = await lease.TryAcquireAsync(stoppingToken);
+                if (leader && !wasLeader && active.Current is not null)
+                {
+                    logger.LogInformation("This process now evaluates the rules for live changes");
+                    await EvaluateClosedMonthAsync(stoppingToken);
+                    foreach (var region in live.Regions)
+                    {
+                        pending[region] = null;
+                    }
+                }
+                if (!leader || active.Current is null)
+                {
+                    pending.Clear();
+                    continue;
+                }
+                foreach (var (region, nips) in pending)
+                {
+                    await EvaluateRegionAsync(region, nips, stoppingToken);
+                }
+                pending.Clear();
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Live rules evaluation failed; re-evaluating everything once the lease is back");
+                pending.Clear();
+                await lease.ReleaseAsync();
+                leader = false;
+                await Task.Delay(LeaseRetry, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private static async Task<bool> WaitAsync(System.Threading.Channels.ChannelReader<IndicatorsChanged> changes,
+        TimeSpan timeout, CancellationToken ct)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        cts.CancelAfter(timeout);
+        try
+        {
+            return await changes.WaitToReadAsync(cts.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Period close: the previous month is evaluated once more from stored history when this process takes
+    /// over, so its predicates (the history the current month's rules read) are final.
+    /// </summary>
+    private async Task EvaluateClosedMonthAsync(CancellationToken ct)
+    {
+        var current = live.Regions.Select(r => live.RegionVersion(r)?.Period).OfType<string>().Max(StringComparer.Ordinal);
+        if (current is null || !Period.TryParse(current, out var month))
+        {
+            return;
+        }
+        var closed = month.Previous();
+        var employees = await queries.EmployeesAsync(closed, ct: ct);
+        var units = await queries.UnitSnapshotsAsync(closed, ct: ct);
+        var batch = await evaluation.EvaluateAndStoreAsync(employees, units, ct);
+        var changed = await levels.SaveAsync(batch.Outcomes, ct);
+        logger.LogInformation("Closed period {Period}: {Employees} employees → {Triggers} new triggers, {Levels} level changes",
+            closed.Key, employees.Count, batch.NewTriggers.Count, changed.Count);
+    }
+
+    private static void Add(Dictionary<string, HashSet<string>?> pending, IndicatorsChanged change)
+    {
+        if (change.Full)
+        {
+            pending[change.RegionId] = null;
+            return;
+        }
+        if (!pending.TryGetValue(change.RegionId, out var set))
+        {
+            pending[change.RegionId] = set = new HashSet<string>(StringComparer.Ordinal);
+        }
+        set?.UnionWith(change.Nips);
+    }
+
+    private async Task EvaluateRegionAsync(string regionId, HashSet<string>? nips, CancellationToken ct)
+    {
+        var snapshots = nips is null
+            ? live.RegionEmployees(regionId).ToList()
+            : nips.Select(live.Employee).OfType<IndicatorSnapshot>().ToList();
+        var month = live.RegionVersion(regionId)?.Period;
+        var units = month is not null && Period.TryParse(month, out var period)
+            ? await queries.UnitSnapshotsAsync(period, regionId, ct)
+            : [];
+        var batch = await evaluation.EvaluateAndStoreAsync(snapshots, units, ct);
+        var changedLevels = await levels.SaveAsync(batch.Outcomes, ct);
+        Interlocked.Add(ref _evaluated, snapshots.Count);
+        Interlocked.Add(ref _newTriggers, batch.NewTriggers.Count);
+        if (batch.NewTriggers.Count > 0 || changedLevels.Count > 0)
+        {
+            logger.LogInformation("Rules on {Region}: {Employees} employees, {Units} units → {Triggers} new triggers, {Levels} level changes",
+                regionId, snapshots.Count, units.Count, batch.NewTriggers.Count, changedLevels.Count);
+        }
+    }
+}

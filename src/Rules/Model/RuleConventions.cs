@@ -1,0 +1,35 @@
+namespace Kinerja.Rules.Model;
+
+/// <summary>
+/// How a standard RulesEngine rule tells Kinerja what it means (see <c>rules/README.md</c>).
+/// Everything lives in fields RulesEngine already has, so a file stays plain RulesEngine JSON:
+/// <list type="bullet">
+/// <item><c>SuccessEvent</c>: the event (trigger code or level) the rule yields when it succeeds.</item>
+/// <item><c>Properties.kind</c>: <c>REWARD</c>, <c>COACHING</c>, <c>SANCTION</c>, <c>CALIBRATION</c> or
+/// <c>REMINDER</c>; a top-level rule with a kind stores a trigger whose code is its <c>SuccessEvent</c>.</item>
+/// <item><c>Properties.sets</c>: the name of a value the rule assigns when it succeeds
+/// (<c>ratingHasilKerja</c>, <c>ratingPerilaku</c>, <c>predikat</c>, <c>tppPercent</c>, ...). The value is the
+/// result of <c>Actions.OnSuccess</c> <c>OutputExpression</c> when present, else the <c>SuccessEvent</c>.
+/// The first succeeding rule of a workflow wins for a value; a value that names a snapshot property is
+/// written into the snapshot the later workflows read (the chain rating → predikat → the rest).</item>
+/// <item><c>Properties.action</c>, <c>Properties.actor</c>, <c>Properties.description</c>: free text for HR
+/// and the explanation of a trigger (what to do, who must act).</item>
+/// </list>
+/// </summary>
+public static class RuleConventions
+{
+    public const string Kind = "kind";
+    public const string Sets = "sets";
+    public const string Action = "action";
+    public const string Actor = "actor";
+    public const string Description = "description";
+
+    /// <summary>Parameter name of the employee snapshot in expressions (<c>snapshot.TksDaysYtd</c>).</summary>
+    public const string SnapshotParameter = "snapshot";
+
+    /// <summary>Parameter name of the unit snapshot in expressions (<c>unit.SangatBaikPct</c>).</summary>
+    public const string UnitParameter = "unit";
+
+    public const string OutputExpressionAction = "OutputExpression";
+    public const string EvaluateRuleAction = "EvaluateRule";
+}

@@ -1,0 +1,8 @@
+namespace Kinerja.Rules.Store;
+
+/// <summary>One stored version of a workflow (<c>workflow_version</c>).</summary>
+public sealed record WorkflowVersionRow(
+    string Workflow, int Version, string Json, string Author, DateTime CreatedAt, string Note, bool Active);
+
+/// <summary>What a publish changed: workflow → new version, with the rule diff against the previous version.</summary>
+public sealed record PublishedVersion(string Workflow, int Version, int? PreviousVersion, WorkflowDiff Diff);

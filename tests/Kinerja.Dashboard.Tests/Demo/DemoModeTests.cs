@@ -1,0 +1,67 @@
+using Dapper;
+using Kinerja.Dashboard.Demo;
+using Kinerja.Dashboard.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kinerja.Dashboard.Tests.Demo;
+
+public sealed class DemoAppFactory : KinerjaAppFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Kinerja:Demo:Seed"] = "true",
+        ["Kinerja:Demo:Simulate"] = "true",
+        ["Kinerja:Demo:BackfillDays"] = "3",
+        ["Kinerja:Demo:AllHours"] = "true",
+        ["Kinerja:Demo:EventsPerSecond"] = "50",
+    };
+}
+
+/// <summary>Demo mode: the five seed regions, and a simulator whose every event the real pipeline accepts.</summary>
+public sealed class DemoModeTests(DemoAppFactory app) : IClassFixture<DemoAppFactory>
+{
+    [Fact]
+    public async Task Seed_CreatesExactlyTheFiveDemoRegionsWithValidPeople()
+    {
+        _ = app.Services;
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var regions = (await conn.QueryAsync<(string Id, string Tz)>("select id, tz from region order by id")).ToList();
+        Assert.Equal(
+            [("asemrowo", "Asia/Jakarta"), ("belawan", "Asia/Jakarta"), ("manokwari", "Asia/Jayapura"),
+             ("pauh", "Asia/Jakarta"), ("pematangsiantar", "Asia/Jakarta")], regions);
+        var unitsPerRegion = await conn.QueryAsync<int>("select count(*)::int from unit group by region_id");
+        Assert.All(unitsPerRegion, n => Assert.InRange(n, 5, 8));
+        var employees = (await conn.QueryAsync<string>("select nip from employee")).ToList();
+        Assert.InRange(employees.Count, 5 * 150, 5 * 500);
+        Assert.All(employees, nip => Assert.Null(Kinerja.Core.Domain.Nip.Validate(nip)));
+        // Everyone but the heads of units has a supervisor in the same unit.
+        Assert.Equal(0, await conn.ExecuteScalarAsync<int>("""
+            select count(*) from employee e join employee s on s.nip = e.supervisor_nip where s.unit_id <> e.unit_id
+            """));
+        Assert.Equal(await conn.ExecuteScalarAsync<int>("select count(*) from unit"),
+            await conn.ExecuteScalarAsync<int>("select count(*) from employee where supervisor_nip is null"));
+    }
+
+    [Fact]
+    public async Task Simulator_StreamsThroughThePipeline_NothingRejected()
+    {
+        var sim = app.Services.GetRequiredService<DemoSimulator>();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!(sim.BackfillDone && sim.Accepted > 0) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+        }
+        Assert.True(sim.BackfillDone, "backfill did not finish in time");
+        var afterBackfill = sim.Accepted;
+        while (sim.Accepted == afterBackfill && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250); // live events keep coming after the backfill
+        }
+        Assert.True(sim.Accepted > afterBackfill, "no live events after the backfill");
+        Assert.Equal(0, sim.Rejected);
+
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        Assert.True(await conn.ExecuteScalarAsync<long>("select count(*) from attendance") > 0);
+        Assert.True(await conn.ExecuteScalarAsync<long>("select count(*) from rating where unit_id is not null") > 0);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net.Http.Json;
+using Dapper;
+using Kinerja.Core.Domain;
+using Kinerja.Dashboard.Tests.Infrastructure;
+using Kinerja.Rules.Live;
+using Kinerja.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kinerja.Dashboard.Tests.Rules;
+
+/// <summary>
+/// Ingested events reach the rules: DOMAIN.md PP 94/2021 row "3 TKS days → teguran lisan" fires once,
+/// from exactly one of two rules processes sharing the database.
+/// </summary>
+public sealed class LiveRulesTests(KinerjaAppFactory app) : IClassFixture<KinerjaAppFactory>
+{
+    [Fact]
+    public async Task ThreeTksDays_FireTeguranLisanOnce_EvenWithTwoRulesProcesses()
+    {
+        var nips = await TestData.SeedUnitWithStaffAsync(app.DataSource, "kota-rules", "kota-rules-dinsos", 5, nipOffset: 7000);
+        await using var second = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("ConnectionStrings:Kinerja", app.ConnectionString);
+            b.UseSetting("Kinerja:Demo:Seed", "false");
+            b.UseSetting("Kinerja:Demo:Simulate", "false");
+        });
+        _ = app.Services;
+        _ = second.Services; // both processes run indicators and rules on the same database
+
+        var clock = new RegionClock("Asia/Jakarta");
+        var days = WorkingDaysBefore(clock.Today(TimeProvider.System), 3);
+        var absentee = nips[2];
+        var items = days.Select(d => new { eventId = Guid.NewGuid(), nip = absentee, day = d.ToString("yyyy-MM-dd"), status = "tanpa_keterangan" });
+        var response = await app.CreateClient().PostAsJsonAsync("/api/v1/attendance", items);
+        response.EnsureSuccessStatusCode();
+
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var fired = 0;
+        while (fired == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            fired = await conn.ExecuteScalarAsync<int>(
+                "select count(*) from trigger where nip = @absentee and code = 'TEGURAN_LISAN'", new { absentee });
+        }
+        Assert.Equal(1, fired);
+        await Task.Delay(1500); // give a second evaluator every chance to duplicate
+        Assert.Equal(1, await conn.ExecuteScalarAsync<int>(
+            "select count(*) from trigger where nip = @absentee and code = 'TEGURAN_LISAN'", new { absentee }));
+        var inputs = await conn.ExecuteScalarAsync<string>(
+            "select inputs::text from trigger where nip = @absentee and code = 'TEGURAN_LISAN'", new { absentee });
+        Assert.Contains("3", inputs); // the trigger records the TKS count it read
+
+        var evaluators = new[] { app.Services, second.Services }.Select(s => s.GetRequiredService<LiveRulesEvaluator>()).ToList();
+        Assert.Single(evaluators, e => e.Evaluated > 0);
+    }
+
+    private static List<DateOnly> WorkingDaysBefore(DateOnly today, int count)
+    {
+        var days = new List<DateOnly>();
+        for (var d = today; days.Count < count && d.Year == today.Year; d = d.AddDays(-1))
+        {
+            if (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                days.Add(d);
+            }
+        }
+        return days;
+    }
+}
