@@ -19,10 +19,11 @@ internal static class BatchWriter
         {
             return await WriteAsync(conn, batch, refs, directActivities: true, ct);
         }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        catch (Exception ex) when (ex is DayLimitExceededException
+                                   || ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            // Some activity is stored already (a retry, or another writer): redo with the merge path,
-            // which reports those as duplicates.
+            // Some activity is stored already (a retry, or another writer), or a day went over its
+            // maximum: redo with stored day totals read first and the merge path, which reports duplicates.
             return await WriteAsync(conn, batch, refs, directActivities: false, ct);
         }
     }
@@ -40,7 +41,7 @@ internal static class BatchWriter
         var w = WorkSet.From(batch);
         var t = Stopwatch.GetTimestamp();
         await using var tx = await conn.BeginTransactionAsync(ct);
-        await WriterChecks.RunAsync(conn, w, refs, ct);
+        await WriterChecks.RunAsync(conn, w, refs, optimistic: directActivities, ct);
         t = WriterTimings.Add(0, t);
         if (directActivities && w.ActivitiesToInsert.Count > 0)
         {
