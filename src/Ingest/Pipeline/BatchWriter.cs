@@ -43,17 +43,24 @@ internal static class BatchWriter
         await using var tx = await conn.BeginTransactionAsync(ct);
         await WriterChecks.RunAsync(conn, w, refs, optimistic: directActivities, ct);
         t = WriterTimings.Add(0, t);
+        var notified = false;
         if (directActivities && w.ActivitiesToInsert.Count > 0)
         {
-            await DirectActivities.CopyAsync(conn, w, ct);
             w.Resolve(w.ActivitiesToInsert, null, p => (p.Index, p.Item.EventId));
             w.ActivitiesWritten = true;
+            // Activity-only batches (the common case) send their notification with the rollup upsert.
+            notified = w.AttendanceToInsert.Count + w.RatingsToInsert.Count + w.ReviewsToInsert.Count == 0;
+            await DirectActivities.CopyAsync(conn, w,
+                notified ? ChangeNotifier.BuildPayloads(Touched(w, refs)) : [], ct);
         }
         await StagingCopy.CopyAsync(conn, w, ct);
         t = WriterTimings.Add(1, t);
         await MergeAsync(conn, w, ct);
         t = WriterTimings.Add(2, t);
-        await ChangeNotifier.NotifyAsync(conn, ChangeNotifier.BuildPayloads(Touched(w, refs)), ct);
+        if (!notified)
+        {
+            await ChangeNotifier.NotifyAsync(conn, ChangeNotifier.BuildPayloads(Touched(w, refs)), ct);
+        }
         t = WriterTimings.Add(3, t);
         await tx.CommitAsync(ct);
         WriterTimings.Add(4, t);

@@ -25,7 +25,8 @@ internal static class DirectActivities
         returning nip::text, day, minutes_pending + minutes_approved
         """;
 
-    public static async Task CopyAsync(NpgsqlConnection conn, WorkSet w, CancellationToken ct)
+    /// <summary>COPYs the activities, then upserts the rollups and sends <paramref name="notify"/> in one round trip.</summary>
+    public static async Task CopyAsync(NpgsqlConnection conn, WorkSet w, List<string> notify, CancellationToken ct)
     {
         await using (var copy = await conn.BeginBinaryImportAsync(Copy, ct))
         {
@@ -49,12 +50,18 @@ internal static class DirectActivities
             (nips[i], days[i], counts[i], minutes[i]) = (nip, day, count, m);
             i++;
         }
-        await using var cmd = new NpgsqlCommand(Rollup, conn);
+        await using var batch = new NpgsqlBatch(conn);
+        var cmd = new NpgsqlBatchCommand(Rollup);
+        batch.BatchCommands.Add(cmd);
+        if (notify.Count > 0)
+        {
+            batch.BatchCommands.Add(ChangeNotifier.Command(notify));
+        }
         cmd.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = nips, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         cmd.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = days, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
         cmd.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = counts, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
         cmd.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = minutes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var k = (reader.GetString(0), reader.GetFieldValue<DateOnly>(1));
