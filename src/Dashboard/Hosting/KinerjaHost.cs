@@ -1,8 +1,12 @@
 using Kinerja.Core.Database;
 using Kinerja.Core.Indicators;
+using Kinerja.Dashboard.Board;
+using Kinerja.Dashboard.Pages;
+using Kinerja.Rules.Api;
 using Kinerja.Rules.Hosting;
 using Kinerja.Rules.Live;
 using Kinerja.Core.Reference;
+using Kinerja.Dashboard.Access;
 using Kinerja.Dashboard.Apis;
 using Kinerja.Dashboard.Demo;
 using Kinerja.Dashboard.Health;
@@ -48,8 +52,13 @@ public static class KinerjaHost
             }
         }
         builder.Services.AddSingleton<DemoSeeder>();
+        builder.AddKinerjaAccess();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        if (roles.Dashboard)
+        {
+            builder.Services.AddKinerjaBoard();
+        }
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return roles;
     }
@@ -61,6 +70,7 @@ public static class KinerjaHost
         if (app.Services.GetRequiredService<DemoOptions>().Seed == true)
         {
             await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+            await app.Services.EnsureDemoAccessAsync();
         }
     }
 
@@ -69,6 +79,8 @@ public static class KinerjaHost
         var roles = app.Services.GetRequiredService<KinerjaRoles>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseKinerjaAccess();
+        app.MapKinerjaAccess();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapOpenApi();
@@ -82,10 +94,17 @@ public static class KinerjaHost
         {
             app.MapIndicatorsApi();
         }
+        if (roles.Rules)
+        {
+            app.MapRulesApi();
+        }
         if (roles.Dashboard)
         {
             app.MapHomePage();
+            app.MapKinerjaBoard();
+            app.MapKinerjaPages();
         }
+        app.RequireKinerjaPolicies();
         StartupBanner.PrintWhenStarted(app, roles);
         return app;
     }

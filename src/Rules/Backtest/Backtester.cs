@@ -25,7 +25,9 @@ public sealed class Backtester(IServiceProvider services, RulesService rules, Ac
             return (null, issues);
         }
         var source = services.GetService<ISnapshotSource>()
-            ?? throw new InvalidOperationException("No ISnapshotSource is registered: the indicators layer provides stored history.");
+            ?? (services.GetService<IndicatorHistorySource>() is { } history ? new IndicatorHistorySnapshotSource(history) : null)
+            ?? throw new InvalidOperationException(
+                "No stored history: register an ISnapshotSource or the indicators layer (AddKinerjaIndicators).");
         return (await RunAsync(source, active.Require(), set, periods, affectedLimit, recomputeHistory: true, ct), []);
     }
 
@@ -64,8 +66,8 @@ public sealed class Backtester(IServiceProvider services, RulesService rules, Ac
             snapshots += list.Count;
             var inputA = recomputeHistory ? historyA.Apply(list) : list;
             var inputB = recomputeHistory ? historyB.Apply(list) : list;
-            var a = baseline.EvaluateBatch(inputA);
-            var b = candidate.EvaluateBatch(inputB);
+            var a = baseline.EvaluateBatch(inputA, explain: false);
+            var b = candidate.EvaluateBatch(inputB, explain: false);
             for (var i = 0; i < list.Count; i++)
             {
                 subjects.Add(list[i].Nip);

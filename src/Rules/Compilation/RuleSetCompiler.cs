@@ -53,6 +53,7 @@ public static partial class RuleSetCompiler
         var parser = new ParserHost();
         var compiler = new WorkflowCompiler(parser, slots);
         var compiled = new List<CompiledWorkflow>();
+        var reference = new RulesEngine.RulesEngine(ParserHost.Settings());
         foreach (var s in byName.Values)
         {
             var before = issues.Count;
@@ -67,7 +68,7 @@ public static partial class RuleSetCompiler
             if (compiler.Compile(s, rules, type, name, version, issues) is { } wf)
             {
                 // RulesEngine's own validator last: our checks give the more specific reasons
-                CheckWithRulesEngine(s, issues);
+                CheckWithRulesEngine(reference, s, issues);
                 compiled.Add(wf);
             }
         }
@@ -94,11 +95,12 @@ public static partial class RuleSetCompiler
         (s.Workflow.Rules ?? []).Concat((s.Workflow.WorkflowsToInject ?? [])
             .SelectMany(n => byName.TryGetValue(n, out var w) ? w.Workflow.Rules ?? [] : []));
 
-    private static void CheckWithRulesEngine(WorkflowSource s, List<RuleIssue> issues)
+    private static void CheckWithRulesEngine(RulesEngine.RulesEngine reference, WorkflowSource s, List<RuleIssue> issues)
     {
         try
         {
-            new RulesEngine.RulesEngine(ParserHost.Settings()).AddWorkflow(s.Workflow);
+            // a copy: RulesEngine may mutate the model it holds (WorkflowsToInject)
+            reference.AddWorkflow(Reference.RulesEngineJson.Clone(s.Workflow));
         }
         catch (RulesEngine.Exceptions.RuleValidationException ex) when (ex.Errors?.Any() == true)
         {

@@ -5,7 +5,9 @@ namespace Kinerja.Rules.Engine;
 
 public sealed partial class CompiledRuleSet
 {
-    private EvaluationOutcome Run(object snapshot, CompiledWorkflow[] chain, Action<object, object?>?[] setters, Scratch scratch)
+    private static readonly IReadOnlyDictionary<string, object?> NoInputs = new Dictionary<string, object?>();
+
+    private EvaluationOutcome Run(object snapshot, CompiledWorkflow[] chain, Action<object, object?>?[] setters, Scratch scratch, bool explain)
     {
         var (subject, period, unitId, regionId, isUnit) = snapshot switch
         {
@@ -69,11 +71,11 @@ public sealed partial class CompiledRuleSet
                 }
                 if (rule.Kind is not null)
                 {
-                    (triggers ??= []).Add(MakeTrigger(wf, rule, current, subject, period, unitId, regionId, isUnit));
+                    (triggers ??= []).Add(MakeTrigger(wf, rule, current, subject, period, unitId, regionId, isUnit, explain));
                 }
             }
         }
-        var outcome = new EvaluationOutcome
+        return new EvaluationOutcome
         {
             Subject = subject,
             IsUnit = isUnit,
@@ -81,15 +83,6 @@ public sealed partial class CompiledRuleSet
             UnitId = unitId,
             RegionId = regionId,
             Values = new ValueBag(Slots, values, present),
-        };
-        return fired is null && errors is null ? outcome : new EvaluationOutcome
-        {
-            Subject = subject,
-            IsUnit = isUnit,
-            Period = period,
-            UnitId = unitId,
-            RegionId = regionId,
-            Values = outcome.Values,
             Fired = (IReadOnlyList<FiredRule>?)fired ?? [],
             Triggers = (IReadOnlyList<Trigger>?)triggers ?? [],
             Errors = (IReadOnlyList<RuleError>?)errors ?? [],
@@ -97,12 +90,17 @@ public sealed partial class CompiledRuleSet
     }
 
     private static Trigger MakeTrigger(CompiledWorkflow wf, CompiledRule rule, object current, string subject, string period,
-        string? unitId, string? regionId, bool isUnit)
+        string? unitId, string? regionId, bool isUnit, bool explain)
     {
-        var inputs = new Dictionary<string, object?>(rule.Reads.Length, StringComparer.Ordinal);
-        for (var k = 0; k < rule.Reads.Length; k++)
+        var inputs = NoInputs;
+        if (explain)
         {
-            inputs[rule.Reads[k]] = rule.ReadGetters[k](current);
+            var read = new Dictionary<string, object?>(rule.Reads.Length, StringComparer.Ordinal);
+            for (var k = 0; k < rule.Reads.Length; k++)
+            {
+                read[rule.Reads[k]] = rule.ReadGetters[k](current);
+            }
+            inputs = read;
         }
         return new Trigger
         {

@@ -44,17 +44,18 @@ public sealed partial class CompiledRuleSet
 
     /// <summary>Evaluates one employee snapshot through the chain (or only <paramref name="workflows"/>, in chain order, without the chain's earlier steps).</summary>
     public EvaluationOutcome Evaluate(IndicatorSnapshot snapshot, IReadOnlyCollection<string>? workflows = null) =>
-        Run(snapshot, Filter(EmployeeChain, workflows), _employeeSetters, NewScratch());
+        Run(snapshot, Filter(EmployeeChain, workflows), _employeeSetters, NewScratch(), explain: true);
 
     /// <summary>Evaluates one unit snapshot through the unit workflows.</summary>
     public EvaluationOutcome Evaluate(UnitSnapshot snapshot, IReadOnlyCollection<string>? workflows = null) =>
-        Run(snapshot, Filter(UnitChain, workflows), _unitSetters, NewScratch());
+        Run(snapshot, Filter(UnitChain, workflows), _unitSetters, NewScratch(), explain: true);
 
     /// <summary>
     /// Evaluates many employee snapshots through the whole chain, partitioned over the cores;
-    /// the result at index i belongs to <c>snapshots[i]</c>.
+    /// the result at index i belongs to <c>snapshots[i]</c>. With <paramref name="explain"/> false the
+    /// triggers carry no input values (backtests only diff codes).
     /// </summary>
-    public EvaluationOutcome[] EvaluateBatch(IReadOnlyList<IndicatorSnapshot> snapshots, int maxDegreeOfParallelism = -1)
+    public EvaluationOutcome[] EvaluateBatch(IReadOnlyList<IndicatorSnapshot> snapshots, int maxDegreeOfParallelism = -1, bool explain = true)
     {
         var results = new EvaluationOutcome[snapshots.Count];
         if (snapshots.Count == 0)
@@ -68,7 +69,7 @@ public sealed partial class CompiledRuleSet
             var scratch = NewScratch();
             for (var i = 0; i < snapshots.Count; i++)
             {
-                results[i] = Run(snapshots[i], chain, _employeeSetters, scratch);
+                results[i] = Run(snapshots[i], chain, _employeeSetters, scratch, explain);
             }
             return results;
         }
@@ -80,7 +81,7 @@ public sealed partial class CompiledRuleSet
             {
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
-                    results[i] = Run(snapshots[i], chain, _employeeSetters, scratch);
+                    results[i] = Run(snapshots[i], chain, _employeeSetters, scratch, explain);
                 }
                 return scratch;
             },

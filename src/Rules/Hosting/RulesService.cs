@@ -193,7 +193,8 @@ public sealed class RulesService(WorkflowStore store, ActiveRuleSet active, ILog
         return (sources, issues);
     }
 
-    internal static List<WorkflowSource> Merge(IReadOnlyList<WorkflowSource> current, IReadOnlyList<WorkflowSource> candidate)
+    /// <summary>The current workflows with the candidate ones replacing (by name) or added.</summary>
+    public static List<WorkflowSource> Merge(IReadOnlyList<WorkflowSource> current, IReadOnlyList<WorkflowSource> candidate)
     {
         var names = candidate.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return current.Where(c => !names.Contains(c.Name)).Concat(candidate).ToList();

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using Kinerja.Core.Indicators;
+using Kinerja.Rules.Backtest;
+using Kinerja.Rules.Bench;
+using Kinerja.Rules.Compilation;
+using Kinerja.Rules.Engine;
+using Kinerja.Rules.Hosting;
+using Kinerja.Rules.Loading;
+using Kinerja.Rules.Reference;
+
+// dotnet run -c Release --project bench/Rules [-- --count 100000 --threads 2 --rules rules]
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var count = Arg("--count", 100_000);
+var threads = Arg("--threads", Math.Min(2, Environment.ProcessorCount));
+var rulesPath = ArgS("--rules", FindRules())!;
+
+var (sources, issues) = RuleFileLoader.LoadFolder(rulesPath);
+if (issues.Count > 0)
+{
+    Console.Error.WriteLine(string.Join(Environment.NewLine, issues));
+    return 1;
+}
+var compileClock = Stopwatch.StartNew();
+var set = RuleSetCompiler.CompileOrThrow(sources);
+var compileMs = compileClock.Elapsed.TotalMilliseconds;
+var ruleCount = set.EmployeeChain.Sum(w => w.Rules.Length);
+Console.WriteLine($"rules: {rulesPath}; {set.EmployeeChain.Count} employee workflows, {ruleCount} top-level rules (+ distribusi on units); compile {compileMs:F0} ms");
+Console.WriteLine($"population: {count:N0} snapshots; threads: {threads}; cores: {Environment.ProcessorCount}; .NET {Environment.Version}");
+
+var snapshots = Population.Make(count, 42);
+var reference = new RulesEngineRunner(sources, set);
+
+// correctness first: all three agree on a sample
+for (var i = 0; i < 2000; i++)
+{
+    var o1 = set.Evaluate(snapshots[i]);
+    var h1 = HandWritten.Evaluate(snapshots[i]);
+    var (events, _, _) = await reference.EvaluateAsync(snapshots[i]);
+    if (!o1.Events.Order().SequenceEqual(h1.Events.Order()) || !o1.Events.Order().SequenceEqual(events.Order())
+        || o1.Predikat != h1.Predikat || Math.Abs(o1.TppPercent!.Value - h1.TppPercent) > 1e-9)
+    {
+        Console.Error.WriteLine($"MISMATCH at {i}: ours [{string.Join(",", o1.Events)}] hand [{string.Join(",", h1.Events)}] re [{string.Join(",", events)}]");
+        return 1;
+    }
+}
+Console.WriteLine("check: compiled engine, hand-written C# and RulesEngine agree on 2,000 snapshots");
+
+// warm-up
+for (var i = 0; i < 3000; i++)
+{
+    await reference.EvaluateAsync(snapshots[i]);
+    HandWritten.Evaluate(snapshots[i]);
+}
+set.EvaluateBatch(snapshots[..20_000], threads);
+
+var plain = await Measure("(a) plain RulesEngine loop: ExecuteAllRulesAsync per workflow per snapshot", async () =>
+{
+    await Parallel.ForEachAsync(Partition(count, threads), new ParallelOptions { MaxDegreeOfParallelism = threads }, async (range, _) =>
+    {
+        for (var i = range.Start; i < range.End; i++)
+        {
+            await reference.EvaluateAsync(snapshots[i]);
+        }
+    });
+});
+var hand = await Measure("(b) hand-written C#", () =>
+{
+    Parallel.ForEach(Partition(count, threads), new ParallelOptions { MaxDegreeOfParallelism = threads }, range =>
+    {
+        for (var i = range.Start; i < range.End; i++)
+        {
+            HandWritten.Evaluate(snapshots[i]);
+        }
+    });
+    return Task.CompletedTask;
+});
+EvaluationOutcome[]? outcomes = null;
+var ours = await Measure("(c) Kinerja compiled engine: EvaluateBatch", () =>
+{
+    outcomes = set.EvaluateBatch(snapshots, threads);
+    return Task.CompletedTask;
+});
+var triggers = outcomes!.Sum(o => o.Triggers.Count);
+Console.WriteLine();
+Console.WriteLine($"ratios: engine vs plain loop {plain / ours:F1}x faster; hand-written vs engine {ours / hand:F1}x faster; hand-written vs plain loop {plain / hand:F0}x faster");
+Console.WriteLine($"engine output: {triggers:N0} triggers (with inputs), {outcomes!.Count(o => o.Predikat is not null):N0} predicates, {outcomes!.Count(o => o.TppPercent is not null):N0} TPP estimates");
+
+// backtest: 12 months x 10,000 employees, candidate = stricter rating thresholds
+var months = Enumerable.Range(1, 12).Select(m => $"2026-{m:D2}").ToArray();
+var history = months.SelectMany((p, m) => Population.Make(10_000, 1000 + m, p)).ToArray();
+var candidateSources = RulesService.Merge(sources, RuleFileLoader.Parse("rating.json",
+    sources.Single(s => s.Name == "rating").Json.Replace("\"Expression\": \"4.0\"", "\"Expression\": \"4.2\"")).Workflows);
+var btClock = Stopwatch.StartNew();
+var candidate = RuleSetCompiler.CompileOrThrow(candidateSources);
+var report = await Backtester.RunAsync(new InMemorySnapshotSource(history), set, candidate, months, 100, recomputeHistory: true, CancellationToken.None);
+var bt = btClock.Elapsed.TotalSeconds;
+Console.WriteLine();
+Console.WriteLine($"backtest 12 months x 10,000 employees ({report.Snapshots:N0} snapshots, both sets, history re-derived, in-memory source): "
+    + $"{bt:F2} s total (compile candidate + load {report.LoadSeconds:F2} s + evaluate/diff {report.EvaluateSeconds:F2} s); "
+    + $"gained {report.Gained:N0}, lost {report.Lost:N0}, changed {report.Changed:N0}, affected {report.AffectedCount:N0}");
+return 0;
+
+async Task<double> Measure(string name, Func<Task> run)
+{
+    GC.Collect();
+    var best = double.MaxValue;
+    for (var r = 0; r < 3; r++)
+    {
+        var clock = Stopwatch.StartNew();
+        await run();
+        best = Math.Min(best, clock.Elapsed.TotalSeconds);
+    }
+    Console.WriteLine($"{name}: {best:F3} s, {count / best:N0} snapshots/s (best of 3)");
+    return best;
+}
+
+static IEnumerable<(int Start, int End)> Partition(int n, int parts)
+{
+    var chunk = Math.Max(1, n / (parts * 8));
+    for (var s = 0; s < n; s += chunk)
+    {
+        yield return (s, Math.Min(n, s + chunk));
+    }
+}
+
+int Arg(string name, int fallback) => ArgS(name, null) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+string? ArgS(string name, string? fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
+
+static string FindRules()
+{
+    var dir = new DirectoryInfo(AppContext.BaseDirectory);
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KinerjaAnalytics.sln")))
+    {
+        dir = dir.Parent;
+    }
+    return Path.Combine(dir?.FullName ?? ".", "rules");
+}

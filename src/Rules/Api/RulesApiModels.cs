@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Kinerja.Rules.Loading;
+using Kinerja.Rules.Model;
+using Kinerja.Rules.Testing;
+
+namespace Kinerja.Rules.Api;
+
+/// <summary>
+/// Candidate workflows in a request: <c>workflows</c> (workflow objects, standard RulesEngine JSON)
+/// and/or <c>files</c> (file name → file text, as HR saves them).
+/// </summary>
+public record RulesCandidate
+{
+    public List<JsonElement>? Workflows { get; init; }
+    public Dictionary<string, string>? Files { get; init; }
+
+    internal (IReadOnlyList<WorkflowSource> Sources, IReadOnlyList<RuleIssue> Issues) Parse()
+    {
+        var sources = new List<WorkflowSource>();
+        var issues = new List<RuleIssue>();
+        var i = 0;
+        foreach (var w in Workflows ?? [])
+        {
+            var (s, e) = RuleFileLoader.Parse($"request#{++i}", w.GetRawText());
+            sources.AddRange(s);
+            issues.AddRange(e);
+        }
+        foreach (var (name, text) in Files ?? [])
+        {
+            var (s, e) = RuleFileLoader.Parse(name, text);
+            sources.AddRange(s);
+            issues.AddRange(e);
+        }
+        if (sources.Count == 0 && issues.Count == 0)
+        {
+            issues.Add(new RuleIssue("request", null, null, "give \"workflows\" (workflow objects) or \"files\" (name → JSON text)"));
+        }
+        return (sources, issues);
+    }
+}
+
+public sealed record PublishRequest : RulesCandidate
+{
+    public string Author { get; init; } = "";
+    public string Note { get; init; } = "";
+}
+
+public sealed record RollbackRequest(string Workflow, int Version, string Author, string? Note);
+
+/// <summary>
+/// <c>POST /api/v1/rules/test</c>: evaluate a snapshot (<c>snapshot</c> or <c>unit</c>, optionally only
+/// <c>workflow</c>) and/or run fixture files, against the active set or the candidate merged over it.
+/// Without a snapshot or fixtures, runs the fixtures of the rules folder.
+/// </summary>
+public sealed record TestRequest : RulesCandidate
+{
+    public JsonElement? Snapshot { get; init; }
+    public JsonElement? Unit { get; init; }
+    public string? Workflow { get; init; }
+    public List<RuleFixtureFile>? Fixtures { get; init; }
+}
+
+public sealed record BacktestRequest : RulesCandidate
+{
+    public string From { get; init; } = "";
+    public string? To { get; init; }
+    public int Limit { get; init; } = 100;
+}
+
+public sealed record RulesOverview(
+    IReadOnlyDictionary<string, int> Active, DateTimeOffset? LoadedAt, string? LastError, IReadOnlyList<WorkflowVersions> Workflows);
+
+public sealed record WorkflowVersions(string Workflow, int? ActiveVersion, IReadOnlyList<VersionInfo> Versions);
+
+public sealed record VersionInfo(int Version, string Author, DateTime CreatedAt, string Note, bool Active);
+
+public sealed record VersionDetail(string Workflow, int Version, string Author, DateTime CreatedAt, string Note, bool Active,
+    JsonElement Json, Store.WorkflowDiff DiffFromPrevious);
+
+public sealed record TestResponse(Engine.OutcomeView? Outcome, int Passed, IReadOnlyList<FixtureFailure> Failures);
