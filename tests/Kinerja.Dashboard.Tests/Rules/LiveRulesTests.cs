@@ -1,3 +1,4 @@
+using Kinerja.Dashboard.Tests.Access;
 using System.Net.Http.Json;
 using Dapper;
 using Kinerja.Core.Domain;
@@ -32,7 +33,7 @@ public sealed class LiveRulesTests(KinerjaAppFactory app) : IClassFixture<Kinerj
         var days = WorkingDaysBefore(clock.Today(TimeProvider.System), 3);
         var absentee = nips[2];
         var items = days.Select(d => new { eventId = Guid.NewGuid(), nip = absentee, day = d.ToString("yyyy-MM-dd"), status = "tanpa_keterangan" });
-        var response = await app.CreateClient().PostAsJsonAsync("/api/v1/attendance", items);
+        var response = await (await app.IngestClientAsync()).PostAsJsonAsync("/api/v1/attendance", items);
         response.EnsureSuccessStatusCode();
 
         await using var conn = await app.DataSource.OpenConnectionAsync();
