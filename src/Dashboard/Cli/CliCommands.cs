@@ -17,6 +17,10 @@ public static class CliCommands
     /// <summary>Runs a verb; <paramref name="output"/>/<paramref name="error"/> default to the console (tests pass writers).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
+        if (PassThroughVerbs.Handles(args))
+        {
+            return await PassThroughVerbs.RunAsync(args, output ?? Console.Out, error ?? Console.Error);
+        }
         var root = new RootCommand("Kinerja Analytics command-line tools.");
         root.Subcommands.Add(ImportCommand());
         root.Subcommands.Add(UsersCommand.Create());
