@@ -25,6 +25,13 @@ public class LiveServer : WebApplicationFactory<Program>, IAsyncLifetime
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>An ingest source key for <see cref="ShowcaseData.RegionId"/> (sent by <see cref="Client"/>).</summary>
+    public string SourceKey { get; private set; } = "";
+
+    /// <summary>A signed-in sdm user for board pages (pages sign in through /masuk).</summary>
+    public const string ScreenUser = "e2e-sdm";
+    public const string ScreenPassword = "layar-uji-rahasia-123";
+
     /// <summary>Where screenshots go: <c>bin/.../screenshots/</c>.</summary>
     public static string ScreenshotDir { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
 
@@ -46,6 +53,10 @@ public class LiveServer : WebApplicationFactory<Program>, IAsyncLifetime
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseUri = new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
+        SourceKey = (await Services.GetRequiredService<Kinerja.Core.Access.SourceStore>()
+            .AddAsync("e2e-sumber", ["region:" + ShowcaseData.RegionId], "test")).Key;
+        await Services.GetRequiredService<Kinerja.Core.Access.UserStore>().AddAsync(ScreenUser, Kinerja.Core.Access.AccessRoles.Sdm,
+            "Layar Uji", Kinerja.Core.Access.Passwords.Hash(ScreenPassword), "test");
         await Data.SeedHistoryAsync(Client());
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -57,8 +68,13 @@ public class LiveServer : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    /// <summary>An HTTP client to the Kestrel server (a real socket).</summary>
-    public HttpClient Client() => new() { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(30) };
+    /// <summary>An HTTP client to the Kestrel server (a real socket), sending the ingest key.</summary>
+    public HttpClient Client()
+    {
+        var client = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", SourceKey);
+        return client;
+    }
 
     /// <summary>A wall-screen sized page (1920×1080) with the Indonesian locale.</summary>
     public async Task<IPage> NewPageAsync(int width = 1920, int height = 1080)
@@ -72,6 +88,12 @@ public class LiveServer : WebApplicationFactory<Program>, IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(10_000);
+        // Sign in through the real form (the board pages need a signed-in reader; public pages do not care).
+        await page.GotoAsync("/masuk");
+        await page.FillAsync("#username", ScreenUser);
+        await page.FillAsync("#password", ScreenPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/$"));
         return page;
     }
 

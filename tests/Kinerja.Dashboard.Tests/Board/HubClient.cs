@@ -29,13 +29,18 @@ public sealed class HubClient : IAsyncDisposable
 
     public IReadOnlyList<(string Method, JsonElement Payload, DateTimeOffset At)> Messages => _messages.ToArray();
 
-    public static async Task<HubClient> ConnectAsync<T>(WebApplicationFactory<T> factory) where T : class
+    /// <param name="user">Signs in as this existing user (test header scheme); null connects anonymously.</param>
+    public static async Task<HubClient> ConnectAsync<T>(WebApplicationFactory<T> factory, string? user = null) where T : class
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(factory.Server.BaseAddress, "/hubs/board"), o =>
             {
                 o.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
                 o.Transports = HttpTransportType.LongPolling;
+                if (user is not null)
+                {
+                    o.Headers[Kinerja.Dashboard.Access.AccessClaims.TestHeader] = user;
+                }
             })
             .Build();
         var client = new HubClient(connection);
