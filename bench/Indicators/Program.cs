@@ -42,6 +42,7 @@ await cluster.StartAsync();
 await MigrationRunner.MigrateAsync(cluster.ConnectionString, NullLogger.Instance);
 await using var db = NpgsqlDataSource.Create(cluster.ConnectionString);
 await BenchData.EnsureAsync(db, employees, new DateOnly(2026, 11, 25));
+await BenchData.EnsureMonthRollupAsync(db);
 await PrintSizesAsync(db);
 
 var calendars = new CalendarCache(db, time, NullLogger<CalendarCache>.Instance);

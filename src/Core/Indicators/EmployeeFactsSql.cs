@@ -2,11 +2,16 @@ namespace Kinerja.Core.Indicators;
 
 /// <summary>
 /// The set-based employee query: one statement computes every employee of a population for one
-/// period from the rollups (<c>employee_day</c>, <c>rating_rollup</c>) and the rules' levels
+/// period from the rollups (<c>employee_month</c> for whole months, <c>employee_day</c> for a day and
+/// the TKS days, <c>rating_rollup</c>) and the rules' levels
 /// (<c>employee_period_level</c>), never a statement per employee.
 /// </summary>
 internal static class EmployeeFactsSql
 {
+    /// <summary>The statement for a period: whole months read <c>employee_month</c>, a day reads <c>employee_day</c>.</summary>
+    public static string For(Kinerja.Core.Domain.PeriodKind kind) =>
+        kind == Kinerja.Core.Domain.PeriodKind.Day ? OverDays : OverMonths;
+
     /// <summary>
     /// Parameters: <c>@start</c>/<c>@end</c> the period's local dates (end exclusive);
     /// <c>@regionIds</c>/<c>@ytdEnds</c> per region the exclusive end of year-to-date (end of the period,
@@ -15,7 +20,11 @@ internal static class EmployeeFactsSql
     /// <c>@prevKeys</c> the keys of the previous periods of the same kind, newest first;
     /// filter <c>@region</c>, <c>@unit</c>, <c>@nips</c>, <c>@includeInactive</c>.
     /// </summary>
-    public const string Query = """
+    public const string OverMonths = Head + "\n" + PerMonths + "\n" + Tail;
+
+    public const string OverDays = Head + "\n" + PerDays + "\n" + Tail;
+
+    private const string Head = """
         with emp as (
             select e.nip, e.unit_id, u.region_id, e.status, e.position, e.active, e.tpp_ceiling, r.ytd_end
             from employee e
@@ -26,6 +35,33 @@ internal static class EmployeeFactsSql
               and (@nips::bpchar[] is null or e.nip = any(@nips::bpchar[]))
               and (@includeInactive or e.active)
         ),
+        """;
+
+    /// <summary>Period totals from the month rollup (month, quarter, year: whole months).</summary>
+    private const string PerMonths = """
+        per as (
+            select m.nip,
+                   sum(m.minutes_approved)::int as approved,
+                   sum(m.minutes_pending)::int as pending,
+                   sum(m.minutes_rejected)::int as rejected,
+                   sum(m.activity_days)::int as activity_days,
+                   sum(m.hadir)::int as hadir,
+                   sum(m.terlambat)::int as terlambat,
+                   sum(m.izin)::int as izin,
+                   sum(m.sakit)::int as sakit,
+                   sum(m.cuti)::int as cuti,
+                   sum(m.dinas_luar)::int as dinas_luar,
+                   sum(m.tanpa_keterangan)::int as tks,
+                   sum(m.late_minutes)::int as late_minutes
+            from employee_month m
+            where m.month >= @start::date and m.month < @end::date
+              and m.nip in (select nip from emp)
+            group by m.nip
+        ),
+        """;
+
+    /// <summary>Period totals from the day rollup (a single local day).</summary>
+    private const string PerDays = """
         per as (
             select d.nip,
                    sum(d.minutes_approved)::int as approved,
@@ -45,6 +81,9 @@ internal static class EmployeeFactsSql
               and d.nip in (select nip from emp)
             group by d.nip
         ),
+        """;
+
+    private const string Tail = """
         tks as (
             select d.nip, d.day, e.region_id
             from employee_day d

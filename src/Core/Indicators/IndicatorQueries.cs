@@ -178,8 +178,9 @@ public sealed class IndicatorQueries(NpgsqlDataSource db, CalendarCache calendar
     }
 
     internal async Task<IReadOnlyList<EmployeeFactsRow>> FactsAsync(PeriodPlan plan, EmployeeFilter filter, CancellationToken ct,
-        string sql = EmployeeFactsSql.Query)
+        string? sql = null)
     {
+        sql ??= EmployeeFactsSql.For(plan.Period.Kind);
         await using var conn = await db.OpenConnectionAsync(ct);
         var rows = await conn.QueryAsync<EmployeeFactsRow>(new CommandDefinition(
             sql, plan.Parameters(filter), commandTimeout: 600, cancellationToken: ct));

@@ -48,7 +48,7 @@ internal sealed class PeriodPlan
     public static PeriodPlan Create(Period period, IEnumerable<RegionCalendar> calendars, TimeProvider time) =>
         new(period, calendars.ToDictionary(c => c.RegionId, c => RegionPlan.Create(c, period, time), StringComparer.Ordinal));
 
-    /// <summary>Dapper parameters of <see cref="EmployeeFactsSql.Query"/>.</summary>
+    /// <summary>Dapper parameters of <see cref="EmployeeFactsSql"/> and <see cref="RawRecomputeSql"/>.</summary>
     public object Parameters(EmployeeFilter filter) => new
     {
         start = Period.Start.ToDateTime(TimeOnly.MinValue),

@@ -5,7 +5,7 @@ namespace Kinerja.Core.Indicators;
 /// days computed from <c>occurred_at</c> in each region's zone, the approval verdict from the latest
 /// review, the day's attendance from the latest attendance event, ratings from the rating events.
 /// It is the reference a full recompute must match, and the baseline of the benchmark.
-/// Same parameters as <see cref="EmployeeFactsSql.Query"/>.
+/// Same parameters as <see cref="EmployeeFactsSql.OverMonths"/>.
 /// </summary>
 internal static class RawRecomputeSql
 {

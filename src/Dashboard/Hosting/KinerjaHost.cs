@@ -1,5 +1,8 @@
 using Kinerja.Core.Database;
 using Kinerja.Core.Indicators;
+using Kinerja.Dashboard.Board;
+using Kinerja.Dashboard.Pages;
+using Kinerja.Rules.Api;
 using Kinerja.Rules.Hosting;
 using Kinerja.Rules.Live;
 using Kinerja.Core.Reference;
@@ -50,6 +53,10 @@ public static class KinerjaHost
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        if (roles.Dashboard)
+        {
+            builder.Services.AddKinerjaBoard();
+        }
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return roles;
     }
@@ -82,9 +89,15 @@ public static class KinerjaHost
         {
             app.MapIndicatorsApi();
         }
+        if (roles.Rules)
+        {
+            app.MapRulesApi();
+        }
         if (roles.Dashboard)
         {
             app.MapHomePage();
+            app.MapKinerjaBoard();
+            app.MapKinerjaPages();
         }
         StartupBanner.PrintWhenStarted(app, roles);
         return app;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Kinerja.Ingest.Reference;
 using Npgsql;
 
@@ -14,20 +15,56 @@ internal static class BatchWriter
     public static async Task<int> WriteAsync(NpgsqlConnection conn, IReadOnlyList<Submission> batch, ReferenceData refs,
         CancellationToken ct)
     {
+        try
+        {
+            return await WriteAsync(conn, batch, refs, directActivities: true, ct);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // Some activity is stored already (a retry, or another writer): redo with the merge path,
+            // which reports those as duplicates.
+            return await WriteAsync(conn, batch, refs, directActivities: false, ct);
+        }
+    }
+
+    /// <summary>
+    /// With <paramref name="directActivities"/>, activities are COPYed straight into <c>activity</c>
+    /// (COPY's multi-row insert: the hot path for new events) and their day rollups upserted from
+    /// in-memory sums; if any of them is stored already the COPY fails on the primary key, the
+    /// transaction rolls back and the caller redoes the batch through staging + <c>on conflict do
+    /// nothing</c>, which tells accepted from duplicate. Other streams always merge from staging.
+    /// </summary>
+    private static async Task<int> WriteAsync(NpgsqlConnection conn, IReadOnlyList<Submission> batch, ReferenceData refs,
+        bool directActivities, CancellationToken ct)
+    {
         var w = WorkSet.From(batch);
+        var t = Stopwatch.GetTimestamp();
         await using var tx = await conn.BeginTransactionAsync(ct);
         await WriterChecks.RunAsync(conn, w, refs, ct);
+        t = WriterTimings.Add(0, t);
+        if (directActivities && w.ActivitiesToInsert.Count > 0)
+        {
+            await DirectActivities.CopyAsync(conn, w, ct);
+            w.Resolve(w.ActivitiesToInsert, null, p => (p.Index, p.Item.EventId));
+            w.ActivitiesWritten = true;
+        }
         await StagingCopy.CopyAsync(conn, w, ct);
+        t = WriterTimings.Add(1, t);
         await MergeAsync(conn, w, ct);
+        t = WriterTimings.Add(2, t);
         await ChangeNotifier.NotifyAsync(conn, ChangeNotifier.BuildPayloads(Touched(w, refs)), ct);
+        t = WriterTimings.Add(3, t);
         await tx.CommitAsync(ct);
+        WriterTimings.Add(4, t);
+        WriterTimings.Batch(w.Activities.Count + w.Attendance.Count + w.Ratings.Count + w.Reviews.Count);
         return w.Accepted;
     }
 
     private static async Task MergeAsync(NpgsqlConnection conn, WorkSet w, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(conn);
-        if (w.ActivitiesToInsert.Count > 0)
+        var activities = w.ActivitiesToInsert.Count > 0 && !w.ActivitiesWritten;
+        if (activities)
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand(MergeSql.Activity));
         }
@@ -49,7 +86,7 @@ internal static class BatchWriter
         }
         await using var reader = await batch.ExecuteReaderAsync(ct);
         var first = true;
-        if (w.ActivitiesToInsert.Count > 0)
+        if (activities)
         {
             first = false;
             w.Resolve(w.ActivitiesToInsert, await ReadIdsAsync(reader, w.ActivitiesToInsert.Count, ct),

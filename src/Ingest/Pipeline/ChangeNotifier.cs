@@ -63,15 +63,10 @@ internal static class ChangeNotifier
         {
             return;
         }
-        await using var batch = new NpgsqlBatch(conn);
-        foreach (var p in payloads)
-        {
-            var cmd = new NpgsqlBatchCommand("select pg_notify($1, $2)");
-            cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Channel });
-            cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = p });
-            batch.BatchCommands.Add(cmd);
-        }
-        await batch.ExecuteNonQueryAsync(ct);
+        await using var cmd = new NpgsqlCommand("select pg_notify($1, p) from unnest($2::text[]) as p", conn);
+        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Channel });
+        cmd.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = payloads.ToArray() });
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     private static int Size(IEnumerable<string> ids) => ids.Sum(s => s.Length + 3);

@@ -54,6 +54,32 @@ internal sealed class IngestPipeline(IngestQueue queue, IngestWriter writer, Ref
         Func<TItem, Guid> eventIdOf, Validator<TItem, TPrepared> validate, IngestScope? scope, Backpressure backpressure,
         CancellationToken ct) where TItem : class where TPrepared : struct
     {
+        var submission = await PrepareAsync(stream, items, eventIdOf, validate, scope, ct);
+        var completion = await EnqueueAsync(submission, backpressure, ct);
+        return await completion.WaitAsync(ct);
+    }
+
+    internal Task<Submission> PrepareActivitiesAsync(IReadOnlyList<Parsed<ActivityItem>> items, CancellationToken ct) =>
+        PrepareAsync<ActivityItem, PreparedActivity>(IngestStream.Activities, items, static i => i.EventId,
+            ActivityValidator.Validate, null, ct);
+
+    internal Task<Submission> PrepareAttendanceAsync(IReadOnlyList<Parsed<AttendanceItem>> items, CancellationToken ct) =>
+        PrepareAsync<AttendanceItem, PreparedAttendance>(IngestStream.Attendance, items, static i => i.EventId,
+            AttendanceValidator.Validate, null, ct);
+
+    internal Task<Submission> PrepareRatingsAsync(IReadOnlyList<Parsed<RatingItem>> items, CancellationToken ct) =>
+        PrepareAsync<RatingItem, PreparedRating>(IngestStream.Ratings, items, static i => i.EventId,
+            RatingValidator.Validate, null, ct);
+
+    internal Task<Submission> PrepareReviewsAsync(IReadOnlyList<Parsed<ReviewItem>> items, CancellationToken ct) =>
+        PrepareAsync<ReviewItem, PreparedReview>(IngestStream.Reviews, items, static i => i.EventId,
+            ReviewValidator.Validate, null, ct);
+
+    /// <summary>Validates a batch against the cached reference data (no queueing yet).</summary>
+    internal async Task<Submission> PrepareAsync<TItem, TPrepared>(IngestStream stream, IReadOnlyList<Parsed<TItem>> items,
+        Func<TItem, Guid> eventIdOf, Validator<TItem, TPrepared> validate, IngestScope? scope, CancellationToken ct)
+        where TItem : class where TPrepared : struct
+    {
         writer.EnsureStarted();
         if (writer.DatabaseDown)
         {
@@ -71,9 +97,18 @@ internal sealed class IngestPipeline(IngestQueue queue, IngestWriter writer, Ref
                 submission = SubmissionBuilder.Build(stream, items, ctx, eventIdOf, validate);
             }
         }
+        return submission;
+    }
+
+    /// <summary>
+    /// Queues a prepared submission; completes once it is queued (in call order) with the task of its
+    /// commit. A submission with nothing to write completes at once.
+    /// </summary>
+    internal async Task<Task<IngestResult>> EnqueueAsync(Submission submission, Backpressure backpressure, CancellationToken ct)
+    {
         if (submission.PendingCount == 0)
         {
-            return submission.BuildResult();
+            return Task.FromResult(submission.BuildResult());
         }
         while (!queue.TryEnqueue(submission))
         {
@@ -89,7 +124,7 @@ internal sealed class IngestPipeline(IngestQueue queue, IngestWriter writer, Ref
                 throw DatabaseUnavailable(null);
             }
         }
-        return await submission.Completion.Task.WaitAsync(ct);
+        return submission.Completion.Task;
     }
 
     private async Task<ReferenceData> ReferencesAsync(ValueTask<ReferenceData> load)

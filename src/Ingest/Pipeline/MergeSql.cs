@@ -122,11 +122,15 @@ internal static class MergeSql
         select event_id from ins
         """;
 
-    /// <summary>Stored (non-rejected) minutes per (nip, day) for the daily-maximum check.</summary>
+    /// <summary>Stored (non-rejected) minutes per (nip, day) for the daily-maximum check (one primary-key probe per key).</summary>
     public const string DayTotals = """
-        select d.nip::text, d.day, d.minutes_pending + d.minutes_approved
-        from employee_day d
-        join unnest($1::text[], $2::date[]) as k(nip, day) on d.nip = k.nip::bpchar and d.day = k.day
+        select k.nip, k.day, d.total
+        from unnest($1::text[], $2::date[]) as k(nip, day)
+        cross join lateral (
+            select e.minutes_pending + e.minutes_approved as total
+            from employee_day e
+            where e.nip = k.nip::bpchar and e.day = k.day
+        ) d
         """;
 
     /// <summary>Owners of stored activities that reviews point at.</summary>

@@ -8,23 +8,10 @@ internal static class StagingCopy
 {
     public static async Task CopyAsync(NpgsqlConnection conn, WorkSet w, CancellationToken ct)
     {
-        if (w.ActivitiesToInsert.Count > 0)
+        if (w.ActivitiesToInsert.Count > 0 && !w.ActivitiesWritten)
         {
             await using var copy = await conn.BeginBinaryImportAsync(StagingSql.CopyActivity, ct);
-            foreach (var e in w.ActivitiesToInsert)
-            {
-                var a = e.Item.Item;
-                copy.StartRow();
-                copy.Write(a.EventId, NpgsqlDbType.Uuid);
-                copy.Write(e.Item.Employee.Nip, NpgsqlDbType.Text);
-                copy.Write(a.OccurredAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
-                copy.Write(e.Item.LocalDay, NpgsqlDbType.Date);
-                copy.Write(a.Minutes, NpgsqlDbType.Integer);
-                WriteNullable(copy, a.Volume, NpgsqlDbType.Numeric);
-                WriteNullable(copy, a.Output);
-                copy.Write(a.Description, NpgsqlDbType.Text);
-                WriteNullable(copy, a.SkpIndicator);
-            }
+            WriteActivities(copy, w.ActivitiesToInsert, NpgsqlDbType.Text);
             await copy.CompleteAsync(ct);
         }
         if (w.ReviewsToInsert.Count > 0)
@@ -77,6 +64,25 @@ internal static class StagingCopy
                 copy.Write(r.OccurredAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
             }
             await copy.CompleteAsync(ct);
+        }
+    }
+
+    /// <summary>Activity rows in the column order of <see cref="StagingSql.CopyActivity"/> and <see cref="DirectActivities"/>.</summary>
+    internal static void WriteActivities(NpgsqlBinaryImporter copy, List<Entry<PreparedActivity>> rows, NpgsqlDbType nipType)
+    {
+        foreach (var e in rows)
+        {
+            var a = e.Item.Item;
+            copy.StartRow();
+            copy.Write(a.EventId, NpgsqlDbType.Uuid);
+            copy.Write(e.Item.Employee.Nip, nipType);
+            copy.Write(a.OccurredAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+            copy.Write(e.Item.LocalDay, NpgsqlDbType.Date);
+            copy.Write(a.Minutes, NpgsqlDbType.Integer);
+            WriteNullable(copy, a.Volume, NpgsqlDbType.Numeric);
+            WriteNullable(copy, a.Output);
+            copy.Write(a.Description, NpgsqlDbType.Text);
+            WriteNullable(copy, a.SkpIndicator);
         }
     }
 

@@ -26,6 +26,9 @@ internal sealed class WorkSet
 
     public int Accepted { get; set; }
 
+    /// <summary>Activities were written directly (no staging merge needed).</summary>
+    public bool ActivitiesWritten { get; set; }
+
     public static WorkSet From(IReadOnlyList<Submission> batch)
     {
         var w = new WorkSet();
@@ -64,13 +67,14 @@ internal sealed class WorkSet
         return w;
     }
 
-    /// <summary>Marks inserted ids accepted and the rest (stored before) duplicates.</summary>
-    public void Resolve<T>(List<Entry<T>> toInsert, HashSet<Guid> inserted, Func<T, (int Index, Guid Id)> key)
+    /// <summary>Marks inserted ids (all when <paramref name="inserted"/> is null) accepted and the rest (stored before) duplicates.</summary>
+    public void Resolve<T>(List<Entry<T>> toInsert, HashSet<Guid>? inserted, Func<T, (int Index, Guid Id)> key)
     {
         foreach (var e in toInsert)
         {
             var (index, id) = key(e.Item);
-            var accepted = inserted.Contains(id);
+            var accepted = inserted?.Contains(id) ?? true;
+
             e.Owner.Set(index, accepted ? ItemStatus.Accepted : ItemStatus.Duplicate);
             if (accepted)
             {

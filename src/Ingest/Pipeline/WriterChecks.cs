@@ -11,7 +11,8 @@ namespace Kinerja.Ingest.Pipeline;
 /// eventId across submissions of one batch, the daily maximum of minutes per employee and local day
 /// (stored pending + approved minutes plus this batch's, first come first served), and that a review
 /// names a known activity whose employee the reviewer supervises. One round trip, plus one more only
-/// when some day would go over its maximum.
+/// when some day would go over its maximum (then stored activities of those days are looked up, so a
+/// retry never counts twice against the maximum).
 /// </summary>
 internal static class WriterChecks
 {
@@ -38,8 +39,8 @@ internal static class WriterChecks
         }
         var owners = new Dictionary<Guid, string>();
         await PrefetchAsync(conn, groups, outsideTargets, owners, ct);
-
         var existing = await ExistingInFullDaysAsync(conn, w, groups, ct);
+
         var kept = CheckActivities(w, groups, existing);
         CheckReviews(w, refs, kept, owners);
         KeepFirst(w.Attendance, w.AttendanceToInsert, p => (p.Index, p.Item.EventId));
@@ -95,7 +96,10 @@ internal static class WriterChecks
         }
     }
 
-    /// <summary>For days that would go over their maximum, which of their activities are already stored (retries).</summary>
+    /// <summary>
+    /// For days that would go over their maximum, which of their activities are already stored (retries:
+    /// duplicates must not count twice). Elsewhere duplicates are found by the insert itself.
+    /// </summary>
     private static async Task<HashSet<Guid>> ExistingInFullDaysAsync(NpgsqlConnection conn, WorkSet w,
         Dictionary<(string Nip, DateOnly Day), (int Stored, int Batch)> groups, CancellationToken ct)
     {
@@ -138,10 +142,17 @@ internal static class WriterChecks
                 e.Owner.Set(p.Index, ItemStatus.Duplicate);
                 continue;
             }
+            if (existing.Contains(id))
+            {
+                // stored earlier (a retry): a duplicate, and its minutes are already in the day's total
+                e.Owner.Set(p.Index, ItemStatus.Duplicate);
+                kept[id] = p.Employee.Nip;
+                continue;
+            }
             var k = (p.Employee.Nip, p.LocalDay);
             var g = groups[k];
             var max = p.Employee.Region.DailyMaxMinutes;
-            if (g.Stored + g.Batch > max && !existing.Contains(id))
+            if (g.Stored + g.Batch > max)
             {
                 var before = running.TryGetValue(k, out var r) ? r : g.Stored;
                 if (before + p.Item.Minutes > max)

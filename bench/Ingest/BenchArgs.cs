@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace Kinerja.Ingest.Bench;
+
+/// <summary>Command line of the benchmark and of its HTTP client process.</summary>
+internal sealed class BenchArgs
+{
+    public int Rows { get; private set; } = 1_000_000;
+    public int ControlRows { get; private set; } = 20_000;
+    public int Rate { get; private set; } = 5_000;
+    public int LatencySeconds { get; private set; } = 15;
+    public int HttpBatch { get; private set; } = 2_000;
+    public int HttpConcurrency { get; private set; } = 4;
+    public int Producers { get; private set; } = 4;
+    public string Work { get; private set; } = Path.Combine(Path.GetTempPath(), "kinerja-bench-ingest");
+
+    // client mode
+    public bool Client { get; private set; }
+    public string Url { get; private set; } = "";
+    public string File { get; private set; } = "";
+    public string Mode { get; private set; } = "throughput";
+
+    public static BenchArgs Parse(string[] args)
+    {
+        var a = new BenchArgs();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            int Int() => int.Parse(Next(), CultureInfo.InvariantCulture);
+            switch (args[i])
+            {
+                case "--rows": a.Rows = Int(); break;
+                case "--control-rows": a.ControlRows = Int(); break;
+                case "--rate": a.Rate = Int(); break;
+                case "--latency-seconds": a.LatencySeconds = Int(); break;
+                case "--http-batch": a.HttpBatch = Int(); break;
+                case "--http-concurrency": a.HttpConcurrency = Int(); break;
+                case "--producers": a.Producers = Int(); break;
+                case "--work": a.Work = Next(); break;
+                case "--client": a.Client = true; break;
+                case "--url": a.Url = Next(); break;
+                case "--file": a.File = Next(); break;
+                case "--mode": a.Mode = Next(); break;
+                default: throw new ArgumentException($"Unknown argument {args[i]}");
+            }
+        }
+        return a;
+    }
+}

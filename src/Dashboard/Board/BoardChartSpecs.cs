@@ -1,0 +1,142 @@
+using System.Globalization;
+using Kinerja.Core.Indicators;
+using Kinerja.Dashboard.Charts;
+
+namespace Kinerja.Dashboard.Board;
+
+/// <summary>The inputs of a region's charts, read once per flush.</summary>
+public sealed record RegionChartInputs(
+    RegionIndicators Region,
+    IReadOnlyList<DailyMinutes> Daily,
+    IReadOnlyList<MonthValue> Ikm,
+    IReadOnlyList<TriggerCount> Triggers);
+
+/// <summary>The inputs of one unit's charts.</summary>
+public sealed record UnitChartInputs(UnitIndicators Unit, IReadOnlyList<DailyMinutes> Daily, IReadOnlyList<MonthValue> Ikm);
+
+/// <summary>Which charts each group shows, and their data (chart ids: <c>r.</c>/<c>u.</c>/<c>p.</c> + id + name).</summary>
+public static class BoardChartSpecs
+{
+    private static readonly string[] AttendanceLabels =
+        ["Hadir", "Terlambat", "Izin", "Sakit", "Cuti", "Dinas Luar", "Tanpa Ket.", "Belum"];
+
+    /// <summary>The last six month keys ending with <paramref name="period"/> (<c>YYYY-MM</c>), oldest first.</summary>
+    public static string[] LastMonths(string period, int count = 6)
+    {
+        var month = DateOnly.ParseExact(period[..7] + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return Enumerable.Range(0, count).Select(i => month.AddMonths(i - count + 1).ToString("yyyy-MM", CultureInfo.InvariantCulture)).ToArray();
+    }
+
+    public static IReadOnlyList<ChartSpec> Region(RegionChartInputs i)
+    {
+        var r = i.Region;
+        var id = "r." + r.RegionId;
+        var units = r.Units.OrderBy(u => u.Name, StringComparer.Ordinal).ToArray();
+        var months = LastMonths(r.Period);
+        return
+        [
+            Minutes(id + ".aktivitas", "Menit aktivitas bulan ini vs target", r, i.Daily),
+            new PercentBarsSpec(id + ".pengisian", "Pengisian laporan hari ini per unit",
+                units.Select(u => u.Name).ToArray(), units.Select(u => u.FilingRateToday).ToArray(), 80, 50),
+            Predikat(id + ".predikat", units),
+            Attendance(id + ".kehadiran", "Kehadiran hari ini", r.AttendanceToday),
+            Ikm(id + ".ikm", "Indeks Kepuasan Masyarakat (IKM)", months, i.Ikm),
+            Triggers(id + ".tindak-lanjut", "Penghargaan, pembinaan, sanksi per bulan", months, i.Triggers),
+        ];
+    }
+
+    public static IReadOnlyList<ChartSpec> Unit(RegionIndicators r, UnitChartInputs i)
+    {
+        var id = "u." + i.Unit.UnitId;
+        var months = LastMonths(r.Period);
+        return
+        [
+            Minutes(id + ".aktivitas", "Menit aktivitas bulan ini vs target", i.Unit, i.Daily),
+            Attendance(id + ".kehadiran", "Kehadiran hari ini", i.Unit.AttendanceToday),
+            Ikm(id + ".ikm", "Indeks Kepuasan Masyarakat (IKM)", months, i.Ikm),
+        ];
+    }
+
+    /// <summary>Public charts: unit aggregates only; units below the minimum are "—".</summary>
+    public static IReadOnlyList<ChartSpec> Public(RegionChartInputs i, int minGroupSize)
+    {
+        var r = i.Region;
+        var id = "p." + r.RegionId;
+        var units = r.Units.OrderBy(u => u.Name, StringComparer.Ordinal).ToArray();
+        double Shown(UnitIndicators u, double v) => u.EmployeeCount < minGroupSize ? double.NaN : v;
+        return
+        [
+            new PercentBarsSpec(id + ".pengisian", "Pengisian laporan kinerja hari ini",
+                units.Select(u => u.Name).ToArray(), units.Select(u => Shown(u, u.FilingRateToday)).ToArray(), 80, 50),
+            new PercentBarsSpec(id + ".kehadiran", "Kehadiran pegawai hari ini",
+                units.Select(u => u.Name).ToArray(), units.Select(u => Shown(u, BoardComposer.AttendanceRate(u))).ToArray(), 90, 70),
+            Ikm(id + ".ikm", "Indeks Kepuasan Masyarakat (IKM)", LastMonths(r.Period), i.Ikm),
+        ];
+    }
+
+    private static CumulativeMinutesSpec Minutes(string chartId, string title, GroupIndicators g, IReadOnlyList<DailyMinutes> daily)
+    {
+        var month = DateOnly.ParseExact(g.Period[..7] + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var daysInMonth = DateTime.DaysInMonth(month.Year, month.Month);
+        var today = DateOnly.TryParseExact(g.Today, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+            && t.Year == month.Year && t.Month == month.Month ? t.Day : daysInMonth;
+        var byDay = daily.ToDictionary(d => d.Day.Day);
+        var days = new double[today];
+        var approved = new double[today];
+        var submitted = new double[today];
+        double sumA = 0, sumS = 0;
+        for (var d = 1; d <= today; d++)
+        {
+            if (byDay.TryGetValue(d, out var m))
+            {
+                sumA += m.Approved;
+                sumS += m.Approved + m.Pending;
+            }
+            days[d - 1] = d;
+            approved[d - 1] = sumA;
+            submitted[d - 1] = sumS;
+        }
+        // The full-month target of the group, spread evenly over the month's working days.
+        var full = g.WorkingDaysElapsed > 0 && g.WorkingDays > 0
+            ? (double)g.ActivityTargetMinutes * g.WorkingDays / Math.Max(1, g.WorkingDaysElapsed)
+            : g.ActivityTargetMinutes;
+        return new CumulativeMinutesSpec(chartId, title, daysInMonth, days, approved, submitted,
+            [1, daysInMonth], [full / daysInMonth, Math.Round(full)]);
+    }
+
+    private static PredikatSpec Predikat(string chartId, UnitIndicators[] units) => new(chartId,
+        "Kurva predikat kinerja per unit",
+        units.Select(u => u.Name).ToArray(),
+        units.Select(u => new[] { u.Predikat.SangatBaikPct, u.Predikat.BaikPct, u.Predikat.ButuhPerbaikanPct,
+            u.Predikat.KurangMisconductPct, u.Predikat.SangatKurangPct }).ToArray(),
+        units.Select(u => SangatBaikCap(u.UnitPredikat)).ToArray(),
+        units.Select(u => u.Predikat.RatedCount).ToArray());
+
+    /// <summary>Largest Sangat Baik share a unit's organisational predicate allows (DOMAIN.md; NaN: no cap).</summary>
+    public static double SangatBaikCap(string? unitPredikat) => unitPredikat switch
+    {
+        "ISTIMEWA" => 70,
+        "BUTUH_PERBAIKAN" or "KURANG" => 10,
+        "SANGAT_KURANG" => 0,
+        _ => double.NaN,
+    };
+
+    private static AttendanceSpec Attendance(string chartId, string title, AttendanceToday a) => new(chartId, title,
+        AttendanceLabels, [a.Hadir, a.Terlambat, a.Izin, a.Sakit, a.Cuti, a.DinasLuar, a.TanpaKeterangan, a.NotRecorded]);
+
+    private static IkmTrendSpec Ikm(string chartId, string title, string[] months, IReadOnlyList<MonthValue> values)
+    {
+        var byMonth = values.ToDictionary(v => v.Month);
+        return new IkmTrendSpec(chartId, title, months.Select(MonthLabel).ToArray(),
+            months.Select(m => byMonth.TryGetValue(m, out var v) && v.Value is { } x ? x : double.NaN).ToArray());
+    }
+
+    private static TriggerCountsSpec Triggers(string chartId, string title, string[] months, IReadOnlyList<TriggerCount> counts)
+    {
+        double[] Of(string kind) => months.Select(m => (double)counts.Where(c => c.Period == m && c.Kind == kind).Sum(c => c.Count)).ToArray();
+        return new TriggerCountsSpec(chartId, title, months.Select(MonthLabel).ToArray(), Of("REWARD"), Of("COACHING"), Of("SANCTION"));
+    }
+
+    private static string MonthLabel(string month) =>
+        DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("MMM yy", Charts.ChartTheme.Id);
+}

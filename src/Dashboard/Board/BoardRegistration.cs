@@ -1,0 +1,37 @@
+using Kinerja.Core.Changes;
+using Kinerja.Dashboard.Charts;
+
+namespace Kinerja.Dashboard.Board;
+
+/// <summary>Wiring of the live board: <c>AddKinerjaBoard</c> (services) and <c>MapKinerjaBoard</c> (hub, charts, pages).</summary>
+public static class BoardRegistration
+{
+    public const string HubPath = "/hubs/board";
+
+    public static IServiceCollection AddKinerjaBoard(this IServiceCollection services)
+    {
+        services.AddOptions<BoardOptions>().BindConfiguration(BoardOptions.Section)
+            .Validate(o => o.IsValid(), "Kinerja:Board settings are out of range").ValidateOnStart();
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section)
+            .Validate(o => o.MinGroupSize >= 1, "Kinerja:Privacy:MinGroupSize must be at least 1").ValidateOnStart();
+        services.AddSignalR();
+        services.AddOptions<Microsoft.AspNetCore.SignalR.HubOptions>()
+            .Configure<IHostEnvironment>((o, env) => o.EnableDetailedErrors = env.IsDevelopment());
+        services.AddSingleton<IBoardData, BoardData>();
+        services.AddSingleton<ChartCache>();
+        services.AddSingleton<BoardSubscriptions>();
+        services.AddSingleton<BoardRegistry>();
+        services.AddSingleton<IChangeHandler, TriggerFeedHandler>();
+        services.AddHostedService<BoardPushService>();
+        services.AddHostedService<BoardChangeListener>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapKinerjaBoard(this IEndpointRouteBuilder app)
+    {
+        app.MapHub<BoardHub>(HubPath);
+        app.MapChartEndpoints();
+        app.MapBoardStatsApi();
+        return app;
+    }
+}

@@ -1,0 +1,27 @@
+using Kinerja.Dashboard.Charts;
+
+namespace Kinerja.Dashboard.Board;
+
+/// <summary>Counters of the live board: <c>GET /api/v1/board/stats</c> (operations and the fan-out bench).</summary>
+public static class BoardStatsApi
+{
+    /// <param name="SvgRenders">Chart renders since start: grows with data versions, never with screens.</param>
+    /// <param name="PngRenders">PNG renders (on first download of a version).</param>
+    public sealed record BoardStats(long SvgRenders, long PngRenders, IReadOnlyList<RegionStats> Regions);
+
+    public sealed record RegionStats(string RegionId, long Flushes, double ReadMs, int RegionScreens, int PublicScreens);
+
+    public static IEndpointRouteBuilder MapBoardStatsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/board/stats", (ChartCache charts, BoardRegistry boards, BoardSubscriptions subs) =>
+                TypedResults.Ok(new BoardStats(charts.SvgRenders, charts.PngRenders, boards.Boards
+                    .OrderBy(b => b.RegionId, StringComparer.Ordinal)
+                    .Select(b => new RegionStats(b.RegionId, b.Flushes, Math.Round(b.ReadMs, 1), subs.Count(BoardGroup.Region(b.RegionId)),
+                        subs.Count(BoardGroup.Public(b.RegionId))))
+                    .ToArray())))
+            .WithName("GetBoardStats")
+            .WithSummary("Live board counters: chart renders, flushes and screens per region.")
+            .WithTags("Papan");
+        return app;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+
+namespace Kinerja.Dashboard.Board;
+
+/// <summary>
+/// Which groups have screens, so the push service computes and renders only what someone watches.
+/// Kept by the hub (subscribe, unsubscribe, disconnect).
+/// </summary>
+public sealed class BoardSubscriptions
+{
+    private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, HashSet<string>> _byConnection = new(StringComparer.Ordinal);
+
+    /// <summary>Regions with at least one subscribed group, and their subscribed unit groups.</summary>
+    private readonly ConcurrentDictionary<string, string> _unitRegion = new(StringComparer.Ordinal);
+
+    public bool Add(string connectionId, BoardGroup group, string regionId)
+    {
+        var set = _byConnection.GetOrAdd(connectionId, _ => []);
+        lock (set)
+        {
+            if (!set.Add(group.Name))
+            {
+                return false;
+            }
+        }
+        if (group.Kind == BoardGroupKind.Unit)
+        {
+            _unitRegion[group.Id] = regionId;
+        }
+        _counts.AddOrUpdate(group.Name, 1, (_, c) => c + 1);
+        return true;
+    }
+
+    public bool Remove(string connectionId, BoardGroup group)
+    {
+        if (!_byConnection.TryGetValue(connectionId, out var set))
+        {
+            return false;
+        }
+        lock (set)
+        {
+            if (!set.Remove(group.Name))
+            {
+                return false;
+            }
+        }
+        Decrement(group.Name);
+        return true;
+    }
+
+    public void RemoveConnection(string connectionId)
+    {
+        if (!_byConnection.TryRemove(connectionId, out var set))
+        {
+            return;
+        }
+        string[] names;
+        lock (set)
+        {
+            names = set.ToArray();
+        }
+        foreach (var name in names)
+        {
+            Decrement(name);
+        }
+    }
+
+    public bool IsWatched(BoardGroup group) => _counts.TryGetValue(group.Name, out var c) && c > 0;
+
+    public int Count(BoardGroup group) => _counts.GetValueOrDefault(group.Name);
+
+    /// <summary>Subscribed unit ids of a region.</summary>
+    public IReadOnlyList<string> WatchedUnits(string regionId) =>
+        _unitRegion.Where(p => p.Value == regionId && IsWatched(BoardGroup.Unit(p.Key))).Select(p => p.Key).ToArray();
+
+    /// <summary>Regions where any group (region, public or one of its units) is watched.</summary>
+    public IReadOnlyCollection<string> WatchedRegions()
+    {
+        var regions = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, count) in _counts)
+        {
+            if (count <= 0 || !BoardGroup.TryParse(name, out var g))
+            {
+                continue;
+            }
+            if (g.Kind == BoardGroupKind.Unit)
+            {
+                if (_unitRegion.TryGetValue(g.Id, out var r))
+                {
+                    regions.Add(r);
+                }
+            }
+            else
+            {
+                regions.Add(g.Id);
+            }
+        }
+        return regions;
+    }
+
+    private void Decrement(string name) => _counts.AddOrUpdate(name, 0, (_, c) => Math.Max(0, c - 1));
+}

@@ -1,0 +1,44 @@
+using Kinerja.Core.Indicators;
+
+namespace Kinerja.Dashboard.Board;
+
+/// <summary>
+/// What the boards read: the indicators of a region (with its units) from the indicators layer,
+/// plus the few series only the charts need. One adapter (<see cref="BoardData"/>) binds it to
+/// PostgreSQL and <see cref="IIndicatorQueries"/>.
+/// </summary>
+public interface IBoardData
+{
+    /// <summary>Current-month indicators of a region with one row per unit; null when the region does not exist.</summary>
+    Task<RegionIndicators?> RegionAsync(string regionId, CancellationToken ct);
+
+    /// <summary>The region of a unit, or null when the unit does not exist.</summary>
+    Task<string?> RegionOfUnitAsync(string unitId, CancellationToken ct);
+
+    /// <summary>Approved and pending activity minutes per local day of the region (optionally one unit), days in [from, to].</summary>
+    Task<IReadOnlyList<DailyMinutes>> DailyMinutesAsync(string regionId, string? unitId, DateOnly from, DateOnly to,
+        CancellationToken ct);
+
+    /// <summary>IKM per month (oldest first) for the given month keys (<c>YYYY-MM</c>).</summary>
+    Task<IReadOnlyList<MonthValue>> IkmTrendAsync(string regionId, string? unitId, IReadOnlyList<string> months,
+        CancellationToken ct);
+
+    /// <summary>Trigger counts per period and kind for the given month keys.</summary>
+    Task<IReadOnlyList<TriggerCount>> TriggerCountsAsync(string regionId, string? unitId, IReadOnlyList<string> months,
+        CancellationToken ct);
+
+    /// <summary>The most recent triggers of a region (optionally one unit), newest first.</summary>
+    Task<IReadOnlyList<TriggerItem>> RecentTriggersAsync(string regionId, string? unitId, int limit, CancellationToken ct);
+
+    /// <summary>Triggers by id (for the <c>kinerja_triggers</c> feed), newest first.</summary>
+    Task<IReadOnlyList<TriggerItem>> TriggersAsync(IReadOnlyList<long> ids, CancellationToken ct);
+}
+
+/// <summary>Activity minutes of one local day.</summary>
+public sealed record DailyMinutes(DateOnly Day, long Approved, long Pending);
+
+/// <summary>A value for one month; null when there is none.</summary>
+public sealed record MonthValue(string Month, double? Value, long Count);
+
+/// <summary>Number of triggers of a kind in a period.</summary>
+public sealed record TriggerCount(string Period, string Kind, int Count);

@@ -1,0 +1,41 @@
+using Microsoft.Net.Http.Headers;
+
+namespace Kinerja.Dashboard.Charts;
+
+/// <summary><c>GET /charts/{chartId}.svg|.png</c>: the cached rendering, <c>ETag</c> = version, 304 on a match.</summary>
+public static class ChartEndpoints
+{
+    public static IEndpointRouteBuilder MapChartEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/charts/{file}", GetChart)
+            .WithName("GetChart")
+            .WithSummary("A board chart as SVG or PNG (ETag = chart id and data version).")
+            .WithTags("Papan");
+        return app;
+    }
+
+    private static IResult GetChart(string file, HttpContext http, ChartCache charts)
+    {
+        var dot = file.LastIndexOf('.');
+        if (dot <= 0)
+        {
+            return TypedResults.NotFound();
+        }
+        var (id, ext) = (file[..dot], file[(dot + 1)..]);
+        if (ext is not ("svg" or "png") || charts.Get(id) is not { } chart)
+        {
+            return TypedResults.NotFound();
+        }
+        var headers = http.Response.GetTypedHeaders();
+        headers.ETag = new EntityTagHeaderValue(chart.ETag);
+        headers.CacheControl = new CacheControlHeaderValue { Public = true, NoCache = true };
+        var ifNoneMatch = http.Request.GetTypedHeaders().IfNoneMatch;
+        if (ifNoneMatch.Any(t => t.Tag == chart.ETag || t.Equals(EntityTagHeaderValue.Any)))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        return ext == "svg"
+            ? TypedResults.Text(chart.Svg, "image/svg+xml; charset=utf-8")
+            : TypedResults.File(charts.Png(chart), "image/png", id + ".png");
+    }
+}

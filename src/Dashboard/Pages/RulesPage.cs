@@ -1,0 +1,35 @@
+using static Kinerja.Dashboard.Pages.Html;
+
+namespace Kinerja.Dashboard.Pages;
+
+/// <summary>
+/// <c>/aturan</c>: the HR rules console. A static frame; everything else goes through the rules
+/// HTTP API (<c>/api/v1/rules/...</c>) from <c>/js/aturan.js</c>.
+/// </summary>
+public static class RulesPage
+{
+    public static IResult Get() => Result(Page("Konsol aturan", "aturan", new Dictionary<string, string>(), """
+        <header class="top"><div class="brand"><a class="back" href="/" aria-label="Kembali">←</a>
+        <div><h1>Konsol Aturan Kinerja</h1><p class="sub">Penghargaan, pembinaan, dan sanksi — tanpa deploy ulang</p></div></div>
+        <div class="status"><div class="asof" id="status-api">Memuat…</div></div></header>
+        <main class="rules">
+          <nav class="panel workflows"><h2>Alur kerja (workflow)</h2><ul id="daftar-workflow"><li class="empty">Memuat…</li></ul></nav>
+          <section class="panel editor">
+            <div class="editor-head"><h2 id="judul-editor">Pilih alur kerja</h2><span class="badge" id="versi-aktif"></span></div>
+            <label for="json-aturan" class="label">JSON RulesEngine</label>
+            <textarea id="json-aturan" spellcheck="false" placeholder="Pilih alur kerja di kiri untuk menyunting aturannya."></textarea>
+            <ul class="issues" id="masalah"></ul>
+            <div class="actions">
+              <button type="button" id="btn-validasi">Validasi</button>
+              <button type="button" id="btn-uji">Jalankan uji (fixture)</button>
+              <button type="button" id="btn-backtest">Backtest</button>
+              <input type="text" id="catatan" placeholder="Catatan perubahan (wajib untuk terbit)" maxlength="500">
+              <button type="button" class="primary" id="btn-terbit">Terbitkan</button>
+            </div>
+            <div class="result" id="hasil" aria-live="polite"></div>
+          </section>
+          <section class="panel history"><h2>Riwayat versi</h2><table class="units-table" id="riwayat">
+            <thead><tr><th>Versi</th><th>Waktu</th><th>Oleh</th><th>Catatan</th><th></th></tr></thead><tbody></tbody></table></section>
+        </main>
+        """, "/js/aturan.js"));
+}

@@ -1,0 +1,259 @@
+// HR rules console (/aturan): workflows and versions, JSON editor with validation issues shown
+// against their rule, fixtures, backtest (gained/lost), publish with a note, history, rollback.
+// Everything goes through the rules HTTP API; the routes are collected in API below.
+"use strict";
+(function () {
+  const API = {
+    workflows: () => "/api/v1/rules/workflows",
+    versions: (wf) => "/api/v1/rules/workflows/" + encodeURIComponent(wf) + "/versions",
+    version: (wf, v) => "/api/v1/rules/workflows/" + encodeURIComponent(wf) + "/versions/" + v,
+    validate: () => "/api/v1/rules/validate",
+    test: () => "/api/v1/rules/test",
+    backtest: () => "/api/v1/rules/backtest",
+    publish: () => "/api/v1/rules/publish",
+    rollback: (wf) => "/api/v1/rules/workflows/" + encodeURIComponent(wf) + "/rollback",
+  };
+  const nf = new Intl.NumberFormat("id-ID");
+  const df = new Intl.DateTimeFormat("id-ID", { timeZone: "Asia/Jakarta", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
+  const $ = (id) => document.getElementById(id);
+  const editor = $("json-aturan");
+  let current = null; // selected workflow name
+
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    return e;
+  }
+
+  async function call(method, url, body) {
+    const res = await fetch(url, {
+      method,
+      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let data = null;
+    try { data = text ? JSON.parse(text) : null; } catch { data = { detail: text }; }
+    if (!res.ok && !(data && (data.issues || data.valid === false || data.published === false))) {
+      const msg = (data && (data.detail || data.title)) || res.status + " " + res.statusText;
+      throw new Error(msg);
+    }
+    return data;
+  }
+
+  function status(text, ok) {
+    const s = $("status-api");
+    s.textContent = text;
+    s.className = "asof " + (ok === false ? "msg-err" : ok ? "msg-ok" : "");
+  }
+
+  function busy(on) {
+    document.querySelectorAll(".actions button").forEach((b) => { b.disabled = on; });
+  }
+
+  function parseEditor() {
+    try {
+      return { value: JSON.parse(editor.value) };
+    } catch (e) {
+      return { error: "JSON tidak valid: " + e.message };
+    }
+  }
+
+  // The request body every action sends: the workflow JSON (object or array, as RulesEngine writes it).
+  function candidate() {
+    const parsed = parseEditor();
+    if (parsed.error) { showIssues([{ rule: null, reason: parsed.error }]); return null; }
+    return parsed.value;
+  }
+
+  function showIssues(issues) {
+    const list = $("masalah");
+    list.replaceChildren();
+    if (!issues || issues.length === 0) {
+      const li = el("li", "ok", "Valid: setiap ekspresi aturan dapat dikompilasi.");
+      list.append(li);
+      return;
+    }
+    for (const i of issues) {
+      const li = el("li");
+      if (i.rule || i.workflow) {
+        li.append(el("span", "rule", (i.workflow ? i.workflow : "") + (i.rule ? " › " + i.rule : "")));
+      }
+      li.append(document.createTextNode(i.reason || i.message || String(i)));
+      li.dataset.rule = i.rule || "";
+      li.addEventListener("click", () => jumpTo(i.rule));
+      list.append(li);
+    }
+  }
+
+  function jumpTo(rule) {
+    if (!rule) { return; }
+    const idx = editor.value.indexOf('"' + rule + '"');
+    if (idx >= 0) { editor.focus(); editor.setSelectionRange(idx, idx + rule.length + 2); }
+  }
+
+  function result(node) { $("hasil").replaceChildren(node); }
+
+  function table(headers, rows) {
+    const t = el("table");
+    const h = el("tr");
+    headers.forEach((x) => h.append(el("th", null, x)));
+    const thead = el("thead"); thead.append(h); t.append(thead);
+    const tb = el("tbody");
+    rows.forEach((r) => {
+      const tr = el("tr");
+      r.forEach((c) => { if (c instanceof Node) { const td = el("td"); td.append(c); tr.append(td); } else { tr.append(el("td", null, c)); } });
+      tb.append(tr);
+    });
+    t.append(tb);
+    return t;
+  }
+
+  async function loadWorkflows() {
+    try {
+      const list = await call("GET", API.workflows());
+      const items = Array.isArray(list) ? list : (list.workflows || []);
+      const ul = $("daftar-workflow");
+      ul.replaceChildren();
+      if (items.length === 0) { ul.append(el("li", "empty", "Belum ada alur kerja.")); }
+      for (const w of items) {
+        const name = w.workflow || w.name;
+        const li = el("li");
+        li.dataset.workflow = name;
+        li.append(el("span", null, name), el("span", "badge", "v" + (w.version ?? w.activeVersion ?? "—")));
+        li.addEventListener("click", () => select(name));
+        ul.append(li);
+      }
+      status("Terhubung ke API aturan", true);
+      if (!current && items.length) { await select(items[0].workflow || items[0].name); }
+    } catch (e) {
+      status("API aturan tidak tersedia: " + e.message, false);
+    }
+  }
+
+  async function select(name) {
+    current = name;
+    document.querySelectorAll("#daftar-workflow li").forEach((li) => li.classList.toggle("active", li.dataset.workflow === name));
+    $("judul-editor").textContent = name;
+    const versions = await call("GET", API.versions(name));
+    const rows = Array.isArray(versions) ? versions : (versions.versions || []);
+    const active = rows.find((v) => v.active) || rows[0];
+    if (active) {
+      const full = active.json ? active : await call("GET", API.version(name, active.version));
+      const json = typeof full.json === "string" ? JSON.parse(full.json) : full.json;
+      editor.value = JSON.stringify(json, null, 2);
+      $("versi-aktif").textContent = "aktif: v" + active.version;
+    }
+    showHistory(rows);
+    $("masalah").replaceChildren();
+    $("hasil").replaceChildren();
+  }
+
+  function showHistory(rows) {
+    const body = $("riwayat").tBodies[0];
+    body.replaceChildren();
+    for (const v of rows) {
+      const tr = el("tr");
+      tr.append(el("td", null, "v" + v.version + (v.active ? " (aktif)" : "")), el("td", null, v.createdAt ? df.format(new Date(v.createdAt)) : "—"),
+        el("td", null, v.author || "—"), el("td", null, v.note || ""));
+      const td = el("td");
+      if (!v.active) {
+        const b = el("button", null, "Kembalikan ke v" + v.version);
+        b.addEventListener("click", () => rollback(v.version));
+        td.append(b);
+      }
+      tr.append(td);
+      body.append(tr);
+    }
+  }
+
+  async function validate() {
+    const body = candidate(); if (!body) { return; }
+    busy(true);
+    try {
+      const r = await call("POST", API.validate(), body);
+      showIssues(r.issues || []);
+      status(r.valid ? "Validasi berhasil" : "Validasi gagal: " + (r.issues || []).length + " masalah", !!r.valid);
+    } catch (e) { status("Validasi gagal: " + e.message, false); } finally { busy(false); }
+  }
+
+  async function runTests() {
+    const body = candidate(); if (!body) { return; }
+    busy(true);
+    try {
+      const r = await call("POST", API.test(), body);
+      const cases = r.results || r.cases || [];
+      const passed = cases.filter((c) => c.passed).length;
+      const wrap = el("div");
+      wrap.append(el("p", r.passed === false || passed < cases.length ? "msg-err" : "msg-ok",
+        "Uji fixture: " + nf.format(passed) + " lulus, " + nf.format(cases.length - passed) + " gagal"));
+      wrap.append(table(["Fixture", "Hasil", "Keterangan"], cases.map((c) => [c.name || c.fixture, c.passed ? "lulus" : "GAGAL", (c.failures || c.messages || []).join("; ")])));
+      result(wrap);
+      if (r.issues) { showIssues(r.issues); }
+    } catch (e) { status("Uji gagal: " + e.message, false); } finally { busy(false); }
+  }
+
+  async function backtest() {
+    const body = candidate(); if (!body) { return; }
+    busy(true);
+    status("Backtest berjalan…");
+    try {
+      const r = await call("POST", API.backtest(), body);
+      const wrap = el("div");
+      wrap.append(el("p", null, "Backtest " + (r.periods || []).join(", ") + ": " + nf.format(r.snapshots || 0) + " snapshot · ")
+        , el("p", null, ""));
+      const summary = wrap.lastChild;
+      summary.append(el("span", "gained", "+" + nf.format(r.gained || 0) + " bertambah"), document.createTextNode(" · "),
+        el("span", "lost", "−" + nf.format(r.lost || 0) + " berkurang"), document.createTextNode(" · " + nf.format(r.changed || 0) + " berubah"));
+      wrap.append(table(["Alur", "Kode", "Jenis", "Bertambah", "Berkurang", "Berubah"],
+        (r.byCode || []).map((c) => [c.workflow, c.code, c.kind, nf.format(c.gained), nf.format(c.lost), nf.format(c.changed)])));
+      if ((r.affected || []).length) {
+        wrap.append(el("h2", null, "Pegawai terdampak"));
+        wrap.append(table(["Subjek", "Unit", "Bertambah", "Berkurang"], r.affected.map((a) => [a.subject, a.unitId || "—", (a.gained || []).join(", "), (a.lost || []).join(", ")])));
+      }
+      result(wrap);
+      status("Backtest selesai", true);
+    } catch (e) { status("Backtest gagal: " + e.message, false); } finally { busy(false); }
+  }
+
+  async function publish() {
+    const body = candidate(); if (!body) { return; }
+    const note = $("catatan").value.trim();
+    if (!note) { status("Tulis catatan perubahan sebelum menerbitkan", false); $("catatan").focus(); return; }
+    busy(true);
+    try {
+      const r = await call("POST", API.publish(), { workflows: body, note });
+      if (r.published === false || (r.issues && r.issues.length)) {
+        showIssues(r.issues || []);
+        status("Tidak diterbitkan: aturan tidak valid", false);
+        return;
+      }
+      const versions = (r.versions || []).map((v) => v.workflow + " v" + v.version).join(", ");
+      status("Diterbitkan: " + (versions || "tidak ada perubahan"), true);
+      $("catatan").value = "";
+      showIssues([]);
+      await loadWorkflows();
+      if (current) { await select(current); }
+    } catch (e) { status("Penerbitan gagal: " + e.message, false); } finally { busy(false); }
+  }
+
+  async function rollback(version) {
+    if (!current) { return; }
+    const note = $("catatan").value.trim() || "Kembali ke versi " + version;
+    busy(true);
+    try {
+      const r = await call("POST", API.rollback(current), { version, note });
+      if (r.published === false) { showIssues(r.issues || []); status("Rollback ditolak", false); return; }
+      status("Dikembalikan ke v" + version, true);
+      await loadWorkflows();
+      await select(current);
+    } catch (e) { status("Rollback gagal: " + e.message, false); } finally { busy(false); }
+  }
+
+  $("btn-validasi").addEventListener("click", validate);
+  $("btn-uji").addEventListener("click", runTests);
+  $("btn-backtest").addEventListener("click", backtest);
+  $("btn-terbit").addEventListener("click", publish);
+  loadWorkflows();
+})();

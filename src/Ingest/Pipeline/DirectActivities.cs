@@ -1,0 +1,57 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Kinerja.Ingest.Pipeline;
+
+/// <summary>
+/// The hot path for activities the writer's check found new: binary COPY straight into <c>activity</c>,
+/// then one upsert of the day rollups from sums computed here (count and pending minutes per employee
+/// and local day). Runs in the writer's transaction; a unique violation (a concurrent writer) aborts it.
+/// </summary>
+internal static class DirectActivities
+{
+    private const string Copy = """
+        copy activity (event_id, nip, occurred_at, local_day, minutes, volume, output, description, skp_indicator)
+        from stdin (format binary)
+        """;
+
+    private const string Rollup = """
+        insert into employee_day as d (nip, day, activity_count, minutes_pending)
+        select * from unnest($1::bpchar[], $2::date[], $3::integer[], $4::integer[])
+        on conflict (nip, day) do update
+            set activity_count = d.activity_count + excluded.activity_count,
+                minutes_pending = d.minutes_pending + excluded.minutes_pending
+        """;
+
+    public static async Task CopyAsync(NpgsqlConnection conn, WorkSet w, CancellationToken ct)
+    {
+        await using (var copy = await conn.BeginBinaryImportAsync(Copy, ct))
+        {
+            StagingCopy.WriteActivities(copy, w.ActivitiesToInsert, NpgsqlDbType.Char);
+            await copy.CompleteAsync(ct);
+        }
+        var sums = new Dictionary<(string Nip, DateOnly Day), (int Count, int Minutes)>();
+        foreach (var e in w.ActivitiesToInsert)
+        {
+            var k = (e.Item.Employee.Nip, e.Item.LocalDay);
+            var s = sums.TryGetValue(k, out var v) ? v : (0, 0);
+            sums[k] = (s.Item1 + 1, s.Item2 + e.Item.Item.Minutes);
+        }
+        var nips = new string[sums.Count];
+        var days = new DateOnly[sums.Count];
+        var counts = new int[sums.Count];
+        var minutes = new int[sums.Count];
+        var i = 0;
+        foreach (var ((nip, day), (count, m)) in sums)
+        {
+            (nips[i], days[i], counts[i], minutes[i]) = (nip, day, count, m);
+            i++;
+        }
+        await using var cmd = new NpgsqlCommand(Rollup, conn);
+        cmd.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = nips, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = days, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
+        cmd.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = counts, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+        cmd.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = minutes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,35 @@
+using Kinerja.Dashboard.Tests.Infrastructure;
+using Kinerja.Testing;
+
+namespace Kinerja.Dashboard.Tests.Board;
+
+/// <summary>
+/// The server with fast board timings, on a database seeded with one region: a unit of
+/// <see cref="BigUnitStaff"/> + 1 employees and a unit of 3 (below the public minimum of 5).
+/// </summary>
+public sealed class BoardAppFactory : KinerjaAppFactory, IAsyncLifetime
+{
+    public const string RegionId = "kota-uji";
+    public const string BigUnit = "dinas-besar";
+    public const string SmallUnit = "dinas-kecil";
+    public const int BigUnitStaff = 8;
+
+    public IReadOnlyList<string> BigUnitNips { get; private set; } = [];
+    public IReadOnlyList<string> SmallUnitNips { get; private set; } = [];
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Kinerja:Board:IndicatorsIntervalMs"] = "100",
+        ["Kinerja:Board:ChartIntervalMs"] = "200",
+        ["Kinerja:Board:RefreshSeconds"] = "2",
+        ["Kinerja:Board:StaleSeconds"] = "5",
+    };
+
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        await InitializeAsync();
+        BigUnitNips = await TestData.SeedUnitWithStaffAsync(DataSource, RegionId, BigUnit, BigUnitStaff, nipOffset: 100);
+        SmallUnitNips = await TestData.SeedUnitWithStaffAsync(DataSource, RegionId, SmallUnit, 2, nipOffset: 200);
+        _ = Server; // start the host after seeding
+    }
+}

@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Kinerja.Dashboard.Tests.Board;
+
+/// <summary>A real SignalR <see cref="HubConnection"/> to the test server that records every message as raw JSON.</summary>
+public sealed class HubClient : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<(string Method, JsonElement Payload, DateTimeOffset At)> _messages = new();
+    private readonly SemaphoreSlim _arrived = new(0);
+
+    private HubClient(HubConnection connection)
+    {
+        Connection = connection;
+        foreach (var method in new[] { "Indicators", "Chart", "Trigger" })
+        {
+            connection.On<JsonElement>(method, payload =>
+            {
+                _messages.Enqueue((method, payload.Clone(), DateTimeOffset.UtcNow));
+                _arrived.Release();
+            });
+        }
+    }
+
+    public HubConnection Connection { get; }
+
+    public IReadOnlyList<(string Method, JsonElement Payload, DateTimeOffset At)> Messages => _messages.ToArray();
+
+    public static async Task<HubClient> ConnectAsync<T>(WebApplicationFactory<T> factory) where T : class
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(factory.Server.BaseAddress, "/hubs/board"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+            })
+            .Build();
+        var client = new HubClient(connection);
+        await connection.StartAsync();
+        return client;
+    }
+
+    public Task SubscribeAsync(string group) => Connection.InvokeAsync("Subscribe", group);
+
+    /// <summary>Waits until a message of <paramref name="method"/> matches, or fails after <paramref name="timeout"/>.</summary>
+    public async Task<(JsonElement Payload, DateTimeOffset At)> WaitForAsync(string method, Func<JsonElement, bool> match,
+        TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (true)
+        {
+            foreach (var m in _messages)
+            {
+                if (m.Method == method && match(m.Payload))
+                {
+                    return (m.Payload, m.At);
+                }
+            }
+            var left = deadline - DateTimeOffset.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"No matching {method} message within {timeout.TotalSeconds:0.#} s; got "
+                    + string.Join(", ", _messages.Select(x => x.Method)));
+            }
+            await _arrived.WaitAsync(left < TimeSpan.FromMilliseconds(200) ? left : TimeSpan.FromMilliseconds(200));
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+}
