@@ -3,6 +3,7 @@ using Kinerja.Core.Domain;
 using Kinerja.Dashboard.Hosting;
 using Kinerja.Ingest;
 using Kinerja.Ingest.Contracts;
+using Kinerja.Rules.Live;
 using Npgsql;
 
 namespace Kinerja.Dashboard.Demo;
@@ -18,6 +19,7 @@ internal sealed class DemoSimulator(
     NpgsqlDataSource db,
     DemoOptions options,
     TimeProvider time,
+    IServiceProvider services,
     ILogger<DemoSimulator> logger) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(2);
@@ -38,23 +40,43 @@ internal sealed class DemoSimulator(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        DemoWorld world;
         try
         {
-            var world = await DemoWorld.LoadAsync(db, stoppingToken);
-            if (world.Workers.Count == 0)
+            world = await DemoWorld.LoadAsync(db, stoppingToken);
+            if (world.Workers.Count > 0)
+            {
+                await BackfillAsync(world, stoppingToken);
+            }
+            else
             {
                 logger.LogWarning("Demo simulator: no employees to simulate");
-                return;
-            }
-            await BackfillAsync(world, stoppingToken);
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                await Task.Delay(Tick, time, stoppingToken);
-                await StepAsync(world, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            return;
+        }
+        finally
+        {
+            // Whatever happened to the backfill, live rule evaluation must not wait for ever.
+            services.GetService<RulesStartGate>()?.Open();
+        }
+        while (!stoppingToken.IsCancellationRequested && world.Workers.Count > 0)
+        {
+            try
+            {
+                await Task.Delay(Tick, time, stoppingToken);
+                await StepAsync(world, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+            {
+                logger.LogWarning("Demo simulator step failed ({Reason}); retrying", ex.Message);
+            }
         }
     }
 

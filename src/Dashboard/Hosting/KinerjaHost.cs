@@ -39,6 +39,11 @@ public static class KinerjaHost
         if (roles.Rules)
         {
             builder.Configuration["Kinerja:RulesPath"] = RulesFolder.Resolve(builder.Configuration["Kinerja:RulesPath"]);
+            if (roles.Ingest && demo.Simulate == true)
+            {
+                // Rules wait for the demo backfill, so a half-loaded month fires nothing.
+                builder.Services.AddSingleton(new RulesStartGate(open: false));
+            }
             builder.Services.AddKinerjaRules(builder.Configuration);
             builder.Services.AddLiveRulesEvaluation();
         }

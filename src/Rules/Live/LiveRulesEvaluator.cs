@@ -20,6 +20,7 @@ public sealed class LiveRulesEvaluator(
     ActiveRuleSet active,
     LevelStore levels,
     EvaluatorLease lease,
+    RulesStartGate gate,
     ILogger<LiveRulesEvaluator> logger) : BackgroundService
 {
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
@@ -36,6 +37,19 @@ public sealed class LiveRulesEvaluator(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var changes = live.Subscribe(stoppingToken);
+        try
+        {
+            if (!gate.IsOpen)
+            {
+                await gate.WaitAsync(stoppingToken);
+                // The held-back history may still be queued on the change feed: read it all first.
+                await live.LoadAllAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
         var pending = new Dictionary<string, HashSet<string>?>(StringComparer.Ordinal); // region → nips (null = all)
         var leader = false;
         while (!stoppingToken.IsCancellationRequested)

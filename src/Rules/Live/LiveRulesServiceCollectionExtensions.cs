@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kinerja.Rules.Live;
 
@@ -10,6 +11,7 @@ public static class LiveRulesServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddLiveRulesEvaluation(this IServiceCollection services)
     {
+        services.TryAddSingleton(new RulesStartGate());
         services.AddSingleton<LevelStore>();
         services.AddSingleton<EvaluatorLease>();
         services.AddSingleton<LiveRulesEvaluator>();
