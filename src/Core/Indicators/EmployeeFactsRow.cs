@@ -62,6 +62,10 @@ internal sealed class EmployeeFactsRow
     public string? RatingHasilKerja { get; set; }
     public string? RatingPerilaku { get; set; }
     public string? Predikat { get; set; }
-    public string? PreviousPredikat { get; set; }
-    public int PreviousStreak { get; set; }
+    /// <summary>Per predicate, bit i set when the (i+1)-th previous period had it (bit 0 = the period just before).</summary>
+    public int SangatBaikMask { get; set; }
+    public int BaikMask { get; set; }
+    public int ButuhPerbaikanMask { get; set; }
+    public int KurangMisconductMask { get; set; }
+    public int SangatKurangMask { get; set; }
 }

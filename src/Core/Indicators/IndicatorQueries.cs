@@ -109,7 +109,7 @@ public sealed class IndicatorQueries(NpgsqlDataSource db, CalendarCache calendar
         {
             return [];
         }
-        var rows = await FactsAsync(plan, filter, ct, RawRecomputeSql.Query);
+        var rows = await FactsAsync(plan, filter, ct, raw: true);
         return rows.Select(r => SnapshotMapper.ToSnapshot(r, plan)).ToArray();
     }
 
@@ -177,14 +177,37 @@ public sealed class IndicatorQueries(NpgsqlDataSource db, CalendarCache calendar
         return await calendars.GetAsync(regionId, ct) is { } calendar ? PeriodPlan.Create(period, [calendar], time) : null;
     }
 
+    /// <summary>
+    /// The population's rows: the employee statement, then (same transaction, so the same snapshot of
+    /// the data) the rating rows pivoted in. <paramref name="raw"/> runs the naive statement instead,
+    /// which computes its ratings itself.
+    /// </summary>
     internal async Task<IReadOnlyList<EmployeeFactsRow>> FactsAsync(PeriodPlan plan, EmployeeFilter filter, CancellationToken ct,
-        string? sql = null)
+        bool raw = false)
     {
-        sql ??= EmployeeFactsSql.For(plan.Period.Kind);
+        var parameters = plan.Parameters(filter);
         await using var conn = await db.OpenConnectionAsync(ct);
-        var rows = await conn.QueryAsync<EmployeeFactsRow>(new CommandDefinition(
-            sql, plan.Parameters(filter), commandTimeout: 600, cancellationToken: ct));
-        return rows.AsList();
+        await using var tx = await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        // a whole population sorts and hashes a few hundred thousand rows: give this statement more than
+        // the server's default 4 MB per operation so it does not spill to disk
+        await conn.ExecuteAsync(new CommandDefinition("set local work_mem = '64MB'", transaction: tx, cancellationToken: ct));
+        var list = (await conn.QueryAsync<EmployeeFactsRow>(new CommandDefinition(
+            raw ? RawRecomputeSql.Query : EmployeeFactsSql.For(plan.Period.Kind), parameters, tx,
+            commandTimeout: 600, cancellationToken: ct))).AsList();
+        if (!raw)
+        {
+            var ratings = await conn.QueryAsync<RatingRow>(new CommandDefinition(
+                EmployeeFactsSql.Ratings, parameters, tx, commandTimeout: 600, cancellationToken: ct));
+            RatingPivot.Apply(list, ratings);
+            var tks = await conn.QueryAsync<TksDay>(new CommandDefinition(
+                EmployeeFactsSql.TksDays, parameters, tx, commandTimeout: 600, cancellationToken: ct));
+            TksRuns.Apply(list, tks, plan);
+        }
+        await tx.CommitAsync(ct);
+        // sorted here rather than in SQL: NIPs are digits, so ordinal order = numeric order, without
+        // the collation-aware string sort PostgreSQL would do
+        list.Sort(static (a, b) => string.CompareOrdinal(a.Nip, b.Nip));
+        return list;
     }
 
     internal async Task<IReadOnlyList<UnitFactsRow>> UnitFactsAsync(PeriodPlan plan, EmployeeFilter filter, CancellationToken ct)

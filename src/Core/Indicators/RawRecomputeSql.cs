@@ -153,7 +153,8 @@ internal static class RawRecomputeSql
                coalesce(r.ma_sum, 0) as MasyarakatSum, coalesce(r.ma_cnt, 0) as MasyarakatCount,
                coalesce(r.di_sum, 0) as DiriSum, coalesce(r.di_cnt, 0) as DiriCount,
                l.rating_hasil_kerja as RatingHasilKerja, l.rating_perilaku as RatingPerilaku, l.predikat as Predikat,
-               null::text as PreviousPredikat, 0 as PreviousStreak
+               0 as SangatBaikMask, 0 as BaikMask, 0 as ButuhPerbaikanMask,
+               0 as KurangMisconductMask, 0 as SangatKurangMask
         from emp e
         left join act_period a on a.nip = e.nip
         left join att_period p on p.nip = e.nip

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Kinerja.Core.Indicators;
 
 /// <summary>Turns a query row plus the region's period figures into the public snapshot.</summary>
@@ -6,6 +8,7 @@ internal static class SnapshotMapper
     public static IndicatorSnapshot ToSnapshot(EmployeeFactsRow r, PeriodPlan plan)
     {
         var target = plan.Regions[r.RegionId].Target;
+        var (previous, streak) = History(r);
         return new IndicatorSnapshot
         {
             Nip = r.Nip,
@@ -58,12 +61,12 @@ internal static class SnapshotMapper
             RatingHasilKerja = r.RatingHasilKerja,
             RatingPerilaku = r.RatingPerilaku,
             Predikat = r.Predikat,
-            PreviousPredikat = r.PreviousPredikat,
-            PeriodsSangatBaik = Streak(r, Domain.Predikat.SangatBaik),
-            PeriodsBaik = Streak(r, Domain.Predikat.Baik),
-            PeriodsButuhPerbaikan = Streak(r, Domain.Predikat.ButuhPerbaikan),
-            PeriodsKurangMisconduct = Streak(r, Domain.Predikat.KurangMisconduct),
-            PeriodsSangatKurang = Streak(r, Domain.Predikat.SangatKurang),
+            PreviousPredikat = previous,
+            PeriodsSangatBaik = previous == Domain.Predikat.SangatBaik ? streak : 0,
+            PeriodsBaik = previous == Domain.Predikat.Baik ? streak : 0,
+            PeriodsButuhPerbaikan = previous == Domain.Predikat.ButuhPerbaikan ? streak : 0,
+            PeriodsKurangMisconduct = previous == Domain.Predikat.KurangMisconduct ? streak : 0,
+            PeriodsSangatKurang = previous == Domain.Predikat.SangatKurang ? streak : 0,
             TppCeiling = r.TppCeiling,
         };
     }
@@ -76,6 +79,27 @@ internal static class SnapshotMapper
     public static double? Avg(long sum, long count) =>
         count <= 0 ? null : Math.Round((double)sum / count, 3, MidpointRounding.AwayFromZero);
 
-    private static int Streak(EmployeeFactsRow r, string predikat) =>
-        r.PreviousPredikat == predikat ? r.PreviousStreak : 0;
+    /// <summary>
+    /// The previous period's predicate and how many periods in a row, ending with it, held the same
+    /// predicate: the run of set bits from bit 0 of that predicate's mask (a gap or another predicate ends it).
+    /// </summary>
+    internal static (string? Predikat, int Streak) History(EmployeeFactsRow r)
+    {
+        ReadOnlySpan<(string Code, int Mask)> masks =
+        [
+            (Domain.Predikat.SangatBaik, r.SangatBaikMask),
+            (Domain.Predikat.Baik, r.BaikMask),
+            (Domain.Predikat.ButuhPerbaikan, r.ButuhPerbaikanMask),
+            (Domain.Predikat.KurangMisconduct, r.KurangMisconductMask),
+            (Domain.Predikat.SangatKurang, r.SangatKurangMask),
+        ];
+        foreach (var (code, mask) in masks)
+        {
+            if ((mask & 1) != 0)
+            {
+                return (code, BitOperations.TrailingZeroCount(~mask));
+            }
+        }
+        return (null, 0);
+    }
 }

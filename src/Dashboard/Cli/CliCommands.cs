@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kinerja.Dashboard.Access.Cli;
 using Kinerja.Dashboard.Reference;
 
 namespace Kinerja.Dashboard.Cli;
@@ -13,12 +14,23 @@ public static class CliCommands
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Runs a verb; <paramref name="output"/>/<paramref name="error"/> default to the console (tests pass writers).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
+        if (PassThroughVerbs.Handles(args))
+        {
+            return await PassThroughVerbs.RunAsync(args, output ?? Console.Out, error ?? Console.Error);
+        }
         var root = new RootCommand("Kinerja Analytics command-line tools.");
         root.Subcommands.Add(ImportCommand());
+        root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(SourcesCommand.Create());
         var parse = root.Parse(args);
-        return await parse.InvokeAsync();
+        return await parse.InvokeAsync(new InvocationConfiguration
+        {
+            Output = output ?? Console.Out,
+            Error = error ?? Console.Error,
+        });
     }
 
     private static Command ImportCommand()

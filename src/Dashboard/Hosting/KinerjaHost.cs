@@ -6,6 +6,7 @@ using Kinerja.Rules.Api;
 using Kinerja.Rules.Hosting;
 using Kinerja.Rules.Live;
 using Kinerja.Core.Reference;
+using Kinerja.Dashboard.Access;
 using Kinerja.Dashboard.Apis;
 using Kinerja.Dashboard.Demo;
 using Kinerja.Dashboard.Health;
@@ -51,6 +52,7 @@ public static class KinerjaHost
             }
         }
         builder.Services.AddSingleton<DemoSeeder>();
+        builder.AddKinerjaAccess();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         if (roles.Dashboard)
@@ -68,6 +70,7 @@ public static class KinerjaHost
         if (app.Services.GetRequiredService<DemoOptions>().Seed == true)
         {
             await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+            await app.Services.EnsureDemoAccessAsync();
         }
     }
 
@@ -76,6 +79,8 @@ public static class KinerjaHost
         var roles = app.Services.GetRequiredService<KinerjaRoles>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseKinerjaAccess();
+        app.MapKinerjaAccess();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapOpenApi();
@@ -99,6 +104,7 @@ public static class KinerjaHost
             app.MapKinerjaBoard();
             app.MapKinerjaPages();
         }
+        app.RequireKinerjaPolicies();
         StartupBanner.PrintWhenStarted(app, roles);
         return app;
     }

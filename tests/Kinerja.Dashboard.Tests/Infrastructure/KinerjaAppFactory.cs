@@ -7,7 +7,8 @@ namespace Kinerja.Dashboard.Tests.Infrastructure;
 
 /// <summary>
 /// The real server (Program) on a database of its own in the test cluster; demo seeding and simulation off
-/// unless a test class turns them on. Use as <c>IClassFixture&lt;KinerjaAppFactory&gt;</c>.
+/// unless a test class turns them on. Use as <c>IClassFixture&lt;KinerjaAppFactory&gt;</c>. Authenticated clients:
+/// <c>await app.ClientAsAsync("admin")</c>, <c>await app.ClientAsAsync("pimpinan", "region-a")</c> (Access/AccessClients.cs).
 /// </summary>
 public class KinerjaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -28,6 +29,8 @@ public class KinerjaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Kinerja", ConnectionString);
         builder.UseSetting("Kinerja:Demo:Seed", "false");
         builder.UseSetting("Kinerja:Demo:Simulate", "false");
+        // Test-only header scheme (X-Kinerja-Test-User: username); see Access/AccessClients.cs.
+        builder.UseSetting("Kinerja:Access:TestAuthentication", "true");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

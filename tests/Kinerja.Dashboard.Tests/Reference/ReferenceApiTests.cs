@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Kinerja.Dashboard.Tests.Access;
 using Kinerja.Dashboard.Tests.Infrastructure;
 using Kinerja.Testing;
 
@@ -22,7 +23,7 @@ public sealed class ReferenceApiTests(KinerjaAppFactory app) : IClassFixture<Kin
     [Fact]
     public async Task Regions_ReturnsCamelCaseWithTimeZone()
     {
-        var json = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/regions");
+        var json = await (await app.ClientAsAsync("admin")).GetFromJsonAsync<JsonElement>("/api/v1/regions");
         var manokwari = json.EnumerateArray().Single(r => r.GetProperty("id").GetString() == "manokwari");
         Assert.Equal("Asia/Jayapura", manokwari.GetProperty("timeZone").GetString());
         Assert.True(manokwari.TryGetProperty("name", out _));
@@ -31,7 +32,7 @@ public sealed class ReferenceApiTests(KinerjaAppFactory app) : IClassFixture<Kin
     [Fact]
     public async Task Units_OfOneRegion_OnlyThatRegion()
     {
-        var json = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/units?region=pauh");
+        var json = await (await app.ClientAsAsync("admin")).GetFromJsonAsync<JsonElement>("/api/v1/units?region=pauh");
         var unit = Assert.Single(json.EnumerateArray());
         Assert.Equal("pauh-disdik", unit.GetProperty("id").GetString());
         Assert.Equal("pauh", unit.GetProperty("regionId").GetString());
@@ -40,7 +41,7 @@ public sealed class ReferenceApiTests(KinerjaAppFactory app) : IClassFixture<Kin
     [Fact]
     public async Task Employees_OfOneUnit_HaveTheContractFields()
     {
-        var json = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/employees?unit=manokwari-dinkes");
+        var json = await (await app.ClientAsAsync("admin")).GetFromJsonAsync<JsonElement>("/api/v1/employees?unit=manokwari-dinkes");
         var items = json.EnumerateArray().ToList();
         Assert.Equal(4, items.Count);
         var staff = items.Single(e => e.GetProperty("nip").GetString() == _nips[1]);
@@ -57,7 +58,7 @@ public sealed class ReferenceApiTests(KinerjaAppFactory app) : IClassFixture<Kin
     [InlineData("/api/v1/employees?unit=UPPER", HttpStatusCode.BadRequest)]
     public async Task UnknownOrMalformedFilter_IsAProblem(string url, HttpStatusCode expected)
     {
-        var response = await app.CreateClient().GetAsync(url);
+        var response = await (await app.ClientAsAsync("admin")).GetAsync(url);
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
@@ -65,7 +66,7 @@ public sealed class ReferenceApiTests(KinerjaAppFactory app) : IClassFixture<Kin
     [Fact]
     public async Task OversizedFilter_IsRejectedNotCrashing()
     {
-        var response = await app.CreateClient().GetAsync("/api/v1/units?region=" + new string('a', 5000));
+        var response = await (await app.ClientAsAsync("admin")).GetAsync("/api/v1/units?region=" + new string('a', 5000));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Dapper;
 using Kinerja.Core.Domain;
+using Kinerja.Dashboard.Tests.Access;
 using Kinerja.Dashboard.Tests.Infrastructure;
 using Kinerja.Rules.Live;
 using Kinerja.Testing;
@@ -32,7 +33,8 @@ public sealed class LiveRulesTests(KinerjaAppFactory app) : IClassFixture<Kinerj
         var days = WorkingDaysBefore(clock.Today(TimeProvider.System), 3);
         var absentee = nips[2];
         var items = days.Select(d => new { eventId = Guid.NewGuid(), nip = absentee, day = d.ToString("yyyy-MM-dd"), status = "tanpa_keterangan" });
-        var response = await app.CreateClient().PostAsJsonAsync("/api/v1/attendance", items);
+        var source = app.ClientWithKey(await app.SourceKeyAsync("absensi-kota-rules", "region:kota-rules"));
+        var response = await source.PostAsJsonAsync("/api/v1/attendance", items);
         response.EnsureSuccessStatusCode();
 
         await using var conn = await app.DataSource.OpenConnectionAsync();

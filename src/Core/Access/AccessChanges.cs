@@ -1,0 +1,18 @@
+using Dapper;
+using Npgsql;
+
+namespace Kinerja.Core.Access;
+
+/// <summary>
+/// The <c>kinerja_access</c> NOTIFY channel: sent when users, grants or source keys change so every process drops
+/// its cached copies at once (a CLI revoke takes effect on running servers immediately).
+/// </summary>
+public static class AccessChanges
+{
+    public const string Channel = "kinerja_access";
+
+    /// <summary>Queues the notification on this connection (delivered at commit when inside a transaction).</summary>
+    public static Task NotifyAsync(NpgsqlConnection conn, string what, CancellationToken ct, NpgsqlTransaction? tx = null) =>
+        conn.ExecuteAsync(new CommandDefinition("select pg_notify(@channel, @what)",
+            new { channel = Channel, what }, tx, cancellationToken: ct));
+}

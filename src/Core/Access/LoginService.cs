@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Options;
+
+namespace Kinerja.Core.Access;
+
+/// <summary>Outcome of a password check.</summary>
+public enum LoginStatus
+{
+    Success,
+    BadCredentials,
+    Locked,
+}
+
+public sealed record LoginResult(LoginStatus Status, UserRecord? User = null, DateTime? LockedUntil = null);
+
+/// <summary>Lockout settings (<c>Kinerja:Access:Lockout</c>).</summary>
+public sealed class LockoutOptions
+{
+    public const string Section = "Kinerja:Access:Lockout";
+
+    /// <summary>Consecutive failures that lock an account.</summary>
+    public int MaxFailures { get; set; } = 5;
+
+    /// <summary>How long a locked account stays locked.</summary>
+    public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(15);
+}
+
+/// <summary>
+/// Checks a user name and password with lockout (5 consecutive failures lock the account for 15 minutes by
+/// default; while locked even the right password is refused) and audits every attempt.
+/// </summary>
+public sealed class LoginService(UserStore users, AuditLog audit, IOptions<LockoutOptions> options, TimeProvider time)
+{
+    public async Task<LoginResult> CheckAsync(string username, string password, string remote, CancellationToken ct)
+    {
+        var o = options.Value;
+        var now = time.GetUtcNow().UtcDateTime;
+        var user = UserStore.IsValidUsername(username) ? await users.FindAsync(username, ct) : null;
+        if (user is null || user.Disabled)
+        {
+            Passwords.VerifyNothing(password);
+            await audit.WriteAsync("user:" + Safe(username), AuditActions.LoginFailure, "user:" + Safe(username),
+                new { remote, reason = user is null ? "unknown user" : "disabled" }, ct);
+            return new LoginResult(LoginStatus.BadCredentials);
+        }
+        if (user.LockedUntil is { } until && until > now)
+        {
+            await audit.WriteAsync("user:" + user.Username, AuditActions.LoginLocked, "user:" + user.Username,
+                new { remote, lockedUntil = until }, ct);
+            return new LoginResult(LoginStatus.Locked, null, until);
+        }
+        if (!Passwords.Verify(user.PasswordHash, password))
+        {
+            var (failures, locked) = await users.RecordFailureAsync(user.Id, o.MaxFailures, now + o.Duration, ct);
+            var lockedNow = locked is { } l && l > now;
+            await audit.WriteAsync("user:" + user.Username, AuditActions.LoginFailure, "user:" + user.Username,
+                new { remote, reason = "wrong password", failures, lockedUntil = lockedNow ? locked : null }, ct);
+            return lockedNow ? new LoginResult(LoginStatus.Locked, null, locked) : new LoginResult(LoginStatus.BadCredentials);
+        }
+        await users.RecordSuccessAsync(user.Id, now, ct);
+        await audit.WriteAsync("user:" + user.Username, AuditActions.LoginSuccess, "user:" + user.Username, new { remote }, ct);
+        return new LoginResult(LoginStatus.Success, user);
+    }
+
+    /// <summary>An attempted user name as it may appear in the audit trail (bounded, printable).</summary>
+    private static string Safe(string username)
+    {
+        var clipped = username.Length > 64 ? username[..64] : username;
+        return new string(clipped.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+    }
+}

@@ -1,0 +1,13 @@
+namespace Kinerja.Core.Access;
+
+/// <summary>A user row (times in UTC). <see cref="Regions"/> are the granted regions (meaningful for pimpinan).</summary>
+public sealed record UserRecord(long Id, string Username, string DisplayName, string Role, string PasswordHash,
+    int FailedCount, DateTime? LockedUntil, Guid SecurityStamp, DateTime? DisabledAt, DateTime? LastLoginAt)
+{
+    public IReadOnlyList<string> Regions { get; init; } = [];
+
+    public bool Disabled => DisabledAt is not null;
+}
+
+/// <summary>Thrown for a request the store refuses (unknown user, duplicate name, unknown region...); the message says why.</summary>
+public sealed class AccessException(string message) : Exception(message);

@@ -1,0 +1,41 @@
+namespace Kinerja.Dashboard.Access;
+
+/// <summary>Access settings (<c>Kinerja:Access</c>). Lockout lives in <c>Kinerja:Access:Lockout</c>.</summary>
+public sealed class AccessOptions
+{
+    public const string Section = "Kinerja:Access";
+
+    /// <summary>How long a sign-in lasts without activity (sliding).</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>How long users, grants and keys are cached per process (changes also clear caches at once via NOTIFY).</summary>
+    public TimeSpan CacheLifetime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Largest request body for endpoints that do not set their own limit (ingest sets its own).</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1 << 20;
+
+    /// <summary>Ingest requests a source may make per second (token bucket refill), and the burst on top.</summary>
+    public int IngestRequestsPerSecond { get; set; } = 50;
+
+    public int IngestBurst { get; set; } = 100;
+
+    /// <summary>Login attempts (POST /masuk) per remote address per minute.</summary>
+    public int LoginAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>Content-Security-Policy for every response except the API reference UI.</summary>
+    public string ContentSecurityPolicy { get; set; } =
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
+        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>Trusted reverse proxies (IP addresses) whose X-Forwarded-For/-Proto are believed. Empty: none.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Trusted proxy networks in CIDR notation (e.g. 10.0.0.0/8).</summary>
+    public List<string> KnownNetworks { get; set; } = [];
+
+    /// <summary>
+    /// Enables the test-only header scheme (<c>X-Kinerja-Test-User: username</c>). Refused outside the
+    /// Development environment; never set this in production.
+    /// </summary>
+    public bool TestAuthentication { get; set; }
+}

@@ -1,0 +1,119 @@
+using System.Net;
+using Kinerja.Core.Access;
+using Kinerja.Core.Changes;
+using Kinerja.Ingest.Http;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Kinerja.Dashboard.Access;
+
+/// <summary>Registration of the access module: schemes, policies, rate limits, stores, audit, privacy.</summary>
+public static class AccessServices
+{
+    /// <summary>
+    /// Adds cookie sign-in (<c>/masuk</c>), API keys for ingest sources, the named <see cref="Policies"/>, the
+    /// region-scope check, rate limits, audit (<see cref="AuditLog"/>), privacy (<see cref="SmallGroups"/>) and the
+    /// key-scoped <see cref="IIngestScopeResolver"/>. Call from the host builder (any order with ingest).
+    /// </summary>
+    public static WebApplicationBuilder AddKinerjaAccess(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var section = builder.Configuration.GetSection(AccessOptions.Section);
+        var options = section.Get<AccessOptions>() ?? new AccessOptions();
+        if (options.TestAuthentication && !builder.Environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(
+                "Kinerja:Access:TestAuthentication is a test-only switch and is refused outside the Development environment.");
+        }
+        services.AddOptions<AccessOptions>().Bind(section);
+        services.AddOptions<LockoutOptions>().BindConfiguration(LockoutOptions.Section)
+            .Validate(o => o.MaxFailures > 0 && o.Duration > TimeSpan.Zero, "Kinerja:Access:Lockout needs MaxFailures > 0 and a positive Duration")
+            .ValidateOnStart();
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section)
+            .Validate(o => o.MinGroupSize >= 1, "Kinerja:Privacy:MinGroupSize must be at least 1")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<SourceStore>();
+        services.AddSingleton<RegionLookup>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditReader>();
+        services.AddSingleton<LoginService>();
+        services.AddSingleton<SmallGroups>();
+        services.AddSingleton<AccessCache>();
+        services.AddSingleton<IChangeHandler>(sp => sp.GetRequiredService<AccessCache>());
+        services.AddSingleton<RegionAccess>();
+        services.AddSingleton<BoardGroupAccess>();
+        services.AddSingleton<IAuthorizationHandler, RegionScopeHandler>();
+        services.Replace(ServiceDescriptor.Singleton<IIngestScopeResolver, ApiKeyScopeResolver>());
+        services.AddScoped<CookieEvents>();
+
+        var auth = services.AddAuthentication(AccessClaims.SelectorScheme)
+            .AddPolicyScheme(AccessClaims.SelectorScheme, "API key, test user or cookie", o =>
+                o.ForwardDefaultSelector = ctx =>
+                    ApiKeyHandler.KeyOf(ctx.Request) is not null ? AccessClaims.ApiKeyScheme
+                    : options.TestAuthentication && ctx.Request.Headers.ContainsKey(AccessClaims.TestHeader) ? AccessClaims.TestScheme
+                    : AccessClaims.CookieScheme)
+            .AddCookie(AccessClaims.CookieScheme, o =>
+            {
+                o.LoginPath = "/masuk";
+                o.LogoutPath = "/keluar";
+                o.AccessDeniedPath = "/akses-ditolak";
+                o.Cookie.Name = "kinerja.sesi";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = options.SessionLifetime;
+                o.SlidingExpiration = true;
+                o.EventsType = typeof(CookieEvents);
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(AccessClaims.ApiKeyScheme, null);
+        if (options.TestAuthentication)
+        {
+            auth.AddScheme<AuthenticationSchemeOptions, TestUserHandler>(AccessClaims.TestScheme, null);
+        }
+        services.AddAuthorization(Policies.Add);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "kinerja.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = "__af";
+        });
+        services.AddKinerjaRateLimits(options);
+        // Malformed requests the framework refuses while binding are 4xx, not 500 (UseExceptionHandler would say 500).
+        services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector ??= ex =>
+            ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
+        ConfigureForwardedHeaders(services, options);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f =>
+        {
+            f.ValueLengthLimit = 4096;
+            f.KeyLengthLimit = 256;
+            f.ValueCountLimit = 64;
+            f.MultipartBodyLengthLimit = options.MaxRequestBodyBytes;
+        });
+        return builder;
+    }
+
+    private static void ConfigureForwardedHeaders(IServiceCollection services, AccessOptions options) =>
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.ForwardLimit = 1;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in options.KnownProxies)
+            {
+                o.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+            foreach (var network in options.KnownNetworks)
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+}

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Kinerja.Dashboard.Access;
+
+/// <summary>
+/// Hub filter that checks group access before any hub method runs that takes a <c>string group</c> (or
+/// <c>string[] groups</c>) parameter, with <see cref="BoardGroupAccess"/>: <c>public:*</c> for anyone,
+/// <c>region:*</c>/<c>unit:*</c> only for people who may read that region. A refused call fails with a
+/// <see cref="HubException"/> ("Akses ditolak ..."), so the hub method never joins the group.
+/// Register once: <c>builder.Services.AddSignalR(o =&gt; o.AddFilter&lt;BoardGroupHubFilter&gt;())</c>.
+/// </summary>
+public sealed class BoardGroupHubFilter(BoardGroupAccess access) : IHubFilter
+{
+    // Which argument holds the group(s), per hub method (found once per method, not per call).
+    private static readonly ConcurrentDictionary<MethodInfo, int> GroupArgument = new();
+
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context,
+        Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        var index = GroupArgument.GetOrAdd(context.HubMethod, static m => Array.FindIndex(m.GetParameters(), p =>
+            (p.Name == "group" && p.ParameterType == typeof(string))
+            || (p.Name == "groups" && typeof(IEnumerable<string>).IsAssignableFrom(p.ParameterType))));
+        if (index >= 0 && index < context.HubMethodArguments.Count)
+        {
+            var groups = context.HubMethodArguments[index] switch
+            {
+                string one => [one],
+                IEnumerable<string> many => many.ToArray(),
+                _ => new[] { "" },
+            };
+            if (groups.Length > 64)
+            {
+                throw new HubException("Terlalu banyak grup dalam satu permintaan.");
+            }
+            foreach (var group in groups)
+            {
+                if (!await access.CanJoinAsync(context.Context.User, group, context.Context.ConnectionAborted))
+                {
+                    throw new HubException($"Akses ditolak untuk grup '{(group.Length > 80 ? group[..80] : group)}'.");
+                }
+            }
+        }
+        return await next(context);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Net;
+
+namespace Kinerja.Dashboard.Access.Pages;
+
+/// <summary>The sign-in and sign-out pages (Indonesian), plain HTML with no script.</summary>
+internal static class LoginHtml
+{
+    private const string Head = """
+        <!doctype html><html lang="id"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{0} · Kinerja Analytics</title>
+        <style>body{{font-family:system-ui,sans-serif;background:#0f172a;color:#e2e8f0;display:grid;place-items:center;min-height:90vh}}
+        form,main{{background:#1e293b;padding:2rem;border-radius:.75rem;min-width:18rem}}label{{display:block;margin:.8rem 0 .3rem}}
+        input{{width:100%;padding:.5rem;border-radius:.4rem;border:1px solid #475569;background:#0f172a;color:#e2e8f0}}
+        button{{margin-top:1.2rem;width:100%;padding:.6rem;border:0;border-radius:.4rem;background:#38bdf8;color:#0f172a;font-weight:600}}
+        .galat{{color:#fca5a5}}a{{color:#7dd3fc}}</style></head><body>
+        """;
+
+    public static string Login(string token, string returnUrl, string? error, string username = "") =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, Head, "Masuk") + $"""
+        <form method="post" action="/masuk">
+        <h1>Masuk</h1>
+        {(error is null ? "" : $"<p class=\"galat\" role=\"alert\">{Enc(error)}</p>")}
+        <input type="hidden" name="__af" value="{Enc(token)}">
+        <input type="hidden" name="returnUrl" value="{Enc(returnUrl)}">
+        <label for="username">Nama pengguna</label>
+        <input id="username" name="username" autocomplete="username" required maxlength="63" value="{Enc(username)}">
+        <label for="password">Kata sandi</label>
+        <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="200">
+        <button type="submit">Masuk</button>
+        </form></body></html>
+        """;
+
+    public static string Logout(string token, string? name) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, Head, "Keluar") + $"""
+        <form method="post" action="/keluar">
+        <h1>Keluar</h1>
+        <p>{(name is null ? "Anda belum masuk." : $"Masuk sebagai <strong>{Enc(name)}</strong>.")}</p>
+        <input type="hidden" name="__af" value="{Enc(token)}">
+        <button type="submit">Keluar</button>
+        </form></body></html>
+        """;
+
+    public static string Denied() =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, Head, "Akses ditolak") + """
+        <main><h1>Akses ditolak</h1>
+        <p>Peran atau wilayah akun Anda tidak mengizinkan halaman ini.</p>
+        <p><a href="/">Beranda</a> · <a href="/keluar">Masuk dengan akun lain</a></p></main></body></html>
+        """;
+
+    private static string Enc(string s) => WebUtility.HtmlEncode(s);
+}

@@ -1,0 +1,64 @@
+using System.Text;
+using Kinerja.Dashboard.Access;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kinerja.Dashboard.Tests.Access;
+
+/// <summary>One endpoint of the running app as the access tests see it.</summary>
+public sealed record EndpointCase(string Method, string Pattern, RouteEndpoint Endpoint)
+{
+    public bool Anonymous => Endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+
+    /// <summary>The named policy (first <see cref="IAuthorizeData.Policy"/>), or null.</summary>
+    public string? Policy => Endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).FirstOrDefault(p => p is not null);
+
+    public bool HasParameter(params string[] names) =>
+        Endpoint.RoutePattern.Parameters.Any(p => names.Contains(p.Name, StringComparer.OrdinalIgnoreCase));
+
+    public override string ToString() => $"{Method} {Pattern}";
+
+    /// <summary>A concrete URL: route parameters from <paramref name="values"/> (by name, case-insensitive) or "x".</summary>
+    public string Url(IReadOnlyDictionary<string, string> values)
+    {
+        var url = new StringBuilder();
+        foreach (var segment in Endpoint.RoutePattern.PathSegments)
+        {
+            url.Append('/');
+            foreach (var part in segment.Parts)
+            {
+                switch (part)
+                {
+                    case RoutePatternLiteralPart literal:
+                        url.Append(literal.Content);
+                        break;
+                    case RoutePatternSeparatorPart separator:
+                        url.Append(separator.Content);
+                        break;
+                    case RoutePatternParameterPart parameter:
+                        url.Append(Uri.EscapeDataString(values.TryGetValue(parameter.Name, out var v) ? v : parameter.Default?.ToString() ?? "x"));
+                        break;
+                }
+            }
+        }
+        return url.Length == 0 ? "/" : url.ToString();
+    }
+}
+
+public static class EndpointCatalog
+{
+    /// <summary>Every route endpoint of the app, one case per HTTP method (endpoints without methods as GET).</summary>
+    public static IReadOnlyList<EndpointCase> All(IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } methods
+                    ? methods
+                    : ["GET"])
+                .Where(m => m != "OPTIONS")
+                .Select(m => new EndpointCase(m, AccessRouteTable.Normalize(e.RoutePattern.RawText), e)))
+            .OrderBy(c => c.Pattern, StringComparer.Ordinal).ThenBy(c => c.Method, StringComparer.Ordinal)
+            .ToList();
+}
