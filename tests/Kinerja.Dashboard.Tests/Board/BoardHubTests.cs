@@ -40,7 +40,7 @@ public sealed partial class BoardHubTests(BoardAppFactory app) : IClassFixture<B
         var filedBefore = first.GetProperty("figures").GetProperty("filedToday").GetInt32();
         var fresh = app.BigUnitNips.Skip(1).Take(3).ToArray();
 
-        await BoardIngest.ActivitiesAsync(app.CreateClient(), fresh, at: DateTimeOffset.UtcNow.AddMinutes(-1));
+        await BoardIngest.ActivitiesAsync(app.Source, fresh, at: DateTimeOffset.UtcNow.AddMinutes(-1));
         var accepted = Stopwatch.StartNew();
         var (after, _) = await client.WaitForAsync("Indicators",
             p => p.GetProperty("figures").GetProperty("filedToday").GetInt32() >= filedBefore + fresh.Length,
@@ -58,7 +58,7 @@ public sealed partial class BoardHubTests(BoardAppFactory app) : IClassFixture<B
         await client.SubscribeAsync("public:" + Region);
         await client.WaitForAsync("Indicators", _ => true, TimeSpan.FromSeconds(2));
 
-        await BoardIngest.ActivitiesAsync(app.CreateClient(), app.SmallUnitNips.Concat(app.BigUnitNips.Take(2)));
+        await BoardIngest.ActivitiesAsync(app.Source, app.SmallUnitNips.Concat(app.BigUnitNips.Take(2)));
         await InsertTriggerAsync(app.BigUnitNips[0], "REWARD", "SERTIFIKAT_PUBLIK_UJI");
         await client.WaitForAsync("Indicators", p => p.GetProperty("figures").GetProperty("filingRateToday").GetDouble() > 0,
             TimeSpan.FromSeconds(3));
@@ -130,7 +130,7 @@ public sealed partial class BoardHubTests(BoardAppFactory app) : IClassFixture<B
         var before = cache.SvgRenders;
         var versionBefore = cache.Get($"r.{Region}.aktivitas")!.Version;
 
-        await BoardIngest.ActivitiesAsync(app.CreateClient(), app.BigUnitNips.Skip(5).Take(2), minutes: 45);
+        await BoardIngest.ActivitiesAsync(app.Source, app.BigUnitNips.Skip(5).Take(2), minutes: 45);
         foreach (var c in clients)
         {
             await c.WaitForAsync("Chart", p => p.GetProperty("chartId").GetString() == $"r.{Region}.aktivitas"

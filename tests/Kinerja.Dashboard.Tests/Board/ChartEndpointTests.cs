@@ -13,7 +13,7 @@ public sealed class ChartEndpointTests(BoardAppFactory app) : IClassFixture<Boar
     {
         await using var screen = await HubClient.ConnectAsync(app);
         await screen.SubscribeAsync("region:" + BoardAppFactory.RegionId);
-        var http = app.CreateClient();
+        var http = app.Admin;
 
         var first = await http.GetAsync($"/charts/{ChartId}.svg");
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -36,7 +36,7 @@ public sealed class ChartEndpointTests(BoardAppFactory app) : IClassFixture<Boar
     {
         await using var screen = await HubClient.ConnectAsync(app);
         await screen.SubscribeAsync("region:" + BoardAppFactory.RegionId);
-        var http = app.CreateClient();
+        var http = app.Admin;
 
         var svg = await http.GetAsync($"/charts/{ChartId}.svg");
         var png = await http.GetAsync($"/charts/{ChartId}.png");
@@ -61,14 +61,14 @@ public sealed class ChartEndpointTests(BoardAppFactory app) : IClassFixture<Boar
     [Fact]
     public async Task Pages_CarrySecurityHeaders()
     {
-        var response = await app.CreateClient().GetAsync("/papan/" + BoardAppFactory.RegionId);
+        var response = await app.Admin.GetAsync("/papan/" + BoardAppFactory.RegionId);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("default-src 'self'", csp);
         Assert.Contains("frame-ancestors 'none'", csp);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
-        var kiosk = await app.CreateClient().GetAsync("/papan/" + BoardAppFactory.RegionId + "?kiosk=1");
+        var kiosk = await app.Admin.GetAsync("/papan/" + BoardAppFactory.RegionId + "?kiosk=1");
         Assert.Contains("frame-ancestors 'self'", string.Join(";", kiosk.Headers.GetValues("Content-Security-Policy")));
-        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync("/papan/tidak-ada")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Admin.GetAsync("/papan/tidak-ada")).StatusCode);
     }
 }

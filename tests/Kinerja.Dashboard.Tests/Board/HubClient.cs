@@ -29,13 +29,18 @@ public sealed class HubClient : IAsyncDisposable
 
     public IReadOnlyList<(string Method, JsonElement Payload, DateTimeOffset At)> Messages => _messages.ToArray();
 
-    public static async Task<HubClient> ConnectAsync<T>(WebApplicationFactory<T> factory) where T : class
+    /// <summary>Connects as the test user <paramref name="user"/> (test header scheme); anonymous when null.</summary>
+    public static async Task<HubClient> ConnectAsync<T>(WebApplicationFactory<T> factory, string? user = "t-admin") where T : class
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(factory.Server.BaseAddress, "/hubs/board"), o =>
             {
                 o.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
                 o.Transports = HttpTransportType.LongPolling;
+                if (user is not null)
+                {
+                    o.Headers[Kinerja.Dashboard.Access.AccessClaims.TestHeader] = user;
+                }
             })
             .Build();
         var client = new HubClient(connection);
