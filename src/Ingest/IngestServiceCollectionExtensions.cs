@@ -4,7 +4,6 @@ using Kinerja.Ingest.Reference;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Kinerja.Ingest;
@@ -20,7 +19,6 @@ public static class IngestServiceCollectionExtensions
     {
         services.AddOptions<IngestOptions>()
             .Bind(configuration.GetSection(IngestOptions.Section))
-            .Validate(o => !o.Problems().Any(), "Invalid Kinerja:Ingest settings")
             .ValidateOnStart();
         services.TryAddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
@@ -42,25 +40,4 @@ public static class IngestServiceCollectionExtensions
             return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
         }
     }
-}
-
-/// <summary>Starts the writer with the host and lets it write what is queued when the host stops.</summary>
-internal sealed class IngestHostedService(IngestWriter writer, ReferenceCache cache,
-    Microsoft.Extensions.Logging.ILogger<IngestHostedService> logger) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        writer.EnsureStarted();
-        try
-        {
-            await cache.ReloadAsync(TimeSpan.Zero, cancellationToken);
-        }
-        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or IOException)
-        {
-            // Not fatal: the first submission loads it (or answers 503 while the database is away).
-            Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, ex, "Could not preload ingest reference data");
-        }
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => writer.StopAsync(cancellationToken);
 }

@@ -31,6 +31,7 @@ public static class TestCluster
             {
                 return _cluster;
             }
+            await SweepOrphansAsync();
             _root = Path.Combine(Path.GetTempPath(), "kinerja-tests", $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..20]);
             var cluster = new EmbeddedPostgres(new EmbeddedPostgresOptions
             {
@@ -78,6 +79,35 @@ public static class TestCluster
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand($"drop database if exists \"{name}\" with (force)", conn);
         await cmd.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Clusters of test processes that died without stopping them are stopped and deleted.</summary>
+    private static async Task SweepOrphansAsync()
+    {
+        var parent = Path.Combine(Path.GetTempPath(), "kinerja-tests");
+        if (!Directory.Exists(parent))
+        {
+            return;
+        }
+        foreach (var dir in Directory.GetDirectories(parent))
+        {
+            var name = Path.GetFileName(dir);
+            var dash = name.IndexOf('-');
+            if (dash <= 0 || !int.TryParse(name[..dash], out var pid) || pid == Environment.ProcessId
+                || Directory.Exists($"/proc/{pid}"))
+            {
+                continue;
+            }
+            try
+            {
+                await EmbeddedPostgres.StopFolderAsync(Path.Combine(dir, "pg"));
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (Exception)
+            {
+                // another test process may be sweeping the same folder
+            }
+        }
     }
 
     private static void Shutdown(EmbeddedPostgres cluster)

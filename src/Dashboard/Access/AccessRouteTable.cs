@@ -52,13 +52,14 @@ public static class AccessRouteTable
         // reference lists without personal data
         new("/api/v1/regions/**", Policies.SignedIn),
         new("/api/v1/units/**", Policies.SignedIn),
-        // administration
+        // administration and operations
+        new("/api/v1/board/**", Policies.Admin),
         new("/api/v1/audit/**", Policies.Admin),
         new("/api/v1/users/**", Policies.Admin),
         new("/api/v1/sources/**", Policies.Admin),
-        // anonymous: public aggregates, sign-in, health, docs; the board hub checks each group on Subscribe
+        // anonymous: public aggregates (public charts: Policies.Charts above), sign-in, health, docs; the board hub checks each group on Subscribe
         new("/publik/**", AccessRoute.Anonymous),
-        new("/charts/**", AccessRoute.Anonymous),
+        new("/charts/**", Policies.Charts),
         new("/hubs/board/**", AccessRoute.Anonymous),
         new("/masuk", AccessRoute.Anonymous),
         new("/keluar", AccessRoute.Anonymous),

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kinerja.Dashboard.Access;
@@ -50,8 +51,11 @@ public static class AccessServices
         services.AddSingleton<RegionAccess>();
         services.AddSingleton<BoardGroupAccess>();
         services.AddSingleton<IAuthorizationHandler, RegionScopeHandler>();
+        services.AddSingleton<IAuthorizationHandler, ChartAccessHandler>();
         services.Replace(ServiceDescriptor.Singleton<IIngestScopeResolver, ApiKeyScopeResolver>());
         services.AddScoped<CookieEvents>();
+        // Every hub method with a `group`/`groups` parameter is checked (public:* anyone, region/unit: readers).
+        services.Configure<HubOptions>(o => o.AddFilter<BoardGroupHubFilter>());
 
         var auth = services.AddAuthentication(AccessClaims.SelectorScheme)
             .AddPolicyScheme(AccessClaims.SelectorScheme, "API key, test user or cookie", o =>

@@ -10,6 +10,9 @@ namespace Kinerja.Dashboard.Access;
 /// </summary>
 public sealed partial class BoardGroupAccess(RegionAccess access)
 {
+    /// <summary>True for <c>public:{id}</c>, <c>region:{id}</c> and <c>unit:{id}</c> with a lower-case id.</summary>
+    public static bool IsWellFormed(string? group) => group is not null && GroupShape().IsMatch(group);
+
     public async Task<bool> CanJoinAsync(ClaimsPrincipal? user, string group, CancellationToken ct = default)
     {
         var m = GroupShape().Match(group ?? "");

@@ -36,12 +36,18 @@ public sealed class BoardGroupHubFilter(BoardGroupAccess access) : IHubFilter
             }
             foreach (var group in groups)
             {
+                if (!BoardGroupAccess.IsWellFormed(group))
+                {
+                    throw new HubException($"Grup '{Clip(group)}' tidak dikenal. Gunakan region:{{id}}, unit:{{id}} atau public:{{id}}.");
+                }
                 if (!await access.CanJoinAsync(context.Context.User, group, context.Context.ConnectionAborted))
                 {
-                    throw new HubException($"Akses ditolak untuk grup '{(group.Length > 80 ? group[..80] : group)}'.");
+                    throw new HubException($"Akses ditolak untuk grup '{Clip(group)}'.");
                 }
             }
         }
         return await next(context);
     }
+
+    private static string Clip(string? s) => s is null ? "" : s.Length > 40 ? s[..40] + "…" : s;
 }

@@ -28,6 +28,9 @@ public static class Policies
     /// <summary>Users, sources, audit: admin.</summary>
     public const string Admin = "Admin";
 
+    /// <summary>Board chart files: public charts for anyone, region/unit charts for people who may read the region.</summary>
+    public const string Charts = "Charts";
+
     /// <summary>Anonymous, aggregates only (public boards, public charts). Maps to <c>AllowAnonymous</c>.</summary>
     public const string Public = "Public";
 
@@ -41,7 +44,9 @@ public static class Policies
         o.AddPolicy(RulesAdmin, p => p.RequireRole(AccessRoles.Sdm));
         o.AddPolicy(Admin, p => p.RequireRole(AccessRoles.Admin));
         o.AddPolicy(Public, p => p.RequireAssertion(_ => true));
-        // An endpoint nobody declared a policy for: admins only (and the endpoint-policy test fails).
-        o.FallbackPolicy = o.GetPolicy(Admin);
+        o.AddPolicy(Charts, p => p.AddRequirements(new ChartAccessRequirement()));
+        // No fallback policy: requests that match no endpoint (static files, 404s) need no sign-in. Endpoints that
+        // match no route-table row get Admin plus UndeclaredAccess from RequireKinerjaPolicies (and fail the test).
+        o.FallbackPolicy = null;
     }
 }

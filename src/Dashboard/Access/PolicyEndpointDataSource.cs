@@ -50,7 +50,10 @@ internal sealed class PolicyEndpointDataSource(EndpointDataSource inner, IReadOn
         var row = AccessRouteTable.Find(table, AccessRouteTable.Normalize(route.RoutePattern.RawText), methods);
         if (row is null)
         {
-            return endpoint;
+            // Fail closed: admins only, and marked so EndpointPolicyTests names it.
+            return new RouteEndpoint(route.RequestDelegate, route.RoutePattern, route.Order,
+                new EndpointMetadataCollection(endpoint.Metadata.Concat([new AuthorizeAttribute(Policies.Admin), UndeclaredAccess.Instance])),
+                route.DisplayName);
         }
         var extra = new List<object>
         {
@@ -73,6 +76,16 @@ internal sealed class PolicyEndpointDataSource(EndpointDataSource inner, IReadOn
         endpoint.Metadata.GetMetadata<IAuthorizeData>() is not null
         || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
         || endpoint.Metadata.GetMetadata<AuthorizationPolicy>() is not null;
+}
+
+/// <summary>Marks an endpoint that neither declared a policy nor matched a route-table row (it got Admin only).</summary>
+public sealed class UndeclaredAccess
+{
+    public static readonly UndeclaredAccess Instance = new();
+
+    private UndeclaredAccess()
+    {
+    }
 }
 
 /// <summary>Applies the route table to every endpoint mapped so far.</summary>

@@ -19,10 +19,11 @@ internal static class BatchWriter
         {
             return await WriteAsync(conn, batch, refs, directActivities: true, ct);
         }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        catch (Exception ex) when (ex is DayLimitExceededException
+                                   || ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            // Some activity is stored already (a retry, or another writer): redo with the merge path,
-            // which reports those as duplicates.
+            // Some activity is stored already (a retry, or another writer), or a day went over its
+            // maximum: redo with stored day totals read first and the merge path, which reports duplicates.
             return await WriteAsync(conn, batch, refs, directActivities: false, ct);
         }
     }
@@ -40,19 +41,26 @@ internal static class BatchWriter
         var w = WorkSet.From(batch);
         var t = Stopwatch.GetTimestamp();
         await using var tx = await conn.BeginTransactionAsync(ct);
-        await WriterChecks.RunAsync(conn, w, refs, ct);
+        await WriterChecks.RunAsync(conn, w, refs, optimistic: directActivities, ct);
         t = WriterTimings.Add(0, t);
+        var notified = false;
         if (directActivities && w.ActivitiesToInsert.Count > 0)
         {
-            await DirectActivities.CopyAsync(conn, w, ct);
             w.Resolve(w.ActivitiesToInsert, null, p => (p.Index, p.Item.EventId));
             w.ActivitiesWritten = true;
+            // Activity-only batches (the common case) send their notification with the rollup upsert.
+            notified = w.AttendanceToInsert.Count + w.RatingsToInsert.Count + w.ReviewsToInsert.Count == 0;
+            await DirectActivities.CopyAsync(conn, w,
+                notified ? ChangeNotifier.BuildPayloads(Touched(w, refs)) : [], ct);
         }
         await StagingCopy.CopyAsync(conn, w, ct);
         t = WriterTimings.Add(1, t);
         await MergeAsync(conn, w, ct);
         t = WriterTimings.Add(2, t);
-        await ChangeNotifier.NotifyAsync(conn, ChangeNotifier.BuildPayloads(Touched(w, refs)), ct);
+        if (!notified)
+        {
+            await ChangeNotifier.NotifyAsync(conn, ChangeNotifier.BuildPayloads(Touched(w, refs)), ct);
+        }
         t = WriterTimings.Add(3, t);
         await tx.CommitAsync(ct);
         WriterTimings.Add(4, t);

@@ -63,10 +63,17 @@ internal static class ChangeNotifier
         {
             return;
         }
-        await using var cmd = new NpgsqlCommand("select pg_notify($1, p) from unnest($2::text[]) as p", conn);
+        await using var batch = new NpgsqlBatch(conn) { BatchCommands = { Command(payloads) } };
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>One statement that sends all payloads (delivered at commit).</summary>
+    public static NpgsqlBatchCommand Command(List<string> payloads)
+    {
+        var cmd = new NpgsqlBatchCommand("select pg_notify($1, p) from unnest($2::text[]) as p");
         cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Channel });
         cmd.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = payloads.ToArray() });
-        await cmd.ExecuteNonQueryAsync(ct);
+        return cmd;
     }
 
     private static int Size(IEnumerable<string> ids) => ids.Sum(s => s.Length + 3);

@@ -6,7 +6,8 @@ namespace Kinerja.Ingest.Pipeline;
 /// <summary>
 /// The hot path for activities the writer's check found new: binary COPY straight into <c>activity</c>,
 /// then one upsert of the day rollups from sums computed here (count and pending minutes per employee
-/// and local day). Runs in the writer's transaction; a unique violation (a concurrent writer) aborts it.
+/// and local day). Runs in the writer's transaction; a unique violation (the event is stored already)
+/// aborts it, and so does a day total over its maximum when stored totals were not read first.
 /// </summary>
 internal static class DirectActivities
 {
@@ -21,37 +22,56 @@ internal static class DirectActivities
         on conflict (nip, day) do update
             set activity_count = d.activity_count + excluded.activity_count,
                 minutes_pending = d.minutes_pending + excluded.minutes_pending
+        returning nip::text, day, minutes_pending + minutes_approved
         """;
 
-    public static async Task CopyAsync(NpgsqlConnection conn, WorkSet w, CancellationToken ct)
+    /// <summary>COPYs the activities, then upserts the rollups and sends <paramref name="notify"/> in one round trip.</summary>
+    public static async Task CopyAsync(NpgsqlConnection conn, WorkSet w, List<string> notify, CancellationToken ct)
     {
         await using (var copy = await conn.BeginBinaryImportAsync(Copy, ct))
         {
             StagingCopy.WriteActivities(copy, w.ActivitiesToInsert, NpgsqlDbType.Char);
             await copy.CompleteAsync(ct);
         }
-        var sums = new Dictionary<(string Nip, DateOnly Day), (int Count, int Minutes)>();
+        var sums = new Dictionary<(string Nip, DateOnly Day), (int Count, int Minutes, int Max)>();
         foreach (var e in w.ActivitiesToInsert)
         {
             var k = (e.Item.Employee.Nip, e.Item.LocalDay);
-            var s = sums.TryGetValue(k, out var v) ? v : (0, 0);
-            sums[k] = (s.Item1 + 1, s.Item2 + e.Item.Item.Minutes);
+            var s = sums.TryGetValue(k, out var v) ? v : (Count: 0, Minutes: 0, Max: e.Item.Employee.Region.DailyMaxMinutes);
+            sums[k] = (s.Count + 1, s.Minutes + e.Item.Item.Minutes, s.Max);
         }
         var nips = new string[sums.Count];
         var days = new DateOnly[sums.Count];
         var counts = new int[sums.Count];
         var minutes = new int[sums.Count];
         var i = 0;
-        foreach (var ((nip, day), (count, m)) in sums)
+        foreach (var ((nip, day), (count, m, _)) in sums)
         {
             (nips[i], days[i], counts[i], minutes[i]) = (nip, day, count, m);
             i++;
         }
-        await using var cmd = new NpgsqlCommand(Rollup, conn);
+        await using var batch = new NpgsqlBatch(conn);
+        var cmd = new NpgsqlBatchCommand(Rollup);
+        batch.BatchCommands.Add(cmd);
+        if (notify.Count > 0)
+        {
+            batch.BatchCommands.Add(ChangeNotifier.Command(notify));
+        }
         cmd.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = nips, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         cmd.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = days, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
         cmd.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = counts, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
         cmd.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = minutes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
-        await cmd.ExecuteNonQueryAsync(ct);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var k = (reader.GetString(0), reader.GetFieldValue<DateOnly>(1));
+            if (w.DayTotalsUnchecked && reader.GetInt32(2) > sums[k].Max)
+            {
+                throw new DayLimitExceededException();
+            }
+        }
     }
 }
+
+/// <summary>An optimistic batch took a day over its maximum; the writer redoes it with stored totals read first.</summary>
+internal sealed class DayLimitExceededException() : Exception("A day total went over its maximum.");

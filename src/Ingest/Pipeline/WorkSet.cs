@@ -26,6 +26,9 @@ internal sealed class WorkSet
 
     public int Accepted { get; set; }
 
+    /// <summary>Stored day totals were not read (optimistic); the rollup upsert's totals must be verified.</summary>
+    public bool DayTotalsUnchecked { get; set; }
+
     /// <summary>Activities were written directly (no staging merge needed).</summary>
     public bool ActivitiesWritten { get; set; }
 

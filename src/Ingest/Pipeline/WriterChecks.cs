@@ -16,7 +16,13 @@ namespace Kinerja.Ingest.Pipeline;
 /// </summary>
 internal static class WriterChecks
 {
-    public static async Task RunAsync(NpgsqlConnection conn, WorkSet w, ReferenceData refs, CancellationToken ct)
+    /// <param name="optimistic">
+    /// Skip reading stored day totals when no day's batch sum alone exceeds its maximum; the writer then
+    /// verifies the totals its rollup upsert returns (<see cref="WorkSet.DayTotalsUnchecked"/>) and redoes the
+    /// batch with <paramref name="optimistic"/> false when one went over.
+    /// </param>
+    public static async Task RunAsync(NpgsqlConnection conn, WorkSet w, ReferenceData refs, bool optimistic,
+        CancellationToken ct)
     {
         var groups = new Dictionary<(string Nip, DateOnly Day), (int Stored, int Batch)>();
         foreach (var e in w.Activities)
@@ -38,7 +44,9 @@ internal static class WriterChecks
             }
         }
         var owners = new Dictionary<Guid, string>();
-        await PrefetchAsync(conn, groups, outsideTargets, owners, ct);
+        w.DayTotalsUnchecked = optimistic && w.Activities.TrueForAll(e =>
+            groups[(e.Item.Employee.Nip, e.Item.LocalDay)].Batch <= e.Item.Employee.Region.DailyMaxMinutes);
+        await PrefetchAsync(conn, w.DayTotalsUnchecked ? [] : groups, outsideTargets, owners, ct);
         var existing = await ExistingInFullDaysAsync(conn, w, groups, ct);
 
         var kept = CheckActivities(w, groups, existing);

@@ -136,14 +136,23 @@ public static class RulesCli
             stderr.WriteLine($"no fixtures in {Path.Combine(folder, "tests")}");
             return 1;
         }
-        var report = FixtureRunner.RunFiles(set, files);
-        foreach (var f in report.Failures)
+        var passed = 0;
+        var failed = 0;
+        foreach (var file in files)
         {
-            stderr.WriteLine($"FAIL {f}");
+            var name = Path.GetFileName(file);
+            var (p, failures) = FixtureRunner.RunText(set, name, File.ReadAllText(file));
+            passed += p;
+            failed += failures.Count;
+            stdout.WriteLine($"{(failures.Count == 0 && p > 0 ? "ok  " : "FAIL")} {name}: {p} passed, {failures.Count} failed");
+            foreach (var f in failures)
+            {
+                stderr.WriteLine($"FAIL {f}");
+            }
         }
-        var line = $"{report.Passed} passed, {report.Failures.Count} failed in {report.Files} fixture files";
-        (report.Ok ? stdout : stderr).WriteLine(line);
-        return report.Ok ? 0 : 1;
+        var ok = failed == 0 && passed > 0;
+        (ok ? stdout : stderr).WriteLine($"{passed} passed, {failed} failed in {files.Count} fixture files");
+        return ok ? 0 : 1;
     }
 
     private static int Eval(string[] a, TextWriter stdout, TextWriter stderr)

@@ -250,53 +250,6 @@ public static partial class RuleSetCompiler
         }
     }
 
-    /// <summary>Orders workflows so that one setting a value runs before those reading it (ties: value producers first, then by name).</summary>
-    private static List<CompiledWorkflow> Order(List<CompiledWorkflow> workflows, List<RuleIssue> issues)
-    {
-        var deps = workflows.ToDictionary(w => w, w => workflows
-            .Where(o => o != w && o.Sets.Any(v => w.Reads.Contains(v)))
-            .ToHashSet());
-        var ordered = new List<CompiledWorkflow>();
-        var remaining = workflows.OrderBy(w => w.Name, StringComparer.Ordinal).ToList();
-        while (remaining.Count > 0)
-        {
-            // among the ready ones, producers of values first (rating, predikat, ...), then by name
-            var next = remaining.Where(w => deps[w].All(ordered.Contains))
-                .OrderBy(w => w.Sets.Count > 0 ? 0 : 1).ThenBy(w => w.Name, StringComparer.Ordinal).FirstOrDefault();
-            if (next is null)
-            {
-                foreach (var w in remaining)
-                {
-                    issues.Add(new RuleIssue(w.File, w.Name, null,
-                        $"workflows read each other's values in a cycle: {string.Join(", ", remaining.Select(r => r.Name))}"));
-                }
-                break;
-            }
-            ordered.Add(next);
-            remaining.Remove(next);
-        }
-        return ordered;
-    }
-
-    private static Action<object, object?>?[] Setters(Type type, Dictionary<string, int> slots)
-    {
-        var setters = new Action<object, object?>?[slots.Count];
-        foreach (var (name, slot) in slots)
-        {
-            var prop = type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-            if (prop?.SetMethod is null)
-            {
-                continue;
-            }
-            var o = Expression.Parameter(typeof(object), "o");
-            var v = Expression.Parameter(typeof(object), "v");
-            var coerced = Expression.Call(typeof(ValueCoercion).GetMethod(nameof(ValueCoercion.To))!, v, Expression.Constant(prop.PropertyType));
-            var body = Expression.Call(Expression.Convert(o, type), prop.SetMethod, Expression.Convert(coerced, prop.PropertyType));
-            setters[slot] = Expression.Lambda<Action<object, object?>>(body, o, v).Compile();
-        }
-        return setters;
-    }
-
     [GeneratedRegex(@"\bunit\s*\.", RegexOptions.IgnoreCase)]
     private static partial Regex UnitRef();
 

@@ -14,7 +14,7 @@ namespace Kinerja.Rules.Compilation;
 /// local params); the OnSuccess <c>OutputExpression</c> evaluated when the rule succeeds. Each top-level
 /// rule runs inside its own try/catch, so a rule that throws is recorded and the others still run.
 /// </summary>
-internal sealed class WorkflowCompiler(ParserHost parser, IReadOnlyDictionary<string, int> slots)
+internal sealed partial class WorkflowCompiler(ParserHost parser, IReadOnlyDictionary<string, int> slots)
 {
     private static readonly string[] NestedOperators = ["And", "AndAlso", "Or", "OrElse"];
 
@@ -279,33 +279,6 @@ internal sealed class WorkflowCompiler(ParserHost parser, IReadOnlyDictionary<st
         }
         return null;
     }
-
-    internal static string? ContextString(Dictionary<string, object>? context, string key)
-    {
-        if (context is null)
-        {
-            return null;
-        }
-        foreach (var kv in context)
-        {
-            if (string.Equals(kv.Key, key, StringComparison.OrdinalIgnoreCase))
-            {
-                return kv.Value switch
-                {
-                    string s => s,
-                    JsonElement { ValueKind: JsonValueKind.String } e => e.GetString(),
-                    JsonElement e => e.GetRawText(),
-                    null => null,
-                    var o => o.ToString(),
-                };
-            }
-        }
-        return null;
-    }
-
-    internal static string? Prop(Dictionary<string, object> props, string key) => ContextString(props, key);
-
-    internal static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 
     private static Func<object, object?> Getter(Type inputType, string property)
     {

@@ -95,12 +95,12 @@ public sealed partial class CompiledRuleSet
         var inputs = NoInputs;
         if (explain)
         {
-            var read = new Dictionary<string, object?>(rule.Reads.Length, StringComparer.Ordinal);
-            for (var k = 0; k < rule.Reads.Length; k++)
+            var read = new object?[rule.Reads.Length];
+            for (var k = 0; k < read.Length; k++)
             {
-                read[rule.Reads[k]] = rule.ReadGetters[k](current);
+                read[k] = rule.ReadGetters[k](current);
             }
-            inputs = read;
+            inputs = new TriggerInputs(rule.Reads, read);
         }
         return new Trigger
         {

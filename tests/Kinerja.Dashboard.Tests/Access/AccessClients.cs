@@ -54,6 +54,22 @@ public static class AccessClients
     public static async Task<string> SourceKeyAsync(this KinerjaAppFactory app, string name, params string[] scope) =>
         (await app.Services.GetRequiredService<SourceStore>().AddAsync(name, scope, "test")).Key;
 
+    /// <summary>A client with a new source key scoped to every region in the database now (for tests that ingest).</summary>
+    public static async Task<HttpClient> IngestClientAsync(this KinerjaAppFactory app)
+    {
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand("select 'region:' || id from region", conn);
+        var scope = new List<string>();
+        await using (var reader = await cmd.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                scope.Add(reader.GetString(0));
+            }
+        }
+        return app.ClientWithKey(await app.SourceKeyAsync("t-ingest-" + Guid.NewGuid().ToString("N")[..10], [.. scope]));
+    }
+
     /// <summary>A client sending <paramref name="key"/> as a bearer token.</summary>
     public static HttpClient ClientWithKey(this KinerjaAppFactory app, string key)
     {

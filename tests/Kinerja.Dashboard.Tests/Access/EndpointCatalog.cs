@@ -39,7 +39,9 @@ public sealed record EndpointCase(string Method, string Pattern, RouteEndpoint E
                         url.Append(separator.Content);
                         break;
                     case RoutePatternParameterPart parameter:
-                        url.Append(Uri.EscapeDataString(values.TryGetValue(parameter.Name, out var v) ? v : parameter.Default?.ToString() ?? "x"));
+                        var numeric = parameter.ParameterPolicies.Any(p => p.Content is "int" or "long" or "decimal" or "double");
+                        url.Append(Uri.EscapeDataString(values.TryGetValue(parameter.Name, out var v) ? v
+                            : parameter.Default?.ToString() ?? (numeric ? "1" : "x")));
                         break;
                 }
             }

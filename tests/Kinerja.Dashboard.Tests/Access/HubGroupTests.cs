@@ -43,7 +43,7 @@ public sealed class HubGroupTests(TestDatabase db) : IClassFixture<TestDatabase>
         builder.Services.AddSingleton(db.DataSource);
         builder.Services.AddProblemDetails();
         builder.AddKinerjaAccess();
-        builder.Services.AddSignalR(o => o.AddFilter<BoardGroupHubFilter>());
+        builder.Services.AddSignalR(); // AddKinerjaAccess adds BoardGroupHubFilter to every hub
         _app = builder.Build();
         _app.UseKinerjaAccess();
         _app.MapHub<StandInBoardHub>("/hubs/board");

@@ -116,6 +116,21 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
+    /// <summary>
+    /// Stops whatever server runs on <paramref name="dataDir"/> (immediate mode); for sweeping clusters whose
+    /// owning process died, such as throw-away test clusters.
+    /// </summary>
+    public static async Task StopFolderAsync(string dataDir, string osUser = "postgres", string? binDir = null)
+    {
+        if (PidFile.LivePostmaster(dataDir) is null)
+        {
+            return;
+        }
+        var runner = new ProcessRunner(ProcessRunner.IsRoot ? osUser : null);
+        await runner.RunAsync(PostgresBinaries.Locate(binDir).PgCtl, ["stop", "-D", dataDir, "-m", "immediate", "-w", "-t", "30"],
+            timeout: TimeSpan.FromSeconds(60));
+    }
+
     private async Task EnsureOsUserAsync(CancellationToken ct)
     {
         var probe = await new ProcessRunner(null).RunAsync("id", ["-u", _options.OsUser], ct: ct);
