@@ -19,6 +19,7 @@ public static class BoardStatsApi
                     .Select(b => new RegionStats(b.RegionId, b.Flushes, Math.Round(b.ReadMs, 1), subs.Count(BoardGroup.Region(b.RegionId)),
                         subs.Count(BoardGroup.Public(b.RegionId))))
                     .ToArray())))
+            .RequireAuthorization(Kinerja.Dashboard.Access.Policies.Admin)
             .WithName("GetBoardStats")
             .WithSummary("Live board counters: chart renders, flushes and screens per region.")
             .WithTags("Papan");

@@ -38,6 +38,7 @@ public static class IkmTrendChart
         label.LabelOffsetY = -12;
         ChartRenderer.CategoryTicks(plot.Axes.Bottom, s.Months, Enumerable.Range(0, s.Months.Length).Select(i => (double)i).ToArray());
         plot.Axes.SetLimitsX(-0.5, s.Months.Length - 0.5);
+        plot.Axes.Right.MinimumSize = 44; // room for the A/B/C band labels
         plot.Axes.SetLimitsY(Math.Min(55, points.Min(p => p.Y) - 5), 102);
         return plot;
     }

@@ -9,7 +9,8 @@ namespace Kinerja.Rules.Live;
 /// </summary>
 public sealed class EvaluatorLease(NpgsqlDataSource db) : IAsyncDisposable
 {
-    private const long LockKey = 0x4b52554c4553; // "KRULES"
+    // Not the publish lock's key ("KRULES", WorkflowStore): holding this lease must never block a publish.
+    private const long LockKey = 0x4b524c454153; // "KRLEAS"
     private NpgsqlConnection? _conn;
 
     public bool Held => _conn is { State: System.Data.ConnectionState.Open };

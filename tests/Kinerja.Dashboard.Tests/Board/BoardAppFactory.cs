@@ -17,6 +17,12 @@ public sealed class BoardAppFactory : KinerjaAppFactory, IAsyncLifetime
     public IReadOnlyList<string> BigUnitNips { get; private set; } = [];
     public IReadOnlyList<string> SmallUnitNips { get; private set; } = [];
 
+    /// <summary>A client signed in as an administrator (user <c>t-admin</c>): ingest, pages.</summary>
+    public HttpClient Admin { get; private set; } = null!;
+
+    /// <summary>An ingest source with an API key scoped to the region.</summary>
+    public HttpClient Source { get; private set; } = null!;
+
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Kinerja:Board:IndicatorsIntervalMs"] = "100",
@@ -31,5 +37,8 @@ public sealed class BoardAppFactory : KinerjaAppFactory, IAsyncLifetime
         BigUnitNips = await TestData.SeedUnitWithStaffAsync(DataSource, RegionId, BigUnit, BigUnitStaff, nipOffset: 100);
         SmallUnitNips = await TestData.SeedUnitWithStaffAsync(DataSource, RegionId, SmallUnit, 2, nipOffset: 200);
         _ = Server; // start the host after seeding
+        Admin = await Access.AccessClients.ClientAsAsync(this, "admin");
+        Source = Access.AccessClients.ClientWithKey(this,
+            await Access.AccessClients.SourceKeyAsync(this, "sumber-papan", "region:" + RegionId));
     }
 }

@@ -1,5 +1,3 @@
-using Kinerja.Core.Access;
-using Kinerja.Dashboard.Tests.Access;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -18,7 +16,7 @@ public sealed partial class BoardHubTests(BoardAppFactory app) : IClassFixture<B
     [Fact]
     public async Task Subscribe_RegionGroup_SendsCurrentIndicatorsChartsAndFeedAtOnce()
     {
-        await using var client = await HubClient.ConnectAsync(app, await app.UserAsync(AccessRoles.Sdm));
+        await using var client = await HubClient.ConnectAsync(app);
         await client.SubscribeAsync("region:" + Region);
 
         var (indicators, _) = await client.WaitForAsync("Indicators", p => p.GetProperty("group").GetString() == "region:" + Region,
@@ -36,13 +34,13 @@ public sealed partial class BoardHubTests(BoardAppFactory app) : IClassFixture<B
     [Fact]
     public async Task Ingest_ActivitiesOfTheRegion_IndicatorsReflectThemWithinTwoSeconds()
     {
-        await using var client = await HubClient.ConnectAsync(app, await app.UserAsync(AccessRoles.Sdm));
+        await using var client = await HubClient.ConnectAsync(app);
         await client.SubscribeAsync("region:" + Region);
         var (first, _) = await client.WaitForAsync("Indicators", _ => true, TimeSpan.FromSeconds(2));
         var filedBefore = first.GetProperty("figures").GetProperty("filedToday").GetInt32();
         var fresh = app.BigUnitNips.Skip(1).Take(3).ToArray();
 
-        await BoardIngest.ActivitiesAsync(await app.IngestClientAsync(), fresh, at: DateTimeOffset.UtcNow.AddMinutes(-1));
+        await BoardIngest.ActivitiesAsync(app.Source, fresh, at: DateTimeOffset.UtcNow.AddMinutes(-1));
         var accepted = Stopwatch.StartNew();
         var (after, _) = await client.WaitForAsync("Indicators",
             p => p.GetProperty("figures").GetProperty("filedToday").GetInt32() >= filedBefore + fresh.Length,
@@ -60,7 +58,7 @@ public sealed partial class BoardHubTests(BoardAppFactory app) : IClassFixture<B
         await client.SubscribeAsync("public:" + Region);
         await client.WaitForAsync("Indicators", _ => true, TimeSpan.FromSeconds(2));
 
-        await BoardIngest.ActivitiesAsync(await app.IngestClientAsync(), app.SmallUnitNips.Concat(app.BigUnitNips.Take(2)));
+        await BoardIngest.ActivitiesAsync(app.Source, app.SmallUnitNips.Concat(app.BigUnitNips.Take(2)));
         await InsertTriggerAsync(app.BigUnitNips[0], "REWARD", "SERTIFIKAT_PUBLIK_UJI");
         await client.WaitForAsync("Indicators", p => p.GetProperty("figures").GetProperty("filingRateToday").GetDouble() > 0,
             TimeSpan.FromSeconds(3));
@@ -89,9 +87,9 @@ public sealed partial class BoardHubTests(BoardAppFactory app) : IClassFixture<B
     [Fact]
     public async Task NewTrigger_ReachesRegionAndUnitFeeds()
     {
-        await using var region = await HubClient.ConnectAsync(app, await app.UserAsync(AccessRoles.Sdm));
+        await using var region = await HubClient.ConnectAsync(app);
         await region.SubscribeAsync("region:" + Region);
-        await using var unit = await HubClient.ConnectAsync(app, await app.UserAsync(AccessRoles.Sdm));
+        await using var unit = await HubClient.ConnectAsync(app);
         await unit.SubscribeAsync("unit:" + BoardAppFactory.BigUnit);
         await region.WaitForAsync("Trigger", p => p.GetProperty("initial").GetBoolean(), TimeSpan.FromSeconds(2));
         await unit.WaitForAsync("Trigger", p => p.GetProperty("initial").GetBoolean(), TimeSpan.FromSeconds(2));
@@ -112,7 +110,7 @@ public sealed partial class BoardHubTests(BoardAppFactory app) : IClassFixture<B
     [InlineData("unit:tidak-ada", "Unit 'tidak-ada' tidak ditemukan")]
     public async Task Subscribe_InvalidOrUnknownGroup_FailsWithClearMessage(string group, string message)
     {
-        await using var client = await HubClient.ConnectAsync(app, await app.UserAsync(AccessRoles.Sdm));
+        await using var client = await HubClient.ConnectAsync(app);
         var ex = await Assert.ThrowsAsync<HubException>(() => client.SubscribeAsync(group));
         Assert.Contains(message, ex.Message);
     }
@@ -123,7 +121,7 @@ public sealed partial class BoardHubTests(BoardAppFactory app) : IClassFixture<B
         var clients = new List<HubClient>();
         for (var i = 0; i < 12; i++)
         {
-            var c = await HubClient.ConnectAsync(app, await app.UserAsync(AccessRoles.Sdm));
+            var c = await HubClient.ConnectAsync(app);
             await c.SubscribeAsync("region:" + Region);
             clients.Add(c);
         }
@@ -132,7 +130,7 @@ public sealed partial class BoardHubTests(BoardAppFactory app) : IClassFixture<B
         var before = cache.SvgRenders;
         var versionBefore = cache.Get($"r.{Region}.aktivitas")!.Version;
 
-        await BoardIngest.ActivitiesAsync(await app.IngestClientAsync(), app.BigUnitNips.Skip(5).Take(2), minutes: 45);
+        await BoardIngest.ActivitiesAsync(app.Source, app.BigUnitNips.Skip(5).Take(2), minutes: 45);
         foreach (var c in clients)
         {
             await c.WaitForAsync("Chart", p => p.GetProperty("chartId").GetString() == $"r.{Region}.aktivitas"

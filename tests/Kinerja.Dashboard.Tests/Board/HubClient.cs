@@ -29,8 +29,8 @@ public sealed class HubClient : IAsyncDisposable
 
     public IReadOnlyList<(string Method, JsonElement Payload, DateTimeOffset At)> Messages => _messages.ToArray();
 
-    /// <param name="user">Signs in as this existing user (test header scheme); null connects anonymously.</param>
-    public static async Task<HubClient> ConnectAsync<T>(WebApplicationFactory<T> factory, string? user = null) where T : class
+    /// <summary>Connects as the test user <paramref name="user"/> (test header scheme); anonymous when null.</summary>
+    public static async Task<HubClient> ConnectAsync<T>(WebApplicationFactory<T> factory, string? user = "t-admin") where T : class
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(factory.Server.BaseAddress, "/hubs/board"), o =>

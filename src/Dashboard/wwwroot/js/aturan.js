@@ -4,15 +4,16 @@
 "use strict";
 (function () {
   const API = {
-    workflows: () => "/api/v1/rules/workflows",
-    versions: (wf) => "/api/v1/rules/workflows/" + encodeURIComponent(wf) + "/versions",
-    version: (wf, v) => "/api/v1/rules/workflows/" + encodeURIComponent(wf) + "/versions/" + v,
+    overview: () => "/api/v1/rules",
+    version: (wf, v) => "/api/v1/rules/" + encodeURIComponent(wf) + "/versions/" + v,
     validate: () => "/api/v1/rules/validate",
     test: () => "/api/v1/rules/test",
     backtest: () => "/api/v1/rules/backtest",
     publish: () => "/api/v1/rules/publish",
-    rollback: (wf) => "/api/v1/rules/workflows/" + encodeURIComponent(wf) + "/rollback",
+    rollback: () => "/api/v1/rules/rollback",
   };
+  const author = "konsol-sdm";
+  let overview = null;
   const nf = new Intl.NumberFormat("id-ID");
   const df = new Intl.DateTimeFormat("id-ID", { timeZone: "Asia/Jakarta", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false });
   const $ = (id) => document.getElementById(id);
@@ -35,7 +36,18 @@
     const text = await res.text();
     let data = null;
     try { data = text ? JSON.parse(text) : null; } catch { data = { detail: text }; }
-    if (!res.ok && !(data && (data.issues || data.valid === false || data.published === false))) {
+    if (res.status === 400 && data && data.errors) {
+      // RFC 9457 validation problem: keys "file / workflow / rule", values the reasons
+      const issues = [];
+      for (const [key, reasons] of Object.entries(data.errors)) {
+        const parts = key.split(" / ");
+        for (const reason of reasons) {
+          issues.push({ workflow: parts.length > 1 ? parts[1] : null, rule: parts.length > 2 ? parts[2] : null, reason });
+        }
+      }
+      return { valid: false, published: false, issues, title: data.title };
+    }
+    if (!res.ok) {
       const msg = (data && (data.detail || data.title)) || res.status + " " + res.statusText;
       throw new Error(msg);
     }
@@ -60,11 +72,11 @@
     }
   }
 
-  // The request body every action sends: the workflow JSON (object or array, as RulesEngine writes it).
+  // The candidate every action sends: { workflows: [workflow objects] } (standard RulesEngine JSON).
   function candidate() {
     const parsed = parseEditor();
     if (parsed.error) { showIssues([{ rule: null, reason: parsed.error }]); return null; }
-    return parsed.value;
+    return { workflows: Array.isArray(parsed.value) ? parsed.value : [parsed.value] };
   }
 
   function showIssues(issues) {
@@ -112,21 +124,20 @@
 
   async function loadWorkflows() {
     try {
-      const list = await call("GET", API.workflows());
-      const items = Array.isArray(list) ? list : (list.workflows || []);
+      overview = await call("GET", API.overview());
+      const items = overview.workflows || [];
       const ul = $("daftar-workflow");
       ul.replaceChildren();
       if (items.length === 0) { ul.append(el("li", "empty", "Belum ada alur kerja.")); }
       for (const w of items) {
-        const name = w.workflow || w.name;
         const li = el("li");
-        li.dataset.workflow = name;
-        li.append(el("span", null, name), el("span", "badge", "v" + (w.version ?? w.activeVersion ?? "—")));
-        li.addEventListener("click", () => select(name));
+        li.dataset.workflow = w.workflow;
+        li.append(el("span", null, w.workflow), el("span", "badge", w.activeVersion ? "v" + w.activeVersion : "—"));
+        li.addEventListener("click", () => select(w.workflow));
         ul.append(li);
       }
-      status("Terhubung ke API aturan", true);
-      if (!current && items.length) { await select(items[0].workflow || items[0].name); }
+      status(overview.lastError ? "Aturan aktif dengan peringatan: " + overview.lastError : "Terhubung ke API aturan", !overview.lastError);
+      if (!current && items.length) { await select(items[0].workflow); }
     } catch (e) {
       status("API aturan tidak tersedia: " + e.message, false);
     }
@@ -136,13 +147,12 @@
     current = name;
     document.querySelectorAll("#daftar-workflow li").forEach((li) => li.classList.toggle("active", li.dataset.workflow === name));
     $("judul-editor").textContent = name;
-    const versions = await call("GET", API.versions(name));
-    const rows = Array.isArray(versions) ? versions : (versions.versions || []);
+    const entry = (overview.workflows || []).find((w) => w.workflow === name);
+    const rows = (entry ? entry.versions : []).slice().sort((a, b) => b.version - a.version);
     const active = rows.find((v) => v.active) || rows[0];
     if (active) {
-      const full = active.json ? active : await call("GET", API.version(name, active.version));
-      const json = typeof full.json === "string" ? JSON.parse(full.json) : full.json;
-      editor.value = JSON.stringify(json, null, 2);
+      const full = await call("GET", API.version(name, active.version));
+      editor.value = JSON.stringify(full.json, null, 2);
       $("versi-aktif").textContent = "aktif: v" + active.version;
     }
     showHistory(rows);
@@ -155,7 +165,7 @@
     body.replaceChildren();
     for (const v of rows) {
       const tr = el("tr");
-      tr.append(el("td", null, "v" + v.version + (v.active ? " (aktif)" : "")), el("td", null, v.createdAt ? df.format(new Date(v.createdAt)) : "—"),
+      tr.append(el("td", null, "v" + v.version + (v.active ? " (aktif)" : "")), el("td", null, v.createdAt ? df.format(new Date(/[zZ]|[+-]\d\d:\d\d$/.test(v.createdAt) ? v.createdAt : v.createdAt + "Z")) : "—"),
         el("td", null, v.author || "—"), el("td", null, v.note || ""));
       const td = el("td");
       if (!v.active) {
@@ -173,7 +183,7 @@
     busy(true);
     try {
       const r = await call("POST", API.validate(), body);
-      showIssues(r.issues || []);
+      showIssues(r.valid === false ? r.issues : []);
       status(r.valid ? "Validasi berhasil" : "Validasi gagal: " + (r.issues || []).length + " masalah", !!r.valid);
     } catch (e) { status("Validasi gagal: " + e.message, false); } finally { busy(false); }
   }
@@ -183,14 +193,16 @@
     busy(true);
     try {
       const r = await call("POST", API.test(), body);
-      const cases = r.results || r.cases || [];
-      const passed = cases.filter((c) => c.passed).length;
+      if (r.valid === false) { showIssues(r.issues); status("Uji tidak dapat dijalankan: aturan tidak valid", false); return; }
+      const failures = r.failures || [];
       const wrap = el("div");
-      wrap.append(el("p", r.passed === false || passed < cases.length ? "msg-err" : "msg-ok",
-        "Uji fixture: " + nf.format(passed) + " lulus, " + nf.format(cases.length - passed) + " gagal"));
-      wrap.append(table(["Fixture", "Hasil", "Keterangan"], cases.map((c) => [c.name || c.fixture, c.passed ? "lulus" : "GAGAL", (c.failures || c.messages || []).join("; ")])));
+      wrap.append(el("p", failures.length ? "msg-err" : "msg-ok",
+        "Uji fixture: " + nf.format(r.passed || 0) + " lulus, " + nf.format(failures.length) + " gagal"));
+      if (failures.length) {
+        wrap.append(table(["Berkas", "Uji", "Alasan"], failures.map((f) => [f.file, f.test, f.reason])));
+      }
       result(wrap);
-      if (r.issues) { showIssues(r.issues); }
+      status("Uji selesai", failures.length === 0);
     } catch (e) { status("Uji gagal: " + e.message, false); } finally { busy(false); }
   }
 
@@ -199,7 +211,9 @@
     busy(true);
     status("Backtest berjalan…");
     try {
-      const r = await call("POST", API.backtest(), body);
+      const month = new Date().toISOString().slice(0, 7);
+      const r = await call("POST", API.backtest(), Object.assign(body, { from: month, to: month, limit: 50 }));
+      if (r.valid === false) { showIssues(r.issues); status("Backtest tidak dapat dijalankan: aturan tidak valid", false); return; }
       const wrap = el("div");
       wrap.append(el("p", null, "Backtest " + (r.periods || []).join(", ") + ": " + nf.format(r.snapshots || 0) + " snapshot · ")
         , el("p", null, ""));
@@ -223,18 +237,18 @@
     if (!note) { status("Tulis catatan perubahan sebelum menerbitkan", false); $("catatan").focus(); return; }
     busy(true);
     try {
-      const r = await call("POST", API.publish(), { workflows: body, note });
+      const r = await call("POST", API.publish(), Object.assign(body, { note, author }));
       if (r.published === false || (r.issues && r.issues.length)) {
         showIssues(r.issues || []);
         status("Tidak diterbitkan: aturan tidak valid", false);
         return;
       }
       const versions = (r.versions || []).map((v) => v.workflow + " v" + v.version).join(", ");
-      status("Diterbitkan: " + (versions || "tidak ada perubahan"), true);
       $("catatan").value = "";
-      showIssues([]);
       await loadWorkflows();
       if (current) { await select(current); }
+      showIssues([]);
+      status("Diterbitkan: " + (versions || "tidak ada perubahan"), true);
     } catch (e) { status("Penerbitan gagal: " + e.message, false); } finally { busy(false); }
   }
 
@@ -243,11 +257,11 @@
     const note = $("catatan").value.trim() || "Kembali ke versi " + version;
     busy(true);
     try {
-      const r = await call("POST", API.rollback(current), { version, note });
+      const r = await call("POST", API.rollback(), { workflow: current, version, note, author });
       if (r.published === false) { showIssues(r.issues || []); status("Rollback ditolak", false); return; }
-      status("Dikembalikan ke v" + version, true);
       await loadWorkflows();
       await select(current);
+      status("Dikembalikan ke v" + version, true);
     } catch (e) { status("Rollback gagal: " + e.message, false); } finally { busy(false); }
   }
 
