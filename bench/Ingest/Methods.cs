@@ -93,7 +93,7 @@ internal static class Methods
             await conn.ExecuteAsync("""
                 insert into activity (event_id, nip, occurred_at, local_day, minutes, volume, output, description, skp_indicator)
                 values (@EventId, @Nip, @OccurredAt, @LocalDay, @Minutes, @Volume, @Output, @Description, @Skp)
-                on conflict (event_id) do nothing
+                on conflict do nothing
                 """, new { r.EventId, r.Nip, OccurredAt = r.OccurredAt.ToUniversalTime(), r.LocalDay, r.Minutes, r.Volume, r.Output, r.Description, r.Skp });
         }
         return clock.Elapsed.TotalSeconds;

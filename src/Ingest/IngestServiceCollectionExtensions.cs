@@ -1,4 +1,5 @@
 using Kinerja.Ingest.Http;
+using Kinerja.Ingest.Partitions;
 using Kinerja.Ingest.Pipeline;
 using Kinerja.Ingest.Reference;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +13,8 @@ public static class IngestServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the ingest pipeline (<see cref="IIngestPipeline"/>), its writer (started with the host,
-    /// drained on stop), the reference cache, and options from <c>Kinerja:Ingest</c> (validated at start).
+    /// drained on stop), the reference cache, options from <c>Kinerja:Ingest</c> (validated at start), and the
+    /// stream partition maintenance (<c>Kinerja:Partitions</c>, <c>Kinerja:Retention</c>).
     /// Needs a singleton <see cref="Npgsql.NpgsqlDataSource"/> (registered by Core or the host).
     /// </summary>
     public static IServiceCollection AddKinerjaIngest(this IServiceCollection services, IConfiguration configuration)
@@ -29,6 +31,16 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<IIngestPipeline>(sp => sp.GetRequiredService<IngestPipeline>());
         services.TryAddSingleton<IIngestScopeResolver, UnrestrictedScopeResolver>();
         services.AddHostedService<IngestHostedService>();
+        services.AddOptions<PartitionOptions>()
+            .Bind(configuration.GetSection(PartitionOptions.Section))
+            .Validate(o => !o.Problems().Any(), "Invalid Kinerja:Partitions settings.")
+            .ValidateOnStart();
+        services.AddOptions<RetentionOptions>()
+            .Bind(configuration.GetSection(RetentionOptions.Section))
+            .Validate(o => !o.Problems().Any(), "Invalid Kinerja:Retention settings (Months: 1 to 1200, or unset).")
+            .ValidateOnStart();
+        services.TryAddSingleton<PartitionMaintenance>();
+        services.AddHostedService<PartitionMaintenanceService>();
         return services;
     }
 

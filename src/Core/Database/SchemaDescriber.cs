@@ -5,7 +5,8 @@ namespace Kinerja.Core.Database;
 
 /// <summary>
 /// A canonical text description of the public schema (tables, columns, constraints, indexes), used
-/// to check that a live database is exactly what the migrations produce.
+/// to check that a live database is exactly what the migrations produce. Partitions (the monthly stream
+/// partitions of migration 0006, which depend on the date) are left out: their parents describe them.
 /// </summary>
 public static class SchemaDescriber
 {
@@ -20,16 +21,24 @@ public static class SchemaDescriber
                    || coalesce(' generated ' || generation_expression, '')
             from information_schema.columns
             where table_schema = 'public'
+              and not exists (select 1 from pg_class c
+                              where c.relnamespace = 'public'::regnamespace and c.relname = table_name and c.relispartition)
             order by table_name, ordinal_position
             """, ct);
         await AppendAsync(conn, sb, "constraint", """
             select conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
             from pg_constraint
             where connamespace = 'public'::regnamespace
+              and conparentid = 0
+              and not exists (select 1 from pg_class c where c.oid = conrelid and c.relispartition)
             order by conrelid::regclass::text, conname
             """, ct);
         await AppendAsync(conn, sb, "index", """
-            select indexdef from pg_indexes where schemaname = 'public' order by tablename, indexname
+            select i.indexdef from pg_indexes i
+            where i.schemaname = 'public'
+              and not exists (select 1 from pg_class c
+                              where c.relnamespace = 'public'::regnamespace and c.relname = i.tablename and c.relispartition)
+            order by i.tablename, i.indexname
             """, ct);
         await AppendAsync(conn, sb, "function", """
             select p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')'

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Kinerja.Ingest.Partitions;
 using Kinerja.Ingest.Reference;
 using Npgsql;
 
@@ -13,7 +14,24 @@ internal static class BatchWriter
 {
     /// <summary>Returns the number of items newly stored.</summary>
     public static async Task<int> WriteAsync(NpgsqlConnection conn, IReadOnlyList<Submission> batch, ReferenceData refs,
-        CancellationToken ct)
+        KnownMonths months, CancellationToken ct)
+    {
+        await months.EnsureAsync(conn, WorkSet.From(batch), ct);
+        try
+        {
+            return await WriteWithFallbackAsync(conn, batch, refs, ct);
+        }
+        catch (Exception ex) when (KnownMonths.IsNoPartition(ex))
+        {
+            // retention dropped a month this writer still knew: create what the batch needs and redo it
+            months.Forget();
+            await months.EnsureAsync(conn, WorkSet.From(batch), ct);
+            return await WriteWithFallbackAsync(conn, batch, refs, ct);
+        }
+    }
+
+    private static async Task<int> WriteWithFallbackAsync(NpgsqlConnection conn, IReadOnlyList<Submission> batch,
+        ReferenceData refs, CancellationToken ct)
     {
         try
         {
@@ -41,6 +59,11 @@ internal static class BatchWriter
         var w = WorkSet.From(batch);
         var t = Stopwatch.GetTimestamp();
         await using var tx = await conn.BeginTransactionAsync(ct);
+        await using (var hold = new NpgsqlCommand(PartitionSql.HoldShared, conn))
+        {
+            // partition DDL (maintenance, retention) waits for this transaction instead of interleaving with it
+            await hold.ExecuteNonQueryAsync(ct);
+        }
         await WriterChecks.RunAsync(conn, w, refs, optimistic: directActivities, ct);
         t = WriterTimings.Add(0, t);
         var notified = false;

@@ -51,6 +51,8 @@ internal static class DirectActivities
             i++;
         }
         await using var batch = new NpgsqlBatch(conn);
+        // partitions (0006): the event ids are claimed in the registry first; a stored one fails the batch
+        batch.BatchCommands.Add(EventRegistry.ClaimActivitiesCommand(w.ActivitiesToInsert));
         var cmd = new NpgsqlBatchCommand(Rollup);
         batch.BatchCommands.Add(cmd);
         if (notify.Count > 0)

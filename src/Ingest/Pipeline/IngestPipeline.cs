@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Kinerja.Ingest.Contracts;
+using Kinerja.Ingest.Partitions;
 using Kinerja.Ingest.Reference;
 using Kinerja.Ingest.Validation;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace Kinerja.Ingest.Pipeline;
 /// queues the valid items, and awaits the writer's commit.
 /// </summary>
 internal sealed class IngestPipeline(IngestQueue queue, IngestWriter writer, ReferenceCache cache,
-    IOptions<IngestOptions> options, TimeProvider time) : IIngestPipeline
+    IOptions<IngestOptions> options, IOptions<RetentionOptions> retention, TimeProvider time) : IIngestPipeline
 {
     public Task<IngestResult> SubmitActivitiesAsync(IReadOnlyList<ActivityItem> items, IngestScope? scope = null,
         Backpressure backpressure = Backpressure.Wait, CancellationToken ct = default) =>
@@ -86,14 +87,16 @@ internal sealed class IngestPipeline(IngestQueue queue, IngestWriter writer, Ref
             throw DatabaseUnavailable(null);
         }
         var refs = await ReferencesAsync(cache.GetAsync(ct));
-        var ctx = new ValidationContext(refs, scope ?? IngestScope.Unrestricted, time.GetUtcNow(), options.Value.ClockSkew);
+        var now = time.GetUtcNow();
+        var ctx = new ValidationContext(refs, scope ?? IngestScope.Unrestricted, now, options.Value.ClockSkew,
+            retention.Value.OldestKeptMonth(now));
         var submission = SubmissionBuilder.Build(stream, items, ctx, eventIdOf, validate);
         if (ctx.Missed)
         {
             var fresh = await ReferencesAsync(cache.RefreshAfterMissAsync(ct));
             if (!ReferenceEquals(fresh, refs))
             {
-                ctx = new ValidationContext(fresh, ctx.Scope, ctx.Now, ctx.Skew);
+                ctx = new ValidationContext(fresh, ctx.Scope, ctx.Now, ctx.Skew, ctx.OldestKeptMonth);
                 submission = SubmissionBuilder.Build(stream, items, ctx, eventIdOf, validate);
             }
         }

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Kinerja.Ingest.Partitions;
 using Kinerja.Ingest.Reference;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ internal sealed class IngestWriter(IngestQueue queue, NpgsqlDataSource db, Refer
     private Task? _loop;
     private NpgsqlConnection? _conn;
     private volatile bool _databaseDown;
+    private readonly KnownMonths _months = new();
 
     /// <summary>True from a failed write until a probe reaches PostgreSQL again.</summary>
     public bool DatabaseDown => _databaseDown;
@@ -151,7 +153,7 @@ internal sealed class IngestWriter(IngestQueue queue, NpgsqlDataSource db, Refer
             try
             {
                 var conn = await ConnectionAsync(ct);
-                var accepted = await BatchWriter.WriteAsync(conn, batch, cache.Current, ct);
+                var accepted = await BatchWriter.WriteAsync(conn, batch, cache.Current, _months, ct);
                 _databaseDown = false;
                 foreach (var s in batch)
                 {

@@ -1,19 +1,25 @@
 namespace Kinerja.Ingest.Pipeline;
 
 /// <summary>
-/// Staging → stream merges. Each inserts with <c>on conflict (event_id) do nothing</c>, returns the ids
-/// actually inserted (the rest were duplicates) and updates the rollups from those rows only, in the
-/// writer's transaction. <see cref="RollupRebuilder"/> holds the from-scratch equivalent.
+/// Staging → stream merges. Each first claims the event ids in <c>event_registry</c> with <c>on conflict
+/// do nothing</c> (the streams are partitioned by month, so only the registry knows an event id across
+/// months), inserts the rows whose id it claimed, returns those ids (the rest were duplicates) and updates
+/// the rollups from those rows only, in the writer's transaction. <see cref="RollupRebuilder"/> holds the
+/// from-scratch equivalent.
 /// </summary>
 internal static class MergeSql
 {
     /// <summary>New activities add to the day's count and pending minutes.</summary>
     public const string Activity = """
-        with ins as (
+        with reg as (
+            insert into event_registry (event_id, stream)
+            select event_id, 'a' from ingest_stage_activity
+            on conflict do nothing
+            returning event_id
+        ), ins as (
             insert into activity (event_id, nip, occurred_at, local_day, minutes, volume, output, description, skp_indicator)
-            select event_id, nip, occurred_at, local_day, minutes, volume, output, description, skp_indicator
-            from ingest_stage_activity
-            on conflict (event_id) do nothing
+            select s.event_id, nip, occurred_at, local_day, minutes, volume, output, description, skp_indicator
+            from ingest_stage_activity s join reg on reg.event_id = s.event_id
             returning event_id, nip, local_day, minutes
         ), roll as (
             insert into employee_day as d (nip, day, activity_count, minutes_pending)
@@ -30,30 +36,35 @@ internal static class MergeSql
     /// <c>event_id</c>) among stored and new ones, and its minutes move between the day's buckets.
     /// </summary>
     public const string Review = """
-        with ins as (
-            insert into activity_review (event_id, activity_event_id, approved, reviewer_nip, at)
-            select event_id, activity_event_id, approved, reviewer_nip, at from ingest_stage_review
-            on conflict (event_id) do nothing
-            returning event_id, activity_event_id, approved, at
+        with reg as (
+            insert into event_registry (event_id, stream)
+            select event_id, 'v' from ingest_stage_review
+            on conflict do nothing
+            returning event_id
+        ), ins as (
+            insert into activity_review (event_id, activity_event_id, activity_day, approved, reviewer_nip, at)
+            select s.event_id, activity_event_id, activity_day, approved, reviewer_nip, at
+            from ingest_stage_review s join reg on reg.event_id = s.event_id
+            returning event_id, activity_event_id, activity_day, approved, at
         ), cand as (
-            select activity_event_id, approved, at, event_id from ins
+            select activity_event_id, activity_day, approved, at, event_id from ins
             union all
-            select r.activity_event_id, r.approved, r.at, r.event_id
+            select r.activity_event_id, r.activity_day, r.approved, r.at, r.event_id
             from activity_review r
-            where r.activity_event_id in (select activity_event_id from ins)
+            where (r.activity_event_id, r.activity_day) in (select activity_event_id, activity_day from ins)
         ), latest as (
-            select distinct on (activity_event_id) activity_event_id,
+            select distinct on (activity_event_id) activity_event_id, activity_day,
                    case when approved then 'approved' else 'rejected' end as status
             from cand
             order by activity_event_id, at desc, event_id desc
         ), chg as (
             select a.event_id, a.nip, a.local_day, a.minutes, a.status as old_status, l.status as new_status
-            from activity a join latest l on l.activity_event_id = a.event_id
+            from activity a join latest l on l.activity_event_id = a.event_id and l.activity_day = a.local_day
             where a.status <> l.status
         ), upd as (
             update activity a set status = c.new_status
             from chg c
-            where a.event_id = c.event_id
+            where a.event_id = c.event_id and a.local_day = c.local_day
             returning c.nip, c.local_day, c.minutes, c.old_status, c.new_status
         ), delta as (
             select nip, local_day,
@@ -81,11 +92,16 @@ internal static class MergeSql
     /// status (new rows have the highest <c>seq</c>: the single writer assigns them).
     /// </summary>
     public const string Attendance = """
-        with ins as (
+        with reg as (
+            insert into event_registry (event_id, stream)
+            select event_id, 't' from ingest_stage_attendance
+            on conflict do nothing
+            returning event_id
+        ), ins as (
             insert into attendance (event_id, nip, day, status, late_minutes)
-            select event_id, nip, day, status, late_minutes from ingest_stage_attendance
+            select s.event_id, nip, day, status, late_minutes
+            from ingest_stage_attendance s join reg on reg.event_id = s.event_id
             order by ord
-            on conflict (event_id) do nothing
             returning event_id, nip, day, status, late_minutes, seq
         ), latest as (
             select distinct on (nip, day) nip, day, status, late_minutes
@@ -103,11 +119,15 @@ internal static class MergeSql
 
     /// <summary>New ratings add to the sums per subject, month, rater role and aspect.</summary>
     public const string Rating = """
-        with ins as (
+        with reg as (
+            insert into event_registry (event_id, stream)
+            select event_id, 'r' from ingest_stage_rating
+            on conflict do nothing
+            returning event_id
+        ), ins as (
             insert into rating (event_id, ratee_nip, unit_id, rater_role, rater_ref, aspect, score, period, occurred_at)
-            select event_id, ratee_nip, unit_id, rater_role, rater_ref, aspect, score, period, occurred_at
-            from ingest_stage_rating
-            on conflict (event_id) do nothing
+            select s.event_id, ratee_nip, unit_id, rater_role, rater_ref, aspect, score, period, occurred_at
+            from ingest_stage_rating s join reg on reg.event_id = s.event_id
             returning event_id, ratee_nip, unit_id, rater_role, aspect, score, period
         ), roll as (
             insert into rating_rollup as r (subject_kind, subject_id, period, rater_role, aspect, score_sum, score_count)
@@ -133,13 +153,13 @@ internal static class MergeSql
         ) d
         """;
 
-    /// <summary>Owners of stored activities that reviews point at.</summary>
+    /// <summary>Owners and local days (the review's partition key) of stored activities that reviews point at.</summary>
     public const string ActivityOwners = """
-        select event_id, nip::text from activity where event_id = any($1)
+        select event_id, nip::text, local_day from activity where event_id = any($1)
         """;
 
-    /// <summary>Which of these activity ids are already stored.</summary>
+    /// <summary>Which of these activity ids are already stored (in any month).</summary>
     public const string ExistingActivities = """
-        select event_id from activity where event_id = any($1)
+        select event_id from event_registry where stream = 'a' and event_id = any($1)
         """;
 }

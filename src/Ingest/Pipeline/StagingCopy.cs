@@ -17,12 +17,13 @@ internal static class StagingCopy
         if (w.ReviewsToInsert.Count > 0)
         {
             await using var copy = await conn.BeginBinaryImportAsync(StagingSql.CopyReview, ct);
-            foreach (var e in w.ReviewsToInsert)
+            for (var i = 0; i < w.ReviewsToInsert.Count; i++)
             {
-                var r = e.Item.Item;
+                var r = w.ReviewsToInsert[i].Item.Item;
                 copy.StartRow();
                 copy.Write(r.EventId, NpgsqlDbType.Uuid);
                 copy.Write(r.ActivityEventId, NpgsqlDbType.Uuid);
+                copy.Write(w.ReviewDays[i], NpgsqlDbType.Date);
                 copy.Write(r.Approved, NpgsqlDbType.Boolean);
                 copy.Write(r.ReviewerNip, NpgsqlDbType.Text);
                 copy.Write(r.At.ToUniversalTime(), NpgsqlDbType.TimestampTz);

@@ -12,7 +12,7 @@ internal static class StagingSql
             minutes integer not null, volume numeric, output text, description text not null, skp_indicator text
         ) on commit delete rows;
         create temp table if not exists ingest_stage_review (
-            event_id uuid not null, activity_event_id uuid not null, approved boolean not null,
+            event_id uuid not null, activity_event_id uuid not null, activity_day date not null, approved boolean not null,
             reviewer_nip text not null, at timestamptz not null
         ) on commit delete rows;
         create temp table if not exists ingest_stage_attendance (
@@ -31,7 +31,8 @@ internal static class StagingSql
         """;
 
     public const string CopyReview = """
-        copy ingest_stage_review (event_id, activity_event_id, approved, reviewer_nip, at) from stdin (format binary)
+        copy ingest_stage_review (event_id, activity_event_id, activity_day, approved, reviewer_nip, at)
+        from stdin (format binary)
         """;
 
     public const string CopyAttendance = """

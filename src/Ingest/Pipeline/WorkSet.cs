@@ -24,6 +24,9 @@ internal sealed class WorkSet
     /// <summary>Owner NIP of each review to insert, parallel to <see cref="ReviewsToInsert"/>.</summary>
     public List<string> ReviewOwners { get; } = [];
 
+    /// <summary>Local day of each reviewed activity (the review's partition key), parallel to <see cref="ReviewsToInsert"/>.</summary>
+    public List<DateOnly> ReviewDays { get; } = [];
+
     public int Accepted { get; set; }
 
     /// <summary>Stored day totals were not read (optimistic); the rollup upsert's totals must be verified.</summary>

@@ -30,23 +30,17 @@ internal static class WriterChecks
             var k = (e.Item.Employee.Nip, e.Item.LocalDay);
             groups[k] = groups.TryGetValue(k, out var g) ? (0, g.Batch + e.Item.Item.Minutes) : (0, e.Item.Item.Minutes);
         }
-        var batchActivityIds = new HashSet<Guid>(w.Activities.Count);
-        foreach (var e in w.Activities)
-        {
-            batchActivityIds.Add(e.Item.Item.EventId);
-        }
-        var outsideTargets = new List<Guid>();
+        // Every review target is looked up, also those in this batch: one stored earlier (a retry, maybe with a
+        // corrected time in another month) must be referenced by its stored local day, the review's partition key.
+        var targets = new HashSet<Guid>(w.Reviews.Count);
         foreach (var e in w.Reviews)
         {
-            if (!batchActivityIds.Contains(e.Item.Item.ActivityEventId))
-            {
-                outsideTargets.Add(e.Item.Item.ActivityEventId);
-            }
+            targets.Add(e.Item.Item.ActivityEventId);
         }
-        var owners = new Dictionary<Guid, string>();
+        var owners = new Dictionary<Guid, (string Nip, DateOnly Day)>();
         w.DayTotalsUnchecked = optimistic && w.Activities.TrueForAll(e =>
             groups[(e.Item.Employee.Nip, e.Item.LocalDay)].Batch <= e.Item.Employee.Region.DailyMaxMinutes);
-        await PrefetchAsync(conn, w.DayTotalsUnchecked ? [] : groups, outsideTargets, owners, ct);
+        await PrefetchAsync(conn, w.DayTotalsUnchecked ? [] : groups, targets, owners, ct);
         var existing = await ExistingInFullDaysAsync(conn, w, groups, ct);
 
         var kept = CheckActivities(w, groups, existing);
@@ -56,8 +50,8 @@ internal static class WriterChecks
     }
 
     private static async Task PrefetchAsync(NpgsqlConnection conn,
-        Dictionary<(string Nip, DateOnly Day), (int Stored, int Batch)> groups, List<Guid> targets,
-        Dictionary<Guid, string> owners, CancellationToken ct)
+        Dictionary<(string Nip, DateOnly Day), (int Stored, int Batch)> groups, HashSet<Guid> targets,
+        Dictionary<Guid, (string Nip, DateOnly Day)> owners, CancellationToken ct)
     {
         if (groups.Count == 0 && targets.Count == 0)
         {
@@ -99,7 +93,7 @@ internal static class WriterChecks
         {
             while (await reader.ReadAsync(ct))
             {
-                owners[reader.GetGuid(0)] = reader.GetString(1);
+                owners[reader.GetGuid(0)] = (reader.GetString(1), reader.GetFieldValue<DateOnly>(2));
             }
         }
     }
@@ -135,11 +129,11 @@ internal static class WriterChecks
         return existing;
     }
 
-    /// <summary>Chooses the activities to insert; returns their owners by event id (for reviews in this batch).</summary>
-    private static Dictionary<Guid, string> CheckActivities(WorkSet w,
+    /// <summary>Chooses the activities to insert; returns their owners and local days by event id (for reviews in this batch).</summary>
+    private static Dictionary<Guid, (string Nip, DateOnly Day)> CheckActivities(WorkSet w,
         Dictionary<(string Nip, DateOnly Day), (int Stored, int Batch)> groups, HashSet<Guid> existing)
     {
-        var kept = new Dictionary<Guid, string>(w.Activities.Count);
+        var kept = new Dictionary<Guid, (string Nip, DateOnly Day)>(w.Activities.Count);
         var running = new Dictionary<(string, DateOnly), int>();
         foreach (var e in w.Activities)
         {
@@ -152,9 +146,9 @@ internal static class WriterChecks
             }
             if (existing.Contains(id))
             {
-                // stored earlier (a retry): a duplicate, and its minutes are already in the day's total
+                // stored earlier (a retry): a duplicate, and its minutes are already in the day's total; a
+                // review in this batch names the stored row, whose day may differ (looked up with the owners)
                 e.Owner.Set(p.Index, ItemStatus.Duplicate);
-                kept[id] = p.Employee.Nip;
                 continue;
             }
             var k = (p.Employee.Nip, p.LocalDay);
@@ -171,14 +165,14 @@ internal static class WriterChecks
                 }
                 running[k] = before + p.Item.Minutes;
             }
-            kept[id] = p.Employee.Nip;
+            kept[id] = (p.Employee.Nip, p.LocalDay);
             w.ActivitiesToInsert.Add(e);
         }
         return kept;
     }
 
-    private static void CheckReviews(WorkSet w, ReferenceData refs, Dictionary<Guid, string> kept,
-        Dictionary<Guid, string> owners)
+    private static void CheckReviews(WorkSet w, ReferenceData refs, Dictionary<Guid, (string Nip, DateOnly Day)> kept,
+        Dictionary<Guid, (string Nip, DateOnly Day)> owners)
     {
         var seen = new HashSet<Guid>();
         foreach (var e in w.Reviews)
@@ -190,13 +184,14 @@ internal static class WriterChecks
                 continue;
             }
             var target = p.Item.ActivityEventId;
-            if (!kept.TryGetValue(target, out var ownerNip) && !owners.TryGetValue(target, out ownerNip))
+            if (!owners.TryGetValue(target, out var activity) && !kept.TryGetValue(target, out activity))
             {
                 seen.Remove(p.Item.EventId);
                 e.Owner.Reject(p.Index, "activityEventId",
                     $"No activity with eventId {target} is stored or accepted in this batch.");
                 continue;
             }
+            var ownerNip = activity.Nip;
             var supervisor = refs.Employees.TryGetValue(ownerNip, out var owner) ? owner.SupervisorNip : null;
             if (supervisor != p.Reviewer.Nip)
             {
@@ -207,6 +202,7 @@ internal static class WriterChecks
             }
             w.ReviewsToInsert.Add(e);
             w.ReviewOwners.Add(ownerNip);
+            w.ReviewDays.Add(activity.Day);
         }
     }
 

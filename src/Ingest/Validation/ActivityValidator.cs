@@ -36,6 +36,10 @@ internal static class ActivityValidator
         ValidationContext.MaxLength(item.Description, MaxText, "description", ref errors);
         ValidationContext.MaxLength(item.Output, MaxText, "output", ref errors);
         ValidationContext.MaxLength(item.SkpIndicator, 200, "skpIndicator", ref errors);
+        if (employee is not null && !Errors.Has(errors, "occurredAt") && item.OccurredAt != default)
+        {
+            ctx.KeptMonth(employee.Region.Clock.LocalDay(item.OccurredAt), "occurredAt", ref errors);
+        }
         if (errors is not null || employee is null)
         {
             return null;

@@ -27,6 +27,7 @@ internal static class AttendanceValidator
                     Errors.Add(ref errors, "day",
                         $"day {item.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is in the future for region {employee.Region.Id} (local today is {today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}).");
                 }
+                ctx.KeptMonth(item.Day, "day", ref errors);
             }
         }
         ValidationContext.OneOf(item.Status, AttendanceStatus.All, "status", ref errors);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Kinerja.Core.Domain;
 using Kinerja.Ingest.Contracts;
@@ -59,6 +60,11 @@ internal static partial class RatingValidator
             else if (!MonthShape().IsMatch(item.Period))
             {
                 Errors.Add(ref errors, "period", $"period must be a month YYYY-MM (e.g. 2026-03); got '{item.Period}'.");
+            }
+            else
+            {
+                ctx.KeptMonth(DateOnly.ParseExact(item.Period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture), "period",
+                    ref errors);
             }
         }
         ValidationContext.MaxLength(item.RaterRef, 200, "raterRef", ref errors);

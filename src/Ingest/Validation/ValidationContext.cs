@@ -5,8 +5,12 @@ using Kinerja.Ingest.Reference;
 
 namespace Kinerja.Ingest.Validation;
 
-/// <summary>What every validator needs: reference snapshot, source scope, the clock and the allowed skew.</summary>
-internal sealed class ValidationContext(ReferenceData refs, IngestScope scope, DateTimeOffset now, TimeSpan skew)
+/// <summary>
+/// What every validator needs: reference snapshot, source scope, the clock, the allowed skew and the oldest
+/// month retention keeps (null: everything is kept).
+/// </summary>
+internal sealed class ValidationContext(ReferenceData refs, IngestScope scope, DateTimeOffset now, TimeSpan skew,
+    DateOnly? oldestKeptMonth = null)
 {
     public ReferenceData Refs { get; } = refs;
 
@@ -15,6 +19,19 @@ internal sealed class ValidationContext(ReferenceData refs, IngestScope scope, D
     public DateTimeOffset Now { get; } = now;
 
     public TimeSpan Skew { get; } = skew;
+
+    /// <summary>First day of the oldest month whose stream partitions retention keeps; null when it keeps everything.</summary>
+    public DateOnly? OldestKeptMonth { get; } = oldestKeptMonth;
+
+    /// <summary>Rejects an event of a month retention has dropped (its partition is gone; the rollups keep its figures).</summary>
+    public void KeptMonth(DateOnly day, string field, ref List<FieldError>? errors)
+    {
+        if (OldestKeptMonth is { } oldest && day < oldest && !Errors.Has(errors, field))
+        {
+            Errors.Add(ref errors, field,
+                $"{field} falls in {day.ToString("yyyy-MM", CultureInfo.InvariantCulture)}, before the oldest month kept by retention ({oldest.ToString("yyyy-MM", CultureInfo.InvariantCulture)}); raw events of dropped months are not stored.");
+        }
+    }
 
     /// <summary>Set when an item named a NIP or unit the snapshot does not know (worth a reload).</summary>
     public bool Missed { get; set; }

@@ -15,9 +15,11 @@ internal sealed class MiniIngest(NpgsqlDataSource db, IReadOnlyDictionary<string
         var day = clockOfNip[nip].LocalDay(at);
         await InTransactionAsync(async (conn, tx) =>
         {
+            await EnsureMonthAsync(conn, tx, day);
             var inserted = await conn.ExecuteAsync("""
-                insert into activity (event_id, nip, occurred_at, local_day, minutes) values (@id, @nip, @at, @day, @minutes)
-                on conflict (event_id) do nothing
+                with reg as (insert into event_registry (event_id, stream) values (@id, 'a') on conflict do nothing returning event_id)
+                insert into activity (event_id, nip, occurred_at, local_day, minutes)
+                select event_id, @nip, @at, @day, @minutes from reg
                 """, new { id, nip, at = at.ToUniversalTime(), day, minutes }, tx);
             if (inserted == 1)
             {
@@ -35,8 +37,10 @@ internal sealed class MiniIngest(NpgsqlDataSource db, IReadOnlyDictionary<string
         await InTransactionAsync(async (conn, tx) =>
         {
             var inserted = await conn.ExecuteAsync("""
-                insert into activity_review (event_id, activity_event_id, approved, reviewer_nip, at)
-                values (@id, @activityId, @approved, '196001011990011001', @at) on conflict (event_id) do nothing
+                with reg as (insert into event_registry (event_id, stream) values (@id, 'v') on conflict do nothing returning event_id)
+                insert into activity_review (event_id, activity_event_id, activity_day, approved, reviewer_nip, at)
+                select reg.event_id, a.event_id, a.local_day, @approved, '196001011990011001', @at
+                from reg join activity a on a.event_id = @activityId
                 """, new { id, activityId, approved, at = at.ToUniversalTime() }, tx);
             if (inserted == 0)
             {
@@ -69,9 +73,10 @@ internal sealed class MiniIngest(NpgsqlDataSource db, IReadOnlyDictionary<string
     {
         await InTransactionAsync(async (conn, tx) =>
         {
+            await EnsureMonthAsync(conn, tx, day);
             var inserted = await conn.ExecuteAsync("""
-                insert into attendance (event_id, nip, day, status, late_minutes) values (@id, @nip, @day, @status, @late)
-                on conflict (event_id) do nothing
+                with reg as (insert into event_registry (event_id, stream) values (@id, 't') on conflict do nothing returning event_id)
+                insert into attendance (event_id, nip, day, status, late_minutes) select event_id, @nip, @day, @status, @late from reg
                 """, new { id, nip, day, status, late }, tx);
             if (inserted == 1)
             {
@@ -88,9 +93,11 @@ internal sealed class MiniIngest(NpgsqlDataSource db, IReadOnlyDictionary<string
     {
         await InTransactionAsync(async (conn, tx) =>
         {
+            await EnsureMonthAsync(conn, tx, DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             var inserted = await conn.ExecuteAsync("""
+                with reg as (insert into event_registry (event_id, stream) values (@id, 'r') on conflict do nothing returning event_id)
                 insert into rating (event_id, ratee_nip, rater_role, aspect, score, period, occurred_at)
-                values (@id, @nip, @role, @aspect, @score, @period, @at) on conflict (event_id) do nothing
+                select event_id, @nip, @role, @aspect, @score, @period, @at from reg
                 """, new { id, nip, role, aspect, score, period, at = at.ToUniversalTime() }, tx);
             if (inserted == 1)
             {
@@ -104,6 +111,10 @@ internal sealed class MiniIngest(NpgsqlDataSource db, IReadOnlyDictionary<string
             }
         });
     }
+
+    /// <summary>The stream tables are partitioned by month (migration 0006); the writer creates months on demand too.</summary>
+    private static Task EnsureMonthAsync(NpgsqlConnection conn, NpgsqlTransaction tx, DateOnly day) =>
+        conn.ExecuteScalarAsync("select stream_partitions_ensure(@day)", new { day }, tx);
 
     private async Task InTransactionAsync(Func<NpgsqlConnection, NpgsqlTransaction, Task> work)
     {

@@ -1,0 +1,27 @@
+namespace Kinerja.Ingest.Partitions;
+
+/// <summary>
+/// Calls of the partition functions of migration 0006. Both take the partition advisory lock
+/// (<see cref="LockKey"/>) exclusively for their transaction; the writer holds it shared for each batch.
+/// </summary>
+internal static class PartitionSql
+{
+    /// <summary>"KNJPART": the advisory lock key of partition DDL (same literal as in migration 0006).</summary>
+    public const long LockKey = 21196704334303828;
+
+    /// <summary>Held shared by each writer transaction, so partition DDL never interleaves with a write.</summary>
+    public const string HoldShared = "select pg_advisory_xact_lock_shared(21196704334303828)";
+
+    /// <summary>Creates the four partitions of each month when missing; returns how many tables were made.</summary>
+    public const string Ensure = """
+        select coalesce(sum(stream_partitions_ensure(m)), 0)::int from unnest($1::date[]) as m
+        """;
+
+    /// <summary>Detaches and drops partitions of months ending on or before the cutoff; returns their names.</summary>
+    public const string DropBefore = """
+        select stream_partitions_drop_before($1)
+        """;
+
+    /// <summary>A long-running reader must not make DDL queue every writer and reader behind it for long.</summary>
+    public const string LockTimeout = "set local lock_timeout = '5s'";
+}
