@@ -32,7 +32,7 @@ internal static class BenchData
         var total = Stopwatch.StartNew();
         await Step(conn, "reset", """
             truncate bench_meta, employee_period_level, rating_rollup, rating, employee_day, activity_review, activity,
-                     attendance, holiday, employee, unit, region cascade
+                     attendance, event_registry, holiday, employee, unit, region cascade
             """);
         await Step(conn, "regions, units, holidays", $"""
             insert into region (id, name, tz) values
@@ -65,6 +65,10 @@ internal static class BenchData
         var verdict = "case when h % 50 < 47 then 'approved' when h % 50 < 49 then 'pending' else 'rejected' end";
         // Bulk load: foreign-key triggers off and the big indexes built once afterwards (same final schema).
         await Exec(conn, "set session_replication_role = replica");
+        await Step(conn, "month partitions of the streams (migration 0006)", $"""
+            select stream_partitions_ensure(m::date)
+            from generate_series(date_trunc('month', date '{from:yyyy-MM-dd}'), date '{today:yyyy-MM-dd}', interval '1 month') m
+            """);
         await Step(conn, "drop stream indexes for the load", """
             alter table activity_review drop constraint activity_review_activity_event_id_fkey;
             alter table activity drop constraint activity_pkey;
@@ -115,12 +119,12 @@ internal static class BenchData
             alter table employee_day add constraint employee_day_pkey primary key (nip, day);
             create index employee_day_day_idx on employee_day (day);
             create index employee_day_tks_idx on employee_day (nip, day) where attendance_status = 'tanpa_keterangan';
-            alter table activity add constraint activity_pkey primary key (event_id);
+            alter table activity add constraint activity_pkey primary key (event_id, local_day);
             create index activity_nip_day_idx on activity (nip, local_day);
-            alter table attendance add constraint attendance_pkey primary key (event_id);
+            alter table attendance add constraint attendance_pkey primary key (event_id, day);
             create index attendance_nip_day_idx on attendance (nip, day, seq desc);
             alter table activity_review add constraint activity_review_activity_event_id_fkey
-                foreign key (activity_event_id) references activity (event_id);
+                foreign key (activity_event_id, activity_day) references activity (event_id, local_day);
             """);
         await Step(conn, "employee_month (backfill from employee_day)", MonthBackfill);
         await Step(conn, "ratings (raw + rollup), predicates", $"""

@@ -14,6 +14,9 @@ internal sealed class BenchArgs
     public int Producers { get; private set; } = 4;
     public string Work { get; private set; } = Path.Combine(Path.GetTempPath(), "kinerja-bench-ingest");
 
+    /// <summary>Only the partitioned vs unpartitioned comparison of (b) and stream reads (<see cref="PartitionCompare"/>).</summary>
+    public bool ComparePartitioning { get; private set; }
+
     // client mode
     public bool Client { get; private set; }
     public string Url { get; private set; } = "";
@@ -37,6 +40,7 @@ internal sealed class BenchArgs
                 case "--http-concurrency": a.HttpConcurrency = Int(); break;
                 case "--producers": a.Producers = Int(); break;
                 case "--work": a.Work = Next(); break;
+                case "--compare-partitioning": a.ComparePartitioning = true; break;
                 case "--client": a.Client = true; break;
                 case "--url": a.Url = Next(); break;
                 case "--file": a.File = Next(); break;

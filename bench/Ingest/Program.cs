@@ -10,6 +10,7 @@ using Npgsql;
 // Ingest benchmark (bench/Ingest/README.md): (a) psql \copy baseline, (b) pipeline in-process,
 // (c) HTTP NDJSON from a separate client process, (d) one Dapper INSERT per row; plus ack latency
 // of (c) at a steady offered rate. One durable embedded cluster, synchronous_commit on.
+// --compare-partitioning: (b) into partitioned vs unpartitioned streams instead (PartitionCompare).
 var bench = BenchArgs.Parse(args);
 if (bench.Client)
 {
@@ -59,6 +60,13 @@ await BenchData.WriteNdjsonAsync(latencyNdjson, latencyRows);
 Console.WriteLine($"Generated rows and files in {clock.Elapsed.TotalSeconds:N1} s");
 var setting = await CountAsync(cluster.AdminConnectionString, "select count(*) from pg_settings where name = 'synchronous_commit' and setting = 'on'");
 Console.WriteLine($"synchronous_commit on: {setting == 1}; fsync on: {await CountAsync(cluster.AdminConnectionString, "select count(*) from pg_settings where name = 'fsync' and setting = 'on'") == 1}");
+
+if (bench.ComparePartitioning)
+{
+    await PartitionCompare.RunAsync(FreshDatabaseAsync, rows, bench);
+    await cluster.StopAsync();
+    return 0;
+}
 
 if (Environment.GetEnvironmentVariable("KINERJA_BENCH_PROBE") == "1")
 {

@@ -26,13 +26,15 @@ internal static class RawRecomputeSql
                    coalesce(
                        (select case when rv.approved then 'approved' else 'rejected' end
                         from activity_review rv
-                        where rv.activity_event_id = a.event_id
+                        where rv.activity_event_id = a.event_id and rv.activity_day = a.local_day
                         order by rv.at desc, rv.event_id desc
                         limit 1),
                        a.status) as verdict
             from activity a
             join emp e on e.nip = a.nip
             where a.occurred_at >= @start::date - interval '1 day' and a.occurred_at < @end::date + interval '1 day'
+              -- the same window on the partition key (local days lie within a day of the UTC date): month pruning
+              and a.local_day between @start::date - 1 and @end::date + 1
         ),
         act_period as (
             select nip,

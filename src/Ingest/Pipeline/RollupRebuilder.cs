@@ -16,7 +16,7 @@ public static class RollupRebuilder
         select a.event_id,
                coalesce((select case when r.approved then 'approved' else 'rejected' end
                          from activity_review r
-                         where r.activity_event_id = a.event_id
+                         where r.activity_event_id = a.event_id and r.activity_day = a.local_day
                          order by r.at desc, r.event_id desc
                          limit 1), 'pending') as status
         from activity a
