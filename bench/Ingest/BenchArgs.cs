@@ -12,6 +12,7 @@ internal sealed class BenchArgs
     public int HttpBatch { get; private set; } = 2_000;
     public int HttpConcurrency { get; private set; } = 4;
     public int Producers { get; private set; } = 4;
+    public int? BatchSize { get; private set; }
     public string Work { get; private set; } = Path.Combine(Path.GetTempPath(), "kinerja-bench-ingest");
 
     /// <summary>Only the partitioned vs unpartitioned comparison of (b) and stream reads (<see cref="PartitionCompare"/>).</summary>
@@ -39,6 +40,7 @@ internal sealed class BenchArgs
                 case "--http-batch": a.HttpBatch = Int(); break;
                 case "--http-concurrency": a.HttpConcurrency = Int(); break;
                 case "--producers": a.Producers = Int(); break;
+                case "--batch-size": a.BatchSize = Int(); break;
                 case "--work": a.Work = Next(); break;
                 case "--compare-partitioning": a.ComparePartitioning = true; break;
                 case "--client": a.Client = true; break;
