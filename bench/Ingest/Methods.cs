@@ -87,6 +87,9 @@ internal static class Methods
     {
         await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync();
+        // the month partitions of the rows (migration 0006; the writer creates them on demand)
+        await conn.ExecuteAsync("select stream_partitions_ensure(d::date) from unnest(@days) as d",
+            new { days = rows.Select(r => new DateTime(r.LocalDay.Year, r.LocalDay.Month, 1)).Distinct().ToArray() });
         var clock = Stopwatch.StartNew();
         foreach (var r in rows)
         {
