@@ -62,7 +62,7 @@ public static class KinerjaHost
         builder.Services.AddOpenApi();
         if (roles.Dashboard)
         {
-            builder.Services.AddKinerjaBoard();
+            builder.Services.AddKinerjaBoard(builder.Configuration);
         }
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return roles;
