@@ -33,9 +33,13 @@ public sealed class KinerjaProcess : IAsyncDisposable
     /// <summary>The last lines the process wrote (for failure messages).</summary>
     public string LogTail(int lines = 60) => string.Join('\n', _log.TakeLast(lines));
 
-    /// <summary>Starts a server with <paramref name="roles"/> on <paramref name="connectionString"/>; extra settings as <c>--key=value</c>.</summary>
+    /// <summary>
+    /// Starts a server with <paramref name="roles"/> on <paramref name="connectionString"/>; extra settings as
+    /// <c>--key=value</c>. Returns once <c>/health/ready</c> (or, with <paramref name="waitReady"/> false,
+    /// <c>/health/live</c>) answers 200.
+    /// </summary>
     public static async Task<KinerjaProcess> StartAsync(string name, string connectionString, string roles,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null, bool waitReady = true)
     {
         var port = FreePort.Next();
         var start = new ProcessStartInfo(DashboardBinary.DotnetHost)
@@ -77,7 +81,7 @@ public sealed class KinerjaProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await server.WaitReadyAsync(TimeSpan.FromSeconds(90));
+            await server.WaitHealthyAsync(waitReady ? "health/ready" : "health/live", TimeSpan.FromSeconds(90));
         }
         catch
         {
@@ -125,7 +129,7 @@ public sealed class KinerjaProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitReadyAsync(TimeSpan timeout)
+    private async Task WaitHealthyAsync(string path, TimeSpan timeout)
     {
         using var http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTimeOffset.UtcNow + timeout;
@@ -137,7 +141,7 @@ public sealed class KinerjaProcess : IAsyncDisposable
             }
             try
             {
-                using var response = await http.GetAsync("health/ready");
+                using var response = await http.GetAsync(path);
                 if (response.IsSuccessStatusCode)
                 {
                     return;
