@@ -57,6 +57,7 @@ public static class KinerjaHost
             }
         }
         builder.Services.AddSingleton<DemoSeeder>();
+        builder.Services.AddKinerjaKeyRing(builder.Configuration, db.Embedded);
         builder.AddKinerjaAccess();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();

@@ -14,6 +14,7 @@ public sealed class KinerjaProcess : IAsyncDisposable
     public const string TestUserHeader = "X-Kinerja-Test-User";
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _log = new();
+    private string? _home;
 
     private KinerjaProcess(string name, Process process, Uri baseUri)
     {
@@ -71,9 +72,12 @@ public sealed class KinerjaProcess : IAsyncDisposable
             start.ArgumentList.Add($"--{key}={value}");
         }
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        // A home of its own, as on a separate machine: nothing per-user (data protection keys) is shared by accident.
+        var home = Directory.CreateTempSubdirectory("kinerja-home-").FullName;
+        start.Environment["HOME"] = home;
         start.Environment["DOTNET_NOLOGO"] = "1";
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var server = new KinerjaProcess(name, process, new Uri($"http://127.0.0.1:{port}/"));
+        var server = new KinerjaProcess(name, process, new Uri($"http://127.0.0.1:{port}/")) { _home = home };
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.Start();
@@ -168,5 +172,9 @@ public sealed class KinerjaProcess : IAsyncDisposable
         {
         }
         _process.Dispose();
+        if (_home is not null && Directory.Exists(_home))
+        {
+            Directory.Delete(_home, recursive: true);
+        }
     }
 }
