@@ -10,7 +10,9 @@ namespace Kinerja.ScaleOut.Tests;
 /// gets what was ingested through instance A exactly once, charts are rendered by the publisher only,
 /// chart URLs answer on every instance, and two rules processes store and push a trigger once.
 /// </summary>
-public sealed class RedisBackplaneTests(RedisBackplaneFixture cluster) : IClassFixture<RedisBackplaneFixture>
+[Collection(ProcessCollection.Name)]
+public sealed class RedisBackplaneTests(RedisBackplaneFixture cluster, Xunit.Abstractions.ITestOutputHelper output)
+    : IClassFixture<RedisBackplaneFixture>
 {
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(15);
 
@@ -26,8 +28,11 @@ public sealed class RedisBackplaneTests(RedisBackplaneFixture cluster) : IClassF
         using var source = cluster.A.ClientWithKey(seed.SourceKey);
 
         var pending = Pending(snapshot);
+        var posted = DateTimeOffset.UtcNow;
         await ScaleOutSeed.PostActivitiesAsync(source, seed.Nips, minutes: 70);
-        var first = await hub.WaitForAsync("Indicators", m => Pending(m) == pending + 70L * seed.Nips.Count, Soon);
+        var acked = DateTimeOffset.UtcNow - posted;
+        var (first, at) = await hub.WaitForTimedAsync("Indicators", m => Pending(m) == pending + 70L * seed.Nips.Count, Soon);
+        output.WriteLine($"POST to A acked in {acked.TotalMilliseconds:0} ms; Indicators on B {(at - posted).TotalMilliseconds:0} ms after the POST");
         // A second change is the marker: anything duplicated from the first would have arrived before it.
         await ScaleOutSeed.PostActivitiesAsync(source, seed.Nips, minutes: 30);
         var second = await hub.WaitForAsync("Indicators", m => Pending(m) == pending + 100L * seed.Nips.Count, Soon);

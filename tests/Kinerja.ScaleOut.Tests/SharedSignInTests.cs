@@ -11,6 +11,7 @@ namespace Kinerja.ScaleOut.Tests;
 /// another: the data protection key ring lives in PostgreSQL, so the sign-in cookie of instance A
 /// is accepted by instance B (each process has a home folder of its own, as on separate machines).
 /// </summary>
+[Collection(ProcessCollection.Name)]
 public sealed partial class SharedSignInTests(RedisBackplaneFixture cluster) : IClassFixture<RedisBackplaneFixture>
 {
     [Fact]

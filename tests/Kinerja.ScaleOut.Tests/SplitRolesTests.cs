@@ -7,6 +7,7 @@ namespace Kinerja.ScaleOut.Tests;
 /// Roles as separate processes (issue 8): events posted to the ingest-only process reach a board
 /// connected to the dashboard process, through PostgreSQL alone (commit + NOTIFY).
 /// </summary>
+[Collection(ProcessCollection.Name)]
 public sealed class SplitRolesTests(SplitRolesFixture cluster) : IClassFixture<SplitRolesFixture>
 {
     [Fact]

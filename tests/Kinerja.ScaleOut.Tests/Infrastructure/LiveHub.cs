@@ -10,14 +10,14 @@ namespace Kinerja.ScaleOut.Tests.Infrastructure;
 /// </summary>
 public sealed class LiveHub : IAsyncDisposable
 {
-    private readonly ConcurrentQueue<(string Method, JsonElement Payload)> _messages = new();
+    private readonly ConcurrentQueue<(string Method, JsonElement Payload, DateTimeOffset At)> _messages = new();
 
     private LiveHub(HubConnection connection)
     {
         Connection = connection;
         foreach (var method in new[] { "Indicators", "Chart", "Trigger" })
         {
-            connection.On<JsonElement>(method, payload => _messages.Enqueue((method, payload.Clone())));
+            connection.On<JsonElement>(method, payload => _messages.Enqueue((method, payload.Clone(), DateTimeOffset.UtcNow)));
         }
     }
 
@@ -38,9 +38,16 @@ public sealed class LiveHub : IAsyncDisposable
     public Task SubscribeAsync(string group) => Connection.InvokeAsync("Subscribe", group);
 
     /// <summary>Waits until a <paramref name="method"/> message matches; fails after <paramref name="timeout"/> listing what came.</summary>
-    public Task<JsonElement> WaitForAsync(string method, Func<JsonElement, bool> match, TimeSpan timeout) =>
-        Eventually.UntilAsync(() => Task.FromResult(Of(method).FirstOrDefault(match)),
-            m => m.ValueKind != JsonValueKind.Undefined, timeout,
+    public async Task<JsonElement> WaitForAsync(string method, Func<JsonElement, bool> match, TimeSpan timeout) =>
+        (await WaitForTimedAsync(method, match, timeout)).Payload;
+
+    /// <summary>As <see cref="WaitForAsync"/>, with the time the message arrived.</summary>
+    public Task<(JsonElement Payload, DateTimeOffset At)> WaitForTimedAsync(string method, Func<JsonElement, bool> match,
+        TimeSpan timeout) =>
+        Eventually.UntilAsync(
+            () => Task.FromResult(_messages.Where(m => m.Method == method && match(m.Payload)).Select(m => (m.Payload, m.At))
+                .FirstOrDefault()),
+            m => m.Payload.ValueKind != JsonValueKind.Undefined, timeout,
             _ => $"no matching {method} message; got {string.Join(", ", _messages.Select(m => m.Method))}");
 
     /// <summary>The headline figures of an <c>Indicators</c> message (what changes with the data, unlike version and time).</summary>
