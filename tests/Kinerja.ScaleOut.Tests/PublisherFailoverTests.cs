@@ -37,7 +37,7 @@ public sealed class PublisherFailoverTests(PublisherFailoverFixture cluster, Xun
     [Fact]
     public async Task RedisUnreachable_ReadyFails_LiveStillAnswers()
     {
-        var settings = RedisBackplaneFixture.Settings($"127.0.0.1:{FreePort.Next()},connectTimeout=500");
+        var settings = RedisBackplaneFixture.Settings($"127.0.0.1:{Kinerja.Testing.Eventually.FreePort()},connectTimeout=500");
         await using var orphan = await KinerjaProcess.StartAsync("dashboard without redis", cluster.ConnectionString, "dashboard",
             settings, waitReady: false);
         using var http = orphan.ClientAs(cluster.Seed.Admin);

@@ -60,7 +60,7 @@ public sealed class RedisBackplaneTests(RedisBackplaneFixture cluster, Xunit.Abs
         using var source = cluster.A.ClientWithKey(seed.SourceKey);
         await ScaleOutSeed.PostActivitiesAsync(source, seed.Nips.Take(2), minutes: 45);
         // A pushed chart (rendered by the publisher A) is downloadable from B, and the other way round.
-        var pushed = await Eventually.UntilAsync(() => Task.FromResult(hub.Of("Chart").LastOrDefault()),
+        var pushed = await Poll.UntilAsync(() => Task.FromResult(hub.Of("Chart").LastOrDefault()),
             c => c.ValueKind != JsonValueKind.Undefined, Soon, _ => "no Chart message");
         foreach (var server in new[] { cluster.A, cluster.B })
         {
@@ -100,7 +100,7 @@ public sealed class RedisBackplaneTests(RedisBackplaneFixture cluster, Xunit.Abs
         // Marker: a later change pushed after the trigger; a second evaluator's or publisher's copy would precede it.
         var before = hub.Of("Indicators").Count;
         await ScaleOutSeed.PostActivitiesAsync(source, [seed.Nips[0]], minutes: 15);
-        await Eventually.UntilAsync(() => Task.FromResult(hub.Of("Indicators").Count), n => n > before, Soon, n => $"{n} Indicators");
+        await Poll.UntilAsync(() => Task.FromResult(hub.Of("Indicators").Count), n => n > before, Soon, n => $"{n} Indicators");
 
         Assert.Single(hub.Of("Trigger"), IsNew);
         await using var conn = await cluster.DataSource.OpenConnectionAsync();

@@ -15,6 +15,6 @@ public sealed record BoardStats(long SvgRenders, bool Publisher)
 
     /// <summary>Waits until <paramref name="server"/> is (or is not) the board publisher.</summary>
     public static Task<BoardStats> WaitPublisherAsync(KinerjaProcess server, string admin, bool publisher, TimeSpan timeout) =>
-        Eventually.UntilAsync(() => ReadAsync(server, admin), s => s.Publisher == publisher, timeout,
+        Poll.UntilAsync(() => ReadAsync(server, admin), s => s.Publisher == publisher, timeout,
             s => $"{server.Name} publisher = {s.Publisher}\n{server.LogTail(30)}");
 }

@@ -42,7 +42,7 @@ public sealed class KinerjaProcess : IAsyncDisposable
     public static async Task<KinerjaProcess> StartAsync(string name, string connectionString, string roles,
         IReadOnlyDictionary<string, string>? settings = null, bool waitReady = true)
     {
-        var port = FreePort.Next();
+        var port = Kinerja.Testing.Eventually.FreePort();
         var start = new ProcessStartInfo(DashboardBinary.DotnetHost)
         {
             WorkingDirectory = Path.GetDirectoryName(DashboardBinary.Dll)!,

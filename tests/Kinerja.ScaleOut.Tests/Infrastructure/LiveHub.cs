@@ -44,7 +44,7 @@ public sealed class LiveHub : IAsyncDisposable
     /// <summary>As <see cref="WaitForAsync"/>, with the time the message arrived.</summary>
     public Task<(JsonElement Payload, DateTimeOffset At)> WaitForTimedAsync(string method, Func<JsonElement, bool> match,
         TimeSpan timeout) =>
-        Eventually.UntilAsync(
+        Poll.UntilAsync(
             () => Task.FromResult(_messages.Where(m => m.Method == method && match(m.Payload)).Select(m => (m.Payload, m.At))
                 .FirstOrDefault()),
             m => m.Payload.ValueKind != JsonValueKind.Undefined, timeout,

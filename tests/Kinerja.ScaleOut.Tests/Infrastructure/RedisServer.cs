@@ -33,7 +33,7 @@ public sealed class RedisServer : IAsyncDisposable
                 $"{Binary} is missing: the scale-out tests need Debian's Redis. Install it with `apt-get install redis-server` "
                 + "(CI: .ci/install-redis.sh).");
         }
-        var port = FreePort.Next();
+        var port = Kinerja.Testing.Eventually.FreePort();
         var start = new ProcessStartInfo(Binary)
         {
             RedirectStandardOutput = true,

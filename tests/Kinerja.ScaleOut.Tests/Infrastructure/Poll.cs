@@ -1,7 +1,7 @@
 namespace Kinerja.ScaleOut.Tests.Infrastructure;
 
-/// <summary>Waits for a condition by polling (no fixed sleeps), failing with a message after the timeout.</summary>
-public static class Eventually
+/// <summary>Polls a value until it satisfies a condition (no fixed sleeps) and returns it; fails with a description after the timeout.</summary>
+public static class Poll
 {
     public static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan timeout, Func<T, string> describe)
     {
