@@ -91,6 +91,7 @@ public static class KinerjaHost
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapReferenceApi();
+        app.MapRuntimeStatsApi();
         if (roles.Ingest)
         {
             app.MapIngestApi();
