@@ -70,7 +70,9 @@ public sealed class IngestLoad
         var secondsPerBatch = _o.BatchSize / _o.Rate;
         try
         {
-            for (var i = 0; i < Batches && !ct.IsCancellationRequested; i++)
+            // Batches still unsent when the run's time is up are not sent (reported as "sent of scheduled"): a server
+            // slower than the rate shows as lag and latency within the run, never as a longer run.
+            for (var i = 0; i < Batches && !ct.IsCancellationRequested && _timeline.Elapsed < _o.Duration; i++)
             {
                 var due = TimeSpan.FromSeconds(i * secondsPerBatch);
                 var wait = due - _timeline.Elapsed;
@@ -109,15 +111,27 @@ public sealed class IngestLoad
         var touched = new bool[_regions];
         var sb = new StringBuilder(_o.BatchSize * 170);
         var now = DateTimeOffset.UtcNow;
+        var monthStart = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
         for (var j = 0; j < _o.BatchSize; j++)
         {
             var e = _employees[random.Next(_employees.Length)];
             touched[e.Region] = true;
-            var at = now.AddSeconds(-random.Next(0, 1800)).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+            var at = OccurredAt(random, monthStart, now).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
             sb.Append(CultureInfo.InvariantCulture,
-                $"{{\"eventId\":\"{EventId((long)batch * _o.BatchSize + j)}\",\"nip\":\"{e.Nip}\",\"occurredAt\":\"{at}\",\"minutes\":{1 + random.Next(30)},\"description\":\"uji beban\"}}\n");
+                $"{{\"eventId\":\"{EventId((long)batch * _o.BatchSize + j)}\",\"nip\":\"{e.Nip}\",\"occurredAt\":\"{at}\",\"minutes\":1,\"description\":\"uji beban\"}}\n");
         }
         return (Encoding.UTF8.GetBytes(sb.ToString()), touched);
+    }
+
+    /// <summary>
+    /// A working-hours time (01:00-09:00 UTC: the same local date in WIB, WITA and WIT) on a random day of the current
+    /// month up to today, never later than a minute ago. Spreading one-minute activities over the month keeps every
+    /// employee's day total far under the daily maximum (660 minutes), which a day of 5,000 events/s would exhaust.
+    /// </summary>
+    private static DateTimeOffset OccurredAt(Random random, DateTimeOffset monthStart, DateTimeOffset now)
+    {
+        var at = monthStart.AddDays(random.Next(now.Day)).AddSeconds(3600 + random.Next(8 * 3600));
+        return at <= now.AddMinutes(-1) ? at : now.AddSeconds(-60 - random.Next(1800));
     }
 
     private async Task SendAsync(int index, byte[] body, bool[] touched, TimeSpan due)
@@ -128,6 +142,7 @@ public sealed class IngestLoad
         {
             try
             {
+                var sentAt = _timeline.Elapsed;
                 var content = new ByteArrayContent(body);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
                 using var response = await _http.PostAsync("/api/v1/activities", content);
@@ -150,13 +165,14 @@ public sealed class IngestLoad
                 var latency = (_timeline.Elapsed - due).TotalMilliseconds;
                 var minute = _timeline.Now;
                 minute.Ack.Add(latency);
+                minute.Service.Add((_timeline.Elapsed - sentAt).TotalMilliseconds);
                 _timeline.AckAll.Add(latency);
                 Interlocked.Add(ref minute.EventsAcked, stored);
                 Interlocked.Increment(ref minute.Requests);
                 Stored[index] = stored;
-                if (rejected > 0)
+                if (rejected > 0 && Interlocked.Add(ref _rejected, rejected) == rejected)
                 {
-                    Interlocked.Add(ref _rejected, rejected);
+                    // the first rejection in full, the rest counted (the report gives the total)
                     Console.Error.WriteLine($"batch {index}: {rejected} rejected: {doc.RootElement.GetProperty("items").GetRawText()[..Math.Min(600, doc.RootElement.GetProperty("items").GetRawText().Length)]}");
                 }
                 return;

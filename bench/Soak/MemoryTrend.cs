@@ -19,6 +19,10 @@ public sealed record MemoryTrend(double RssSlope, double RssMean, bool RssFlat, 
 
     private static bool Flat(double slopePer10Min, double mean) => !double.IsNaN(slopePer10Min) && Math.Abs(slopePer10Min) <= Math.Max(5, 0.02 * mean);
 
+    /// <summary>"flat", "GROWING", "FALLING", or "n/a" with fewer than 3 points (runs too short for a trend).</summary>
+    public static string Verdict(double slope, bool flat, int points) =>
+        points < 3 || double.IsNaN(slope) ? "n/a (too few points for a trend)" : flat ? "flat" : slope > 0 ? "GROWING" : "falling";
+
     private static (double Slope, double Mean) Slope(IReadOnlyList<(double X, double Y)> points)
     {
         if (points.Count < 2)

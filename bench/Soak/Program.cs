@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Kinerja.Bench.Soak;
 
 // Soak bench (issue 8): the Release server as a child process, a steady mixed load for --minutes
@@ -6,13 +7,15 @@ using Kinerja.Bench.Soak;
 //   dotnet build -c Release src/Dashboard bench/Soak && dotnet bench/Soak/bin/Release/net10.0/Soak.dll [--minutes 30] [--rate 5000] [--clients 500]
 var options = SoakOptions.Parse(args);
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+void Stop(PosixSignalContext context)
 {
     if (!stop.IsCancellationRequested)
     {
-        e.Cancel = true; // unwind: stop the load, then the server (SIGTERM) and its PostgreSQL
-        Console.Error.WriteLine("Ctrl-C: stopping the load and the server (Ctrl-C again to abort at once)");
+        context.Cancel = true; // unwind: stop the load, then the server (SIGTERM) and its PostgreSQL
+        Console.Error.WriteLine($"{context.Signal}: stopping the load and the server (again to abort at once)");
         stop.Cancel();
     }
-};
+}
+using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 return await SoakRun.RunAsync(options, stop.Token);

@@ -6,7 +6,7 @@ namespace Kinerja.Bench.Soak;
 public static class Report
 {
     public static void Print(SoakOptions o, IngestLoad load, IReadOnlyList<MinuteRow> rows, Timeline timeline, RulePublisher publisher,
-        Integrity integrity, MemoryTrend trend, TimeSpan loadEnded, long reconnects, long closed)
+        Integrity integrity, MemoryTrend trend, TimeSpan loadEnded, long reconnects, long closed, double benchCores)
     {
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine();
@@ -28,13 +28,13 @@ public static class Report
         if (steady.Count > 0)
         {
             Console.WriteLine(string.Create(inv,
-                $"- Steady state (minutes 2-{rows.Count}): {steady.Average(r => r.EventsPerSecond):0} events/s acked, server {steady.Average(r => r.ServerCores):0.00} cores, PostgreSQL {steady.Average(r => r.PostgresCores):0.00} cores, {steady.Average(r => r.MessagesPerSecond):0} msgs/s to screens, worst minute ack p99 {steady.Max(r => r.AckP99):0} ms, push p99 {steady.Max(r => r.PushP99):0} ms."));
+                $"- Steady state (minutes 2-{rows.Count}): {steady.Average(r => r.EventsPerSecond):0} events/s acked, server {steady.Average(r => r.ServerCores):0.00} cores, PostgreSQL {steady.Average(r => r.PostgresCores):0.00} cores, {steady.Average(r => r.MessagesPerSecond):0} msgs/s to screens, this bench (load generator + screens) {benchCores:0.00} cores over the run, worst minute ack p99 {steady.Max(r => r.AckP99):0} ms, push p99 {steady.Max(r => r.PushP99):0} ms."));
         }
         Console.WriteLine("- Rule publishes: " + (publisher.Publishes.Count == 0 ? "none" : string.Join(", ", publisher.Publishes.Select(p =>
             string.Create(inv, $"min {p.AtMinute:0.0} v{p.Version} {p.Change} ({p.Ms:0} ms)"))))
             + (publisher.Failures.Count == 0 ? "" : "; FAILED: " + string.Join("; ", publisher.Failures)) + ".");
         Console.WriteLine(string.Create(inv,
-            $"- Memory: server RSS slope over the last 2/3 {trend.RssSlope:+0.0;-0.0} MB/10 min (mean {trend.RssMean:0} MB, {trend.RssPoints} samples) → {(trend.RssFlat ? "flat" : "GROWING")}; GC heap after gen2 {trend.HeapSlope:+0.0;-0.0} MB/10 min (mean {trend.HeapMean:0} MB, {trend.HeapPoints} minutes) → {(trend.HeapFlat ? "flat" : "GROWING")} (flat = within ±max(5 MB, 2 %) per 10 min)."));
+            $"- Memory: server RSS slope over the last 2/3 {trend.RssSlope:+0.0;-0.0} MB/10 min (mean {trend.RssMean:0} MB, {trend.RssPoints} samples) → {MemoryTrend.Verdict(trend.RssSlope, trend.RssFlat, trend.RssPoints)}; GC heap after gen2 {trend.HeapSlope:+0.0;-0.0} MB/10 min (mean {trend.HeapMean:0} MB, {trend.HeapPoints} minutes) → {MemoryTrend.Verdict(trend.HeapSlope, trend.HeapFlat, trend.HeapPoints)} (flat = within ±max(5 MB, 2 %) per 10 min)."));
         Console.WriteLine(string.Create(inv,
             $"- Exactly once: {integrity.AckedEvents:N0} acked event ids, {integrity.RowsOfRun:N0} rows of this run in `activity`: **{integrity.Lost} lost, {integrity.Duplicated} duplicated**; {integrity.UnackedBatches} batches without a 2xx, {integrity.UnackedStored} of their rows stored (checked in {integrity.Took.TotalSeconds:0.0} s)."));
     }

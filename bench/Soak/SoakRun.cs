@@ -37,12 +37,14 @@ public static class SoakRun
         var load = new IngestLoad(o, server.Process.BaseUri, server.SourceKey, employees, regions.Length, timeline, acks);
         var publisher = new RulePublisher(sdm.Client, o, timeline);
         var sampler = new Sampler(server, admin.Client, timeline, publisher);
+        var benchCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         timeline.Start();
         var ingest = load.RunAsync(ct);
         var publishing = publisher.RunAsync(ct);
         var sampling = sampler.RunAsync(ct);
         await ingest;
         var loadEnded = timeline.Elapsed;
+        var benchCores = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - benchCpu).TotalSeconds / loadEnded.TotalSeconds;
         await Task.WhenAll(publishing.ContinueWith(_ => { }, TaskScheduler.Default), sampling);
         await Task.Delay(TimeSpan.FromSeconds(3), CancellationToken.None); // last pushes
         var reconnects = screens.Reconnects;
@@ -57,7 +59,7 @@ public static class SoakRun
         Console.WriteLine("Load over; checking every acked event id in PostgreSQL...");
         var integrity = await Verification.CheckAsync(server.ConnectionString(), load, o.BatchSize, CancellationToken.None);
         var trend = MemoryTrend.From(sampler.Rss, sampler.Rows, o.Minutes);
-        Report.Print(o, load, sampler.Rows, timeline, publisher, integrity, trend, loadEnded, reconnects, closed);
+        Report.Print(o, load, sampler.Rows, timeline, publisher, integrity, trend, loadEnded, reconnects, closed, benchCores);
         return integrity.Lost == 0 && integrity.Duplicated == 0 ? 0 : 1;
     }
 }

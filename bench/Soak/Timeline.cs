@@ -9,6 +9,9 @@ public sealed class MinuteCounters
 
     public Histogram Push { get; } = new();
 
+    /// <summary>Send → 2xx of the final attempt (the server's own time; <see cref="Ack"/> adds the client-side wait for a slot).</summary>
+    public Histogram Service { get; } = new();
+
     public long EventsAcked;
     public long Requests;
     public long FailedRequests;
