@@ -40,7 +40,11 @@ public sealed class RulePublisher(HttpClient sdm, SoakOptions o, Timeline timeli
             }
             try
             {
-                Publishes.Add(await PublishAsync(k, ct));
+                var done = await PublishAsync(k, ct);
+                lock (Publishes)
+                {
+                    Publishes.Add(done);
+                }
             }
             catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or KeyNotFoundException or JsonException)
             {

@@ -15,6 +15,8 @@ public sealed record MinuteRow(int Minute, double EventsPerSecond, double AckP50
 /// </summary>
 public sealed class Sampler(SoakServer server, HttpClient admin, Timeline timeline, RulePublisher publisher)
 {
+    private int _reported;
+
     public List<(double Minute, double RssMb)> Rss { get; } = [];
 
     public List<MinuteRow> Rows { get; } = [];
@@ -62,7 +64,14 @@ public sealed class Sampler(SoakServer server, HttpClient admin, Timeline timeli
         var c = timeline.Minute(m);
         static double Mb(JsonElement e, string name) => e.GetProperty(name).GetInt64() / 1048576.0;
         int Delta(string name) => now.GetProperty(name).GetInt32() - before.GetProperty(name).GetInt32();
-        var publishes = string.Join(" ", publisher.Publishes.Where(p => (int)p.AtMinute == m).Select(p => $"v{p.Version} ({p.Ms:0} ms)"));
+        // publishes completed since the previous row (one still running when a minute closes shows in the next row)
+        Publish[] done;
+        lock (publisher.Publishes)
+        {
+            done = publisher.Publishes.ToArray();
+        }
+        var publishes = string.Join(" ", done.Skip(_reported).Select(p => $"v{p.Version} ({p.Ms:0} ms)"));
+        _reported = done.Length;
         return new MinuteRow(m + 1, c.EventsAcked / 60.0, c.Ack.Percentile(0.5), c.Ack.Percentile(0.99), c.Service.Percentile(0.99), c.Push.Percentile(0.5),
             c.Push.Percentile(0.99), c.Push.Count,
             (c.IndicatorsMessages + c.ChartMessages + c.TriggerMessages) / 60.0, server.Process.Stats.RssMb(), Mb(now, "heapSizeBytes"),
