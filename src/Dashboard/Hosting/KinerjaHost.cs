@@ -92,6 +92,7 @@ public static class KinerjaHost
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapReferenceApi();
+        app.MapRuntimeStatsApi();
         if (roles.Ingest)
         {
             app.MapIngestApi();
