@@ -50,7 +50,7 @@ public sealed class BoardPushService(
             {
                 foreach (var region in subs.WatchedRegions())
                 {
-                    boards.Get(region).MarkDirty();
+                    boards.Get(region).MarkRefresh();
                 }
             }
         }

@@ -7,18 +7,21 @@ public static class BoardStatsApi
 {
     /// <param name="SvgRenders">Chart renders since start: grows with data versions, never with screens.</param>
     /// <param name="PngRenders">PNG renders (on first download of a version).</param>
-    public sealed record BoardStats(long SvgRenders, long PngRenders, IReadOnlyList<RegionStats> Regions);
+    /// <param name="Publisher">True when this instance sends the group messages (always without <c>Kinerja:Redis</c>;
+    /// with it, only the holder of the board publisher lease).</param>
+    public sealed record BoardStats(long SvgRenders, long PngRenders, IReadOnlyList<RegionStats> Regions, bool Publisher);
 
     public sealed record RegionStats(string RegionId, long Flushes, double ReadMs, int RegionScreens, int PublicScreens);
 
     public static IEndpointRouteBuilder MapBoardStatsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/board/stats", (ChartCache charts, BoardRegistry boards, BoardSubscriptions subs) =>
+        app.MapGet("/api/v1/board/stats", (ChartCache charts, BoardRegistry boards, BoardSubscriptions subs,
+                Cluster.BoardPublisher publisher) =>
                 TypedResults.Ok(new BoardStats(charts.SvgRenders, charts.PngRenders, boards.Boards
                     .OrderBy(b => b.RegionId, StringComparer.Ordinal)
                     .Select(b => new RegionStats(b.RegionId, b.Flushes, Math.Round(b.ReadMs, 1), subs.Count(BoardGroup.Region(b.RegionId)),
                         subs.Count(BoardGroup.Public(b.RegionId))))
-                    .ToArray())))
+                    .ToArray(), publisher.IsActive)))
             .RequireAuthorization(Kinerja.Dashboard.Access.Policies.Admin)
             .WithName("GetBoardStats")
             .WithSummary("Live board counters: chart renders, flushes and screens per region.")

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading.Channels;
 using Kinerja.Core.Indicators;
+using Kinerja.Dashboard.Board.Cluster;
 using Kinerja.Dashboard.Charts;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,10 @@ namespace Kinerja.Dashboard.Board;
 /// dirty; the loop then reads the region's indicators ONCE, derives every watched group's payload
 /// from that read, renders changed charts ONCE (at most every <see cref="BoardOptions.ChartIntervalMs"/>)
 /// and pushes to the groups, at most once per <see cref="BoardOptions.IndicatorsIntervalMs"/>. The
-/// work per flush depends on the watched groups, never on the number of screens in them.
+/// work per flush depends on the watched groups, never on the number of screens in them. A group
+/// receives an <c>Indicators</c> message when its data version changed or on the refresh tick, never
+/// twice for one version otherwise. With several instances only the <see cref="BoardPublisher"/>
+/// runs the loop; the others read on demand (subscribe-time snapshots, chart downloads).
 /// </summary>
 public sealed class RegionBoard
 {
@@ -27,6 +31,7 @@ public sealed class RegionBoard
     private readonly PrivacyOptions _privacy;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly BoardPublisher _publisher;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Channel<bool> _dirty = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
     {
@@ -36,10 +41,13 @@ public sealed class RegionBoard
     private readonly Dictionary<string, IndicatorsPayload> _payloads = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RenderedChart[]> _groupCharts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, long>> _pushed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _pushedVersion = new(StringComparer.Ordinal);
+    private int _refreshDue;
     private readonly SemaphoreSlim _chartGate = new(1, 1);
     private int _chartRunning;
     private volatile bool _pendingPush;
     private RegionIndicators? _current;
+    private BoardGroup? _extra;
     private string _hash = "";
     private long _version;
     private DateTimeOffset _asOf;
@@ -51,8 +59,9 @@ public sealed class RegionBoard
 
     public RegionBoard(string regionId, IBoardData data, ChartCache charts, BoardSubscriptions subs,
         IHubContext<BoardHub, IBoardClient> hub, BoardOptions options, PrivacyOptions privacy, TimeProvider time,
-        ILogger logger)
+        ILogger logger, BoardPublisher publisher)
     {
+        _publisher = publisher;
         _regionId = regionId;
         _data = data;
         _charts = charts;
@@ -76,6 +85,13 @@ public sealed class RegionBoard
     /// <summary>Something changed (indicators, triggers, refresh tick): a flush will follow within the coalescing window.</summary>
     public void MarkDirty() => _dirty.Writer.TryWrite(true);
 
+    /// <summary>The refresh tick: the next flush pushes to every group even when the figures are unchanged, so screens see them live.</summary>
+    public void MarkRefresh()
+    {
+        Interlocked.Exchange(ref _refreshDue, 1);
+        MarkDirty();
+    }
+
     /// <summary>Triggers changed: the charts must be redrawn even if the indicator figures are the same.</summary>
     public void MarkChartsDirty()
     {
@@ -95,6 +111,11 @@ public sealed class RegionBoard
                 await Task.Delay(interval - since, _time, ct);
             }
             _dirty.Reader.TryRead(out _);
+            if (!_publisher.IsActive)
+            {
+                // Another instance publishes; this one reads only on demand.
+                continue;
+            }
             try
             {
                 await _gate.WaitAsync(ct);
@@ -116,19 +137,31 @@ public sealed class RegionBoard
 
     /// <summary>
     /// The current state of a group for a screen that just subscribed: its payload and charts,
-    /// computed now if the region was not live yet. Null when the region or unit is unknown.
+    /// computed now if the region was not live yet (on an instance that does not publish: read now,
+    /// unless read within the last coalescing window). Null when the region or unit is unknown.
+    /// <paramref name="unwatched"/> includes the group even when no screen watches it (chart downloads).
     /// </summary>
     public async Task<(IndicatorsPayload Payload, IReadOnlyList<RenderedChart> Charts)?> StateAsync(BoardGroup group,
-        CancellationToken ct)
+        CancellationToken ct, bool unwatched = false)
     {
         await _gate.WaitAsync(ct);
         try
         {
-            if (_current is null || !_payloads.ContainsKey(group.Name) || !_groupCharts.ContainsKey(group.Name))
+            var recent = _time.GetElapsedTime(Interlocked.Read(ref _lastFlushTicks)).TotalMilliseconds < _options.IndicatorsIntervalMs;
+            if (_current is null || !_payloads.ContainsKey(group.Name) || !_groupCharts.ContainsKey(group.Name)
+                || (!_publisher.IsActive && !recent))
             {
+                _extra = unwatched ? group : null;
                 var before = _version;
-                await FlushAsync(ct, forceCharts: true, push: false);
-                if (_version != before)
+                try
+                {
+                    await FlushAsync(ct, forceCharts: true, push: false);
+                }
+                finally
+                {
+                    _extra = null;
+                }
+                if (_version != before && _publisher.IsActive)
                 {
                     // Other groups have not seen this version yet.
                     _pendingPush = true;
@@ -181,9 +214,15 @@ public sealed class RegionBoard
         {
             _payloads[group.Name] = Payload(region, group);
         }
-        if (push)
+        if (push && _publisher.IsActive)
         {
-            await Task.WhenAll(groups.Select(g => _hub.Clients.Group(g.Name).Indicators(_payloads[g.Name])));
+            var refresh = Interlocked.Exchange(ref _refreshDue, 0) == 1;
+            var due = groups.Where(g => refresh || _pushedVersion.GetValueOrDefault(g.Name) != _version).ToArray();
+            foreach (var g in due)
+            {
+                _pushedVersion[g.Name] = _version;
+            }
+            await Task.WhenAll(due.Select(g => _hub.Clients.Group(g.Name).Indicators(_payloads[g.Name])));
         }
 
         var chartsDue = _time.GetElapsedTime(Interlocked.Read(ref _lastChartsTicks)).TotalMilliseconds >= _options.ChartIntervalMs;
@@ -254,6 +293,11 @@ public sealed class RegionBoard
         }
         var units = _subs.WatchedUnits(region.RegionId);
         groups.AddRange(region.Units.Where(u => units.Contains(u.UnitId)).Select(u => BoardGroup.Unit(u.UnitId)));
+        if (_extra is { } extra && !groups.Contains(extra)
+            && (extra.Kind != BoardGroupKind.Unit || region.Units.Any(u => u.UnitId == extra.Id)))
+        {
+            groups.Add(extra);
+        }
         return groups;
     }
 
@@ -304,7 +348,7 @@ public sealed class RegionBoard
                 rendered[i] = await _charts.GetOrRenderAsync(specs[i], _version, ct);
             }
             _groupCharts[group.Name] = rendered;
-            if (!push)
+            if (!push || !_publisher.IsActive)
             {
                 continue;
             }

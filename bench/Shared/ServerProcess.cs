@@ -2,16 +2,18 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Kinerja.Bench.Fanout;
+namespace Kinerja.Bench.Shared;
 
 /// <summary>A server started as a child process (so its CPU and memory are its own), stopped with SIGTERM.</summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly System.Text.StringBuilder _log;
 
-    private ServerProcess(Process process, Uri baseUri)
+    private ServerProcess(Process process, Uri baseUri, System.Text.StringBuilder log)
     {
         _process = process;
+        _log = log;
         BaseUri = baseUri;
         Stats = new ProcessStats(process.Id);
     }
@@ -19,6 +21,19 @@ public sealed class ServerProcess : IAsyncDisposable
     public Uri BaseUri { get; }
 
     public ProcessStats Stats { get; }
+
+    public int Pid => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Everything the server wrote to stdout and stderr so far.</summary>
+    public string Log()
+    {
+        lock (_log)
+        {
+            return _log.ToString();
+        }
+    }
 
     public static async Task<ServerProcess> StartAsync(string dll, IEnumerable<string> args, string readyPath, TimeSpan timeout)
     {
@@ -38,7 +53,7 @@ public sealed class ServerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), log);
         using var http = new HttpClient { BaseAddress = server.BaseUri, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
