@@ -23,7 +23,6 @@ public static class BoardRegistration
         services.AddSingleton<BoardRegistry>();
         services.AddSingleton<IChangeHandler, TriggerFeedHandler>();
         services.AddHostedService<BoardPushService>();
-        services.AddHostedService<BoardChangeListener>();
         return services;
     }
 

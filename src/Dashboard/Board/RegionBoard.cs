@@ -4,29 +4,29 @@ using System.Threading.Channels;
 using Kinerja.Core.Indicators;
 using Kinerja.Dashboard.Charts;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Options;
 
 namespace Kinerja.Dashboard.Board;
 
 /// <summary>
 /// The live state of one region's groups and its coalescing loop. Changes only mark the region
-/// dirty; the loop then reads the region's indicators ONCE, derives every watched group's payload
-/// from that read, renders changed charts ONCE (at most every <see cref="BoardOptions.ChartIntervalMs"/>)
-/// and pushes to the groups, at most once per <see cref="BoardOptions.IndicatorsIntervalMs"/>. The
-/// work per flush depends on the watched groups, never on the number of screens in them.
+/// dirty; the loop then takes the region's indicators ONCE (from the in-memory live model, see
+/// <see cref="IBoardData.RegionAsync"/>), derives every watched group's payload from them and pushes
+/// to the groups, at most once per <see cref="BoardOptions.IndicatorsIntervalMs"/>; charts follow in
+/// <see cref="RegionCharts"/>. The work per flush depends on the watched groups, never on the number
+/// of screens in them.
 /// </summary>
 public sealed class RegionBoard
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly string _regionId;
     private readonly IBoardData _data;
-    private readonly ChartCache _charts;
     private readonly BoardSubscriptions _subs;
     private readonly IHubContext<BoardHub, IBoardClient> _hub;
     private readonly BoardOptions _options;
     private readonly PrivacyOptions _privacy;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly RegionCharts _charts;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Channel<bool> _dirty = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
     {
@@ -34,20 +34,13 @@ public sealed class RegionBoard
         SingleReader = true,
     });
     private readonly Dictionary<string, IndicatorsPayload> _payloads = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RenderedChart[]> _groupCharts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Dictionary<string, long>> _pushed = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _chartGate = new(1, 1);
-    private int _chartRunning;
-    private volatile bool _pendingPush;
     private RegionIndicators? _current;
     private string _hash = "";
     private long _version;
     private DateTimeOffset _asOf;
     private long _lastFlushTicks;
-    private long _lastChartsTicks;
-    private volatile bool _chartsStale = true;
-    private int _chartTimerArmed;
     private long _flushes;
+    private double _readMs;
 
     public RegionBoard(string regionId, IBoardData data, ChartCache charts, BoardSubscriptions subs,
         IHubContext<BoardHub, IBoardClient> hub, BoardOptions options, PrivacyOptions privacy, TimeProvider time,
@@ -55,23 +48,21 @@ public sealed class RegionBoard
     {
         _regionId = regionId;
         _data = data;
-        _charts = charts;
         _subs = subs;
         _hub = hub;
         _options = options;
         _privacy = privacy;
         _time = time;
         _logger = logger;
+        _charts = new RegionCharts(regionId, data, charts, subs, hub, options, privacy, time, logger, MarkDirty);
     }
 
     public string RegionId => _regionId;
 
     public long Flushes => Interlocked.Read(ref _flushes);
 
-    /// <summary>Total milliseconds spent reading the region's figures (the database part of a flush).</summary>
+    /// <summary>Total milliseconds spent getting the region's figures (near zero while the live model serves them).</summary>
     public double ReadMs => Interlocked.CompareExchange(ref _readMs, 0, 0);
-
-    private double _readMs;
 
     /// <summary>Something changed (indicators, triggers, refresh tick): a flush will follow within the coalescing window.</summary>
     public void MarkDirty() => _dirty.Writer.TryWrite(true);
@@ -79,7 +70,7 @@ public sealed class RegionBoard
     /// <summary>Triggers changed: the charts must be redrawn even if the indicator figures are the same.</summary>
     public void MarkChartsDirty()
     {
-        _chartsStale = true;
+        _charts.MarkStale();
         MarkDirty();
     }
 
@@ -100,7 +91,7 @@ public sealed class RegionBoard
                 await _gate.WaitAsync(ct);
                 try
                 {
-                    await FlushAsync(ct);
+                    await FlushAsync(push: true, ct);
                 }
                 finally
                 {
@@ -124,20 +115,22 @@ public sealed class RegionBoard
         await _gate.WaitAsync(ct);
         try
         {
-            if (_current is null || !_payloads.ContainsKey(group.Name) || !_groupCharts.ContainsKey(group.Name))
+            if (_current is null || !_payloads.ContainsKey(group.Name) || !_charts.Has(group))
             {
                 var before = _version;
-                await FlushAsync(ct, forceCharts: true, push: false);
+                var groups = await FlushAsync(push: false, ct);
+                if (_current is not null && groups.Count > 0)
+                {
+                    await _charts.RenderNowAsync(_current, groups, _version, ct);
+                }
                 if (_version != before)
                 {
                     // Other groups have not seen this version yet.
-                    _pendingPush = true;
+                    _charts.RequestPush();
                     MarkDirty();
                 }
             }
-            return _payloads.TryGetValue(group.Name, out var payload)
-                ? (payload, _groupCharts.GetValueOrDefault(group.Name) ?? [])
-                : null;
+            return _payloads.TryGetValue(group.Name, out var payload) ? (payload, _charts.Of(group)) : null;
         }
         finally
         {
@@ -145,33 +138,29 @@ public sealed class RegionBoard
         }
     }
 
-    private async Task FlushAsync(CancellationToken ct, bool forceCharts = false, bool push = true)
+    public static ChartPayload ToPayload(BoardGroup group, RenderedChart chart) => RegionCharts.ToPayload(group, chart);
+
+    /// <summary>Takes the region's figures, rebuilds every watched group's payload and (when <paramref name="push"/>) sends them.</summary>
+    private async Task<IReadOnlyList<BoardGroup>> FlushAsync(bool push, CancellationToken ct)
     {
         Interlocked.Increment(ref _flushes);
         Interlocked.Exchange(ref _lastFlushTicks, _time.GetTimestamp());
-        // "As of" is when the read starts: everything committed before this instant is in the figures.
-        var asOf = _time.GetUtcNow();
         var started = _time.GetTimestamp();
-        var region = await _data.RegionAsync(_regionId, ct);
-        var readMs = _time.GetElapsedTime(started).TotalMilliseconds;
-        double seen, updated;
-        do
+        var read = await _data.RegionAsync(_regionId, ct);
+        AddReadMs(_time.GetElapsedTime(started).TotalMilliseconds);
+        if (read is null)
         {
-            seen = _readMs;
-            updated = seen + readMs;
+            return [];
         }
-        while (Interlocked.CompareExchange(ref _readMs, updated, seen) != seen);
-        if (region is null)
-        {
-            return;
-        }
-        _asOf = asOf;
+        var region = read.Indicators;
+        // Figures only accumulate: what was complete as of an earlier instant stays complete.
+        _asOf = read.AsOf > _asOf ? read.AsOf : _asOf;
         var hash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(region, Json)));
         if (hash != _hash)
         {
             _hash = hash;
             _version = Math.Max(_version + 1, _asOf.ToUnixTimeMilliseconds());
-            _chartsStale = true;
+            _charts.MarkStale();
         }
         _current = region;
 
@@ -184,62 +173,20 @@ public sealed class RegionBoard
         if (push)
         {
             await Task.WhenAll(groups.Select(g => _hub.Clients.Group(g.Name).Indicators(_payloads[g.Name])));
+            _charts.Schedule(region, groups, _version, ct);
         }
-
-        var chartsDue = _time.GetElapsedTime(Interlocked.Read(ref _lastChartsTicks)).TotalMilliseconds >= _options.ChartIntervalMs;
-        var missing = groups.Any(g => !_groupCharts.ContainsKey(g.Name));
-        if (!push && (forceCharts || missing))
-        {
-            // A screen is waiting for this group's first state: render now, under the chart gate.
-            await RenderUnderGateAsync(region, groups, push: false, ct);
-        }
-        else if (missing || _pendingPush || (_chartsStale && chartsDue))
-        {
-            // Charts render off the indicators loop, so numbers keep flowing while ScottPlot works.
-            if (Interlocked.CompareExchange(ref _chartRunning, 1, 0) == 0)
-            {
-                _pendingPush = false;
-                _chartsStale = false;
-                Interlocked.Exchange(ref _lastChartsTicks, _time.GetTimestamp());
-                _ = Task.Run(async () =>
-                {
-                    try
-                    {
-                        await RenderUnderGateAsync(region, groups, push: true, ct);
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        _logger.LogError(ex, "Chart pass of region {Region} failed", _regionId);
-                    }
-                    finally
-                    {
-                        Interlocked.Exchange(ref _chartRunning, 0);
-                    }
-                }, CancellationToken.None);
-            }
-            else
-            {
-                _chartsStale = true;
-                ArmChartTimer();
-            }
-        }
-        else if (_chartsStale)
-        {
-            ArmChartTimer();
-        }
+        return groups;
     }
 
-    private async Task RenderUnderGateAsync(RegionIndicators region, List<BoardGroup> groups, bool push, CancellationToken ct)
+    private void AddReadMs(double ms)
     {
-        await _chartGate.WaitAsync(ct);
-        try
+        double seen, updated;
+        do
         {
-            await RenderChartsAsync(region, groups, push, ct);
+            seen = _readMs;
+            updated = seen + ms;
         }
-        finally
-        {
-            _chartGate.Release();
-        }
+        while (Interlocked.CompareExchange(ref _readMs, updated, seen) != seen);
     }
 
     private List<BoardGroup> WatchedGroups(RegionIndicators region)
@@ -263,81 +210,4 @@ public sealed class RegionBoard
         BoardGroupKind.Public => BoardComposer.Public(region, _privacy.MinGroupSize, _version, _asOf),
         _ => BoardComposer.Unit(region, region.Units.First(u => u.UnitId == group.Id), _version, _asOf),
     };
-
-    private async Task RenderChartsAsync(RegionIndicators region, List<BoardGroup> groups, bool push, CancellationToken ct)
-    {
-        RegionChartInputs? inputs = null;
-        if (groups.Any(g => g.Kind != BoardGroupKind.Unit))
-        {
-            var months = BoardChartSpecs.LastMonths(region.Period);
-            var first = DateOnly.ParseExact(region.Period[..7] + "-01", "yyyy-MM-dd", null);
-            inputs = new RegionChartInputs(region,
-                await _data.DailyMinutesAsync(_regionId, null, first, first.AddMonths(1).AddDays(-1), ct),
-                await _data.IkmTrendAsync(_regionId, null, months, ct),
-                _subs.IsWatched(BoardGroup.Region(_regionId))
-                    ? await _data.TriggerCountsAsync(_regionId, null, months, ct)
-                    : []);
-        }
-        foreach (var group in groups)
-        {
-            IReadOnlyList<ChartSpec> specs;
-            if (group.Kind == BoardGroupKind.Region)
-            {
-                specs = BoardChartSpecs.Region(inputs!);
-            }
-            else if (group.Kind == BoardGroupKind.Public)
-            {
-                specs = BoardChartSpecs.Public(inputs!, _privacy.MinGroupSize);
-            }
-            else
-            {
-                var unit = region.Units.First(u => u.UnitId == group.Id);
-                var months = BoardChartSpecs.LastMonths(region.Period);
-                var first = DateOnly.ParseExact(region.Period[..7] + "-01", "yyyy-MM-dd", null);
-                specs = BoardChartSpecs.Unit(region, new UnitChartInputs(unit,
-                    await _data.DailyMinutesAsync(_regionId, unit.UnitId, first, first.AddMonths(1).AddDays(-1), ct),
-                    await _data.IkmTrendAsync(_regionId, unit.UnitId, months, ct)));
-            }
-            var rendered = new RenderedChart[specs.Count];
-            for (var i = 0; i < specs.Count; i++)
-            {
-                rendered[i] = await _charts.GetOrRenderAsync(specs[i], _version, ct);
-            }
-            _groupCharts[group.Name] = rendered;
-            if (!push)
-            {
-                continue;
-            }
-            if (!_pushed.TryGetValue(group.Name, out var pushed))
-            {
-                _pushed[group.Name] = pushed = new(StringComparer.Ordinal);
-            }
-            foreach (var chart in rendered)
-            {
-                if (pushed.GetValueOrDefault(chart.Spec.ChartId) != chart.Version)
-                {
-                    pushed[chart.Spec.ChartId] = chart.Version;
-                    await _hub.Clients.Group(group.Name).Chart(ToPayload(group, chart));
-                }
-            }
-        }
-    }
-
-    private void ArmChartTimer()
-    {
-        if (Interlocked.Exchange(ref _chartTimerArmed, 1) == 1)
-        {
-            return;
-        }
-        var wait = TimeSpan.FromMilliseconds(_options.ChartIntervalMs) - _time.GetElapsedTime(Interlocked.Read(ref _lastChartsTicks));
-        _ = Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, _time).ContinueWith(_ =>
-        {
-            Interlocked.Exchange(ref _chartTimerArmed, 0);
-            MarkDirty();
-        }, TaskScheduler.Default);
-    }
-
-    public static ChartPayload ToPayload(BoardGroup group, RenderedChart chart) => new(group.Name, chart.Spec.ChartId,
-        chart.Version, chart.Spec.Title, chart.Svg, $"/charts/{chart.Spec.ChartId}.png?v={chart.Version}",
-        $"/charts/{chart.Spec.ChartId}.svg?v={chart.Version}");
 }
