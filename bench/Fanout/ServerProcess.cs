@@ -8,10 +8,12 @@ namespace Kinerja.Bench.Fanout;
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly System.Text.StringBuilder _log;
 
-    private ServerProcess(Process process, Uri baseUri)
+    private ServerProcess(Process process, Uri baseUri, System.Text.StringBuilder log)
     {
         _process = process;
+        _log = log;
         BaseUri = baseUri;
         Stats = new ProcessStats(process.Id);
     }
@@ -19,6 +21,18 @@ public sealed class ServerProcess : IAsyncDisposable
     public Uri BaseUri { get; }
 
     public ProcessStats Stats { get; }
+
+    /// <summary>What the server printed so far (stdout and stderr).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
 
     public static async Task<ServerProcess> StartAsync(string dll, IEnumerable<string> args, string readyPath, TimeSpan timeout)
     {
@@ -38,7 +52,7 @@ public sealed class ServerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), log);
         using var http = new HttpClient { BaseAddress = server.BaseUri, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)

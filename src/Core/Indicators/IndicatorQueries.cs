@@ -203,15 +203,28 @@ public sealed partial class IndicatorQueries(NpgsqlDataSource db, CalendarCache 
         var list = (await conn.QueryAsync<EmployeeFactsRow>(new CommandDefinition(
             raw ? RawRecomputeSql.Query : EmployeeFactsSql.For(plan.Period.Kind), parameters, tx,
             commandTimeout: 600, cancellationToken: ct))).AsList();
-        if (!raw)
+        if (raw)
         {
-            var ratings = await conn.QueryAsync<RatingRow>(new CommandDefinition(
-                EmployeeFactsSql.Ratings, parameters, tx, commandTimeout: 600, cancellationToken: ct));
-            RatingPivot.Apply(list, ratings);
-            var tks = await conn.QueryAsync<TksDay>(new CommandDefinition(
-                EmployeeFactsSql.TksDays, parameters, tx, commandTimeout: 600, cancellationToken: ct));
-            TksRuns.Apply(list, tks, plan);
+            return Sorted(list);
         }
+        var ratings = await conn.QueryAsync<RatingRow>(new CommandDefinition(
+            EmployeeFactsSql.Ratings, parameters, tx, commandTimeout: 600, cancellationToken: ct));
+        var tks = await conn.QueryAsync<TksDay>(new CommandDefinition(
+            EmployeeFactsSql.TksDays, parameters, tx, commandTimeout: 600, cancellationToken: ct));
+        return Complete(list, ratings, tks, plan);
+    }
+
+    /// <summary>Pivots the rating rows and TKS days into the employee rows, sorted by NIP.</summary>
+    private static List<EmployeeFactsRow> Complete(List<EmployeeFactsRow> list, IEnumerable<RatingRow> ratings,
+        IEnumerable<TksDay> tks, PeriodPlan plan)
+    {
+        RatingPivot.Apply(list, ratings);
+        TksRuns.Apply(list, tks, plan);
+        return Sorted(list);
+    }
+
+    private static List<EmployeeFactsRow> Sorted(List<EmployeeFactsRow> list)
+    {
         // sorted here rather than in SQL: NIPs are digits, so ordinal order = numeric order, without
         // the collation-aware string sort PostgreSQL would do
         list.Sort(static (a, b) => string.CompareOrdinal(a.Nip, b.Nip));

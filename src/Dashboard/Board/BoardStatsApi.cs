@@ -1,3 +1,4 @@
+using Kinerja.Core.Indicators.Live;
 using Kinerja.Dashboard.Charts;
 
 namespace Kinerja.Dashboard.Board;
@@ -7,22 +8,30 @@ public static class BoardStatsApi
 {
     /// <param name="SvgRenders">Chart renders since start: grows with data versions, never with screens.</param>
     /// <param name="PngRenders">PNG renders (on first download of a version).</param>
-    public sealed record BoardStats(long SvgRenders, long PngRenders, IReadOnlyList<RegionStats> Regions);
+    /// <param name="Live">The live model behind the region figures: incremental updates and their time.</param>
+    public sealed record BoardStats(long SvgRenders, long PngRenders, IReadOnlyList<RegionStats> Regions, LiveStats Live);
+
+    /// <param name="IncrementalMs">Total milliseconds of incremental updates (read + apply) since start.</param>
+    public sealed record LiveStats(long FullLoads, long IncrementalUpdates, long EmployeesRecomputed, double IncrementalMs,
+        double LastMs);
 
     public sealed record RegionStats(string RegionId, long Flushes, double ReadMs, int RegionScreens, int PublicScreens);
 
     public static IEndpointRouteBuilder MapBoardStatsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/board/stats", (ChartCache charts, BoardRegistry boards, BoardSubscriptions subs) =>
+        app.MapGet("/api/v1/board/stats", (ChartCache charts, BoardRegistry boards, BoardSubscriptions subs, LiveIndicators live) =>
                 TypedResults.Ok(new BoardStats(charts.SvgRenders, charts.PngRenders, boards.Boards
                     .OrderBy(b => b.RegionId, StringComparer.Ordinal)
                     .Select(b => new RegionStats(b.RegionId, b.Flushes, Math.Round(b.ReadMs, 1), subs.Count(BoardGroup.Region(b.RegionId)),
                         subs.Count(BoardGroup.Public(b.RegionId))))
-                    .ToArray())))
+                    .ToArray(), Live(live.Stats))))
             .RequireAuthorization(Kinerja.Dashboard.Access.Policies.Admin)
             .WithName("GetBoardStats")
             .WithSummary("Live board counters: chart renders, flushes and screens per region.")
             .WithTags("Papan");
         return app;
     }
+
+    private static LiveStats Live(LiveIndicatorsStats s) => new(s.FullLoads, s.IncrementalUpdates, s.EmployeesRecomputed,
+        Math.Round(s.IncrementalDuration.TotalMilliseconds, 1), Math.Round(s.LastDuration.TotalMilliseconds, 1));
 }

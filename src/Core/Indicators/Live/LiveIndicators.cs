@@ -29,7 +29,7 @@ public sealed class LiveIndicators
     private readonly SemaphoreSlim _gate = new(1, 1);
     private long _fullLoads, _incremental, _employeesRecomputed;
     private int _lastEmployees, _lastQueries, _applying;
-    private long _lastActivity;
+    private long _lastActivity, _incrementalTicks;
     private TimeSpan _lastDuration;
 
     public LiveIndicators(IndicatorQueries queries, CalendarCache calendars, TimeProvider time, ILogger<LiveIndicators> logger)
@@ -51,7 +51,10 @@ public sealed class LiveIndicators
     }
 
     public LiveIndicatorsStats Stats => new(Interlocked.Read(ref _fullLoads), Interlocked.Read(ref _incremental),
-        Interlocked.Read(ref _employeesRecomputed), _lastEmployees, _lastQueries, _lastDuration);
+        Interlocked.Read(ref _employeesRecomputed), _lastEmployees, _lastQueries, _lastDuration)
+    {
+        IncrementalDuration = TimeSpan.FromTicks(Interlocked.Read(ref _incrementalTicks)),
+    };
 
     /// <summary>Region ids currently held.</summary>
     public IReadOnlyCollection<string> Regions => _store.RegionIds;
@@ -236,6 +239,7 @@ public sealed class LiveIndicators
             _subscribers.Publish(change);
         }
         Interlocked.Increment(ref _incremental);
+        Interlocked.Add(ref _incrementalTicks, watch.Elapsed.Ticks);
         Interlocked.Add(ref _employeesRecomputed, recomputed);
         Record(recomputed, reads, watch.Elapsed);
     }
