@@ -68,6 +68,8 @@ internal static class EmployeeFactsSql
         where d.day = t.today
         """;
 
+    internal const string HeadSql = Head;
+
     private const string Head = """
         with emp as not materialized (
             select e.nip, e.unit_id, u.region_id, e.status, e.position, e.active, e.tpp_ceiling, r.ytd_end

@@ -108,8 +108,9 @@ public sealed class LiveIndicators
     }
 
     /// <summary>
-    /// Applies one <c>kinerja_events</c> payload. The NIPs named are recomputed (one read); units
-    /// named are announced and their IKM re-read (in the same read). The regions of a payload that also
+    /// Applies one <c>kinerja_events</c> payload. The NIPs named are re-read cheaply with the IKM of the
+    /// units named (one round trip); employees whose ratings, levels, attendance or unit moved are then
+    /// read in full (a second round trip), the others only had new activity figures. The regions of a payload that also
     /// names NIPs or units are just where those live; a payload naming only regions (the ingest's
     /// fallback for an oversized batch, or a reference-data change) reloads those regions.
     /// </summary>
@@ -187,7 +188,7 @@ public sealed class LiveIndicators
         {
             var plan = PeriodPlan.Create(group.Key, group, _time);
             var asOf = _time.GetUtcNow();
-            var facts = await _queries.LiveFactsAsync(plan, EmployeeFilter.All, allUnits: true, [], ct);
+            var facts = await _queries.LiveFactsAsync(plan, EmployeeFilter.All, allUnits: true, ct);
             reads++;
             count += facts.Rows.Count;
             foreach (var change in _store.Load(plan, facts, asOf))
@@ -220,11 +221,32 @@ public sealed class LiveIndicators
                 continue;
             }
             var plan = PeriodPlan.Create(group.Key, group, _time);
-            var facts = await _queries.LiveFactsAsync(plan, new EmployeeFilter { Nips = nips }, allUnits: false, ikmUnits, ct);
+            var light = await _queries.LiveSignaturesAsync(plan, new EmployeeFilter { Nips = nips }, ikmUnits, ct);
             reads++;
-            recomputed += facts.Rows.Count;
-            _store.Apply(plan, facts, touches, seen);
-            _store.ApplyIkm(ikmUnits, facts.Units);
+            // Only the activity figures moved (same signature): update from the cheap row. Otherwise read in full.
+            var quick = new List<(LiveEmployee, LiveSignatureRow)>();
+            var full = new List<string>();
+            foreach (var row in light.Employees)
+            {
+                if (_store.Employee(row.Nip) is { Signature: { } held } employee && held == row.Signature)
+                {
+                    quick.Add((employee, row));
+                }
+                else
+                {
+                    full.Add(row.Nip);
+                }
+            }
+            if (full.Count > 0)
+            {
+                var facts = await _queries.LiveFactsAsync(plan, new EmployeeFilter { Nips = full }, allUnits: false, ct);
+                reads++;
+                recomputed += facts.Rows.Count;
+                _store.Apply(plan, facts, touches, seen);
+            }
+            recomputed += quick.Count;
+            _store.ApplyActivity(plan, quick, touches, seen);
+            _store.ApplyIkm(ikmUnits, light.Units);
         }
         _store.RemoveMissing(nips, seen, touches);
         foreach (var unit in units)

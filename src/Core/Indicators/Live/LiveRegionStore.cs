@@ -40,7 +40,8 @@ internal sealed class LiveRegionStore
             }
             foreach (var row in rowsByRegion[regionId])
             {
-                state.Employees[row.Nip] = new LiveEmployee(SnapshotMapper.ToSnapshot(row, plan), row, facts.Today.GetValueOrDefault(row.Nip));
+                state.Employees[row.Nip] = new LiveEmployee(SnapshotMapper.ToSnapshot(row, plan), row,
+                    facts.Today.GetValueOrDefault(row.Nip), facts.Signatures.GetValueOrDefault(row.Nip));
                 _regionOfNip[row.Nip] = regionId;
                 _regionOfUnit[row.UnitId] = regionId;
             }
@@ -87,10 +88,45 @@ internal sealed class LiveRegionStore
                         touches.Add(row.RegionId, null, previous.Row.UnitId);
                     }
                     state.Employees[row.Nip] = new LiveEmployee(SnapshotMapper.ToSnapshot(row, plan), row,
-                        facts.Today.GetValueOrDefault(row.Nip));
+                        facts.Today.GetValueOrDefault(row.Nip), facts.Signatures.GetValueOrDefault(row.Nip));
                     _regionOfNip[row.Nip] = row.RegionId;
                     _regionOfUnit[row.UnitId] = row.RegionId;
                     touches.Add(row.RegionId, row.Nip, row.UnitId);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Applies cheap rows whose signature equals the held one: only the activity figures and today moved,
+    /// so the held row is copied with those and the snapshot remapped; no other read is needed.
+    /// </summary>
+    public void ApplyActivity(PeriodPlan plan, IEnumerable<(LiveEmployee Held, LiveSignatureRow Row)> updates, LiveTouches touches,
+        ISet<string> seen)
+    {
+        foreach (var regionUpdates in updates.GroupBy(u => u.Row.RegionId, StringComparer.Ordinal))
+        {
+            if (!_regions.TryGetValue(regionUpdates.Key, out var state))
+            {
+                continue;
+            }
+            lock (state.Sync)
+            {
+                foreach (var (held, light) in regionUpdates)
+                {
+                    seen.Add(light.Nip);
+                    var row = held.Row.Copy();
+                    row.MinutesApproved = light.MinutesApproved;
+                    row.MinutesPending = light.MinutesPending;
+                    row.MinutesRejected = light.MinutesRejected;
+                    row.ActivityDays = light.ActivityDays;
+                    state.Employees[light.Nip] = held with
+                    {
+                        Snapshot = SnapshotMapper.ToSnapshot(row, plan),
+                        Row = row,
+                        Today = light.Today,
+                    };
+                    touches.Add(light.RegionId, light.Nip, light.UnitId);
                 }
             }
         }
