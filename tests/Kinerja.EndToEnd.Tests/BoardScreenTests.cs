@@ -36,6 +36,27 @@ public sealed partial class BoardScreenTests(LiveServer server) : IClassFixture<
     }
 
     [Fact]
+    public async Task Board_PredicatesExist_KurvaShowsThemPerUnit()
+    {
+        await using var conn = await server.DataSource.OpenConnectionAsync();
+        var rated = await Dapper.SqlMapper.ExecuteScalarAsync<long>(conn, """
+            select count(*) from employee_period_level l join employee e on e.nip = l.nip join unit u on u.id = e.unit_id
+            where u.region_id = @Region and l.predikat is not null and e.active
+            """, new { Region });
+        Assert.True(rated > 0, "the showcase has no predicates this month");
+        var page = await server.NewPageAsync();
+        await page.GotoAsync($"/papan/{Region}");
+        var kurva = page.Locator($"figure[data-chart='r.{Region}.predikat'] img");
+        await Assertions.Expect(kurva).ToHaveAttributeAsync("src", new Regex("^blob:"));
+
+        // the chart the screen shows, as the server rendered it: bars, not the "no predicates" placeholder
+        var svg = await page.EvaluateAsync<string>($"() => fetch('/charts/r.{Region}.predikat.svg').then(r => r.text())");
+        Assert.DoesNotContain("Belum ada predikat", svg);
+        Assert.Contains("Sangat Baik", svg);
+        await LiveServer.ScreenshotAsync(page, "01b-papan-kurva");
+    }
+
+    [Fact]
     public async Task Kiosk_RotatesThroughUnitsWithoutControls()
     {
         var page = await server.NewPageAsync();
