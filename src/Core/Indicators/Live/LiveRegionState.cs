@@ -60,8 +60,6 @@ internal sealed class LiveRegionState(PeriodPlan plan, string regionId, long ver
         return true;
     }
 
-    public bool HasUnit(string unitId) => _units.ContainsKey(unitId);
-
     /// <summary>Marks a change read at <paramref name="asOf"/>; returns the new version. Call under <see cref="Sync"/>.</summary>
     public long Bump(DateTimeOffset asOf)
     {
