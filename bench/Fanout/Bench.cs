@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Kinerja.Bench.Shared;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -43,7 +44,7 @@ public static class Bench
             "--Kinerja:Postgres:DataDir=" + dataDir, "--Kinerja:Demo:Seed=true", "--Kinerja:Demo:Simulate=false",
             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
         ], "/health/ready", TimeSpan.FromMinutes(3));
-        var credentials = DemoCredentials.Parse(server.Output);
+        var credentials = DemoCredentials.Parse(server.Log());
         var cookies = await credentials.SignInAsync(server.BaseUri);
         // reads (reference lists, board stats) as the signed-in demo-admin; events with the demo source key
         using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })

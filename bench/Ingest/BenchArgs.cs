@@ -12,6 +12,7 @@ internal sealed class BenchArgs
     public int HttpBatch { get; private set; } = 2_000;
     public int HttpConcurrency { get; private set; } = 4;
     public int Producers { get; private set; } = 4;
+    public int? BatchSize { get; private set; }
     public string Work { get; private set; } = Path.Combine(Path.GetTempPath(), "kinerja-bench-ingest");
 
     // client mode
@@ -36,6 +37,7 @@ internal sealed class BenchArgs
                 case "--http-batch": a.HttpBatch = Int(); break;
                 case "--http-concurrency": a.HttpConcurrency = Int(); break;
                 case "--producers": a.Producers = Int(); break;
+                case "--batch-size": a.BatchSize = Int(); break;
                 case "--work": a.Work = Next(); break;
                 case "--client": a.Client = true; break;
                 case "--url": a.Url = Next(); break;

@@ -110,7 +110,6 @@ internal static class Methods
 
     public static readonly Dictionary<string, string?> SettingValues = new()
     {
-        ["Kinerja:Ingest:BatchSize"] = "5000",
         ["Kinerja:Ingest:QueueCapacity"] = "200000",
         ["Kinerja:Ingest:MaxBodyBytes"] = (64 * 1024 * 1024).ToString(CultureInfo.InvariantCulture),
     };

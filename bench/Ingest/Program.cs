@@ -16,6 +16,10 @@ if (bench.Client)
     return await HttpClientMode.RunAsync(bench);
 }
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+if (bench.BatchSize is { } batchSize)
+{
+    Methods.SettingValues["Kinerja:Ingest:BatchSize"] = batchSize.ToString(CultureInfo.InvariantCulture);
+}
 if (Directory.Exists(bench.Work))
 {
     Directory.Delete(bench.Work, recursive: true);

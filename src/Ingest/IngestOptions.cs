@@ -9,7 +9,7 @@ public sealed class IngestOptions
     public int QueueCapacity { get; set; } = 200_000;
 
     /// <summary>The writer commits once this many items are gathered (or the deadline passes).</summary>
-    public int BatchSize { get; set; } = 5_000;
+    public int BatchSize { get; set; } = 20_000;
 
     /// <summary>How long the writer waits for more items after the first before it commits.</summary>
     public TimeSpan BatchDeadline { get; set; } = TimeSpan.FromMilliseconds(5);

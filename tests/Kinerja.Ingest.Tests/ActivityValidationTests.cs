@@ -33,6 +33,8 @@ public sealed class ActivityValidationTests(TestDatabase db) : IClassFixture<Tes
         var (field, message) = result.ErrorAt(0);
         Assert.Equal("nip", field);
         Assert.Contains(expected, message);
+        // the field travels beside the message: clients and the import report print "field: message"
+        Assert.StartsWith("NIP ", message);
     }
 
     [Fact]

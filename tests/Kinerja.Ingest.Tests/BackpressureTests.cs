@@ -33,7 +33,7 @@ public sealed class BackpressureTests(TestDatabase db) : IClassFixture<TestDatab
         await held.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var queued1 = Send(1);               // 2 queued
         var queued2 = Send(2);               // 4 queued: at capacity
-        await WaitUntilAsync(() => host.Services.GetQueuedItems() == 4);
+        await Eventually.TrueAsync(() => host.Services.GetQueuedItems() == 4, "the queue state", TimeSpan.FromSeconds(5));
         var refused = await Send(3);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
@@ -48,15 +48,6 @@ public sealed class BackpressureTests(TestDatabase db) : IClassFixture<TestDatab
         Assert.Equal(0L, await Sql.ScalarAsync<long>(db.DataSource, "select count(*) from activity where nip = @nip",
             new { nip = org.Staff[3] }));
         Assert.Equal(2, (await (await Send(3)).ResultAsync()).Count("accepted"));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-        Assert.True(condition());
     }
 }
 

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
-using Kinerja.Core.Database;
 using Kinerja.Core.Database.Embedded;
+using Kinerja.Core.Database;
 using Kinerja.Ingest.Pipeline;
 using Kinerja.Ingest.Tests.Support;
+using Kinerja.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -25,7 +25,7 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
     {
         _cluster = new EmbeddedPostgres(new EmbeddedPostgresOptions
         {
-            DataDir = Path.Combine(_root, "pg"), Durable = false, Port = FreePort(), Database = "kinerja",
+            DataDir = Path.Combine(_root, "pg"), Durable = false, Port = Eventually.FreePort(), Database = "kinerja",
         });
         await _cluster.StartAsync();
         await MigrationRunner.MigrateAsync(_cluster.ConnectionString, NullLogger.Instance);
@@ -91,15 +91,15 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
             }
         });
 
-        await WaitUntilAsync(() => acked.Count >= 50, "acks before the stop");
+        await Eventually.TrueAsync(() => acked.Count >= 50, "acks before the stop", TimeSpan.FromSeconds(60));
         await _cluster.StopAsync();
-        await WaitUntilAsync(() => status.Contains(HttpStatusCode.ServiceUnavailable), "a 503 while PostgreSQL is down");
+        await Eventually.TrueAsync(() => status.Contains(HttpStatusCode.ServiceUnavailable), "a 503 while PostgreSQL is down", TimeSpan.FromSeconds(60));
         await Task.Delay(500);
         // EmbeddedPostgres.StartAsync uses pooled admin connections that died with the stop.
         NpgsqlConnection.ClearAllPools();
         await _cluster.StartAsync();
         Volatile.Write(ref restarted, true);
-        await WaitUntilAsync(() => Volatile.Read(ref successesAfterRestart) >= 10, "acks after the restart");
+        await Eventually.TrueAsync(() => Volatile.Read(ref successesAfterRestart) >= 10, "acks after the restart", TimeSpan.FromSeconds(60));
         await stop.CancelAsync();
         await sender;
 
@@ -108,22 +108,5 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
         var stored = await Sql.ScalarAsync<long>(_db, "select count(*) from activity where event_id = any(@ids)", new { ids });
         Assert.Equal(ids.Length, stored);
         await RollupAssert.MatchesRebuildAsync(_db);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
-            await Task.Delay(20);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }

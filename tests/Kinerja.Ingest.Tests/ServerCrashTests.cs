@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Kinerja.Ingest.Tests.Support;
 using Kinerja.Testing;
 
@@ -18,7 +17,7 @@ public sealed class ServerCrashTests(TestDatabase db) : IClassFixture<TestDataba
     public async Task Server_KilledWithSigkillWhileClientsSend_KeepsEveryAcknowledgedEventExactlyOnce()
     {
         var org = await Org.SeedAsync(db.DataSource);
-        var port = FreePort();
+        var port = Eventually.FreePort();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
         // The host authenticates ingest sources by API key (scope: the test region).
         var key = Kinerja.Core.Access.SourceKeys.Generate();
@@ -72,14 +71,14 @@ public sealed class ServerCrashTests(TestDatabase db) : IClassFixture<TestDataba
                 }
             })).ToArray();
 
-            await WaitUntilAsync(() => acked.Count >= 400, "acks before the kill");
+            await Eventually.TrueAsync(() => acked.Count >= 400, "acks before the kill", TimeSpan.FromSeconds(180));
             server.Kill(); // SIGKILL on Linux: no shutdown hooks, no draining
             await server.WaitForExitAsync();
-            await WaitUntilAsync(() => Volatile.Read(ref failures) > 0, "failed requests while the server is gone");
+            await Eventually.TrueAsync(() => Volatile.Read(ref failures) > 0, "failed requests while the server is gone", TimeSpan.FromSeconds(180));
             server.Dispose();
             server = StartServer(port);
             Volatile.Write(ref restarted, true);
-            await WaitUntilAsync(() => Volatile.Read(ref afterRestart) >= 20, "acks after the restart");
+            await Eventually.TrueAsync(() => Volatile.Read(ref afterRestart) >= 20, "acks after the restart", TimeSpan.FromSeconds(180));
             await stop.CancelAsync();
             await Task.WhenAll(clients);
 
@@ -161,22 +160,5 @@ public sealed class ServerCrashTests(TestDatabase db) : IClassFixture<TestDataba
             Assert.True(DateTime.UtcNow < deadline, "The server did not become ready.");
             await Task.Delay(100);
         }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(180);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
-            await Task.Delay(20);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }

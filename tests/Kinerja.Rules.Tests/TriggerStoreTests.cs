@@ -40,6 +40,44 @@ public sealed class TriggerStoreTests(TestDatabase db) : IClassFixture<TestDatab
     }
 
     [Fact]
+    public async Task Insert_ThousandsAtOnce_StoresAllAndNotifiesEveryIdUnderThePayloadLimit()
+    {
+        // a month close stores triggers for a whole region at once; one NOTIFY naming them all would be
+        // over PostgreSQL's 8000-byte limit and fail the transaction
+        var nips = await TestData.SeedUnitWithStaffAsync(db.DataSource, "pematangsiantar", "bkpsdm", 4, 400);
+        var triggers = (from nip in nips
+                        from month in Enumerable.Range(1, 12)
+                        from rule in Enumerable.Range(1, 50)
+                        select new Kinerja.Rules.Engine.Trigger
+                        {
+                            Kind = "REMINDER", Code = "UJI", Subject = nip, IsUnit = false, Period = $"2025-{month:00}",
+                            Workflow = "uji", Version = 1, Rule = $"r{rule}", Inputs = new Dictionary<string, object?>(),
+                        }).ToArray();
+        await using var listener = await db.DataSource.OpenConnectionAsync();
+        var payloads = new List<string>();
+        listener.Notification += (_, e) => payloads.Add(e.Payload);
+        await listener.ExecuteAsync("listen kinerja_triggers");
+
+        var stored = await new TriggerStore(db.DataSource).InsertAsync(triggers, CancellationToken.None);
+
+        Assert.Equal(triggers.Length, stored.Count);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var notified = new HashSet<long>();
+        while (notified.Count < stored.Count && DateTime.UtcNow < deadline)
+        {
+            await listener.WaitAsync(TimeSpan.FromSeconds(1));
+            foreach (var p in payloads.ToArray())
+            {
+                notified.UnionWith(System.Text.Json.JsonDocument.Parse(p).RootElement.GetProperty("ids")
+                    .EnumerateArray().Select(i => i.GetInt64()));
+            }
+        }
+        Assert.Equal(stored.Select(t => t.Id).ToHashSet(), notified);
+        Assert.True(payloads.Count > 1);
+        Assert.All(payloads, p => Assert.True(System.Text.Encoding.UTF8.GetByteCount(p) < 8000));
+    }
+
+    [Fact]
     public async Task EvaluateAndStore_NewBandLater_OnlyTheNewTriggerReturned()
     {
         var (_, eval, nips) = await Setup("dukcapil", 200);

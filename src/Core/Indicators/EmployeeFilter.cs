@@ -13,6 +13,9 @@ public sealed record EmployeeFilter
     public IReadOnlyCollection<string>? Nips { get; init; }
     public bool IncludeInactive { get; init; }
 
+    /// <summary>True when no region, unit or NIP criterion is set (inactive employees may still be left out).</summary>
+    public bool IsEveryone => RegionId is null && UnitId is null && Nips is null;
+
     public static EmployeeFilter Region(string regionId) => new() { RegionId = regionId };
     public static EmployeeFilter Unit(string unitId) => new() { UnitId = unitId };
     public static EmployeeFilter ForNips(IReadOnlyCollection<string> nips) => new() { Nips = nips, IncludeInactive = true };

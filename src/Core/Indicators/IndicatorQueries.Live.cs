@@ -59,7 +59,8 @@ public sealed partial class IndicatorQueries
         }
         else
         {
-            var sql = string.Join(";\n", EmployeeFactsSql.For(plan.Period.Kind), EmployeeFactsSql.Ratings,
+            var sql = string.Join(";\n", EmployeeFactsSql.For(plan.Period.Kind, filter.IsEveryone),
+                EmployeeFactsSql.RatingsFor(filter.IsEveryone),
                 EmployeeFactsSql.TksDays, EmployeeFactsSql.Today, LiveSignatureSql.Query);
             await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, parameters, tx, cancellationToken: ct));
             var list = (await grid.ReadAsync<EmployeeFactsRow>()).AsList();

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Dapper;
 using Kinerja.Core.Calendar;
+using Kinerja.Core.Database;
 using Kinerja.Core.Domain;
 using Npgsql;
 
@@ -178,9 +179,11 @@ public sealed partial class IndicatorQueries(NpgsqlDataSource db, CalendarCache 
     }
 
     /// <summary>
-    /// The population's rows: the employee statement, then (same transaction, so the same snapshot of
-    /// the data) the rating rows pivoted in. <paramref name="raw"/> runs the naive statement instead,
-    /// which computes its ratings itself.
+    /// The population's rows: the employee statement, the rating rows pivoted in and the TKS days, all
+    /// read in one repeatable-read snapshot of the data. For a region or the whole population the rating
+    /// and TKS statements run at the same time on a second connection that imports the first one's
+    /// snapshot (<see cref="SharedSnapshot"/>), so both cores work and the numbers still agree.
+    /// <paramref name="raw"/> runs the naive statement instead, which computes its ratings itself.
     /// </summary>
     internal async Task<IReadOnlyList<EmployeeFactsRow>> FactsAsync(PeriodPlan plan, EmployeeFilter filter, CancellationToken ct,
         bool raw = false)
@@ -192,26 +195,42 @@ public sealed partial class IndicatorQueries(NpgsqlDataSource db, CalendarCache 
         return list;
     }
 
-    /// <summary>The employee rows inside the caller's transaction (so further statements see the same data).</summary>
-    private static async Task<List<EmployeeFactsRow>> FactsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, PeriodPlan plan,
+    /// <summary>The employee rows inside the caller's repeatable-read transaction (so further statements see the same data).</summary>
+    private async Task<List<EmployeeFactsRow>> FactsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, PeriodPlan plan,
         EmployeeFilter filter, bool raw, CancellationToken ct)
     {
         var parameters = plan.Parameters(filter);
         // a whole population sorts and hashes a few hundred thousand rows: give this statement more than
         // the server's default 4 MB per operation so it does not spill to disk
         await conn.ExecuteAsync(new CommandDefinition("set local work_mem = '64MB'", transaction: tx, cancellationToken: ct));
-        var list = (await conn.QueryAsync<EmployeeFactsRow>(new CommandDefinition(
-            raw ? RawRecomputeSql.Query : EmployeeFactsSql.For(plan.Period.Kind), parameters, tx,
-            commandTimeout: 600, cancellationToken: ct))).AsList();
         if (raw)
         {
-            return Sorted(list);
+            return Sorted((await conn.QueryAsync<EmployeeFactsRow>(new CommandDefinition(
+                RawRecomputeSql.Query, parameters, tx, commandTimeout: 600, cancellationToken: ct))).AsList());
         }
-        var ratings = await conn.QueryAsync<RatingRow>(new CommandDefinition(
-            EmployeeFactsSql.Ratings, parameters, tx, commandTimeout: 600, cancellationToken: ct));
-        var tks = await conn.QueryAsync<TksDay>(new CommandDefinition(
-            EmployeeFactsSql.TksDays, parameters, tx, commandTimeout: 600, cancellationToken: ct));
-        return Complete(list, ratings, tks, plan);
+        var employees = new CommandDefinition(EmployeeFactsSql.For(plan.Period.Kind, filter.IsEveryone), parameters, tx,
+            commandTimeout: 600, cancellationToken: ct);
+        if (filter.Nips is null && filter.UnitId is null)
+        {
+            await using var side = await SharedSnapshot.FollowAsync(db, conn, tx, ct);
+            var sideReads = ReadRatingsAndTksAsync(side.Connection, side.Transaction, parameters, filter, ct);
+            var list = (await conn.QueryAsync<EmployeeFactsRow>(employees)).AsList();
+            var (ratings, tks) = await sideReads;
+            return Complete(list, ratings, tks, plan);
+        }
+        var rows = (await conn.QueryAsync<EmployeeFactsRow>(employees)).AsList();
+        var (r, t) = await ReadRatingsAndTksAsync(conn, tx, parameters, filter, ct);
+        return Complete(rows, r, t, plan);
+    }
+
+    private static async Task<(List<RatingRow> Ratings, List<TksDay> Tks)> ReadRatingsAndTksAsync(
+        NpgsqlConnection conn, NpgsqlTransaction tx, object parameters, EmployeeFilter filter, CancellationToken ct)
+    {
+        var ratings = (await conn.QueryAsync<RatingRow>(new CommandDefinition(
+            EmployeeFactsSql.RatingsFor(filter.IsEveryone), parameters, tx, commandTimeout: 600, cancellationToken: ct))).AsList();
+        var tks = (await conn.QueryAsync<TksDay>(new CommandDefinition(
+            EmployeeFactsSql.TksDays, parameters, tx, commandTimeout: 600, cancellationToken: ct))).AsList();
+        return (ratings, tks);
     }
 
     /// <summary>Pivots the rating rows and TKS days into the employee rows, sorted by NIP.</summary>

@@ -34,9 +34,10 @@ public sealed class BoardPushService(
                     var board = boards.Get(change.RegionId);
                     board.MarkDirty();
                     // Once the feed has been quiet for a moment the figures are complete as of "now": one more
-                    // flush then tells the screens, instead of waiting for the next refresh tick.
+                    // flush then tells the screens (pushed although the version is the same, since "as of"
+                    // advanced), instead of waiting for the next refresh tick.
                     _ = Task.Delay(LiveIndicators.QuietBeforeNow + SettleMargin, time, ct)
-                        .ContinueWith(_ => board.MarkDirty(), CancellationToken.None, TaskContinuationOptions.NotOnCanceled,
+                        .ContinueWith(_ => board.MarkSettled(), CancellationToken.None, TaskContinuationOptions.NotOnCanceled,
                             TaskScheduler.Default);
                 }
             }
@@ -59,7 +60,7 @@ public sealed class BoardPushService(
             {
                 foreach (var region in subs.WatchedRegions())
                 {
-                    boards.Get(region).MarkDirty();
+                    boards.Get(region).MarkRefresh();
                 }
             }
         }

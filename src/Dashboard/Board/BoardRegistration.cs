@@ -1,4 +1,5 @@
 using Kinerja.Core.Changes;
+using Kinerja.Dashboard.Board.Cluster;
 using Kinerja.Dashboard.Charts;
 
 namespace Kinerja.Dashboard.Board;
@@ -8,19 +9,22 @@ public static class BoardRegistration
 {
     public const string HubPath = "/hubs/board";
 
-    public static IServiceCollection AddKinerjaBoard(this IServiceCollection services)
+    /// <summary>The board's services; <c>Kinerja:Redis</c> adds the backplane and the publisher lease (several instances).</summary>
+    public static IServiceCollection AddKinerjaBoard(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BoardOptions>().BindConfiguration(BoardOptions.Section)
             .Validate(o => o.IsValid(), "Kinerja:Board settings are out of range").ValidateOnStart();
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section)
             .Validate(o => o.MinGroupSize >= 1, "Kinerja:Privacy:MinGroupSize must be at least 1").ValidateOnStart();
-        services.AddSignalR();
+        var signalR = services.AddSignalR();
+        services.AddKinerjaBoardCluster(signalR, configuration);
         services.AddOptions<Microsoft.AspNetCore.SignalR.HubOptions>()
             .Configure<IHostEnvironment>((o, env) => o.EnableDetailedErrors = env.IsDevelopment());
         services.AddSingleton<IBoardData, BoardData>();
         services.AddSingleton<ChartCache>();
         services.AddSingleton<BoardSubscriptions>();
         services.AddSingleton<BoardRegistry>();
+        services.AddSingleton<BoardChartSource>();
         services.AddSingleton<IChangeHandler, TriggerFeedHandler>();
         services.AddHostedService<BoardPushService>();
         return services;

@@ -15,7 +15,8 @@ public sealed class BoardRegistry(
     IOptions<PrivacyOptions> privacy,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
-    ILogger<RegionBoard> logger)
+    ILogger<RegionBoard> logger,
+    Cluster.BoardPublisher publisher)
 {
     private readonly ConcurrentDictionary<string, Lazy<RegionBoard>> _boards = new(StringComparer.Ordinal);
 
@@ -23,7 +24,7 @@ public sealed class BoardRegistry(
 
     public RegionBoard Get(string regionId) => _boards.GetOrAdd(regionId, id => new Lazy<RegionBoard>(() =>
     {
-        var board = new RegionBoard(id, data, charts, subs, hub, options.Value, privacy.Value, time, logger);
+        var board = new RegionBoard(id, data, charts, subs, hub, options.Value, privacy.Value, time, logger, publisher);
         _ = Task.Run(() => RunAsync(board), CancellationToken.None);
         return board;
     })).Value;

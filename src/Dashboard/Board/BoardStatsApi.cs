@@ -9,7 +9,10 @@ public static class BoardStatsApi
     /// <param name="SvgRenders">Chart renders since start: grows with data versions, never with screens.</param>
     /// <param name="PngRenders">PNG renders (on first download of a version).</param>
     /// <param name="Live">The live model behind the region figures: incremental updates and their time.</param>
-    public sealed record BoardStats(long SvgRenders, long PngRenders, IReadOnlyList<RegionStats> Regions, LiveStats Live);
+    /// <param name="Publisher">True when this instance sends the group messages (always without <c>Kinerja:Redis</c>;
+    /// with it, only the holder of the board publisher lease).</param>
+    public sealed record BoardStats(long SvgRenders, long PngRenders, IReadOnlyList<RegionStats> Regions, LiveStats Live,
+        bool Publisher);
 
     /// <param name="IncrementalMs">Total milliseconds of incremental updates (read + apply) since start.</param>
     public sealed record LiveStats(long FullLoads, long IncrementalUpdates, long EmployeesRecomputed, double IncrementalMs,
@@ -19,12 +22,13 @@ public static class BoardStatsApi
 
     public static IEndpointRouteBuilder MapBoardStatsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/board/stats", (ChartCache charts, BoardRegistry boards, BoardSubscriptions subs, LiveIndicators live) =>
+        app.MapGet("/api/v1/board/stats", (ChartCache charts, BoardRegistry boards, BoardSubscriptions subs, LiveIndicators live,
+                Cluster.BoardPublisher publisher) =>
                 TypedResults.Ok(new BoardStats(charts.SvgRenders, charts.PngRenders, boards.Boards
                     .OrderBy(b => b.RegionId, StringComparer.Ordinal)
                     .Select(b => new RegionStats(b.RegionId, b.Flushes, Math.Round(b.ReadMs, 1), subs.Count(BoardGroup.Region(b.RegionId)),
                         subs.Count(BoardGroup.Public(b.RegionId))))
-                    .ToArray(), Live(live.Stats))))
+                    .ToArray(), Live(live.Stats), publisher.IsActive)))
             .RequireAuthorization(Kinerja.Dashboard.Access.Policies.Admin)
             .WithName("GetBoardStats")
             .WithSummary("Live board counters: chart renders, flushes and screens per region.")

@@ -4,7 +4,9 @@ namespace Kinerja.Dashboard.Board;
 
 /// <summary>
 /// Which groups have screens, so the push service computes and renders only what someone watches.
-/// Kept by the hub (subscribe, unsubscribe, disconnect).
+/// Kept by the hub (subscribe, unsubscribe, disconnect). With several instances the groups watched on
+/// the others (<see cref="SetRemote"/>, kept by <c>BoardWatchSync</c>) count as watched too, so the
+/// publishing instance serves them; <see cref="Count"/> stays this instance's own screens.
 /// </summary>
 public sealed class BoardSubscriptions
 {
@@ -13,6 +15,12 @@ public sealed class BoardSubscriptions
 
     /// <summary>Regions with at least one subscribed group, and their subscribed unit groups.</summary>
     private readonly ConcurrentDictionary<string, string> _unitRegion = new(StringComparer.Ordinal);
+
+    /// <summary>Groups watched on other instances: group name → region id.</summary>
+    private volatile IReadOnlyDictionary<string, string> _remote = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Raised when a group gains its first or loses its last screen on this instance.</summary>
+    public event Action? LocalChanged;
 
     public bool Add(string connectionId, BoardGroup group, string regionId)
     {
@@ -28,7 +36,10 @@ public sealed class BoardSubscriptions
         {
             _unitRegion[group.Id] = regionId;
         }
-        _counts.AddOrUpdate(group.Name, 1, (_, c) => c + 1);
+        if (_counts.AddOrUpdate(group.Name, 1, (_, c) => c + 1) == 1)
+        {
+            LocalChanged?.Invoke();
+        }
         return true;
     }
 
@@ -66,13 +77,50 @@ public sealed class BoardSubscriptions
         }
     }
 
-    public bool IsWatched(BoardGroup group) => _counts.TryGetValue(group.Name, out var c) && c > 0;
+    public bool IsWatched(BoardGroup group) =>
+        (_counts.TryGetValue(group.Name, out var c) && c > 0) || _remote.ContainsKey(group.Name);
+
+    /// <summary>Replaces the groups watched on other instances (group name → region id).</summary>
+    public void SetRemote(IReadOnlyDictionary<string, string> groups) => _remote = groups;
+
+    /// <summary>The groups with screens on this instance, with their region ids (for the other instances).</summary>
+    public IReadOnlyDictionary<string, string> LocalGroups()
+    {
+        var groups = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, count) in _counts)
+        {
+            if (count <= 0 || !BoardGroup.TryParse(name, out var g))
+            {
+                continue;
+            }
+            if (g.Kind != BoardGroupKind.Unit)
+            {
+                groups[name] = g.Id;
+            }
+            else if (_unitRegion.TryGetValue(g.Id, out var region))
+            {
+                groups[name] = region;
+            }
+        }
+        return groups;
+    }
 
     public int Count(BoardGroup group) => _counts.GetValueOrDefault(group.Name);
 
     /// <summary>Subscribed unit ids of a region.</summary>
-    public IReadOnlyList<string> WatchedUnits(string regionId) =>
-        _unitRegion.Where(p => p.Value == regionId && IsWatched(BoardGroup.Unit(p.Key))).Select(p => p.Key).ToArray();
+    public IReadOnlyList<string> WatchedUnits(string regionId)
+    {
+        var units = _unitRegion.Where(p => p.Value == regionId && IsWatched(BoardGroup.Unit(p.Key))).Select(p => p.Key)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, region) in _remote)
+        {
+            if (region == regionId && BoardGroup.TryParse(name, out var g) && g.Kind == BoardGroupKind.Unit)
+            {
+                units.Add(g.Id);
+            }
+        }
+        return units.ToArray();
+    }
 
     /// <summary>Regions where any group (region, public or one of its units) is watched.</summary>
     public IReadOnlyCollection<string> WatchedRegions()
@@ -96,8 +144,15 @@ public sealed class BoardSubscriptions
                 regions.Add(g.Id);
             }
         }
+        regions.UnionWith(_remote.Values);
         return regions;
     }
 
-    private void Decrement(string name) => _counts.AddOrUpdate(name, 0, (_, c) => Math.Max(0, c - 1));
+    private void Decrement(string name)
+    {
+        if (_counts.AddOrUpdate(name, 0, (_, c) => Math.Max(0, c - 1)) == 0)
+        {
+            LocalChanged?.Invoke();
+        }
+    }
 }

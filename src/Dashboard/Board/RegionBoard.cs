@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading.Channels;
 using Kinerja.Core.Indicators;
+using Kinerja.Dashboard.Board.Cluster;
 using Kinerja.Dashboard.Charts;
 using Microsoft.AspNetCore.SignalR;
 
@@ -13,7 +14,10 @@ namespace Kinerja.Dashboard.Board;
 /// <see cref="IBoardData.RegionAsync"/>), derives every watched group's payload from them and pushes
 /// to the groups, at most once per <see cref="BoardOptions.IndicatorsIntervalMs"/>; charts follow in
 /// <see cref="RegionCharts"/>. The work per flush depends on the watched groups, never on the number
-/// of screens in them.
+/// of screens in them. A group receives an <c>Indicators</c> message when its data version changed,
+/// on the refresh tick, or on the settle flush after the feed went quiet when its "as of" advanced;
+/// never twice for one version otherwise. With several instances only the <see cref="BoardPublisher"/>
+/// runs the loop; the others read on demand (subscribe-time snapshots, chart downloads).
 /// </summary>
 public sealed class RegionBoard
 {
@@ -26,6 +30,7 @@ public sealed class RegionBoard
     private readonly PrivacyOptions _privacy;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly BoardPublisher _publisher;
     private readonly RegionCharts _charts;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Channel<bool> _dirty = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
@@ -34,7 +39,11 @@ public sealed class RegionBoard
         SingleReader = true,
     });
     private readonly Dictionary<string, IndicatorsPayload> _payloads = new(StringComparer.Ordinal);
+    /// <summary>What each group's screens were last sent: group name → (version, as of).</summary>
+    private readonly Dictionary<string, (long Version, DateTimeOffset AsOf)> _pushed = new(StringComparer.Ordinal);
+    private int _refreshDue, _settleDue;
     private RegionIndicators? _current;
+    private BoardGroup? _extra;
     private string _hash = "";
     private long _version;
     private DateTimeOffset _asOf;
@@ -44,7 +53,7 @@ public sealed class RegionBoard
 
     public RegionBoard(string regionId, IBoardData data, ChartCache charts, BoardSubscriptions subs,
         IHubContext<BoardHub, IBoardClient> hub, BoardOptions options, PrivacyOptions privacy, TimeProvider time,
-        ILogger logger)
+        ILogger logger, BoardPublisher publisher)
     {
         _regionId = regionId;
         _data = data;
@@ -54,7 +63,8 @@ public sealed class RegionBoard
         _privacy = privacy;
         _time = time;
         _logger = logger;
-        _charts = new RegionCharts(regionId, data, charts, subs, hub, options, privacy, time, logger, MarkDirty);
+        _publisher = publisher;
+        _charts = new RegionCharts(regionId, data, charts, subs, hub, options, privacy, time, logger, publisher, MarkDirty);
     }
 
     public string RegionId => _regionId;
@@ -66,6 +76,23 @@ public sealed class RegionBoard
 
     /// <summary>Something changed (indicators, triggers, refresh tick): a flush will follow within the coalescing window.</summary>
     public void MarkDirty() => _dirty.Writer.TryWrite(true);
+
+    /// <summary>The refresh tick: the next flush pushes to every group even when the figures are unchanged, so screens see them live.</summary>
+    public void MarkRefresh()
+    {
+        Interlocked.Exchange(ref _refreshDue, 1);
+        MarkDirty();
+    }
+
+    /// <summary>
+    /// The feed went quiet: the next flush pushes to every group whose "as of" advanced (the figures are
+    /// now complete as of a later instant), even when the data version is unchanged.
+    /// </summary>
+    public void MarkSettled()
+    {
+        Interlocked.Exchange(ref _settleDue, 1);
+        MarkDirty();
+    }
 
     /// <summary>Triggers changed: the charts must be redrawn even if the indicator figures are the same.</summary>
     public void MarkChartsDirty()
@@ -86,6 +113,11 @@ public sealed class RegionBoard
                 await Task.Delay(interval - since, _time, ct);
             }
             _dirty.Reader.TryRead(out _);
+            if (!_publisher.IsActive)
+            {
+                // Another instance publishes; this one reads only on demand.
+                continue;
+            }
             try
             {
                 await _gate.WaitAsync(ct);
@@ -107,23 +139,35 @@ public sealed class RegionBoard
 
     /// <summary>
     /// The current state of a group for a screen that just subscribed: its payload and charts,
-    /// computed now if the region was not live yet. Null when the region or unit is unknown.
+    /// computed now if the region was not live yet (on an instance that does not publish: read now,
+    /// unless read within the last coalescing window). Null when the region or unit is unknown.
+    /// <paramref name="unwatched"/> includes the group even when no screen watches it (chart downloads).
     /// </summary>
     public async Task<(IndicatorsPayload Payload, IReadOnlyList<RenderedChart> Charts)?> StateAsync(BoardGroup group,
-        CancellationToken ct)
+        CancellationToken ct, bool unwatched = false)
     {
         await _gate.WaitAsync(ct);
         try
         {
-            if (_current is null || !_payloads.ContainsKey(group.Name) || !_charts.Has(group))
+            var recent = _time.GetElapsedTime(Interlocked.Read(ref _lastFlushTicks)).TotalMilliseconds < _options.IndicatorsIntervalMs;
+            if (_current is null || !_payloads.ContainsKey(group.Name) || !_charts.Has(group)
+                || (!_publisher.IsActive && !recent))
             {
+                _extra = unwatched ? group : null;
                 var before = _version;
-                var groups = await FlushAsync(push: false, ct);
-                if (_current is not null && groups.Count > 0)
+                try
                 {
-                    await _charts.RenderNowAsync(_current, groups, _version, ct);
+                    var groups = await FlushAsync(push: false, ct);
+                    if (_current is not null && groups.Count > 0)
+                    {
+                        await _charts.RenderNowAsync(_current, groups, _version, ct);
+                    }
                 }
-                if (_version != before)
+                finally
+                {
+                    _extra = null;
+                }
+                if (_version != before && _publisher.IsActive)
                 {
                     // Other groups have not seen this version yet.
                     _charts.RequestPush();
@@ -170,12 +214,26 @@ public sealed class RegionBoard
         {
             _payloads[group.Name] = Payload(region, group);
         }
-        if (push)
+        if (push && _publisher.IsActive)
         {
-            await Task.WhenAll(groups.Select(g => _hub.Clients.Group(g.Name).Indicators(_payloads[g.Name])));
+            await PushAsync(groups);
             _charts.Schedule(region, groups, _version, ct);
         }
         return groups;
+    }
+
+    /// <summary>Sends <c>Indicators</c> to the groups that have not seen this version (all of them on the refresh tick).</summary>
+    private Task PushAsync(IReadOnlyList<BoardGroup> groups)
+    {
+        var refresh = Interlocked.Exchange(ref _refreshDue, 0) == 1;
+        var settle = Interlocked.Exchange(ref _settleDue, 0) == 1;
+        var due = groups.Where(g => refresh || !_pushed.TryGetValue(g.Name, out var seen) || seen.Version != _version
+            || (settle && seen.AsOf < _asOf)).ToArray();
+        foreach (var g in due)
+        {
+            _pushed[g.Name] = (_version, _asOf);
+        }
+        return Task.WhenAll(due.Select(g => _hub.Clients.Group(g.Name).Indicators(_payloads[g.Name])));
     }
 
     private void AddReadMs(double ms)
@@ -201,6 +259,11 @@ public sealed class RegionBoard
         }
         var units = _subs.WatchedUnits(region.RegionId);
         groups.AddRange(region.Units.Where(u => units.Contains(u.UnitId)).Select(u => BoardGroup.Unit(u.UnitId)));
+        if (_extra is { } extra && !groups.Contains(extra)
+            && (extra.Kind != BoardGroupKind.Unit || region.Units.Any(u => u.UnitId == extra.Id)))
+        {
+            groups.Add(extra);
+        }
         return groups;
     }
 

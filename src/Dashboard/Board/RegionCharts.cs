@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Kinerja.Core.Indicators;
+using Kinerja.Dashboard.Board.Cluster;
 using Kinerja.Dashboard.Charts;
 using Microsoft.AspNetCore.SignalR;
 
@@ -9,7 +10,8 @@ namespace Kinerja.Dashboard.Board;
 /// The charts of one region's watched groups: rendered off the indicators loop, at most once per
 /// <see cref="BoardOptions.ChartIntervalMs"/> and only when the data changed (the <see cref="ChartCache"/>
 /// renders a chart once per data version), then pushed as <c>Chart</c> messages to the groups whose
-/// screens have not seen that version.
+/// screens have not seen that version. Only the <see cref="BoardPublisher"/> pushes; another instance
+/// renders on demand (subscribe-time snapshots, chart downloads) without sending.
 /// </summary>
 public sealed class RegionCharts(
     string regionId,
@@ -21,6 +23,7 @@ public sealed class RegionCharts(
     PrivacyOptions privacy,
     TimeProvider time,
     ILogger logger,
+    BoardPublisher publisher,
     Action markDirty)
 {
     private readonly ConcurrentDictionary<string, RenderedChart[]> _groupCharts = new(StringComparer.Ordinal);
@@ -137,7 +140,7 @@ public sealed class RegionCharts(
                 rendered[i] = await charts.GetOrRenderAsync(specs[i], version, ct);
             }
             _groupCharts[group.Name] = rendered;
-            if (push)
+            if (push && publisher.IsActive)
             {
                 await PushAsync(group, rendered);
             }

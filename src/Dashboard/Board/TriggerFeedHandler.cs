@@ -5,15 +5,21 @@ namespace Kinerja.Dashboard.Board;
 
 /// <summary>
 /// New triggers (<c>kinerja_triggers</c>, payload <c>{"ids":[...]}</c>) go to the feeds of their
-/// region and unit groups (never to <c>public:*</c>), and the trigger-count charts are redrawn.
+/// region and unit groups (never to <c>public:*</c>), and the trigger-count charts are redrawn. With
+/// several instances only the board publisher sends them (the backplane reaches every instance's screens).
 /// </summary>
 public sealed class TriggerFeedHandler(IBoardData data, BoardRegistry boards, BoardSubscriptions subs,
-    Microsoft.AspNetCore.SignalR.IHubContext<BoardHub, IBoardClient> hub, ILogger<TriggerFeedHandler> logger) : IChangeHandler
+    Microsoft.AspNetCore.SignalR.IHubContext<BoardHub, IBoardClient> hub, Cluster.BoardPublisher publisher,
+    ILogger<TriggerFeedHandler> logger) : IChangeHandler
 {
     public string Channel => ChangeChannels.Triggers;
 
     public async Task HandleAsync(string payload, CancellationToken ct)
     {
+        if (!publisher.IsActive)
+        {
+            return;
+        }
         long[] ids;
         try
         {

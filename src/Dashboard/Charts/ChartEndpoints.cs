@@ -1,8 +1,12 @@
+using Kinerja.Dashboard.Board;
 using Microsoft.Net.Http.Headers;
 
 namespace Kinerja.Dashboard.Charts;
 
-/// <summary><c>GET /charts/{chartId}.svg|.png</c>: the cached rendering, <c>ETag</c> = version, 304 on a match.</summary>
+/// <summary>
+/// <c>GET /charts/{chartId}.svg|.png</c>: the cached rendering, <c>ETag</c> = version, 304 on a match; on an
+/// instance that lacks it, rendered on demand (<see cref="BoardChartSource"/>).
+/// </summary>
 public static class ChartEndpoints
 {
     public static IEndpointRouteBuilder MapChartEndpoints(this IEndpointRouteBuilder app)
@@ -14,7 +18,7 @@ public static class ChartEndpoints
         return app;
     }
 
-    private static IResult GetChart(string file, HttpContext http, ChartCache charts)
+    private static async Task<IResult> GetChart(string file, long? v, HttpContext http, ChartCache charts, BoardChartSource source)
     {
         var dot = file.LastIndexOf('.');
         if (dot <= 0)
@@ -22,7 +26,7 @@ public static class ChartEndpoints
             return TypedResults.NotFound();
         }
         var (id, ext) = (file[..dot], file[(dot + 1)..]);
-        if (ext is not ("svg" or "png") || charts.Get(id) is not { } chart)
+        if (ext is not ("svg" or "png") || await source.GetAsync(id, v, http.RequestAborted) is not { } chart)
         {
             return TypedResults.NotFound();
         }

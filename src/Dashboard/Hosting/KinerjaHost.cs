@@ -57,12 +57,13 @@ public static class KinerjaHost
             }
         }
         builder.Services.AddSingleton<DemoSeeder>();
+        builder.Services.AddKinerjaKeyRing(builder.Configuration, db.Embedded);
         builder.AddKinerjaAccess();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         if (roles.Dashboard)
         {
-            builder.Services.AddKinerjaBoard();
+            builder.Services.AddKinerjaBoard(builder.Configuration);
         }
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return roles;
@@ -91,6 +92,7 @@ public static class KinerjaHost
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapReferenceApi();
+        app.MapRuntimeStatsApi();
         if (roles.Ingest)
         {
             app.MapIngestApi();

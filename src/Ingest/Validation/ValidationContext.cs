@@ -37,7 +37,7 @@ internal sealed class ValidationContext(ReferenceData refs, IngestScope scope, D
         var formatError = Nip.Validate(nip);
         if (formatError is not null)
         {
-            Errors.Add(ref errors, field, $"{field}: {formatError}");
+            Errors.Add(ref errors, field, formatError);
             return null;
         }
         if (!Refs.Employees.TryGetValue(nip!, out var employee))

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using Kinerja.Core.Changes;
 using Kinerja.Rules.Engine;
@@ -13,7 +12,6 @@ namespace Kinerja.Rules.Live;
 /// </summary>
 public sealed class LevelStore(NpgsqlDataSource db)
 {
-    private const int NipsPerNotification = 300; // NOTIFY payloads must stay under 8000 bytes
 
     /// <summary>Upserts the levels of employee outcomes; returns the NIPs whose stored values changed.</summary>
     public async Task<IReadOnlyList<string>> SaveAsync(IReadOnlyList<EvaluationOutcome> outcomes, CancellationToken ct)
@@ -42,14 +40,7 @@ public sealed class LevelStore(NpgsqlDataSource db)
             perilaku = rows.Select(o => o.RatingPerilaku).ToArray(),
             predikat = rows.Select(o => o.Predikat).ToArray(),
         }, tx, cancellationToken: ct))).Select(n => n.Trim()).ToList();
-        foreach (var chunk in changed.Chunk(NipsPerNotification))
-        {
-            await conn.ExecuteAsync(new CommandDefinition("select pg_notify(@channel, @payload)", new
-            {
-                channel = ChangeChannels.Events,
-                payload = JsonSerializer.Serialize(new { nips = chunk }),
-            }, tx, cancellationToken: ct));
-        }
+        await ChangeNotifications.SendIdsAsync(conn, tx, ChangeChannels.Events, "nips", changed, ct);
         await tx.CommitAsync(ct);
         return changed;
     }

@@ -44,14 +44,8 @@ public sealed class TriggerStore(NpgsqlDataSource db)
             rules = list.Select(t => t.Rule).ToArray(),
             inputs = list.Select(t => JsonSerializer.Serialize(t.Inputs, Json)).ToArray(),
         }, tx, cancellationToken: ct))).AsList();
-        if (rows.Count > 0)
-        {
-            await conn.ExecuteAsync(new CommandDefinition("select pg_notify(@channel, @payload)", new
-            {
-                channel = ChangeChannels.Triggers,
-                payload = JsonSerializer.Serialize(new { ids = rows.Select(r => r.Id) }),
-            }, tx, cancellationToken: ct));
-        }
+        // a month close can store tens of thousands: the ids go out in payloads under the NOTIFY limit
+        await ChangeNotifications.SendIdsAsync(conn, tx, ChangeChannels.Triggers, "ids", rows.Select(r => r.Id).ToArray(), ct);
         await tx.CommitAsync(ct);
         return rows;
     }

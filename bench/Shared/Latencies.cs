@@ -1,4 +1,4 @@
-namespace Kinerja.Bench.Fanout;
+namespace Kinerja.Bench.Shared;
 
 /// <summary>Latency samples (milliseconds) collected from many client threads.</summary>
 public sealed class Latencies

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Kinerja.Bench.Fanout;
+namespace Kinerja.Bench.Shared;
 
 /// <summary>CPU time and resident memory of another process, read from /proc.</summary>
 public sealed class ProcessStats(int pid)

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Kinerja.Bench.Fanout;
+namespace Kinerja.Bench.Shared;
 
 /// <summary>A server started as a child process (so its CPU and memory are its own), stopped with SIGTERM.</summary>
 public sealed class ServerProcess : IAsyncDisposable
@@ -22,15 +22,16 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public ProcessStats Stats { get; }
 
-    /// <summary>What the server printed so far (stdout and stderr).</summary>
-    public string Output
+    public int Pid => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Everything the server wrote to stdout and stderr so far.</summary>
+    public string Log()
     {
-        get
+        lock (_log)
         {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
+            return _log.ToString();
         }
     }
 

@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace Kinerja.Bench.Soak;
+
+/// <summary>Command-line settings; the defaults are the scenario (30 minutes, 5,000 events/s, 500 screens, a publish every 5 minutes).</summary>
+/// <param name="BatchSize">Events per NDJSON request (the source key allows 50 requests/s, so 250 keeps 5,000 events/s at 20 requests/s).</param>
+/// <param name="Connections">HTTP connections the ingest client spreads its requests over.</param>
+/// <param name="MaxInFlight">Requests outstanding at most; a late batch waits, and its wait counts in its latency (open loop).</param>
+/// <param name="PublicEvery">Every n-th screen watches <c>public:{region}</c> anonymously; the others <c>region:{region}</c> signed in.</param>
+public sealed record SoakOptions(double Minutes, double Rate, int Clients, double PublishEveryMinutes, int BatchSize, int Connections,
+    int MaxInFlight, int PublicEvery, string ServerDll, string Repo)
+{
+    public TimeSpan Duration => TimeSpan.FromMinutes(Minutes);
+
+    public static SoakOptions Parse(string[] args)
+    {
+        string? Get(string name)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
+        double Num(string name, double fallback) => double.Parse(Get(name) ?? fallback.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var repo = FindRepo();
+        var dll = Get("--server") ?? Path.Combine(repo, "src/Dashboard/bin/Release/net10.0/Kinerja.Dashboard.dll");
+        var options = new SoakOptions(Num("--minutes", 30), Num("--rate", 5000), (int)Num("--clients", 500), Num("--publish-every", 5),
+            (int)Num("--batch", 250), (int)Num("--connections", 8), (int)Num("--max-in-flight", 64), (int)Num("--public-every", 5), dll, repo);
+        if (options.Minutes <= 0 || options.Rate <= 0 || options.Clients < 0 || options.BatchSize <= 0 || options.Connections <= 0
+            || options.MaxInFlight <= 0 || options.PublicEvery <= 0 || options.PublishEveryMinutes <= 0)
+        {
+            throw new ArgumentException("--minutes, --rate, --batch, --connections, --max-in-flight, --public-every and --publish-every must be positive; --clients at least 0.");
+        }
+        return options;
+    }
+
+    private static string FindRepo()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KinerjaAnalytics.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? Directory.GetCurrentDirectory();
+    }
+}

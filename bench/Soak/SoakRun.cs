@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Kinerja.Bench.Soak;
+
+/// <summary>Start the server, sign in, connect the screens, run the load, sample, verify, report.</summary>
+public static class SoakRun
+{
+    private sealed record RegionDto(string Id);
+    private sealed record UnitDto(string Id, string RegionId);
+    private sealed record EmployeeDto(string Nip, string UnitId);
+
+    public static async Task<int> RunAsync(SoakOptions o, CancellationToken ct)
+    {
+        var dll = File.Exists(o.ServerDll) ? o.ServerDll : throw new FileNotFoundException(
+            "Build the server first: dotnet build -c Release src/Dashboard", o.ServerDll);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Soak: {o.Minutes:0.#} min, ingest {o.Rate:0} events/s ({o.BatchSize}/request, {o.Connections} connections, ≤{o.MaxInFlight} in flight), {o.Clients} screens (every {o.PublicEvery}th public), a rule publish every {o.PublishEveryMinutes:0.#} min; {Environment.ProcessorCount} cores; started {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
+        await using var server = await SoakServer.StartAsync(dll, ct);
+        using var admin = await SignIn.AsAsync(server.Process.BaseUri, "demo-admin", server.AdminPassword, ct);
+        using var sdm = await SignIn.AsAsync(server.Process.BaseUri, "demo-sdm", server.SdmPassword, ct);
+        var regions = (await admin.Client.GetFromJsonAsync<RegionDto[]>("/api/v1/regions", ct))!.Select(r => r.Id).Order(StringComparer.Ordinal).ToArray();
+        var regionIndex = regions.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => x.i);
+        var unitRegion = (await admin.Client.GetFromJsonAsync<UnitDto[]>("/api/v1/units", ct))!.ToDictionary(u => u.Id, u => regionIndex[u.RegionId]);
+        var employees = (await admin.Client.GetFromJsonAsync<EmployeeDto[]>("/api/v1/employees", ct))!
+            .Select(e => new Employee(e.Nip, unitRegion[e.UnitId])).ToArray();
+        Console.WriteLine($"Server up (pid {server.Process.Pid}, PostgreSQL pid {server.PostmasterPid()}): {regions.Length} regions, {employees.Length} employees; signed in as demo-admin and demo-sdm");
+
+        var timeline = new Timeline(o.Minutes);
+        var acks = new AckLog(regions.Length);
+        await using var screens = new Screens(server.Process.BaseUri, admin.Cookies, regions, timeline, acks);
+        var connectWatch = System.Diagnostics.Stopwatch.StartNew();
+        await screens.ConnectAsync(o.Clients, o.PublicEvery, ct);
+        Console.WriteLine($"{screens.Count} screens connected and subscribed in {connectWatch.Elapsed.TotalSeconds:0.0} s");
+
+        var load = new IngestLoad(o, server.Process.BaseUri, server.SourceKey, employees, regions.Length, timeline, acks);
+        var publisher = new RulePublisher(sdm.Client, o, timeline);
+        var sampler = new Sampler(server, admin.Client, timeline, publisher);
+        var benchCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        timeline.Start();
+        var ingest = load.RunAsync(ct);
+        var publishing = publisher.RunAsync(ct);
+        var sampling = sampler.RunAsync(ct);
+        await ingest;
+        var loadEnded = timeline.Elapsed;
+        var benchCores = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - benchCpu).TotalSeconds / loadEnded.TotalSeconds;
+        await Task.WhenAll(publishing.ContinueWith(_ => { }, TaskScheduler.Default), sampling);
+        await Task.Delay(TimeSpan.FromSeconds(3), CancellationToken.None); // last pushes
+        var reconnects = screens.Reconnects;
+        var closed = screens.Closed;
+        await screens.DisposeAsync();
+        if (ct.IsCancellationRequested)
+        {
+            Console.WriteLine("Stopped early: no end check.");
+            return 2;
+        }
+
+        Console.WriteLine("Load over; checking every acked event id in PostgreSQL...");
+        var integrity = await Verification.CheckAsync(server.ConnectionString(), load, o.BatchSize, CancellationToken.None);
+        var trend = MemoryTrend.From(sampler.Rss, sampler.Rows, o.Minutes);
+        Report.Print(o, load, sampler.Rows, timeline, publisher, integrity, trend, loadEnded, reconnects, closed, benchCores);
+        return integrity.Lost == 0 && integrity.Duplicated == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using StackExchange.Redis;
+
+namespace Kinerja.Dashboard.Board.Cluster;
+
+/// <summary>
+/// Wiring of several dashboard instances: with <c>Kinerja:Redis</c> the SignalR Redis backplane (channels
+/// prefixed <c>Kinerja:RedisPrefix</c>), the board publisher lease, the shared watched groups and the
+/// <c>redis</c> ready check; without it a standalone publisher and nothing else.
+/// </summary>
+public static class BoardClusterRegistration
+{
+    public static void AddKinerjaBoardCluster(this IServiceCollection services, ISignalRServerBuilder signalR,
+        IConfiguration configuration)
+    {
+        var options = BoardClusterOptions.From(configuration);
+        if (!options.Enabled)
+        {
+            services.AddSingleton(BoardPublisher.Standalone());
+            return;
+        }
+        services.AddSingleton(options);
+        signalR.AddStackExchangeRedis(o =>
+        {
+            o.Configuration = RedisConnection.Configure(options, "signalr");
+            o.Configuration.ChannelPrefix = RedisChannel.Literal(options.Prefix);
+        });
+        services.AddSingleton(BoardPublisher.ForCluster());
+        services.AddSingleton<BoardPublisherLease>();
+        services.AddSingleton<RedisConnection>();
+        services.AddHostedService<BoardPublisherService>();
+        services.AddHostedService<BoardWatchSync>();
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Runtime;
+using Kinerja.Dashboard.Access;
+
+namespace Kinerja.Dashboard.Health;
+
+/// <summary>
+/// <c>GET /api/v1/runtime</c> (admin): the process's memory and garbage-collector figures, for operations and
+/// the soak bench (memory trend over hours). Cheap: reads counters only, never forces a collection.
+/// </summary>
+public static class RuntimeStatsApi
+{
+    /// <param name="Gen0Collections">Collections of each generation since start (a gen2 also counts as gen1 and gen0).</param>
+    /// <param name="HeapSizeBytes">Managed heap size after the most recent collection of any kind.</param>
+    /// <param name="HeapAfterGen2Bytes">Managed heap size after the most recent gen2 (full blocking or background), 0 before the first.</param>
+    /// <param name="Gen2Index">Index of that gen2 collection (to tell a new one from the same one read twice).</param>
+    /// <param name="AllocatedBytes">Bytes allocated since start (all threads).</param>
+    /// <param name="WorkingSetBytes">Resident set of the process.</param>
+    /// <param name="PauseTimePercentage">Share of time paused for GC since start, 0-100.</param>
+    public sealed record RuntimeStats(
+        DateTimeOffset At,
+        double UptimeSeconds,
+        int Gen0Collections,
+        int Gen1Collections,
+        int Gen2Collections,
+        long HeapSizeBytes,
+        long HeapAfterGen2Bytes,
+        long Gen2Index,
+        long FragmentedBytes,
+        long CommittedBytes,
+        long AllocatedBytes,
+        long WorkingSetBytes,
+        double PauseTimePercentage,
+        int ThreadCount,
+        int ThreadPoolThreads,
+        long ThreadPoolQueueLength,
+        bool ServerGc,
+        string LatencyMode);
+
+    public static IEndpointRouteBuilder MapRuntimeStatsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/runtime", () => TypedResults.Ok(Read()))
+            .RequireAuthorization(Policies.Admin)
+            .WithName("GetRuntimeStats")
+            .WithSummary("Process memory and garbage-collector counters (admin).")
+            .WithTags("Operasi");
+        return app;
+    }
+
+    /// <summary>The current figures of this process.</summary>
+    public static RuntimeStats Read()
+    {
+        var any = GC.GetGCMemoryInfo(GCKind.Any);
+        var full = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        var background = GC.GetGCMemoryInfo(GCKind.Background);
+        var gen2 = full.Index >= background.Index ? full : background;
+        using var process = Process.GetCurrentProcess();
+        return new RuntimeStats(
+            DateTimeOffset.UtcNow,
+            Math.Round((DateTime.Now - process.StartTime).TotalSeconds, 1),
+            GC.CollectionCount(0),
+            GC.CollectionCount(1),
+            GC.CollectionCount(2),
+            any.HeapSizeBytes,
+            gen2.HeapSizeBytes,
+            gen2.Index,
+            any.FragmentedBytes,
+            any.TotalCommittedBytes,
+            GC.GetTotalAllocatedBytes(precise: false),
+            process.WorkingSet64,
+            any.PauseTimePercentage,
+            process.Threads.Count,
+            ThreadPool.ThreadCount,
+            ThreadPool.PendingWorkItemCount,
+            GCSettings.IsServerGC,
+            GCSettings.LatencyMode.ToString());
+    }
+}
