@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using Kinerja.Bench.Shared;
 using System.Text.Json;
+using Kinerja.Bench.Shared;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -14,7 +14,7 @@ public static class Bench
     private sealed record RegionDto(string Id);
     private sealed record UnitDto(string Id, string RegionId);
     private sealed record EmployeeDto(string Nip, string UnitId);
-    private sealed record Stats(long SvgRenders, long PngRenders, JsonElement Regions);
+    private sealed record Stats(long SvgRenders, long PngRenders, JsonElement Regions, JsonElement Live);
 
     public static async Task<int> RunAsync(BenchOptions o)
     {
@@ -44,7 +44,16 @@ public static class Bench
             "--Kinerja:Postgres:DataDir=" + dataDir, "--Kinerja:Demo:Seed=true", "--Kinerja:Demo:Simulate=false",
             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
         ], "/health/ready", TimeSpan.FromMinutes(3));
-        using var http = new HttpClient { BaseAddress = server.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
+        var credentials = DemoCredentials.Parse(server.Log());
+        var cookies = await credentials.SignInAsync(server.BaseUri);
+        // reads (reference lists, board stats) as the signed-in demo-admin; events with the demo source key
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
+        {
+            BaseAddress = server.BaseUri,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        using var ingest = new HttpClient { BaseAddress = server.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
+        ingest.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credentials.SourceKey);
         var regions = (await http.GetFromJsonAsync<RegionDto[]>("/api/v1/regions"))!.Select(r => r.Id).Order().ToArray();
         var unitRegion = (await http.GetFromJsonAsync<UnitDto[]>("/api/v1/units"))!.ToDictionary(u => u.Id, u => u.RegionId);
         var employees = (await http.GetFromJsonAsync<EmployeeDto[]>("/api/v1/employees"))!;
@@ -63,7 +72,7 @@ public static class Bench
             {
                 var region = regions[k % regions.Length];
                 var pointer = 0;
-                var conn = Connect(new Uri(server.BaseUri, "/hubs/board"));
+                var conn = Connect(new Uri(server.BaseUri, "/hubs/board"), cookies);
                 conn.On<JsonElement>("Indicators", p =>
                 {
                     var now = DateTimeOffset.UtcNow;
@@ -102,10 +111,14 @@ public static class Bench
         var charts0 = Interlocked.Read(ref charts);
         var peak = server.Stats.RssMb();
         var accepted = 0;
+        var rejected = 0;
+        var statusErrors = 0;
         watch.Restart();
 
         // Events: every 50 ms a batch of rate/20 activities over all regions, up to 4 requests in flight.
         var perBatch = Math.Max(1, (int)Math.Round(o.Rate / 20));
+        var load = new List<double> { LoadAverage() };
+        var lastLoadSample = Stopwatch.GetTimestamp();
         var random = new Random(42);
         var inFlight = new SemaphoreSlim(4);
         var posts = new List<Task>();
@@ -125,11 +138,17 @@ public static class Bench
             {
                 try
                 {
-                    using var res = await http.PostAsJsonAsync("/api/v1/activities", items);
+                    using var res = await ingest.PostAsJsonAsync("/api/v1/activities", items);
                     if (res.IsSuccessStatusCode)
                     {
                         var at = DateTimeOffset.UtcNow;
-                        Interlocked.Add(ref accepted, items.Length);
+                        var body = await res.Content.ReadFromJsonAsync<JsonElement>();
+                        var ok = body.GetProperty("accepted").GetInt32();
+                        Interlocked.Add(ref accepted, ok);
+                        if (ok < items.Length)
+                        {
+                            Interlocked.Add(ref rejected, items.Length - ok);
+                        }
                         foreach (var r in touched)
                         {
                             lock (accepts[r])
@@ -145,6 +164,14 @@ public static class Bench
                             }
                         }
                     }
+                    else
+                    {
+                        Interlocked.Increment(ref statusErrors);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref statusErrors);
                 }
                 finally
                 {
@@ -152,6 +179,11 @@ public static class Bench
                 }
             }));
             peak = Math.Max(peak, server.Stats.RssMb());
+            if (Stopwatch.GetElapsedTime(lastLoadSample) >= TimeSpan.FromSeconds(1))
+            {
+                load.Add(LoadAverage());
+                lastLoadSample = Stopwatch.GetTimestamp();
+            }
             next += Stopwatch.Frequency / 20;
             var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next);
             if (wait > TimeSpan.Zero)
@@ -161,6 +193,10 @@ public static class Bench
         }
         await Task.WhenAll(posts);
         var wall = watch.Elapsed.TotalSeconds;
+        load.Add(LoadAverage());
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Load average (1 min, /proc/loadavg) during the load: {load.Min():0.0}-{load.Max():0.0} (start {load[0]:0.0}, end {load[^1]:0.0}) on {Environment.ProcessorCount} cores"));
+        Console.WriteLine($"Ingest: {accepted} accepted, {rejected} rejected items, {statusErrors} failed requests");
         await Task.Delay(2000); // drain
         var cpu = server.Stats.CpuSeconds() - cpu0;
         var after = await http.GetFromJsonAsync<Stats>("/api/v1/board/stats");
@@ -169,6 +205,11 @@ public static class Bench
         var readMs = after.Regions.EnumerateArray().Sum(r => r.GetProperty("readMs").GetDouble())
             - before.Regions.EnumerateArray().Sum(r => r.GetProperty("readMs").GetDouble());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Region reads: {flushes} flushes, {readMs / Math.Max(1, flushes):0.0} ms average read"));
+        var updates = after.Live.GetProperty("incrementalUpdates").GetInt64() - before.Live.GetProperty("incrementalUpdates").GetInt64();
+        var updateMs = after.Live.GetProperty("incrementalMs").GetDouble() - before.Live.GetProperty("incrementalMs").GetDouble();
+        var recomputed = after.Live.GetProperty("employeesRecomputed").GetInt64() - before.Live.GetProperty("employeesRecomputed").GetInt64();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Live model: {updates} incremental updates, {recomputed} employees recomputed, {updateMs / Math.Max(1, updates):0.0} ms average update"));
         var received = Interlocked.Read(ref messages) - msg0;
         var perGroupRate = received / (double)o.Clients / (wall + 2);
         foreach (var s in screens)
@@ -228,11 +269,18 @@ public static class Bench
             Interlocked.Read(ref messages), rate, size, 0, 0, 0, 0);
     }
 
-    private static HubConnection Connect(Uri url) => new HubConnectionBuilder()
+    private static double LoadAverage() =>
+        double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
+
+    private static HubConnection Connect(Uri url, System.Net.CookieContainer? cookies = null) => new HubConnectionBuilder()
         .WithUrl(url, x =>
         {
             x.Transports = HttpTransportType.WebSockets;
             x.SkipNegotiation = true;
+            if (cookies is not null)
+            {
+                x.Cookies = cookies;
+            }
         })
         .Build();
 

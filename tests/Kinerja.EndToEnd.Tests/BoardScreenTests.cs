@@ -36,6 +36,40 @@ public sealed partial class BoardScreenTests(LiveServer server) : IClassFixture<
     }
 
     [Fact]
+    public async Task Board_PredicatesExist_KurvaShowsThemPerUnit()
+    {
+        // the live rules derive this month's predicates from the seeded ratings: wait until they have
+        var rated = 0L;
+        for (var deadline = DateTime.UtcNow.AddSeconds(20); rated == 0 && DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            await using var conn = await server.DataSource.OpenConnectionAsync();
+            rated = await Dapper.SqlMapper.ExecuteScalarAsync<long>(conn, """
+                select count(*) from employee_period_level l join employee e on e.nip = l.nip join unit u on u.id = e.unit_id
+                where u.region_id = @Region and l.predikat is not null and e.active and l.period = to_char(now(), 'YYYY-MM')
+                """, new { Region });
+        }
+        Assert.True(rated > 0, "no predicates this month: the rules did not derive any from the showcase ratings");
+        var page = await server.NewPageAsync();
+        await page.GotoAsync($"/papan/{Region}");
+        var kurva = page.Locator($"figure[data-chart='r.{Region}.predikat'] img");
+        await Assertions.Expect(kurva).ToHaveAttributeAsync("src", new Regex("^blob:"));
+
+        // the chart the screen shows, as the server rendered it: bars, not the "no predicates" placeholder
+        var svg = "";
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            svg = await page.EvaluateAsync<string>($"() => fetch('/charts/r.{Region}.predikat.svg').then(r => r.text())");
+            if (!svg.Contains("Belum ada predikat", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+        Assert.DoesNotContain("Belum ada predikat", svg);
+        Assert.Contains("Sangat Baik", svg);
+        await LiveServer.ScreenshotAsync(page, "01b-papan-kurva");
+    }
+
+    [Fact]
     public async Task Kiosk_RotatesThroughUnitsWithoutControls()
     {
         var page = await server.NewPageAsync();

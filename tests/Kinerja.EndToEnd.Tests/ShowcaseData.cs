@@ -132,25 +132,39 @@ public sealed class ShowcaseData
                 }
             }
         }
+        // This month's employee ratings (the superior's hasil kerja, BerAKHLAK from superior and peers): the
+        // rules' inputs, so the live rules evaluation derives this month's predicates (the kurva) itself.
+        var aspects = new[] { "berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis", "loyal", "adaptif", "kolaboratif" };
+        var thisMonth = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        foreach (var p in People)
+        {
+            // per person a level around the unit's diligence, so units differ and each has a spread
+            var level = Math.Clamp(1.6 + p.Diligence * 3.2 + (random.NextDouble() - 0.5) * 2.2, 1, 5);
+            int Score() => Math.Clamp((int)Math.Round(level + (random.NextDouble() - 0.5) * 0.8), 1, 5);
+            ratings.Add(EmployeeRating(p.Nip, "atasan", "hasil_kerja", Score(), thisMonth));
+            foreach (var aspect in aspects)
+            {
+                ratings.Add(EmployeeRating(p.Nip, "atasan", aspect, Score(), thisMonth));
+                ratings.Add(EmployeeRating(p.Nip, "rekan", aspect, Score(), thisMonth));
+            }
+        }
         await PostAllAsync(http, "/api/v1/ratings", ratings);
     }
 
-    /// <summary>Predicates of the month and past triggers (the rules' output) written directly.</summary>
+    private static object EmployeeRating(string nip, string raterRole, string aspect, int score, string period) => new
+    {
+        eventId = Guid.NewGuid(), nip, raterRole, aspect, score, period, occurredAt = DateTimeOffset.UtcNow.AddHours(-3),
+    };
+
+    /// <summary>
+    /// Past triggers (the rules' output) written directly. This month's predicates are NOT written here: the
+    /// live rules own <c>employee_period_level</c> for the current month and would overwrite them (with no
+    /// predicate when the inputs do not support one), so they come from the seeded ratings instead.
+    /// </summary>
     public async Task SeedRuleOutputAsync(NpgsqlDataSource db)
     {
         var random = new Random(7);
-        var period = DateTime.UtcNow.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var predikat = new[] { "SANGAT_BAIK", "BAIK", "BAIK", "BAIK", "BUTUH_PERBAIKAN", "KURANG_MISCONDUCT", "SANGAT_KURANG" };
         await using var conn = await db.OpenConnectionAsync();
-        foreach (var p in People)
-        {
-            var pick = p.Diligence > 0.9 && random.NextDouble() < 0.6 ? "SANGAT_BAIK"
-                : predikat[Math.Min(predikat.Length - 1, (int)(random.NextDouble() * (1.3 - p.Diligence) * predikat.Length))];
-            await conn.ExecuteAsync("""
-                insert into employee_period_level (nip, period, predikat) values (@Nip, @period, @pick)
-                on conflict (nip, period) do update set predikat = excluded.predikat
-                """, new { p.Nip, period, pick });
-        }
         var codes = new[] { ("REWARD", "SERTIFIKAT_KINERJA"), ("REWARD", "PRIORITAS_PELATIHAN"), ("COACHING", "PEMBINAAN_ATASAN"),
             ("COACHING", "RENCANA_PERBAIKAN"), ("SANCTION", "TEGURAN_LISAN"), ("SANCTION", "TEGURAN_TERTULIS") };
         var month = DateTime.UtcNow;

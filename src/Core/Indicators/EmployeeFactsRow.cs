@@ -68,4 +68,7 @@ internal sealed class EmployeeFactsRow
     public int ButuhPerbaikanMask { get; set; }
     public int KurangMisconductMask { get; set; }
     public int SangatKurangMask { get; set; }
+
+    /// <summary>A copy to change (the live model's activity-only update).</summary>
+    public EmployeeFactsRow Copy() => (EmployeeFactsRow)MemberwiseClone();
 }

@@ -74,6 +74,22 @@ internal static class EmployeeFactsSql
           and d.day >= @yearStart::date and d.day < e.ytd_end
         """;
 
+    /// <summary>
+    /// The population's row of each region's local today in <c>employee_day</c> (filed: at least one
+    /// activity; the latest attendance status): what the live boards count as "today". Same parameters
+    /// plus <c>@todays</c> (per region, aligned with <c>@regionIds</c>).
+    /// </summary>
+    public const string Today = Head + "\n" + """
+        dummy as (select 1)
+        select d.nip as Nip, d.activity_count > 0 as Filed, d.attendance_status as Status
+        from employee_day d
+        join emp e on e.nip = d.nip
+        join unnest(@regionIds::text[], @todays::date[]) as t(region_id, today) on t.region_id = e.region_id
+        where d.day = t.today
+        """;
+
+    internal const string HeadSql = Head;
+
     private const string Head = """
         with emp as not materialized (
             select e.nip, e.unit_id, u.region_id, e.status, e.position, e.active, e.tpp_ceiling, r.ytd_end

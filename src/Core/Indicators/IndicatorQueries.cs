@@ -8,7 +8,7 @@ using Npgsql;
 namespace Kinerja.Core.Indicators;
 
 /// <summary>PostgreSQL implementation of <see cref="IIndicatorQueries"/>: a few set-based statements per call.</summary>
-public sealed class IndicatorQueries(NpgsqlDataSource db, CalendarCache calendars, TimeProvider time) : IIndicatorQueries
+public sealed partial class IndicatorQueries(NpgsqlDataSource db, CalendarCache calendars, TimeProvider time) : IIndicatorQueries
 {
     /// <summary>The calendar cache these queries read (shared with <see cref="Live.LiveIndicators"/>).</summary>
     internal CalendarCache CalendarsForTests => calendars;
@@ -188,41 +188,39 @@ public sealed class IndicatorQueries(NpgsqlDataSource db, CalendarCache calendar
     internal async Task<IReadOnlyList<EmployeeFactsRow>> FactsAsync(PeriodPlan plan, EmployeeFilter filter, CancellationToken ct,
         bool raw = false)
     {
-        var parameters = plan.Parameters(filter);
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        var list = await FactsAsync(conn, tx, plan, filter, raw, ct);
+        await tx.CommitAsync(ct);
+        return list;
+    }
+
+    /// <summary>The employee rows inside the caller's repeatable-read transaction (so further statements see the same data).</summary>
+    private async Task<List<EmployeeFactsRow>> FactsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, PeriodPlan plan,
+        EmployeeFilter filter, bool raw, CancellationToken ct)
+    {
+        var parameters = plan.Parameters(filter);
         // a whole population sorts and hashes a few hundred thousand rows: give this statement more than
         // the server's default 4 MB per operation so it does not spill to disk
         await conn.ExecuteAsync(new CommandDefinition("set local work_mem = '64MB'", transaction: tx, cancellationToken: ct));
-        List<EmployeeFactsRow> list;
         if (raw)
         {
-            list = (await conn.QueryAsync<EmployeeFactsRow>(new CommandDefinition(
-                RawRecomputeSql.Query, parameters, tx, commandTimeout: 600, cancellationToken: ct))).AsList();
+            return Sorted((await conn.QueryAsync<EmployeeFactsRow>(new CommandDefinition(
+                RawRecomputeSql.Query, parameters, tx, commandTimeout: 600, cancellationToken: ct))).AsList());
         }
-        else if (filter.Nips is null && filter.UnitId is null)
+        var employees = new CommandDefinition(EmployeeFactsSql.For(plan.Period.Kind, filter.IsEveryone), parameters, tx,
+            commandTimeout: 600, cancellationToken: ct);
+        if (filter.Nips is null && filter.UnitId is null)
         {
             await using var side = await SharedSnapshot.FollowAsync(db, conn, tx, ct);
             var sideReads = ReadRatingsAndTksAsync(side.Connection, side.Transaction, parameters, filter, ct);
-            list = (await conn.QueryAsync<EmployeeFactsRow>(new CommandDefinition(
-                EmployeeFactsSql.For(plan.Period.Kind, filter.IsEveryone), parameters, tx, commandTimeout: 600, cancellationToken: ct))).AsList();
+            var list = (await conn.QueryAsync<EmployeeFactsRow>(employees)).AsList();
             var (ratings, tks) = await sideReads;
-            RatingPivot.Apply(list, ratings);
-            TksRuns.Apply(list, tks, plan);
+            return Complete(list, ratings, tks, plan);
         }
-        else
-        {
-            list = (await conn.QueryAsync<EmployeeFactsRow>(new CommandDefinition(
-                EmployeeFactsSql.For(plan.Period.Kind, filter.IsEveryone), parameters, tx, commandTimeout: 600, cancellationToken: ct))).AsList();
-            var (ratings, tks) = await ReadRatingsAndTksAsync(conn, tx, parameters, filter, ct);
-            RatingPivot.Apply(list, ratings);
-            TksRuns.Apply(list, tks, plan);
-        }
-        await tx.CommitAsync(ct);
-        // sorted here rather than in SQL: NIPs are digits, so ordinal order = numeric order, without
-        // the collation-aware string sort PostgreSQL would do
-        list.Sort(static (a, b) => string.CompareOrdinal(a.Nip, b.Nip));
-        return list;
+        var rows = (await conn.QueryAsync<EmployeeFactsRow>(employees)).AsList();
+        var (r, t) = await ReadRatingsAndTksAsync(conn, tx, parameters, filter, ct);
+        return Complete(rows, r, t, plan);
     }
 
     private static async Task<(List<RatingRow> Ratings, List<TksDay> Tks)> ReadRatingsAndTksAsync(
@@ -235,18 +233,38 @@ public sealed class IndicatorQueries(NpgsqlDataSource db, CalendarCache calendar
         return (ratings, tks);
     }
 
+    /// <summary>Pivots the rating rows and TKS days into the employee rows, sorted by NIP.</summary>
+    private static List<EmployeeFactsRow> Complete(List<EmployeeFactsRow> list, IEnumerable<RatingRow> ratings,
+        IEnumerable<TksDay> tks, PeriodPlan plan)
+    {
+        RatingPivot.Apply(list, ratings);
+        TksRuns.Apply(list, tks, plan);
+        return Sorted(list);
+    }
+
+    private static List<EmployeeFactsRow> Sorted(List<EmployeeFactsRow> list)
+    {
+        // sorted here rather than in SQL: NIPs are digits, so ordinal order = numeric order, without
+        // the collation-aware string sort PostgreSQL would do
+        list.Sort(static (a, b) => string.CompareOrdinal(a.Nip, b.Nip));
+        return list;
+    }
+
+    private static object UnitParameters(PeriodPlan plan, EmployeeFilter filter) => new
+    {
+        regionIds = plan.Regions.Keys.ToArray(),
+        todays = plan.Regions.Values.Select(r => r.Today.ToDateTime(TimeOnly.MinValue)).ToArray(),
+        periodKey = plan.LevelPeriod.Key,
+        monthKeys = plan.MonthKeys,
+        region = filter.RegionId,
+        unit = filter.UnitId,
+    };
+
     internal async Task<IReadOnlyList<UnitFactsRow>> UnitFactsAsync(PeriodPlan plan, EmployeeFilter filter, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
-        var rows = await conn.QueryAsync<UnitFactsRow>(new CommandDefinition(UnitFactsSql.Query, new
-        {
-            regionIds = plan.Regions.Keys.ToArray(),
-            todays = plan.Regions.Values.Select(r => r.Today.ToDateTime(TimeOnly.MinValue)).ToArray(),
-            periodKey = plan.LevelPeriod.Key,
-            monthKeys = plan.MonthKeys,
-            region = filter.RegionId,
-            unit = filter.UnitId,
-        }, cancellationToken: ct));
+        var rows = await conn.QueryAsync<UnitFactsRow>(new CommandDefinition(UnitFactsSql.Query,
+            UnitParameters(plan, filter), cancellationToken: ct));
         return rows.AsList();
     }
 

@@ -48,7 +48,7 @@ internal sealed class PeriodPlan
     public static PeriodPlan Create(Period period, IEnumerable<RegionCalendar> calendars, TimeProvider time) =>
         new(period, calendars.ToDictionary(c => c.RegionId, c => RegionPlan.Create(c, period, time), StringComparer.Ordinal));
 
-    /// <summary>Dapper parameters of <see cref="EmployeeFactsSql"/> and <see cref="RawRecomputeSql"/>.</summary>
+    /// <summary>Dapper parameters of <see cref="EmployeeFactsSql"/> and <see cref="RawRecomputeSql"/> (each binds only what it names).</summary>
     public object Parameters(EmployeeFilter filter) => new
     {
         start = Period.Start.ToDateTime(TimeOnly.MinValue),
@@ -56,6 +56,7 @@ internal sealed class PeriodPlan
         yearStart = new DateTime(Period.Start.Year, 1, 1),
         regionIds = Regions.Keys.ToArray(),
         ytdEnds = Regions.Values.Select(r => r.YtdEnd.ToDateTime(TimeOnly.MinValue)).ToArray(),
+        todays = Regions.Values.Select(r => r.Today.ToDateTime(TimeOnly.MinValue)).ToArray(),
         monthKeys = MonthKeys,
         periodKey = LevelPeriod.Key,
         prevKeys = PreviousKeys,

@@ -78,4 +78,16 @@ internal static class UnitFactsSql
         left join ikm i on i.unit_id = u.id
         order by u.id
         """;
+
+    /// <summary>
+    /// Citizen-satisfaction sums of the named units (<c>@units</c>) over <c>@monthKeys</c>: the live
+    /// model's refresh when the change feed names units (unit ratings).
+    /// </summary>
+    public const string Ikm = """
+        select rr.subject_id as UnitId, sum(rr.score_sum)::bigint as IkmSum, sum(rr.score_count)::int as IkmCount
+        from rating_rollup rr
+        where rr.subject_kind = 'unit' and rr.rater_role = 'masyarakat' and rr.aspect = 'kepuasan_layanan'
+          and rr.period = any(@monthKeys) and rr.subject_id = any(@units)
+        group by rr.subject_id
+        """;
 }

@@ -1,14 +1,27 @@
 using Dapper;
 using Kinerja.Core.Indicators;
+using Kinerja.Core.Indicators.Live;
 using Npgsql;
 
 namespace Kinerja.Dashboard.Board;
 
-/// <summary><see cref="IBoardData"/> over <see cref="IIndicatorQueries"/> and a few Dapper queries.</summary>
-public sealed class BoardData(IIndicatorQueries indicators, NpgsqlDataSource db) : IBoardData
+/// <summary>
+/// <see cref="IBoardData"/> over <see cref="LiveIndicators"/> (region figures, in memory), with
+/// <see cref="IIndicatorQueries"/> as the fallback before the live model has loaded, and a few Dapper queries.
+/// </summary>
+public sealed class BoardData(LiveIndicators live, IIndicatorQueries indicators, TimeProvider time, NpgsqlDataSource db)
+    : IBoardData
 {
-    public Task<RegionIndicators?> RegionAsync(string regionId, CancellationToken ct) =>
-        indicators.RegionAsync(regionId, null, ct);
+    public async Task<RegionRead?> RegionAsync(string regionId, CancellationToken ct)
+    {
+        if (live.Region(regionId) is { } read)
+        {
+            return new RegionRead(read.Indicators, read.AsOf);
+        }
+        // Not loaded yet (start-up): read the database; its figures are complete as of the read's start.
+        var asOf = time.GetUtcNow();
+        return await indicators.RegionAsync(regionId, null, ct) is { } region ? new RegionRead(region, asOf) : null;
+    }
 
     public async Task<string?> RegionOfUnitAsync(string unitId, CancellationToken ct)
     {

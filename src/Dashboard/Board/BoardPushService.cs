@@ -5,8 +5,9 @@ namespace Kinerja.Dashboard.Board;
 
 /// <summary>
 /// Feeds the boards: every <see cref="IndicatorsChanged"/> of <see cref="LiveIndicators"/> marks its
-/// region dirty (the region's loop coalesces and pushes), and every watched region is refreshed at
-/// least every <see cref="BoardOptions.RefreshSeconds"/> so screens can tell live from stale data.
+/// region dirty (the region's loop coalesces and pushes) and again just after the feed went quiet
+/// (when the figures become complete as of "now"), and every watched region is refreshed at least
+/// every <see cref="BoardOptions.RefreshSeconds"/> so screens can tell live from stale data.
 /// </summary>
 public sealed class BoardPushService(
     LiveIndicators live,
@@ -16,6 +17,8 @@ public sealed class BoardPushService(
     TimeProvider time,
     ILogger<BoardPushService> logger) : BackgroundService
 {
+    private static readonly TimeSpan SettleMargin = TimeSpan.FromMilliseconds(100);
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(ListenAsync(stoppingToken), RefreshAsync(stoppingToken));
 
@@ -28,7 +31,14 @@ public sealed class BoardPushService(
             {
                 if (subs.WatchedRegions().Contains(change.RegionId) || boards.TryGet(change.RegionId, out _))
                 {
-                    boards.Get(change.RegionId).MarkDirty();
+                    var board = boards.Get(change.RegionId);
+                    board.MarkDirty();
+                    // Once the feed has been quiet for a moment the figures are complete as of "now": one more
+                    // flush then tells the screens (pushed although the version is the same, since "as of"
+                    // advanced), instead of waiting for the next refresh tick.
+                    _ = Task.Delay(LiveIndicators.QuietBeforeNow + SettleMargin, time, ct)
+                        .ContinueWith(_ => board.MarkSettled(), CancellationToken.None, TaskContinuationOptions.NotOnCanceled,
+                            TaskScheduler.Default);
                 }
             }
         }

@@ -27,7 +27,6 @@ public static class BoardRegistration
         services.AddSingleton<BoardChartSource>();
         services.AddSingleton<IChangeHandler, TriggerFeedHandler>();
         services.AddHostedService<BoardPushService>();
-        services.AddHostedService<BoardChangeListener>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Kinerja.Core.Indicators.Live;
 using Kinerja.Dashboard.Charts;
 
 namespace Kinerja.Dashboard.Board;
@@ -7,25 +8,34 @@ public static class BoardStatsApi
 {
     /// <param name="SvgRenders">Chart renders since start: grows with data versions, never with screens.</param>
     /// <param name="PngRenders">PNG renders (on first download of a version).</param>
+    /// <param name="Live">The live model behind the region figures: incremental updates and their time.</param>
     /// <param name="Publisher">True when this instance sends the group messages (always without <c>Kinerja:Redis</c>;
     /// with it, only the holder of the board publisher lease).</param>
-    public sealed record BoardStats(long SvgRenders, long PngRenders, IReadOnlyList<RegionStats> Regions, bool Publisher);
+    public sealed record BoardStats(long SvgRenders, long PngRenders, IReadOnlyList<RegionStats> Regions, LiveStats Live,
+        bool Publisher);
+
+    /// <param name="IncrementalMs">Total milliseconds of incremental updates (read + apply) since start.</param>
+    public sealed record LiveStats(long FullLoads, long IncrementalUpdates, long EmployeesRecomputed, double IncrementalMs,
+        double LastMs);
 
     public sealed record RegionStats(string RegionId, long Flushes, double ReadMs, int RegionScreens, int PublicScreens);
 
     public static IEndpointRouteBuilder MapBoardStatsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/board/stats", (ChartCache charts, BoardRegistry boards, BoardSubscriptions subs,
+        app.MapGet("/api/v1/board/stats", (ChartCache charts, BoardRegistry boards, BoardSubscriptions subs, LiveIndicators live,
                 Cluster.BoardPublisher publisher) =>
                 TypedResults.Ok(new BoardStats(charts.SvgRenders, charts.PngRenders, boards.Boards
                     .OrderBy(b => b.RegionId, StringComparer.Ordinal)
                     .Select(b => new RegionStats(b.RegionId, b.Flushes, Math.Round(b.ReadMs, 1), subs.Count(BoardGroup.Region(b.RegionId)),
                         subs.Count(BoardGroup.Public(b.RegionId))))
-                    .ToArray(), publisher.IsActive)))
+                    .ToArray(), Live(live.Stats), publisher.IsActive)))
             .RequireAuthorization(Kinerja.Dashboard.Access.Policies.Admin)
             .WithName("GetBoardStats")
             .WithSummary("Live board counters: chart renders, flushes and screens per region.")
             .WithTags("Papan");
         return app;
     }
+
+    private static LiveStats Live(LiveIndicatorsStats s) => new(s.FullLoads, s.IncrementalUpdates, s.EmployeesRecomputed,
+        Math.Round(s.IncrementalDuration.TotalMilliseconds, 1), Math.Round(s.LastDuration.TotalMilliseconds, 1));
 }

@@ -3,14 +3,17 @@ using Kinerja.Core.Indicators;
 namespace Kinerja.Dashboard.Board;
 
 /// <summary>
-/// What the boards read: the indicators of a region (with its units) from the indicators layer,
+/// What the boards read: the indicators of a region (with its units) from the in-memory live model,
 /// plus the few series only the charts need. One adapter (<see cref="BoardData"/>) binds it to
-/// PostgreSQL and <see cref="IIndicatorQueries"/>.
+/// <see cref="Kinerja.Core.Indicators.Live.LiveIndicators"/>, PostgreSQL and <see cref="IIndicatorQueries"/>.
 /// </summary>
 public interface IBoardData
 {
-    /// <summary>Current-month indicators of a region with one row per unit; null when the region does not exist.</summary>
-    Task<RegionIndicators?> RegionAsync(string regionId, CancellationToken ct);
+    /// <summary>
+    /// Current-month indicators of a region with one row per unit and the instant they are complete as of;
+    /// null when the region does not exist.
+    /// </summary>
+    Task<RegionRead?> RegionAsync(string regionId, CancellationToken ct);
 
     /// <summary>The region of a unit, or null when the unit does not exist.</summary>
     Task<string?> RegionOfUnitAsync(string unitId, CancellationToken ct);
@@ -33,6 +36,9 @@ public interface IBoardData
     /// <summary>Triggers by id (for the <c>kinerja_triggers</c> feed), newest first.</summary>
     Task<IReadOnlyList<TriggerItem>> TriggersAsync(IReadOnlyList<long> ids, CancellationToken ct);
 }
+
+/// <summary>A region's indicators and the instant they are complete as of (every change announced before it is in).</summary>
+public sealed record RegionRead(RegionIndicators Indicators, DateTimeOffset AsOf);
 
 /// <summary>Activity minutes of one local day.</summary>
 public sealed record DailyMinutes(DateOnly Day, long Approved, long Pending);

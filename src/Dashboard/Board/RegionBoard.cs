@@ -5,18 +5,18 @@ using Kinerja.Core.Indicators;
 using Kinerja.Dashboard.Board.Cluster;
 using Kinerja.Dashboard.Charts;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Options;
 
 namespace Kinerja.Dashboard.Board;
 
 /// <summary>
 /// The live state of one region's groups and its coalescing loop. Changes only mark the region
-/// dirty; the loop then reads the region's indicators ONCE, derives every watched group's payload
-/// from that read, renders changed charts ONCE (at most every <see cref="BoardOptions.ChartIntervalMs"/>)
-/// and pushes to the groups, at most once per <see cref="BoardOptions.IndicatorsIntervalMs"/>. The
-/// work per flush depends on the watched groups, never on the number of screens in them. A group
-/// receives an <c>Indicators</c> message when its data version changed or on the refresh tick, never
-/// twice for one version otherwise. With several instances only the <see cref="BoardPublisher"/>
+/// dirty; the loop then takes the region's indicators ONCE (from the in-memory live model, see
+/// <see cref="IBoardData.RegionAsync"/>), derives every watched group's payload from them and pushes
+/// to the groups, at most once per <see cref="BoardOptions.IndicatorsIntervalMs"/>; charts follow in
+/// <see cref="RegionCharts"/>. The work per flush depends on the watched groups, never on the number
+/// of screens in them. A group receives an <c>Indicators</c> message when its data version changed,
+/// on the refresh tick, or on the settle flush after the feed went quiet when its "as of" advanced;
+/// never twice for one version otherwise. With several instances only the <see cref="BoardPublisher"/>
 /// runs the loop; the others read on demand (subscribe-time snapshots, chart downloads).
 /// </summary>
 public sealed class RegionBoard
@@ -24,7 +24,6 @@ public sealed class RegionBoard
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly string _regionId;
     private readonly IBoardData _data;
-    private readonly ChartCache _charts;
     private readonly BoardSubscriptions _subs;
     private readonly IHubContext<BoardHub, IBoardClient> _hub;
     private readonly BoardOptions _options;
@@ -32,6 +31,7 @@ public sealed class RegionBoard
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly BoardPublisher _publisher;
+    private readonly RegionCharts _charts;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Channel<bool> _dirty = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
     {
@@ -39,48 +39,40 @@ public sealed class RegionBoard
         SingleReader = true,
     });
     private readonly Dictionary<string, IndicatorsPayload> _payloads = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RenderedChart[]> _groupCharts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Dictionary<string, long>> _pushed = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _pushedVersion = new(StringComparer.Ordinal);
-    private int _refreshDue;
-    private readonly SemaphoreSlim _chartGate = new(1, 1);
-    private int _chartRunning;
-    private volatile bool _pendingPush;
+    /// <summary>What each group's screens were last sent: group name → (version, as of).</summary>
+    private readonly Dictionary<string, (long Version, DateTimeOffset AsOf)> _pushed = new(StringComparer.Ordinal);
+    private int _refreshDue, _settleDue;
     private RegionIndicators? _current;
     private BoardGroup? _extra;
     private string _hash = "";
     private long _version;
     private DateTimeOffset _asOf;
     private long _lastFlushTicks;
-    private long _lastChartsTicks;
-    private volatile bool _chartsStale = true;
-    private int _chartTimerArmed;
     private long _flushes;
+    private double _readMs;
 
     public RegionBoard(string regionId, IBoardData data, ChartCache charts, BoardSubscriptions subs,
         IHubContext<BoardHub, IBoardClient> hub, BoardOptions options, PrivacyOptions privacy, TimeProvider time,
         ILogger logger, BoardPublisher publisher)
     {
-        _publisher = publisher;
         _regionId = regionId;
         _data = data;
-        _charts = charts;
         _subs = subs;
         _hub = hub;
         _options = options;
         _privacy = privacy;
         _time = time;
         _logger = logger;
+        _publisher = publisher;
+        _charts = new RegionCharts(regionId, data, charts, subs, hub, options, privacy, time, logger, publisher, MarkDirty);
     }
 
     public string RegionId => _regionId;
 
     public long Flushes => Interlocked.Read(ref _flushes);
 
-    /// <summary>Total milliseconds spent reading the region's figures (the database part of a flush).</summary>
+    /// <summary>Total milliseconds spent getting the region's figures (near zero while the live model serves them).</summary>
     public double ReadMs => Interlocked.CompareExchange(ref _readMs, 0, 0);
-
-    private double _readMs;
 
     /// <summary>Something changed (indicators, triggers, refresh tick): a flush will follow within the coalescing window.</summary>
     public void MarkDirty() => _dirty.Writer.TryWrite(true);
@@ -92,10 +84,20 @@ public sealed class RegionBoard
         MarkDirty();
     }
 
+    /// <summary>
+    /// The feed went quiet: the next flush pushes to every group whose "as of" advanced (the figures are
+    /// now complete as of a later instant), even when the data version is unchanged.
+    /// </summary>
+    public void MarkSettled()
+    {
+        Interlocked.Exchange(ref _settleDue, 1);
+        MarkDirty();
+    }
+
     /// <summary>Triggers changed: the charts must be redrawn even if the indicator figures are the same.</summary>
     public void MarkChartsDirty()
     {
-        _chartsStale = true;
+        _charts.MarkStale();
         MarkDirty();
     }
 
@@ -121,7 +123,7 @@ public sealed class RegionBoard
                 await _gate.WaitAsync(ct);
                 try
                 {
-                    await FlushAsync(ct);
+                    await FlushAsync(push: true, ct);
                 }
                 finally
                 {
@@ -148,14 +150,18 @@ public sealed class RegionBoard
         try
         {
             var recent = _time.GetElapsedTime(Interlocked.Read(ref _lastFlushTicks)).TotalMilliseconds < _options.IndicatorsIntervalMs;
-            if (_current is null || !_payloads.ContainsKey(group.Name) || !_groupCharts.ContainsKey(group.Name)
+            if (_current is null || !_payloads.ContainsKey(group.Name) || !_charts.Has(group)
                 || (!_publisher.IsActive && !recent))
             {
                 _extra = unwatched ? group : null;
                 var before = _version;
                 try
                 {
-                    await FlushAsync(ct, forceCharts: true, push: false);
+                    var groups = await FlushAsync(push: false, ct);
+                    if (_current is not null && groups.Count > 0)
+                    {
+                        await _charts.RenderNowAsync(_current, groups, _version, ct);
+                    }
                 }
                 finally
                 {
@@ -164,13 +170,11 @@ public sealed class RegionBoard
                 if (_version != before && _publisher.IsActive)
                 {
                     // Other groups have not seen this version yet.
-                    _pendingPush = true;
+                    _charts.RequestPush();
                     MarkDirty();
                 }
             }
-            return _payloads.TryGetValue(group.Name, out var payload)
-                ? (payload, _groupCharts.GetValueOrDefault(group.Name) ?? [])
-                : null;
+            return _payloads.TryGetValue(group.Name, out var payload) ? (payload, _charts.Of(group)) : null;
         }
         finally
         {
@@ -178,33 +182,29 @@ public sealed class RegionBoard
         }
     }
 
-    private async Task FlushAsync(CancellationToken ct, bool forceCharts = false, bool push = true)
+    public static ChartPayload ToPayload(BoardGroup group, RenderedChart chart) => RegionCharts.ToPayload(group, chart);
+
+    /// <summary>Takes the region's figures, rebuilds every watched group's payload and (when <paramref name="push"/>) sends them.</summary>
+    private async Task<IReadOnlyList<BoardGroup>> FlushAsync(bool push, CancellationToken ct)
     {
         Interlocked.Increment(ref _flushes);
         Interlocked.Exchange(ref _lastFlushTicks, _time.GetTimestamp());
-        // "As of" is when the read starts: everything committed before this instant is in the figures.
-        var asOf = _time.GetUtcNow();
         var started = _time.GetTimestamp();
-        var region = await _data.RegionAsync(_regionId, ct);
-        var readMs = _time.GetElapsedTime(started).TotalMilliseconds;
-        double seen, updated;
-        do
+        var read = await _data.RegionAsync(_regionId, ct);
+        AddReadMs(_time.GetElapsedTime(started).TotalMilliseconds);
+        if (read is null)
         {
-            seen = _readMs;
-            updated = seen + readMs;
+            return [];
         }
-        while (Interlocked.CompareExchange(ref _readMs, updated, seen) != seen);
-        if (region is null)
-        {
-            return;
-        }
-        _asOf = asOf;
+        var region = read.Indicators;
+        // Figures only accumulate: what was complete as of an earlier instant stays complete.
+        _asOf = read.AsOf > _asOf ? read.AsOf : _asOf;
         var hash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(region, Json)));
         if (hash != _hash)
         {
             _hash = hash;
             _version = Math.Max(_version + 1, _asOf.ToUnixTimeMilliseconds());
-            _chartsStale = true;
+            _charts.MarkStale();
         }
         _current = region;
 
@@ -216,69 +216,35 @@ public sealed class RegionBoard
         }
         if (push && _publisher.IsActive)
         {
-            var refresh = Interlocked.Exchange(ref _refreshDue, 0) == 1;
-            var due = groups.Where(g => refresh || _pushedVersion.GetValueOrDefault(g.Name) != _version).ToArray();
-            foreach (var g in due)
-            {
-                _pushedVersion[g.Name] = _version;
-            }
-            await Task.WhenAll(due.Select(g => _hub.Clients.Group(g.Name).Indicators(_payloads[g.Name])));
+            await PushAsync(groups);
+            _charts.Schedule(region, groups, _version, ct);
         }
-
-        var chartsDue = _time.GetElapsedTime(Interlocked.Read(ref _lastChartsTicks)).TotalMilliseconds >= _options.ChartIntervalMs;
-        var missing = groups.Any(g => !_groupCharts.ContainsKey(g.Name));
-        if (!push && (forceCharts || missing))
-        {
-            // A screen is waiting for this group's first state: render now, under the chart gate.
-            await RenderUnderGateAsync(region, groups, push: false, ct);
-        }
-        else if (missing || _pendingPush || (_chartsStale && chartsDue))
-        {
-            // Charts render off the indicators loop, so numbers keep flowing while ScottPlot works.
-            if (Interlocked.CompareExchange(ref _chartRunning, 1, 0) == 0)
-            {
-                _pendingPush = false;
-                _chartsStale = false;
-                Interlocked.Exchange(ref _lastChartsTicks, _time.GetTimestamp());
-                _ = Task.Run(async () =>
-                {
-                    try
-                    {
-                        await RenderUnderGateAsync(region, groups, push: true, ct);
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        _logger.LogError(ex, "Chart pass of region {Region} failed", _regionId);
-                    }
-                    finally
-                    {
-                        Interlocked.Exchange(ref _chartRunning, 0);
-                    }
-                }, CancellationToken.None);
-            }
-            else
-            {
-                _chartsStale = true;
-                ArmChartTimer();
-            }
-        }
-        else if (_chartsStale)
-        {
-            ArmChartTimer();
-        }
+        return groups;
     }
 
-    private async Task RenderUnderGateAsync(RegionIndicators region, List<BoardGroup> groups, bool push, CancellationToken ct)
+    /// <summary>Sends <c>Indicators</c> to the groups that have not seen this version (all of them on the refresh tick).</summary>
+    private Task PushAsync(IReadOnlyList<BoardGroup> groups)
     {
-        await _chartGate.WaitAsync(ct);
-        try
+        var refresh = Interlocked.Exchange(ref _refreshDue, 0) == 1;
+        var settle = Interlocked.Exchange(ref _settleDue, 0) == 1;
+        var due = groups.Where(g => refresh || !_pushed.TryGetValue(g.Name, out var seen) || seen.Version != _version
+            || (settle && seen.AsOf < _asOf)).ToArray();
+        foreach (var g in due)
         {
-            await RenderChartsAsync(region, groups, push, ct);
+            _pushed[g.Name] = (_version, _asOf);
         }
-        finally
+        return Task.WhenAll(due.Select(g => _hub.Clients.Group(g.Name).Indicators(_payloads[g.Name])));
+    }
+
+    private void AddReadMs(double ms)
+    {
+        double seen, updated;
+        do
         {
-            _chartGate.Release();
+            seen = _readMs;
+            updated = seen + ms;
         }
+        while (Interlocked.CompareExchange(ref _readMs, updated, seen) != seen);
     }
 
     private List<BoardGroup> WatchedGroups(RegionIndicators region)
@@ -307,81 +273,4 @@ public sealed class RegionBoard
         BoardGroupKind.Public => BoardComposer.Public(region, _privacy.MinGroupSize, _version, _asOf),
         _ => BoardComposer.Unit(region, region.Units.First(u => u.UnitId == group.Id), _version, _asOf),
     };
-
-    private async Task RenderChartsAsync(RegionIndicators region, List<BoardGroup> groups, bool push, CancellationToken ct)
-    {
-        RegionChartInputs? inputs = null;
-        if (groups.Any(g => g.Kind != BoardGroupKind.Unit))
-        {
-            var months = BoardChartSpecs.LastMonths(region.Period);
-            var first = DateOnly.ParseExact(region.Period[..7] + "-01", "yyyy-MM-dd", null);
-            inputs = new RegionChartInputs(region,
-                await _data.DailyMinutesAsync(_regionId, null, first, first.AddMonths(1).AddDays(-1), ct),
-                await _data.IkmTrendAsync(_regionId, null, months, ct),
-                _subs.IsWatched(BoardGroup.Region(_regionId))
-                    ? await _data.TriggerCountsAsync(_regionId, null, months, ct)
-                    : []);
-        }
-        foreach (var group in groups)
-        {
-            IReadOnlyList<ChartSpec> specs;
-            if (group.Kind == BoardGroupKind.Region)
-            {
-                specs = BoardChartSpecs.Region(inputs!);
-            }
-            else if (group.Kind == BoardGroupKind.Public)
-            {
-                specs = BoardChartSpecs.Public(inputs!, _privacy.MinGroupSize);
-            }
-            else
-            {
-                var unit = region.Units.First(u => u.UnitId == group.Id);
-                var months = BoardChartSpecs.LastMonths(region.Period);
-                var first = DateOnly.ParseExact(region.Period[..7] + "-01", "yyyy-MM-dd", null);
-                specs = BoardChartSpecs.Unit(region, new UnitChartInputs(unit,
-                    await _data.DailyMinutesAsync(_regionId, unit.UnitId, first, first.AddMonths(1).AddDays(-1), ct),
-                    await _data.IkmTrendAsync(_regionId, unit.UnitId, months, ct)));
-            }
-            var rendered = new RenderedChart[specs.Count];
-            for (var i = 0; i < specs.Count; i++)
-            {
-                rendered[i] = await _charts.GetOrRenderAsync(specs[i], _version, ct);
-            }
-            _groupCharts[group.Name] = rendered;
-            if (!push || !_publisher.IsActive)
-            {
-                continue;
-            }
-            if (!_pushed.TryGetValue(group.Name, out var pushed))
-            {
-                _pushed[group.Name] = pushed = new(StringComparer.Ordinal);
-            }
-            foreach (var chart in rendered)
-            {
-                if (pushed.GetValueOrDefault(chart.Spec.ChartId) != chart.Version)
-                {
-                    pushed[chart.Spec.ChartId] = chart.Version;
-                    await _hub.Clients.Group(group.Name).Chart(ToPayload(group, chart));
-                }
-            }
-        }
-    }
-
-    private void ArmChartTimer()
-    {
-        if (Interlocked.Exchange(ref _chartTimerArmed, 1) == 1)
-        {
-            return;
-        }
-        var wait = TimeSpan.FromMilliseconds(_options.ChartIntervalMs) - _time.GetElapsedTime(Interlocked.Read(ref _lastChartsTicks));
-        _ = Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, _time).ContinueWith(_ =>
-        {
-            Interlocked.Exchange(ref _chartTimerArmed, 0);
-            MarkDirty();
-        }, TaskScheduler.Default);
-    }
-
-    public static ChartPayload ToPayload(BoardGroup group, RenderedChart chart) => new(group.Name, chart.Spec.ChartId,
-        chart.Version, chart.Spec.Title, chart.Svg, $"/charts/{chart.Spec.ChartId}.png?v={chart.Version}",
-        $"/charts/{chart.Spec.ChartId}.svg?v={chart.Version}");
 }

@@ -82,6 +82,9 @@ public class IncrementalEqualsRecomputeTests(TestDatabase db) : IClassFixture<Te
         {
             var full = await queries.EmployeesAsync(Period.Month(2026, 3), EmployeeFilter.Region(region));
             Assert.Equal(full, live.RegionEmployees(region).OrderBy(s => s.Nip, StringComparer.Ordinal));
+            // the boards' in-memory region figures equal the database read too
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(await queries.RegionAsync(region)),
+                System.Text.Json.JsonSerializer.Serialize(live.Region(region)!.Indicators));
         }
         Assert.True(activities.Count > 50);
     }

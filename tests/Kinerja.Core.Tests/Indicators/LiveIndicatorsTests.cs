@@ -38,7 +38,8 @@ public class LiveIndicatorsTests(TestDatabase db) : IClassFixture<TestDatabase>
         Assert.Equal(240, live.Employee(a[1])!.ActivityMinutes);
         Assert.Same(untouched, live.Employee(a[2]));                   // not recomputed
         var stats = live.Stats;
-        Assert.Equal((1, 1), (stats.LastEmployeesRecomputed, stats.LastQueries));
+        // attendance changed: the cheap read, then the full read of that one employee
+        Assert.Equal((1, 2), (stats.LastEmployeesRecomputed, stats.LastQueries));
         Assert.Equal(before.EmployeesRecomputed + 1, stats.EmployeesRecomputed);
         var change = await changes.ReadAsync(cts.Token);
         Assert.Equal(("live1-a", "2026-03", false), (change.RegionId, change.Period, change.Full));
@@ -48,6 +49,21 @@ public class LiveIndicatorsTests(TestDatabase db) : IClassFixture<TestDatabase>
         Assert.False(changes.TryRead(out _)); // region b did not change
         Assert.Equal(5, live.RegionEmployees("live1-b").Count);
         Assert.Contains(b[0], live.RegionEmployees("live1-b").Select(s => s.Nip));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_ActivityOnly_UpdatesFromTheCheapReadAlone()
+    {
+        var (live, a, _, _) = await SetUpAsync("live7", 5200);
+        await Rollups.DayAsync(db.DataSource, a[1], "2026-03-18", pending: 45);
+        await live.ApplyAsync(new ChangePayload { Nips = [a[1]] });
+        await Rollups.DayAsync(db.DataSource, a[1], "2026-03-18", pending: 45, approved: 30, activities: 2);
+
+        await live.ApplyAsync(new ChangePayload { Nips = [a[1]] });
+
+        var snapshot = live.Employee(a[1])!;
+        Assert.Equal((30, 45), (snapshot.ActivityMinutes, snapshot.ActivityMinutesPending));
+        Assert.Equal((1, 1), (live.Stats.LastEmployeesRecomputed, live.Stats.LastQueries));
     }
 
     [Fact]

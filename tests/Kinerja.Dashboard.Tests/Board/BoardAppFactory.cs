@@ -7,7 +7,7 @@ namespace Kinerja.Dashboard.Tests.Board;
 /// The server with fast board timings, on a database seeded with one region: a unit of
 /// <see cref="BigUnitStaff"/> + 1 employees and a unit of 3 (below the public minimum of 5).
 /// </summary>
-public sealed class BoardAppFactory : KinerjaAppFactory, IAsyncLifetime
+public class BoardAppFactory : KinerjaAppFactory, IAsyncLifetime
 {
     public const string RegionId = "kota-uji";
     public const string BigUnit = "dinas-besar";
@@ -27,9 +27,12 @@ public sealed class BoardAppFactory : KinerjaAppFactory, IAsyncLifetime
     {
         ["Kinerja:Board:IndicatorsIntervalMs"] = "100",
         ["Kinerja:Board:ChartIntervalMs"] = "200",
-        ["Kinerja:Board:RefreshSeconds"] = "2",
-        ["Kinerja:Board:StaleSeconds"] = "5",
+        ["Kinerja:Board:RefreshSeconds"] = RefreshSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Kinerja:Board:StaleSeconds"] = (RefreshSeconds + 3).ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    /// <summary>The refresh tick (every push to every group); the stale limit follows it by 3 s.</summary>
+    protected virtual int RefreshSeconds => 2;
 
     async Task IAsyncLifetime.InitializeAsync()
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Kinerja.Core.Calendar;
@@ -8,136 +7,171 @@ using Microsoft.Extensions.Logging;
 namespace Kinerja.Core.Indicators.Live;
 
 /// <summary>
-/// The current month's employee snapshots of every region, kept in memory and current: a change
-/// notification recomputes only the employees it names (one set-based query for all of them), a
-/// region named by the feed or a local-midnight rollover recomputes that region. Each change is
-/// published as <see cref="IndicatorsChanged"/> to every subscriber.
+/// The current month's indicators of every region, kept in memory and current: a change
+/// notification recomputes only the employees it names (one read for all of them, with their
+/// figures of local today) and the IKM of the units it names; a region named alone or a
+/// local-midnight rollover reloads that region. Region and unit figures are aggregated in memory
+/// from the employees (<see cref="Region"/>), so a board never reads the database for them. Each
+/// change is published as <see cref="IndicatorsChanged"/> to every subscriber.
 /// </summary>
-public sealed class LiveIndicators(
-    IndicatorQueries queries,
-    CalendarCache calendars,
-    TimeProvider time,
-    ILogger<LiveIndicators> logger)
+public sealed class LiveIndicators
 {
-    private readonly ConcurrentDictionary<string, RegionState> _regions = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _regionOfNip = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _regionOfUnit = new(StringComparer.Ordinal);
+    /// <summary>How long the model must have been idle before its figures count as current "now".</summary>
+    public static readonly TimeSpan QuietBeforeNow = TimeSpan.FromSeconds(1);
+
+    private readonly IndicatorQueries _queries;
+    private readonly CalendarCache _calendars;
+    private readonly TimeProvider _time;
+    private readonly ILogger<LiveIndicators> _logger;
+    private readonly LiveRegionStore _store = new();
+    private readonly ChangeSubscribers _subscribers;
+    private readonly LiveChangeQueue _queue;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly List<Channel<IndicatorsChanged>> _subscribers = [];
     private long _fullLoads, _incremental, _employeesRecomputed;
-    private int _lastEmployees, _lastQueries;
+    private int _lastEmployees, _lastQueries, _applying;
+    private long _lastActivity, _incrementalTicks;
     private TimeSpan _lastDuration;
 
+    public LiveIndicators(IndicatorQueries queries, CalendarCache calendars, TimeProvider time, ILogger<LiveIndicators> logger)
+    {
+        _queries = queries;
+        _calendars = calendars;
+        _time = time;
+        _logger = logger;
+        _subscribers = new ChangeSubscribers(logger);
+        _queue = new LiveChangeQueue(ApplyAsync, logger);
+        _lastActivity = time.GetUtcNow().UtcTicks;
+    }
+
     /// <summary>Raised after every change, on the updating thread.</summary>
-    public event Action<IndicatorsChanged>? Changed;
+    public event Action<IndicatorsChanged>? Changed
+    {
+        add => _subscribers.Changed += value;
+        remove => _subscribers.Changed -= value;
+    }
 
     public LiveIndicatorsStats Stats => new(Interlocked.Read(ref _fullLoads), Interlocked.Read(ref _incremental),
-        Interlocked.Read(ref _employeesRecomputed), _lastEmployees, _lastQueries, _lastDuration);
+        Interlocked.Read(ref _employeesRecomputed), _lastEmployees, _lastQueries, _lastDuration)
+    {
+        IncrementalDuration = TimeSpan.FromTicks(Interlocked.Read(ref _incrementalTicks)),
+    };
 
     /// <summary>Region ids currently held.</summary>
-    public IReadOnlyCollection<string> Regions => _regions.Keys.ToArray();
+    public IReadOnlyCollection<string> Regions => _store.RegionIds;
 
     /// <summary>The region's current month and data version, or null when it is not loaded.</summary>
     public (string Period, long Version)? RegionVersion(string regionId) =>
-        _regions.TryGetValue(regionId, out var s) ? (s.Month.Key, s.Version) : null;
+        _store.Get(regionId) is { } s ? (s.Month.Key, s.Version) : null;
 
     /// <summary>An employee's current-month snapshot, or null when not held (unknown or inactive).</summary>
-    public IndicatorSnapshot? Employee(string nip) =>
-        _regionOfNip.TryGetValue(nip, out var region) && _regions.TryGetValue(region, out var s)
-            ? s.Employees.GetValueOrDefault(nip)
-            : null;
+    public IndicatorSnapshot? Employee(string nip) => _store.Employee(nip)?.Snapshot;
 
     /// <summary>Current-month snapshots of a region's active employees (empty when not loaded).</summary>
     public IReadOnlyCollection<IndicatorSnapshot> RegionEmployees(string regionId) =>
-        _regions.TryGetValue(regionId, out var s) ? s.Employees.Values.ToArray() : [];
+        _store.Get(regionId) is { } s ? s.Employees.Values.Select(e => e.Snapshot).ToArray() : [];
 
-    /// <summary>A reader receiving every change from now on; completes when <paramref name="ct"/> is cancelled.</summary>
-    public ChannelReader<IndicatorsChanged> Subscribe(CancellationToken ct = default)
+    /// <summary>
+    /// The region's current-month indicators with one row per unit, aggregated in memory (once per data
+    /// version); null when the region is not loaded. <see cref="LiveRegionRead.AsOf"/> is when the read
+    /// behind the latest change started, or now when no change has been waiting or applied for
+    /// <see cref="QuietBeforeNow"/> (nothing announced is missing then).
+    /// </summary>
+    public LiveRegionRead? Region(string regionId)
     {
-        var channel = Channel.CreateBounded<IndicatorsChanged>(new BoundedChannelOptions(1024)
+        if (_store.Get(regionId)?.Read() is not { } read)
         {
-            FullMode = BoundedChannelFullMode.DropOldest,
-            SingleReader = true,
-        });
-        lock (_subscribers)
-        {
-            _subscribers.Add(channel);
+            return null;
         }
-        ct.Register(() =>
-        {
-            lock (_subscribers)
-            {
-                _subscribers.Remove(channel);
-            }
-            channel.Writer.TryComplete();
-        });
-        return channel.Reader;
+        var now = _time.GetUtcNow();
+        var quiet = Volatile.Read(ref _applying) == 0 && !_queue.Busy
+            && now.UtcTicks - Interlocked.Read(ref _lastActivity) >= QuietBeforeNow.Ticks;
+        return quiet ? read with { AsOf = now } : read;
     }
 
-    /// <summary>Loads every region (one query per distinct current month, usually one).</summary>
+    /// <summary>A reader receiving every change from now on; completes when <paramref name="ct"/> is cancelled.</summary>
+    public ChannelReader<IndicatorsChanged> Subscribe(CancellationToken ct = default) => _subscribers.Subscribe(ct);
+
+    /// <summary>Loads every region (one read per distinct current month, usually one).</summary>
     public async Task LoadAllAsync(CancellationToken ct = default)
     {
-        await _gate.WaitAsync(ct);
-        try
-        {
-            var all = await calendars.RefreshAsync(ct);
-            await LoadRegionsAsync(all.Values.ToArray(), ct);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        await RunAsync(async () => await LoadRegionsAsync((await _calendars.RefreshAsync(ct)).Values.ToArray(), ct), ct);
     }
 
     /// <summary>
-    /// Applies one <c>kinerja_events</c> payload. The NIPs named are recomputed (one query); units
-    /// named are announced (their unit-level figures, e.g. IKM, changed). The regions of a payload
-    /// that also names NIPs or units are just where those live; a payload naming only regions (the
-    /// ingest's fallback for an oversized batch, or a reference-data change) recomputes those regions.
+    /// Queues one <c>kinerja_events</c> payload without waiting; payloads queued while another is being
+    /// applied are merged into one recompute (see <see cref="ApplyAsync"/>).
+    /// </summary>
+    public void Enqueue(ChangePayload change, CancellationToken ct = default)
+    {
+        Interlocked.Exchange(ref _lastActivity, _time.GetUtcNow().UtcTicks);
+        _queue.Enqueue(change, ct);
+    }
+
+    /// <summary>
+    /// Applies one <c>kinerja_events</c> payload. The NIPs named are re-read cheaply with the IKM of the
+    /// units named (one round trip); employees whose ratings, levels, attendance or unit moved are then
+    /// read in full (a second round trip), the others only had new activity figures. The regions of a payload that also
+    /// names NIPs or units are just where those live; a payload naming only regions (the ingest's
+    /// fallback for an oversized batch, or a reference-data change) reloads those regions.
     /// </summary>
     public async Task ApplyAsync(ChangePayload change, CancellationToken ct = default)
     {
-        await _gate.WaitAsync(ct);
-        try
+        await RunAsync(async () =>
         {
             if (change.Nips.Length == 0 && change.Units.Length == 0)
             {
                 if (change.Regions.Length > 0)
                 {
                     var named = new HashSet<string>(change.Regions, StringComparer.Ordinal);
-                    var all = await calendars.RefreshAsync(ct);
+                    var all = await _calendars.RefreshAsync(ct);
                     await LoadRegionsAsync(all.Values.Where(c => named.Contains(c.RegionId)).ToArray(), ct);
                 }
                 return;
             }
-            await RecomputeAsync(change.Nips.Distinct(StringComparer.Ordinal).ToArray(), change.Units, ct);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+            await RecomputeAsync(change.Nips.Distinct(StringComparer.Ordinal).ToArray(),
+                change.Units.Distinct(StringComparer.Ordinal).ToArray(), ct);
+        }, ct);
     }
 
     /// <summary>Recomputes every region whose local day changed since it was loaded (local midnight).</summary>
     public async Task<int> RollOverAsync(CancellationToken ct = default)
     {
-        await _gate.WaitAsync(ct);
-        try
+        var rolled = 0;
+        await RunAsync(async () =>
         {
-            var all = await calendars.AllAsync(ct);
+            var all = await _calendars.AllAsync(ct);
             var due = all.Values
-                .Where(c => !_regions.TryGetValue(c.RegionId, out var s) || s.Today != c.Today(time))
+                .Where(c => _store.Get(c.RegionId) is not { Complete: true } s || s.Today != c.Today(_time))
                 .ToArray();
             if (due.Length > 0)
             {
-                logger.LogInformation("Local day rolled over in {Regions}; recomputing", string.Join(", ", due.Select(d => d.RegionId)));
+                _logger.LogInformation("Local day rolled over in {Regions}; recomputing", string.Join(", ", due.Select(d => d.RegionId)));
                 await LoadRegionsAsync(due, ct);
             }
-            return due.Length;
+            rolled = due.Length;
+        }, ct);
+        return rolled;
+    }
+
+    private async Task RunAsync(Func<Task> work, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _applying);
+        try
+        {
+            await _gate.WaitAsync(ct);
+            try
+            {
+                await work();
+            }
+            finally
+            {
+                _gate.Release();
+            }
         }
         finally
         {
-            _gate.Release();
+            Interlocked.Exchange(ref _lastActivity, _time.GetUtcNow().UtcTicks);
+            Interlocked.Decrement(ref _applying);
         }
     }
 
@@ -148,155 +182,94 @@ public sealed class LiveIndicators(
             return;
         }
         var watch = Stopwatch.StartNew();
-        var statements = 0;
+        var reads = 0;
         var count = 0;
-        foreach (var group in regions.GroupBy(c => Period.MonthOf(c.Today(time))))
+        foreach (var group in regions.GroupBy(c => Period.MonthOf(c.Today(_time))))
         {
-            var plan = PeriodPlan.Create(group.Key, group, time);
-            var rows = await queries.FactsAsync(plan, EmployeeFilter.All, ct);
-            statements++;
-            foreach (var calendar in group)
+            var plan = PeriodPlan.Create(group.Key, group, _time);
+            var asOf = _time.GetUtcNow();
+            var facts = await _queries.LiveFactsAsync(plan, EmployeeFilter.All, allUnits: true, ct);
+            reads++;
+            count += facts.Rows.Count;
+            foreach (var change in _store.Load(plan, facts, asOf))
             {
-                var state = new RegionState(group.Key, plan.Regions[calendar.RegionId].Today,
-                    (_regions.TryGetValue(calendar.RegionId, out var old) ? old.Version : 0) + 1);
-                foreach (var row in rows.Where(r => r.RegionId == calendar.RegionId))
-                {
-                    state.Employees[row.Nip] = SnapshotMapper.ToSnapshot(row, plan);
-                    _regionOfNip[row.Nip] = calendar.RegionId;
-                    _regionOfUnit[row.UnitId] = calendar.RegionId;
-                }
-                count += state.Employees.Count;
-                _regions[calendar.RegionId] = state;
-                Publish(new IndicatorsChanged(calendar.RegionId, group.Key.Key,
-                    state.Employees.Values.Select(e => e.UnitId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
-                    [], state.Version, Full: true));
+                _subscribers.Publish(change);
             }
         }
         Interlocked.Increment(ref _fullLoads);
         Interlocked.Add(ref _employeesRecomputed, count);
-        Record(count, statements, watch.Elapsed);
-        logger.LogInformation("Loaded current-month indicators of {Employees} employees in {Regions} regions in {Elapsed} ms",
+        Record(count, reads, watch.Elapsed);
+        _logger.LogInformation("Loaded current-month indicators of {Employees} employees in {Regions} regions in {Elapsed} ms",
             count, regions.Count, watch.ElapsedMilliseconds);
     }
 
     private async Task RecomputeAsync(string[] nips, string[] units, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        var statements = 0;
+        var asOf = _time.GetUtcNow();
+        var reads = 0;
         var recomputed = 0;
-        var changedNips = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var changedUnits = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        void Touch(string region, string? nip, string? unit)
+        var touches = new LiveTouches();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var all = await _calendars.AllAsync(ct);
+        foreach (var group in all.Values.GroupBy(c => Period.MonthOf(c.Today(_time))))
         {
-            if (nip is not null)
+            var regionIds = group.Select(c => c.RegionId).ToHashSet(StringComparer.Ordinal);
+            var ikmUnits = units.Where(u => _store.RegionOfUnit(u) is { } r && regionIds.Contains(r)).ToArray();
+            if (nips.Length == 0 && ikmUnits.Length == 0)
             {
-                (changedNips.TryGetValue(region, out var n) ? n : changedNips[region] = []).Add(nip);
+                continue;
             }
-            if (unit is not null)
+            var plan = PeriodPlan.Create(group.Key, group, _time);
+            var light = await _queries.LiveSignaturesAsync(plan, new EmployeeFilter { Nips = nips }, ikmUnits, ct);
+            reads++;
+            // Only the activity figures moved (same signature): update from the cheap row. Otherwise read in full.
+            var quick = new List<(LiveEmployee, LiveSignatureRow)>();
+            var full = new List<string>();
+            foreach (var row in light.Employees)
             {
-                (changedUnits.TryGetValue(region, out var u) ? u : changedUnits[region] = new(StringComparer.Ordinal)).Add(unit);
-            }
-        }
-        if (nips.Length > 0)
-        {
-            var all = await calendars.AllAsync(ct);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var group in all.Values.GroupBy(c => Period.MonthOf(c.Today(time))))
-            {
-                var plan = PeriodPlan.Create(group.Key, group, time);
-                var rows = await queries.FactsAsync(plan, new EmployeeFilter { Nips = nips }, ct);
-                statements++;
-                recomputed += rows.Count;
-                foreach (var row in rows)
+                if (_store.Employee(row.Nip) is { Signature: { } held } employee && held == row.Signature)
                 {
-                    seen.Add(row.Nip);
-                    var snapshot = SnapshotMapper.ToSnapshot(row, plan);
-                    if (_regionOfNip.TryGetValue(row.Nip, out var oldRegion) && oldRegion != row.RegionId
-                        && _regions.TryGetValue(oldRegion, out var old) && old.Employees.TryRemove(row.Nip, out var moved))
-                    {
-                        Touch(oldRegion, row.Nip, moved.UnitId);
-                    }
-                    var state = _regions.GetOrAdd(row.RegionId, _ => new RegionState(group.Key, plan.Regions[row.RegionId].Today, 0));
-                    if (state.Employees.TryGetValue(row.Nip, out var previous) && previous.UnitId != row.UnitId)
-                    {
-                        Touch(row.RegionId, null, previous.UnitId);
-                    }
-                    state.Employees[row.Nip] = snapshot;
-                    _regionOfNip[row.Nip] = row.RegionId;
-                    _regionOfUnit[row.UnitId] = row.RegionId;
-                    Touch(row.RegionId, row.Nip, row.UnitId);
+                    quick.Add((employee, row));
+                }
+                else
+                {
+                    full.Add(row.Nip);
                 }
             }
-            // Named but not returned: no longer an active employee.
-            foreach (var gone in nips.Where(n => !seen.Contains(n)))
+            if (full.Count > 0)
             {
-                if (_regionOfNip.TryRemove(gone, out var region) && _regions.TryGetValue(region, out var s)
-                    && s.Employees.TryRemove(gone, out var removed))
-                {
-                    Touch(region, gone, removed.UnitId);
-                }
+                var facts = await _queries.LiveFactsAsync(plan, new EmployeeFilter { Nips = full }, allUnits: false, ct);
+                reads++;
+                recomputed += facts.Rows.Count;
+                _store.Apply(plan, facts, touches, seen);
+            }
+            recomputed += quick.Count;
+            _store.ApplyActivity(plan, quick, touches, seen);
+            _store.ApplyIkm(ikmUnits, light.Units);
+        }
+        _store.RemoveMissing(nips, seen, touches);
+        foreach (var unit in units)
+        {
+            if (_store.RegionOfUnit(unit) is { } region)
+            {
+                touches.Add(region, null, unit);
             }
         }
-        if (units.Length > 0)
+        foreach (var change in _store.Commit(touches, asOf))
         {
-            foreach (var unit in units)
-            {
-                if (_regionOfUnit.TryGetValue(unit, out var region))
-                {
-                    Touch(region, null, unit);
-                }
-            }
-        }
-        foreach (var region in changedNips.Keys.Union(changedUnits.Keys).Order(StringComparer.Ordinal))
-        {
-            var state = _regions[region];
-            var version = Interlocked.Increment(ref state.VersionField);
-            Publish(new IndicatorsChanged(region, state.Month.Key,
-                changedUnits.TryGetValue(region, out var u) ? u.Order(StringComparer.Ordinal).ToArray() : [],
-                changedNips.TryGetValue(region, out var n) ? n.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray() : [],
-                version, Full: false));
+            _subscribers.Publish(change);
         }
         Interlocked.Increment(ref _incremental);
+        Interlocked.Add(ref _incrementalTicks, watch.Elapsed.Ticks);
         Interlocked.Add(ref _employeesRecomputed, recomputed);
-        Record(recomputed, statements, watch.Elapsed);
+        Record(recomputed, reads, watch.Elapsed);
     }
 
-    private void Record(int employees, int queryCount, TimeSpan elapsed)
+    private void Record(int employees, int reads, TimeSpan elapsed)
     {
         _lastEmployees = employees;
-        _lastQueries = queryCount;
+        _lastQueries = reads;
         _lastDuration = elapsed;
-    }
-
-    private void Publish(IndicatorsChanged change)
-    {
-        lock (_subscribers)
-        {
-            foreach (var s in _subscribers)
-            {
-                s.Writer.TryWrite(change);
-            }
-        }
-        try
-        {
-            Changed?.Invoke(change);
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "An IndicatorsChanged handler failed for region {Region}", change.RegionId);
-        }
-    }
-
-    private sealed class RegionState(Period month, DateOnly today, long version)
-    {
-        public long VersionField = version;
-
-        public Period Month { get; } = month;
-
-        public DateOnly Today { get; } = today;
-
-        public long Version => Interlocked.Read(ref VersionField);
-
-        public ConcurrentDictionary<string, IndicatorSnapshot> Employees { get; } = new(StringComparer.Ordinal);
     }
 }

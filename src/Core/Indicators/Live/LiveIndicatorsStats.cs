@@ -11,4 +11,8 @@ public sealed record LiveIndicatorsStats(
     long EmployeesRecomputed,
     int LastEmployeesRecomputed,
     int LastQueries,
-    TimeSpan LastDuration);
+    TimeSpan LastDuration)
+{
+    /// <summary>Time spent in incremental updates since start (reads plus in-memory apply).</summary>
+    public TimeSpan IncrementalDuration { get; init; }
+}

@@ -1,0 +1,91 @@
+namespace Kinerja.Core.Indicators;
+
+/// <summary>
+/// The live model's cheap per-employee read for a change: the current month's rollup row, the row of
+/// local today, and signatures of what the full employee statement derives from elsewhere (ratings of
+/// the month, the rules' levels of the month and its history, the TKS days of the year to date). When
+/// only the activity figures moved (the common case: activities and their reviews), the live model
+/// updates the employee from this row alone; otherwise it runs the full statement for that employee.
+/// </summary>
+internal static class LiveSignatureSql
+{
+    /// <summary>
+    /// Parameters of <see cref="EmployeeFactsSql"/> for a month period (<c>@start</c> is the month's first
+    /// day) plus <c>@todays</c>. Inactive employees are not returned unless the filter includes them.
+    /// </summary>
+    public const string Query = EmployeeFactsSql.HeadSql + "\n" + """
+        dummy as (select 1)
+        select e.nip as Nip, e.unit_id as UnitId, e.region_id as RegionId, e.active as Active,
+               coalesce(m.minutes_approved, 0) as MinutesApproved, coalesce(m.minutes_pending, 0) as MinutesPending,
+               coalesce(m.minutes_rejected, 0) as MinutesRejected, coalesce(m.activity_days, 0) as ActivityDays,
+               coalesce(m.hadir, 0) as Hadir, coalesce(m.terlambat, 0) as Terlambat, coalesce(m.izin, 0) as Izin,
+               coalesce(m.sakit, 0) as Sakit, coalesce(m.cuti, 0) as Cuti, coalesce(m.dinas_luar, 0) as DinasLuar,
+               coalesce(m.tanpa_keterangan, 0) as Tks, coalesce(m.late_minutes, 0) as LateMinutes,
+               d.activity_count > 0 as Filed, d.attendance_status as Status,
+               coalesce(r.score_sum, 0) as RatingSum, coalesce(r.score_count, 0) as RatingCount,
+               l.stamp as LevelStamp,
+               t.days as TksDays, coalesce(t.day_sum, 0) as TksDaySum, coalesce(t.day_squares, 0) as TksDaySquares
+        from emp e
+        join unnest(@regionIds::text[], @todays::date[]) as td(region_id, today) on td.region_id = e.region_id
+        left join employee_month m on m.nip = e.nip and m.month = @start::date
+        left join employee_day d on d.nip = e.nip and d.day = td.today
+        left join lateral (
+            select sum(rr.score_sum)::bigint as score_sum, sum(rr.score_count)::bigint as score_count
+            from rating_rollup rr
+            where rr.subject_kind = 'employee' and rr.subject_id = e.nip::text and rr.period = any(@monthKeys)
+        ) r on true
+        left join lateral (
+            select max(lv.evaluated_at) as stamp
+            from employee_period_level lv
+            where lv.nip = e.nip and (lv.period = @periodKey or lv.period = any(@prevKeys))
+        ) l on true
+        left join lateral (
+            select count(*)::bigint as days, sum(x.day - date '2000-01-01')::bigint as day_sum,
+                   sum(((x.day - date '2000-01-01')::bigint) * (x.day - date '2000-01-01'))::bigint as day_squares
+            from employee_day x
+            where x.nip = e.nip and x.attendance_status = 'tanpa_keterangan'
+              and x.day >= @yearStart::date and x.day < e.ytd_end
+        ) t on true
+        """;
+}
+
+/// <summary>A row of <see cref="LiveSignatureSql"/>.</summary>
+internal sealed class LiveSignatureRow
+{
+    public string Nip { get; set; } = "";
+    public string UnitId { get; set; } = "";
+    public string RegionId { get; set; } = "";
+    public bool Active { get; set; }
+    public int MinutesApproved { get; set; }
+    public int MinutesPending { get; set; }
+    public int MinutesRejected { get; set; }
+    public int ActivityDays { get; set; }
+    public int Hadir { get; set; }
+    public int Terlambat { get; set; }
+    public int Izin { get; set; }
+    public int Sakit { get; set; }
+    public int Cuti { get; set; }
+    public int DinasLuar { get; set; }
+    public int Tks { get; set; }
+    public int LateMinutes { get; set; }
+    public bool? Filed { get; set; }
+    public string? Status { get; set; }
+    public long RatingSum { get; set; }
+    public long RatingCount { get; set; }
+    public DateTime? LevelStamp { get; set; }
+    public long TksDays { get; set; }
+    public long TksDaySum { get; set; }
+    public long TksDaySquares { get; set; }
+
+    /// <summary>What besides activity figures the full statement reads; equal signatures mean those parts did not change.</summary>
+    public LiveSignature Signature => new(UnitId, RegionId, Active, Hadir, Terlambat, Izin, Sakit, Cuti, DinasLuar, Tks,
+        LateMinutes, RatingSum, RatingCount, LevelStamp, TksDays, TksDaySum, TksDaySquares);
+
+    /// <summary>The employee's row of today, or null when there is none.</summary>
+    public EmployeeToday? Today => Filed is null && Status is null ? null : new EmployeeToday(Nip, Filed ?? false, Status);
+}
+
+/// <summary>Unit, activity-independent month figures and the fingerprints of ratings, levels and TKS days.</summary>
+internal sealed record LiveSignature(string UnitId, string RegionId, bool Active, int Hadir, int Terlambat, int Izin, int Sakit,
+    int Cuti, int DinasLuar, int Tks, int LateMinutes, long RatingSum, long RatingCount, DateTime? LevelStamp, long TksDays,
+    long TksDaySum, long TksDaySquares);
