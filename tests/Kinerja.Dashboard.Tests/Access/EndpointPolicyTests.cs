@@ -211,18 +211,8 @@ public sealed class EndpointPolicyTests(KinerjaAppFactory app) : IClassFixture<K
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    internal static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-            await Task.Delay(50);
-        }
-        Assert.Fail("Condition not met within 5 s");
-    }
+    internal static Task WaitUntilAsync(Func<Task<bool>> condition) =>
+        Eventually.TrueAsync(condition, "the access change to take effect", TimeSpan.FromSeconds(5));
 
     private static HttpRequestMessage Request(EndpointCase e, string url)
     {
