@@ -25,15 +25,22 @@ internal static class DirectActivities
         returning nip::text, day, minutes_pending + minutes_approved
         """;
 
-    /// <summary>COPYs the activities, then upserts the rollups and sends <paramref name="notify"/> in one round trip.</summary>
-    public static async Task CopyAsync(NpgsqlConnection conn, WorkSet w, List<string> notify, CancellationToken ct)
+    /// <summary>The first half: the binary COPY into <c>activity</c> (a stored event id on the same day fails it).</summary>
+    public static async Task CopyRowsAsync(NpgsqlConnection conn, WorkSet w, CancellationToken ct)
     {
-        await using (var copy = await conn.BeginBinaryImportAsync(Copy, ct))
-        {
-            StagingCopy.WriteActivities(copy, w.ActivitiesToInsert, NpgsqlDbType.Char);
-            await copy.CompleteAsync(ct);
-        }
-        var sums = new Dictionary<(string Nip, DateOnly Day), (int Count, int Minutes, int Max)>();
+        await using var copy = await conn.BeginBinaryImportAsync(Copy, ct);
+        StagingCopy.WriteActivities(copy, w.ActivitiesToInsert, NpgsqlDbType.Char);
+        await copy.CompleteAsync(ct);
+    }
+
+    /// <summary>
+    /// The second half, one round trip: claims the ids in <c>event_registry</c> (a stored one fails it), upserts
+    /// the day rollups from in-memory sums in (nip, day) order — two writers' upserts then lock rows in the same
+    /// order — and sends <paramref name="notify"/>.
+    /// </summary>
+    public static async Task ClaimAndRollupAsync(NpgsqlConnection conn, WorkSet w, List<string> notify, CancellationToken ct)
+    {
+        var sums = new SortedDictionary<(string Nip, DateOnly Day), (int Count, int Minutes, int Max)>(DayKeyOrder.Instance);
         foreach (var e in w.ActivitiesToInsert)
         {
             var k = (e.Item.Employee.Nip, e.Item.LocalDay);
@@ -72,6 +79,18 @@ internal static class DirectActivities
                 throw new DayLimitExceededException();
             }
         }
+    }
+}
+
+/// <summary>(nip, day) in ordinal order, the order the rollup upsert locks rows in.</summary>
+internal sealed class DayKeyOrder : IComparer<(string Nip, DateOnly Day)>
+{
+    public static readonly DayKeyOrder Instance = new();
+
+    public int Compare((string Nip, DateOnly Day) x, (string Nip, DateOnly Day) y)
+    {
+        var c = string.CompareOrdinal(x.Nip, y.Nip);
+        return c != 0 ? c : x.Day.CompareTo(y.Day);
     }
 }
 
