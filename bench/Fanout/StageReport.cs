@@ -12,7 +12,7 @@ namespace Kinerja.Bench.Fanout;
 /// </summary>
 public sealed class StageReport
 {
-    private static readonly string[] Stages = ["wait", "age", "flush", "send", "charts"];
+    private static readonly string[] Stages = ["wait", "age", "flush", "send", "charts", "render", "chartSend"];
 
     /// <summary>Event accepted → the figures' <c>asOf</c>: waiting for a live read that started after the acknowledgement.</summary>
     public Latencies AckToAsOf { get; } = new();
@@ -71,7 +71,7 @@ public sealed class StageReport
             var count = s.GetProperty("count").GetInt64() - s0.GetProperty("count").GetInt64();
             var total = s.GetProperty("totalMs").GetDouble() - s0.GetProperty("totalMs").GetDouble();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Server stage {name,-6}: {count} samples, avg {total / Math.Max(1, count):0.0} ms; recent p50 {s.GetProperty("p50Ms").GetDouble():0.0} p99 {s.GetProperty("p99Ms").GetDouble():0.0} max {s.GetProperty("maxMs").GetDouble():0.0} ms"));
+                $"Server stage {name,-9}: {count} samples, avg {total / Math.Max(1, count):0.0} ms; recent p50 {s.GetProperty("p50Ms").GetDouble():0.0} p99 {s.GetProperty("p99Ms").GetDouble():0.0} max {s.GetProperty("maxMs").GetDouble():0.0} ms"));
         }
     }
 

@@ -17,7 +17,7 @@ public static class BoardStatsApi
 
     /// <summary>Stage durations of the board's flushes over all regions (see <see cref="BoardTimings"/>).</summary>
     public sealed record StageStats(StageSummary Wait, StageSummary Age, StageSummary Flush, StageSummary Send,
-        StageSummary Charts);
+        StageSummary Charts, StageSummary Render, StageSummary ChartSend);
 
     /// <param name="IncrementalMs">Total milliseconds of incremental updates (read + apply) since start.</param>
     public sealed record LiveStats(long FullLoads, long IncrementalUpdates, long EmployeesRecomputed, double IncrementalMs,
@@ -33,7 +33,7 @@ public static class BoardStatsApi
                     .OrderBy(b => b.RegionId, StringComparer.Ordinal)
                     .Select(b => new RegionStats(b.RegionId, b.Flushes, Math.Round(b.ReadMs, 1), subs.Count(BoardGroup.Region(b.RegionId)),
                         subs.Count(BoardGroup.Public(b.RegionId))))
-                    .ToArray(), Live(live.Stats), publisher.IsActive, timings.Snapshot())))
+                    .ToArray(), Live(live.Stats), publisher.IsActive, timings.Snapshot(charts.RenderTimes))))
             .RequireAuthorization(Kinerja.Dashboard.Access.Policies.Admin)
             .WithName("GetBoardStats")
             .WithSummary("Live board counters: chart renders, flushes and screens per region, stage durations.")

@@ -24,8 +24,13 @@ public sealed class BoardTimings
     /// <summary>One chart pass of a region: chart inputs, renders of the changed charts and their <c>Chart</c> sends.</summary>
     public StageTiming Charts { get; } = new();
 
-    public BoardStatsApi.StageStats Snapshot() =>
-        new(Wait.Summary(), Age.Summary(), Flush.Summary(), Send.Summary(), Charts.Summary());
+    /// <summary>One <c>Chart</c> send to one group, until handed to its connections.</summary>
+    public StageTiming ChartSend { get; } = new();
+
+    /// <param name="renders">The SVG render durations of the <see cref="Charts.ChartCache"/>.</param>
+    public BoardStatsApi.StageStats Snapshot(StageTiming renders) =>
+        new(Wait.Summary(), Age.Summary(), Flush.Summary(), Send.Summary(), Charts.Summary(), renders.Summary(),
+            ChartSend.Summary());
 }
 
 /// <summary>

@@ -161,7 +161,9 @@ public sealed class RegionCharts(
             if (pushed.GetValueOrDefault(chart.Spec.ChartId) != chart.Version)
             {
                 pushed[chart.Spec.ChartId] = chart.Version;
+                var started = time.GetTimestamp();
                 await hub.Clients.Group(group.Name).Chart(ToPayload(group, chart));
+                timings.ChartSend.Add(time.GetElapsedTime(started));
             }
         }
     }
