@@ -11,8 +11,9 @@ namespace Kinerja.Dashboard.Board;
 /// The live state of one region's groups and its coalescing loop. Changes only mark the region
 /// dirty; the loop then takes the region's indicators ONCE (from the in-memory live model, see
 /// <see cref="IBoardData.RegionAsync"/>), derives every watched group's payload from them and pushes
-/// to the groups, at most once per <see cref="BoardOptions.IndicatorsIntervalMs"/> (leading and trailing edge, see
-/// <see cref="BoardCoalescer"/>); charts follow in <see cref="RegionCharts"/>. Stage durations go to <see cref="BoardTimings"/>. The work per flush depends on the watched groups, never on the number
+/// to the groups, at most once per <see cref="BoardOptions.IndicatorsIntervalMs"/> (leading and trailing edge,
+/// see <see cref="BoardCoalescer"/>); charts follow in <see cref="RegionCharts"/>; stage durations go to
+/// <see cref="BoardTimings"/>. The work per flush depends on the watched groups, never on the number
 /// of screens in them. A group receives an <c>Indicators</c> message when its data version changed,
 /// on the refresh tick, or on the settle flush after the feed went quiet when its "as of" advanced;
 /// never twice for one version otherwise. With several instances only the <see cref="BoardPublisher"/>
@@ -25,7 +26,6 @@ public sealed class RegionBoard
     private readonly IBoardData _data;
     private readonly BoardSubscriptions _subs;
     private readonly IHubContext<BoardHub, IBoardClient> _hub;
-    private readonly BoardOptions _options;
     private readonly PrivacyOptions _privacy;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -56,7 +56,6 @@ public sealed class RegionBoard
         _data = data;
         _subs = subs;
         _hub = hub;
-        _options = options;
         _privacy = privacy;
         _time = time;
         _logger = logger;
