@@ -16,41 +16,14 @@ internal static class DirectActivities
         from stdin (format binary)
         """;
 
-    /// <summary>
-    /// The day rollups and, in the same statement, their month totals (a day whose count equals what this batch
-    /// adds had no activity before: a new activity day). Runs with <see cref="WriterMarksMonth"/> set, so the
-    /// employee_day statement triggers (migration 0012) do not add the month deltas a second time.
-    /// </summary>
     private const string Rollup = """
-        with k as (
-            select * from unnest($1::bpchar[], $2::date[], $3::integer[], $4::integer[]) as k(nip, day, n, minutes)
-        ), d as (
-            insert into employee_day as d (nip, day, activity_count, minutes_pending)
-            select nip, day, n, minutes from k
-            on conflict (nip, day) do update
-                set activity_count = d.activity_count + excluded.activity_count,
-                    minutes_pending = d.minutes_pending + excluded.minutes_pending
-            returning d.nip, d.day, d.activity_count, d.minutes_pending + d.minutes_approved as total
-        ), m as (
-            insert into employee_month as m (nip, month, activity_days, activity_count, minutes_pending)
-            select k.nip, date_trunc('month', k.day)::date, count(*) filter (where d.activity_count = k.n), sum(k.n),
-                   sum(k.minutes)
-            from k join d on d.nip = k.nip and d.day = k.day
-            group by 1, 2
-            order by 1, 2
-            on conflict (nip, month) do update
-                set activity_days = m.activity_days + excluded.activity_days,
-                    activity_count = m.activity_count + excluded.activity_count,
-                    minutes_pending = m.minutes_pending + excluded.minutes_pending
-        )
-        select nip::text, day, total from d
+        insert into employee_day as d (nip, day, activity_count, minutes_pending)
+        select * from unnest($1::bpchar[], $2::date[], $3::integer[], $4::integer[])
+        on conflict (nip, day) do update
+            set activity_count = d.activity_count + excluded.activity_count,
+                minutes_pending = d.minutes_pending + excluded.minutes_pending
+        returning nip::text, day, minutes_pending + minutes_approved
         """;
-
-    /// <summary>Marks the rest of the transaction's employee_day writes as keeping employee_month themselves (0012).</summary>
-    private const string WriterMarksMonth = "set local kinerja.month_rollup = 'writer'";
-
-    /// <summary>Hands employee_month back to the triggers for the transaction's other statements.</summary>
-    private const string TriggersMarkMonth = "set local kinerja.month_rollup = ''";
 
     /// <summary>The first half: the binary COPY into <c>activity</c> (a stored event id on the same day fails it).</summary>
     public static async Task CopyRowsAsync(NpgsqlConnection conn, WorkSet w, CancellationToken ct)
@@ -87,10 +60,8 @@ internal static class DirectActivities
         await using var batch = new NpgsqlBatch(conn);
         // partitions (0006): the event ids are claimed in the registry first; a stored one fails the batch
         batch.BatchCommands.Add(EventRegistry.ClaimActivitiesCommand(w.ActivitiesToInsert));
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(WriterMarksMonth));
         var cmd = new NpgsqlBatchCommand(Rollup);
         batch.BatchCommands.Add(cmd);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(TriggersMarkMonth));
         if (notify.Count > 0)
         {
             batch.BatchCommands.Add(ChangeNotifier.Command(notify));
