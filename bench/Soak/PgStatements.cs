@@ -18,9 +18,18 @@ public sealed class PgStatements(string connectionString, int top)
     private IReadOnlyDictionary<long, Row> _end = new Dictionary<long, Row>();
     private TimeSpan _halfAt, _endAt;
 
-    /// <summary>The server arguments that preload the extension.</summary>
-    public static string[] ServerArgs => ["--Kinerja:Postgres:Settings:shared_preload_libraries=pg_stat_statements",
-        "--Kinerja:Postgres:Settings:pg_stat_statements.track=all"];
+    /// <summary>
+    /// The server arguments that preload the extension; with <paramref name="explainMs"/> above 0 also
+    /// <c>auto_explain</c>, logging the analysed plan of every statement slower than that into the cluster's log.
+    /// </summary>
+    public static string[] ServerArgs(int explainMs) => explainMs <= 0
+        ? ["--Kinerja:Postgres:Settings:shared_preload_libraries=pg_stat_statements",
+            "--Kinerja:Postgres:Settings:pg_stat_statements.track=all"]
+        : ["--Kinerja:Postgres:Settings:shared_preload_libraries=pg_stat_statements,auto_explain",
+            "--Kinerja:Postgres:Settings:pg_stat_statements.track=all",
+            $"--Kinerja:Postgres:Settings:auto_explain.log_min_duration={explainMs}",
+            "--Kinerja:Postgres:Settings:auto_explain.log_analyze=on",
+            "--Kinerja:Postgres:Settings:auto_explain.log_buffers=on"];
 
     public async Task ResetAsync(CancellationToken ct)
     {
@@ -75,7 +84,7 @@ public sealed class PgStatements(string connectionString, int top)
     {
         var flat = string.Join(' ', query.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)).Replace('|', '/');
         // the employee statements share their head (the population CTE): show what follows it
-        var tail = flat.IndexOf("dummy as (select 1)", StringComparison.Ordinal);
+        var tail = flat.IndexOf("dummy as (select", StringComparison.Ordinal);
         if (tail < 0)
         {
             tail = flat.IndexOf(" per as (", StringComparison.Ordinal);

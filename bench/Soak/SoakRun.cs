@@ -17,7 +17,7 @@ public static class SoakRun
             "Build the server first: dotnet build -c Release src/Dashboard", o.ServerDll);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Soak: {o.Minutes:0.#} min, ingest {o.Rate:0} events/s ({o.BatchSize}/request, {o.Connections} connections, ≤{o.MaxInFlight} in flight), {o.Clients} screens (every {o.PublicEvery}th public), a rule publish every {o.PublishEveryMinutes:0.#} min; {Environment.ProcessorCount} cores; started {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
-        await using var server = await SoakServer.StartAsync(dll, o.PgStatements > 0 ? PgStatements.ServerArgs : [], ct);
+        await using var server = await SoakServer.StartAsync(dll, o.PgStatements > 0 ? PgStatements.ServerArgs(o.PgExplainMs) : [], ct);
         using var admin = await SignIn.AsAsync(server.Process.BaseUri, "demo-admin", server.AdminPassword, ct);
         using var sdm = await SignIn.AsAsync(server.Process.BaseUri, "demo-sdm", server.SdmPassword, ct);
         var regions = (await admin.Client.GetFromJsonAsync<RegionDto[]>("/api/v1/regions", ct))!.Select(r => r.Id).Order(StringComparer.Ordinal).ToArray();
@@ -76,6 +76,12 @@ public static class SoakRun
         if (statements is not null)
         {
             statements.Print();
+            if (o.PgExplainMs > 0)
+            {
+                var kept = Path.Combine(Path.GetTempPath(), $"kinerja-soak-plans-{DateTime.UtcNow:yyyyMMdd-HHmmss}.log");
+                File.Copy(Path.Combine(server.DataDir, "kinerja-server.log"), kept);
+                Console.WriteLine($"Plans of statements slower than {o.PgExplainMs} ms (auto_explain): {kept}");
+            }
         }
         return integrity.Lost == 0 && integrity.Duplicated == 0 ? 0 : 1;
     }
