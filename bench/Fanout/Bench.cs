@@ -14,7 +14,10 @@ public static class Bench
     private sealed record RegionDto(string Id);
     private sealed record UnitDto(string Id, string RegionId);
     private sealed record EmployeeDto(string Nip, string UnitId);
-    private sealed record Stats(long SvgRenders, long PngRenders, JsonElement Regions, JsonElement Live);
+    private sealed record Stats(long SvgRenders, long PngRenders, JsonElement Regions, JsonElement Live)
+    {
+        public JsonElement Raw { get; init; }
+    }
 
     public static async Task<int> RunAsync(BenchOptions o)
     {
@@ -62,6 +65,7 @@ public static class Bench
 
         var accepts = regions.ToDictionary(r => r, _ => new List<DateTimeOffset>());
         var latency = new Latencies();
+        var stages = new StageReport();
         long messages = 0, charts = 0;
         var bytes = 0;
         var screens = new List<HubConnection>();
@@ -88,11 +92,17 @@ public static class Bench
                         while (pointer < list.Count && list[pointer] <= asOf)
                         {
                             latency.Add((now - list[pointer]).TotalMilliseconds);
+                            stages.AckToAsOf.Add((asOf - list[pointer]).TotalMilliseconds);
+                            stages.AsOfToScreen.Add((now - asOf).TotalMilliseconds);
                             pointer++;
                         }
                     }
                 });
-                conn.On<JsonElement>("Chart", _ => Interlocked.Increment(ref charts));
+                conn.On<JsonElement>("Chart", p =>
+                {
+                    Interlocked.Increment(ref charts);
+                    Interlocked.Add(ref stages.ChartChars, p.GetProperty("svg").GetString()!.Length);
+                });
                 conn.On<JsonElement>("Trigger", _ => { });
                 await conn.StartAsync();
                 await conn.InvokeAsync("Subscribe", "region:" + region);
@@ -105,7 +115,7 @@ public static class Bench
         }
         Console.WriteLine($"{screens.Count} screens subscribed in {watch.Elapsed.TotalSeconds:0.0} s");
         await Task.Delay(3000);
-        var before = await http.GetFromJsonAsync<Stats>("/api/v1/board/stats");
+        var before = await StatsAsync(http);
         var cpu0 = server.Stats.CpuSeconds();
         var msg0 = Interlocked.Read(ref messages);
         var charts0 = Interlocked.Read(ref charts);
@@ -114,6 +124,8 @@ public static class Bench
         var rejected = 0;
         var statusErrors = 0;
         watch.Restart();
+        using var probeStop = new CancellationTokenSource();
+        var probe = stages.ProbeAsync(probeStop.Token);
 
         // Events: every 50 ms a batch of rate/20 activities over all regions, up to 4 requests in flight.
         var perBatch = Math.Max(1, (int)Math.Round(o.Rate / 20));
@@ -193,13 +205,15 @@ public static class Bench
         }
         await Task.WhenAll(posts);
         var wall = watch.Elapsed.TotalSeconds;
+        await probeStop.CancelAsync();
+        await probe;
         load.Add(LoadAverage());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Load average (1 min, /proc/loadavg) during the load: {load.Min():0.0}-{load.Max():0.0} (start {load[0]:0.0}, end {load[^1]:0.0}) on {Environment.ProcessorCount} cores"));
         Console.WriteLine($"Ingest: {accepted} accepted, {rejected} rejected items, {statusErrors} failed requests");
         await Task.Delay(2000); // drain
         var cpu = server.Stats.CpuSeconds() - cpu0;
-        var after = await http.GetFromJsonAsync<Stats>("/api/v1/board/stats");
+        var after = await StatsAsync(http);
         var flushes = after!.Regions.EnumerateArray().Sum(r => r.GetProperty("flushes").GetInt64())
             - before!.Regions.EnumerateArray().Sum(r => r.GetProperty("flushes").GetInt64());
         var readMs = after.Regions.EnumerateArray().Sum(r => r.GetProperty("readMs").GetDouble())
@@ -210,6 +224,7 @@ public static class Bench
         var recomputed = after.Live.GetProperty("employeesRecomputed").GetInt64() - before.Live.GetProperty("employeesRecomputed").GetInt64();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Live model: {updates} incremental updates, {recomputed} employees recomputed, {updateMs / Math.Max(1, updates):0.0} ms average update"));
+        stages.Print(before.Raw, after.Raw, Interlocked.Read(ref charts) - charts0);
         var received = Interlocked.Read(ref messages) - msg0;
         var perGroupRate = received / (double)o.Clients / (wall + 2);
         foreach (var s in screens)
@@ -267,6 +282,12 @@ public static class Bench
         }
         return new PhaseResult("Bare SignalR broadcast", latency, cpu, watch.Elapsed.TotalSeconds, peak,
             Interlocked.Read(ref messages), rate, size, 0, 0, 0, 0);
+    }
+
+    private static async Task<Stats> StatsAsync(HttpClient http)
+    {
+        var raw = await http.GetFromJsonAsync<JsonElement>("/api/v1/board/stats");
+        return raw.Deserialize<Stats>(new JsonSerializerOptions(JsonSerializerDefaults.Web))! with { Raw = raw };
     }
 
     private static double LoadAverage() =>

@@ -13,6 +13,9 @@ internal sealed class BenchArgs
     public int HttpConcurrency { get; private set; } = 4;
     public int Producers { get; private set; } = 4;
     public int? BatchSize { get; private set; }
+
+    /// <summary><c>--overlap off</c> writes every batch serially (<c>Kinerja:Ingest:OverlapBatches</c> false).</summary>
+    public bool? Overlap { get; private set; }
     public string Work { get; private set; } = Path.Combine(Path.GetTempPath(), "kinerja-bench-ingest");
 
     /// <summary>Only the partitioned vs unpartitioned comparison of (b) and stream reads (<see cref="PartitionCompare"/>).</summary>
@@ -41,6 +44,7 @@ internal sealed class BenchArgs
                 case "--http-concurrency": a.HttpConcurrency = Int(); break;
                 case "--producers": a.Producers = Int(); break;
                 case "--batch-size": a.BatchSize = Int(); break;
+                case "--overlap": a.Overlap = Next() != "off"; break;
                 case "--work": a.Work = Next(); break;
                 case "--compare-partitioning": a.ComparePartitioning = true; break;
                 case "--client": a.Client = true; break;

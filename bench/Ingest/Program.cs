@@ -21,6 +21,10 @@ if (bench.BatchSize is { } batchSize)
 {
     Methods.SettingValues["Kinerja:Ingest:BatchSize"] = batchSize.ToString(CultureInfo.InvariantCulture);
 }
+if (bench.Overlap is { } overlap)
+{
+    Methods.SettingValues["Kinerja:Ingest:OverlapBatches"] = overlap ? "true" : "false";
+}
 if (Directory.Exists(bench.Work))
 {
     Directory.Delete(bench.Work, recursive: true);

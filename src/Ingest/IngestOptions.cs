@@ -14,6 +14,12 @@ public sealed class IngestOptions
     /// <summary>How long the writer waits for more items after the first before it commits.</summary>
     public TimeSpan BatchDeadline { get; set; } = TimeSpan.FromMilliseconds(5);
 
+    /// <summary>
+    /// Batches of nothing but activities COPY on a second connection while the previous batch commits (two
+    /// PostgreSQL backends work at once). Off: every batch is written after the previous one committed.
+    /// </summary>
+    public bool OverlapBatches { get; set; } = true;
+
     /// <summary>Largest accepted HTTP body; larger bodies get 413.</summary>
     public long MaxBodyBytes { get; set; } = 16 * 1024 * 1024;
 

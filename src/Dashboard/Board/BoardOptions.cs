@@ -5,11 +5,20 @@ public sealed class BoardOptions
 {
     public const string Section = "Kinerja:Board";
 
-    /// <summary>Minimum time between two <c>Indicators</c> messages to one group (coalescing window).</summary>
-    public int IndicatorsIntervalMs { get; set; } = 250;
+    /// <summary>
+    /// Minimum time between two <c>Indicators</c> messages to one group (coalescing window, at most 10 a second
+    /// by default). A change after a quiet spell is sent at once; changes within the window of the previous
+    /// message go out together at its end (<see cref="BoardCoalescer"/>).
+    /// </summary>
+    public int IndicatorsIntervalMs { get; set; } = 100;
 
-    /// <summary>Minimum time between two renders of one chart (charts change less often than numbers matter).</summary>
-    public int ChartIntervalMs { get; set; } = 1000;
+    /// <summary>
+    /// Minimum time between two render passes of a region's charts (charts change less often than numbers
+    /// matter). A chart pass of one region sends about 25 KiB of SVG per changed chart to every screen of each
+    /// group, several times the bytes of the <c>Indicators</c> messages; at 1 s it starved the numbers on a
+    /// 2-core host (bench/Fanout README).
+    /// </summary>
+    public int ChartIntervalMs { get; set; } = 5000;
 
     /// <summary>Every subscribed region is re-read this often even without changes, so screens can tell fresh from stale.</summary>
     public int RefreshSeconds { get; set; } = 15;

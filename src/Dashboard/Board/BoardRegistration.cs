@@ -23,6 +23,7 @@ public static class BoardRegistration
         services.AddSingleton<IBoardData, BoardData>();
         services.AddSingleton<ChartCache>();
         services.AddSingleton<BoardSubscriptions>();
+        services.AddSingleton<BoardTimings>();
         services.AddSingleton<BoardRegistry>();
         services.AddSingleton<BoardChartSource>();
         services.AddSingleton<IChangeHandler, TriggerFeedHandler>();

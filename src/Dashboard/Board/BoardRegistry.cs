@@ -16,7 +16,8 @@ public sealed class BoardRegistry(
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<RegionBoard> logger,
-    Cluster.BoardPublisher publisher)
+    Cluster.BoardPublisher publisher,
+    BoardTimings timings)
 {
     private readonly ConcurrentDictionary<string, Lazy<RegionBoard>> _boards = new(StringComparer.Ordinal);
 
@@ -24,7 +25,7 @@ public sealed class BoardRegistry(
 
     public RegionBoard Get(string regionId) => _boards.GetOrAdd(regionId, id => new Lazy<RegionBoard>(() =>
     {
-        var board = new RegionBoard(id, data, charts, subs, hub, options.Value, privacy.Value, time, logger, publisher);
+        var board = new RegionBoard(id, data, charts, subs, hub, options.Value, privacy.Value, time, logger, publisher, timings);
         _ = Task.Run(() => RunAsync(board), CancellationToken.None);
         return board;
     })).Value;

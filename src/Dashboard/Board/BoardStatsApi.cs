@@ -11,8 +11,13 @@ public static class BoardStatsApi
     /// <param name="Live">The live model behind the region figures: incremental updates and their time.</param>
     /// <param name="Publisher">True when this instance sends the group messages (always without <c>Kinerja:Redis</c>;
     /// with it, only the holder of the board publisher lease).</param>
+    /// <param name="Stages">Where the board's time goes, per stage (see <see cref="BoardTimings"/>).</param>
     public sealed record BoardStats(long SvgRenders, long PngRenders, IReadOnlyList<RegionStats> Regions, LiveStats Live,
-        bool Publisher);
+        bool Publisher, StageStats Stages);
+
+    /// <summary>Stage durations of the board's flushes over all regions (see <see cref="BoardTimings"/>).</summary>
+    public sealed record StageStats(StageSummary Wait, StageSummary Age, StageSummary Flush, StageSummary Send,
+        StageSummary Charts, StageSummary Render, StageSummary ChartSend);
 
     /// <param name="IncrementalMs">Total milliseconds of incremental updates (read + apply) since start.</param>
     public sealed record LiveStats(long FullLoads, long IncrementalUpdates, long EmployeesRecomputed, double IncrementalMs,
@@ -23,15 +28,15 @@ public static class BoardStatsApi
     public static IEndpointRouteBuilder MapBoardStatsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/board/stats", (ChartCache charts, BoardRegistry boards, BoardSubscriptions subs, LiveIndicators live,
-                Cluster.BoardPublisher publisher) =>
+                Cluster.BoardPublisher publisher, BoardTimings timings) =>
                 TypedResults.Ok(new BoardStats(charts.SvgRenders, charts.PngRenders, boards.Boards
                     .OrderBy(b => b.RegionId, StringComparer.Ordinal)
                     .Select(b => new RegionStats(b.RegionId, b.Flushes, Math.Round(b.ReadMs, 1), subs.Count(BoardGroup.Region(b.RegionId)),
                         subs.Count(BoardGroup.Public(b.RegionId))))
-                    .ToArray(), Live(live.Stats), publisher.IsActive)))
+                    .ToArray(), Live(live.Stats), publisher.IsActive, timings.Snapshot(charts.RenderTimes))))
             .RequireAuthorization(Kinerja.Dashboard.Access.Policies.Admin)
             .WithName("GetBoardStats")
-            .WithSummary("Live board counters: chart renders, flushes and screens per region.")
+            .WithSummary("Live board counters: chart renders, flushes and screens per region, stage durations.")
             .WithTags("Papan");
         return app;
     }

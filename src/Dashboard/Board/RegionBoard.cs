@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Threading.Channels;
 using Kinerja.Core.Indicators;
 using Kinerja.Dashboard.Board.Cluster;
 using Kinerja.Dashboard.Charts;
@@ -12,8 +11,9 @@ namespace Kinerja.Dashboard.Board;
 /// The live state of one region's groups and its coalescing loop. Changes only mark the region
 /// dirty; the loop then takes the region's indicators ONCE (from the in-memory live model, see
 /// <see cref="IBoardData.RegionAsync"/>), derives every watched group's payload from them and pushes
-/// to the groups, at most once per <see cref="BoardOptions.IndicatorsIntervalMs"/>; charts follow in
-/// <see cref="RegionCharts"/>. The work per flush depends on the watched groups, never on the number
+/// to the groups, at most once per <see cref="BoardOptions.IndicatorsIntervalMs"/> (leading and trailing edge,
+/// see <see cref="BoardCoalescer"/>); charts follow in <see cref="RegionCharts"/>; stage durations go to
+/// <see cref="BoardTimings"/>. The work per flush depends on the watched groups, never on the number
 /// of screens in them. A group receives an <c>Indicators</c> message when its data version changed,
 /// on the refresh tick, or on the settle flush after the feed went quiet when its "as of" advanced;
 /// never twice for one version otherwise. With several instances only the <see cref="BoardPublisher"/>
@@ -26,18 +26,14 @@ public sealed class RegionBoard
     private readonly IBoardData _data;
     private readonly BoardSubscriptions _subs;
     private readonly IHubContext<BoardHub, IBoardClient> _hub;
-    private readonly BoardOptions _options;
     private readonly PrivacyOptions _privacy;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly BoardPublisher _publisher;
     private readonly RegionCharts _charts;
+    private readonly BoardTimings _timings;
+    private readonly BoardCoalescer _coalescer;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Channel<bool> _dirty = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
-    {
-        FullMode = BoundedChannelFullMode.DropWrite,
-        SingleReader = true,
-    });
     private readonly Dictionary<string, IndicatorsPayload> _payloads = new(StringComparer.Ordinal);
     /// <summary>What each group's screens were last sent: group name → (version, as of).</summary>
     private readonly Dictionary<string, (long Version, DateTimeOffset AsOf)> _pushed = new(StringComparer.Ordinal);
@@ -47,24 +43,24 @@ public sealed class RegionBoard
     private string _hash = "";
     private long _version;
     private DateTimeOffset _asOf;
-    private long _lastFlushTicks;
     private long _flushes;
     private double _readMs;
 
     public RegionBoard(string regionId, IBoardData data, ChartCache charts, BoardSubscriptions subs,
         IHubContext<BoardHub, IBoardClient> hub, BoardOptions options, PrivacyOptions privacy, TimeProvider time,
-        ILogger logger, BoardPublisher publisher)
+        ILogger logger, BoardPublisher publisher, BoardTimings timings)
     {
+        _timings = timings;
+        _coalescer = new BoardCoalescer(TimeSpan.FromMilliseconds(options.IndicatorsIntervalMs), time);
         _regionId = regionId;
         _data = data;
         _subs = subs;
         _hub = hub;
-        _options = options;
         _privacy = privacy;
         _time = time;
         _logger = logger;
         _publisher = publisher;
-        _charts = new RegionCharts(regionId, data, charts, subs, hub, options, privacy, time, logger, publisher, MarkDirty);
+        _charts = new RegionCharts(regionId, data, charts, subs, hub, options, privacy, time, logger, publisher, timings, MarkDirty);
     }
 
     public string RegionId => _regionId;
@@ -75,7 +71,7 @@ public sealed class RegionBoard
     public double ReadMs => Interlocked.CompareExchange(ref _readMs, 0, 0);
 
     /// <summary>Something changed (indicators, triggers, refresh tick): a flush will follow within the coalescing window.</summary>
-    public void MarkDirty() => _dirty.Writer.TryWrite(true);
+    public void MarkDirty() => _coalescer.Mark();
 
     /// <summary>The refresh tick: the next flush pushes to every group even when the figures are unchanged, so screens see them live.</summary>
     public void MarkRefresh()
@@ -104,15 +100,9 @@ public sealed class RegionBoard
     /// <summary>The coalescing loop; runs until <paramref name="ct"/> is cancelled.</summary>
     public async Task RunAsync(CancellationToken ct)
     {
-        var interval = TimeSpan.FromMilliseconds(_options.IndicatorsIntervalMs);
-        while (await _dirty.Reader.WaitToReadAsync(ct))
+        while (true)
         {
-            var since = _time.GetElapsedTime(Interlocked.Read(ref _lastFlushTicks));
-            if (since < interval)
-            {
-                await Task.Delay(interval - since, _time, ct);
-            }
-            _dirty.Reader.TryRead(out _);
+            var waited = await _coalescer.NextAsync(ct);
             if (!_publisher.IsActive)
             {
                 // Another instance publishes; this one reads only on demand.
@@ -123,6 +113,7 @@ public sealed class RegionBoard
                 await _gate.WaitAsync(ct);
                 try
                 {
+                    _timings.Wait.Add(waited);
                     await FlushAsync(push: true, ct);
                 }
                 finally
@@ -149,7 +140,7 @@ public sealed class RegionBoard
         await _gate.WaitAsync(ct);
         try
         {
-            var recent = _time.GetElapsedTime(Interlocked.Read(ref _lastFlushTicks)).TotalMilliseconds < _options.IndicatorsIntervalMs;
+            var recent = _coalescer.SinceLastFlush < _coalescer.Window;
             if (_current is null || !_payloads.ContainsKey(group.Name) || !_charts.Has(group)
                 || (!_publisher.IsActive && !recent))
             {
@@ -188,7 +179,7 @@ public sealed class RegionBoard
     private async Task<IReadOnlyList<BoardGroup>> FlushAsync(bool push, CancellationToken ct)
     {
         Interlocked.Increment(ref _flushes);
-        Interlocked.Exchange(ref _lastFlushTicks, _time.GetTimestamp());
+        _coalescer.Flushed();
         var started = _time.GetTimestamp();
         var read = await _data.RegionAsync(_regionId, ct);
         AddReadMs(_time.GetElapsedTime(started).TotalMilliseconds);
@@ -200,7 +191,8 @@ public sealed class RegionBoard
         // Figures only accumulate: what was complete as of an earlier instant stays complete.
         _asOf = read.AsOf > _asOf ? read.AsOf : _asOf;
         var hash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(region, Json)));
-        if (hash != _hash)
+        var changed = hash != _hash;
+        if (changed)
         {
             _hash = hash;
             _version = Math.Max(_version + 1, _asOf.ToUnixTimeMilliseconds());
@@ -216,7 +208,14 @@ public sealed class RegionBoard
         }
         if (push && _publisher.IsActive)
         {
+            _timings.Flush.Add(_time.GetElapsedTime(started));
+            if (changed)
+            {
+                _timings.Age.Add(_time.GetUtcNow() - read.AsOf);
+            }
+            var sending = _time.GetTimestamp();
             await PushAsync(groups);
+            _timings.Send.Add(_time.GetElapsedTime(sending));
             _charts.Schedule(region, groups, _version, ct);
         }
         return groups;

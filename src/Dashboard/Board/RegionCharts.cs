@@ -24,6 +24,7 @@ public sealed class RegionCharts(
     TimeProvider time,
     ILogger logger,
     BoardPublisher publisher,
+    BoardTimings timings,
     Action markDirty)
 {
     private readonly ConcurrentDictionary<string, RenderedChart[]> _groupCharts = new(StringComparer.Ordinal);
@@ -79,7 +80,9 @@ public sealed class RegionCharts(
         {
             try
             {
+                var started = time.GetTimestamp();
                 await RenderUnderGateAsync(region, groups, version, push: true, ct);
+                timings.Charts.Add(time.GetElapsedTime(started));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -158,7 +161,9 @@ public sealed class RegionCharts(
             if (pushed.GetValueOrDefault(chart.Spec.ChartId) != chart.Version)
             {
                 pushed[chart.Spec.ChartId] = chart.Version;
+                var started = time.GetTimestamp();
                 await hub.Clients.Group(group.Name).Chart(ToPayload(group, chart));
+                timings.ChartSend.Add(time.GetElapsedTime(started));
             }
         }
     }

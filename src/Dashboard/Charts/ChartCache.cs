@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Kinerja.Dashboard.Board;
 
 namespace Kinerja.Dashboard.Charts;
 
@@ -22,7 +23,10 @@ public sealed class RenderedChart(ChartSpec spec, long version, string hash, str
 /// <summary>
 /// The latest rendering of every chart, keyed by chart id. A chart is rendered only when its data
 /// changed (content hash), so the number of renders follows data versions, never the number of
-/// screens. Renders are serialised: ScottPlot work is CPU-bound and a <c>Plot</c> is not shared.
+/// screens. Renders are serialised: ScottPlot work is CPU-bound and a <c>Plot</c> is not shared. Each
+/// render runs on a thread of its own, never on a thread-pool worker: a render takes tens of milliseconds of
+/// CPU (hundreds on a busy machine), and holding a worker that long on a 2-core host delays every other
+/// region's flush, SignalR send and HTTP request queued behind it.
 /// </summary>
 public sealed class ChartCache(ILogger<ChartCache> logger)
 {
@@ -38,6 +42,9 @@ public sealed class ChartCache(ILogger<ChartCache> logger)
     public long SvgRenders => Interlocked.Read(ref _svgRenders);
 
     public long PngRenders => Interlocked.Read(ref _pngRenders);
+
+    /// <summary>Durations of the SVG renders (off the thread pool, see the class remarks).</summary>
+    public StageTiming RenderTimes { get; } = new();
 
     public RenderedChart? Get(string chartId) => _charts.GetValueOrDefault(chartId);
 
@@ -59,7 +66,10 @@ public sealed class ChartCache(ILogger<ChartCache> logger)
             {
                 return cached;
             }
-            var svg = ChartRenderer.Svg(spec);
+            var started = TimeProvider.System.GetTimestamp();
+            var svg = await Task.Factory.StartNew(() => ChartRenderer.Svg(spec), ct, TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
+            RenderTimes.Add(TimeProvider.System.GetElapsedTime(started));
             Interlocked.Increment(ref _svgRenders);
             var rendered = new RenderedChart(spec, Math.Max(version, (cached?.Version ?? 0) + 1), hash, svg);
             _charts[spec.ChartId] = rendered;

@@ -73,11 +73,15 @@ internal static class BatchWriter
             w.ActivitiesWritten = true;
             // Activity-only batches (the common case) send their notification with the rollup upsert.
             notified = w.AttendanceToInsert.Count + w.RatingsToInsert.Count + w.ReviewsToInsert.Count == 0;
-            await DirectActivities.CopyAsync(conn, w,
-                notified ? ChangeNotifier.BuildPayloads(Touched(w, refs)) : [], ct);
+            await DirectActivities.CopyRowsAsync(conn, w, ct);
         }
         await StagingCopy.CopyAsync(conn, w, ct);
         t = WriterTimings.Add(1, t);
+        if (w.ActivitiesWritten)
+        {
+            await DirectActivities.ClaimAndRollupAsync(conn, w,
+                notified ? ChangeNotifier.BuildPayloads(Touched(w, refs)) : [], ct);
+        }
         await MergeAsync(conn, w, ct);
         t = WriterTimings.Add(2, t);
         if (!notified)
@@ -164,7 +168,7 @@ internal static class BatchWriter
     }
 
     /// <summary>(nip, unit, region) of every accepted item; unit ratings have no NIP.</summary>
-    private static IEnumerable<(string? Nip, string Unit, string Region)> Touched(WorkSet w, ReferenceData refs)
+    internal static IEnumerable<(string? Nip, string Unit, string Region)> Touched(WorkSet w, ReferenceData refs)
     {
         foreach (var e in w.ActivitiesToInsert)
         {

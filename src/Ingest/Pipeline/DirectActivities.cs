@@ -16,24 +16,58 @@ internal static class DirectActivities
         from stdin (format binary)
         """;
 
+    /// <summary>
+    /// The day rollups and, in the same statement, their month totals (a day whose count equals what this batch
+    /// adds had no activity before: a new activity day). Runs with <see cref="WriterMarksMonth"/> set, so the
+    /// employee_day statement triggers (migration 0012) do not add the month deltas a second time.
+    /// </summary>
     private const string Rollup = """
-        insert into employee_day as d (nip, day, activity_count, minutes_pending)
-        select * from unnest($1::bpchar[], $2::date[], $3::integer[], $4::integer[])
-        on conflict (nip, day) do update
-            set activity_count = d.activity_count + excluded.activity_count,
-                minutes_pending = d.minutes_pending + excluded.minutes_pending
-        returning nip::text, day, minutes_pending + minutes_approved
+        with k as (
+            select * from unnest($1::bpchar[], $2::date[], $3::integer[], $4::integer[]) as k(nip, day, n, minutes)
+        ), d as (
+            insert into employee_day as d (nip, day, activity_count, minutes_pending)
+            select nip, day, n, minutes from k
+            on conflict (nip, day) do update
+                set activity_count = d.activity_count + excluded.activity_count,
+                    minutes_pending = d.minutes_pending + excluded.minutes_pending
+            returning d.nip, d.day, d.activity_count, d.minutes_pending + d.minutes_approved as total
+        ), m as (
+            insert into employee_month as m (nip, month, activity_days, activity_count, minutes_pending)
+            select k.nip, date_trunc('month', k.day)::date, count(*) filter (where d.activity_count = k.n), sum(k.n),
+                   sum(k.minutes)
+            from k join d on d.nip = k.nip and d.day = k.day
+            group by 1, 2
+            order by 1, 2
+            on conflict (nip, month) do update
+                set activity_days = m.activity_days + excluded.activity_days,
+                    activity_count = m.activity_count + excluded.activity_count,
+                    minutes_pending = m.minutes_pending + excluded.minutes_pending
+        )
+        select nip::text, day, total from d
         """;
 
-    /// <summary>COPYs the activities, then upserts the rollups and sends <paramref name="notify"/> in one round trip.</summary>
-    public static async Task CopyAsync(NpgsqlConnection conn, WorkSet w, List<string> notify, CancellationToken ct)
+    /// <summary>Marks the rest of the transaction's employee_day writes as keeping employee_month themselves (0012).</summary>
+    private const string WriterMarksMonth = "set local kinerja.month_rollup = 'writer'";
+
+    /// <summary>Hands employee_month back to the triggers for the transaction's other statements.</summary>
+    private const string TriggersMarkMonth = "set local kinerja.month_rollup = ''";
+
+    /// <summary>The first half: the binary COPY into <c>activity</c> (a stored event id on the same day fails it).</summary>
+    public static async Task CopyRowsAsync(NpgsqlConnection conn, WorkSet w, CancellationToken ct)
     {
-        await using (var copy = await conn.BeginBinaryImportAsync(Copy, ct))
-        {
-            StagingCopy.WriteActivities(copy, w.ActivitiesToInsert, NpgsqlDbType.Char);
-            await copy.CompleteAsync(ct);
-        }
-        var sums = new Dictionary<(string Nip, DateOnly Day), (int Count, int Minutes, int Max)>();
+        await using var copy = await conn.BeginBinaryImportAsync(Copy, ct);
+        StagingCopy.WriteActivities(copy, w.ActivitiesToInsert, NpgsqlDbType.Char);
+        await copy.CompleteAsync(ct);
+    }
+
+    /// <summary>
+    /// The second half, one round trip: claims the ids in <c>event_registry</c> (a stored one fails it), upserts
+    /// the day rollups from in-memory sums in (nip, day) order — two writers' upserts then lock rows in the same
+    /// order — and sends <paramref name="notify"/>.
+    /// </summary>
+    public static async Task ClaimAndRollupAsync(NpgsqlConnection conn, WorkSet w, List<string> notify, CancellationToken ct)
+    {
+        var sums = new SortedDictionary<(string Nip, DateOnly Day), (int Count, int Minutes, int Max)>(DayKeyOrder.Instance);
         foreach (var e in w.ActivitiesToInsert)
         {
             var k = (e.Item.Employee.Nip, e.Item.LocalDay);
@@ -53,8 +87,10 @@ internal static class DirectActivities
         await using var batch = new NpgsqlBatch(conn);
         // partitions (0006): the event ids are claimed in the registry first; a stored one fails the batch
         batch.BatchCommands.Add(EventRegistry.ClaimActivitiesCommand(w.ActivitiesToInsert));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(WriterMarksMonth));
         var cmd = new NpgsqlBatchCommand(Rollup);
         batch.BatchCommands.Add(cmd);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(TriggersMarkMonth));
         if (notify.Count > 0)
         {
             batch.BatchCommands.Add(ChangeNotifier.Command(notify));
@@ -72,6 +108,18 @@ internal static class DirectActivities
                 throw new DayLimitExceededException();
             }
         }
+    }
+}
+
+/// <summary>(nip, day) in ordinal order, the order the rollup upsert locks rows in.</summary>
+internal sealed class DayKeyOrder : IComparer<(string Nip, DateOnly Day)>
+{
+    public static readonly DayKeyOrder Instance = new();
+
+    public int Compare((string Nip, DateOnly Day) x, (string Nip, DateOnly Day) y)
+    {
+        var c = string.CompareOrdinal(x.Nip, y.Nip);
+        return c != 0 ? c : x.Day.CompareTo(y.Day);
     }
 }
 

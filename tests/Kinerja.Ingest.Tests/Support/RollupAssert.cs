@@ -19,6 +19,27 @@ internal static class RollupAssert
         var rebuilt = await Sql.QueryAsync<(string, DateOnly, int, int, int, int, string, int)>(db,
             $"select {Cols} from ({RollupRebuilder.EmployeeDaySql}) x order by 1, 2");
         Assert.Equal(rebuilt, kept);
+        // employee_month (0003) must stay the sum of its days
+        const string MCols = """
+            nip::text, month, activity_days, activity_count, minutes_pending, minutes_approved, minutes_rejected,
+            hadir + terlambat + izin + sakit + cuti + dinas_luar + tanpa_keterangan, late_minutes
+            """;
+        var months = await Sql.QueryAsync<(string, DateOnly, int, int, int, int, int, int, int)>(db, $"""
+            select {MCols} from employee_month
+            where activity_count <> 0 or minutes_pending + minutes_approved + minutes_rejected <> 0
+               or hadir + terlambat + izin + sakit + cuti + dinas_luar + tanpa_keterangan <> 0
+            order by 1, 2
+            """);
+        var monthsFromDays = await Sql.QueryAsync<(string, DateOnly, int, int, int, int, int, int, int)>(db, """
+            select nip::text, date_trunc('month', day)::date, (count(*) filter (where activity_count > 0))::int,
+                   sum(activity_count)::int, sum(minutes_pending)::int, sum(minutes_approved)::int, sum(minutes_rejected)::int,
+                   (count(*) filter (where attendance_status is not null))::int, sum(late_minutes)::int
+            from employee_day group by 1, 2
+            having sum(activity_count) <> 0 or sum(minutes_pending + minutes_approved + minutes_rejected) <> 0
+                or count(*) filter (where attendance_status is not null) <> 0
+            order by 1, 2
+            """);
+        Assert.Equal(monthsFromDays, months);
         const string RCols = "subject_kind, subject_id, period, rater_role, aspect, score_sum, score_count";
         var keptRatings = await Sql.QueryAsync<(string, string, string, string, string, long, int)>(db,
             $"select {RCols} from rating_rollup order by 1, 2, 3, 4, 5");

@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace Kinerja.Dashboard.Tests.Board;
+
+/// <summary><c>GET /api/v1/board/stats</c> tells where a board update's time went, stage by stage.</summary>
+public sealed class BoardStatsTests(BoardAppFactory app) : IClassFixture<BoardAppFactory>
+{
+    [Fact]
+    public async Task Stats_AfterAPushedChange_ReportEveryIndicatorsStage()
+    {
+        await using var client = await HubClient.ConnectAsync(app);
+        await client.SubscribeAsync("region:" + BoardAppFactory.RegionId);
+        var (first, _) = await client.WaitForAsync("Indicators", _ => true, TimeSpan.FromSeconds(2));
+
+        await BoardIngest.ActivitiesAsync(app.Source, app.BigUnitNips.Take(2), minutes: 11);
+        await client.WaitForAsync("Indicators",
+            p => p.GetProperty("version").GetInt64() > first.GetProperty("version").GetInt64(), TimeSpan.FromSeconds(3));
+        await client.WaitForAsync("Chart", _ => true, TimeSpan.FromSeconds(3));
+
+        using var stats = JsonDocument.Parse(await app.Admin.GetStringAsync("/api/v1/board/stats"));
+        var stages = stats.RootElement.GetProperty("stages");
+        foreach (var stage in new[] { "wait", "age", "flush", "send", "charts", "render", "chartSend" })
+        {
+            var s = stages.GetProperty(stage);
+            Assert.True(s.GetProperty("count").GetInt64() > 0, $"no {stage} samples");
+            Assert.True(s.GetProperty("maxMs").GetDouble() >= s.GetProperty("p99Ms").GetDouble(), stage);
+            Assert.True(s.GetProperty("p99Ms").GetDouble() >= s.GetProperty("p50Ms").GetDouble(), stage);
+        }
+    }
+}
