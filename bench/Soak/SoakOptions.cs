@@ -7,8 +7,10 @@ namespace Kinerja.Bench.Soak;
 /// <param name="Connections">HTTP connections the ingest client spreads its requests over.</param>
 /// <param name="MaxInFlight">Requests outstanding at most; a late batch waits, and its wait counts in its latency (open loop).</param>
 /// <param name="PublicEvery">Every n-th screen watches <c>public:{region}</c> anonymously; the others <c>region:{region}</c> signed in.</param>
+/// <param name="PgStatements">When above 0, PostgreSQL's top statements per half of the run are printed (<see cref="Soak.PgStatements"/>).</param>
+/// <param name="PgExplainMs">When above 0 (with <paramref name="PgStatements"/>), plans of statements slower than this are logged and the log kept.</param>
 public sealed record SoakOptions(double Minutes, double Rate, int Clients, double PublishEveryMinutes, int BatchSize, int Connections,
-    int MaxInFlight, int PublicEvery, string ServerDll, string Repo)
+    int MaxInFlight, int PublicEvery, string ServerDll, string Repo, int PgStatements = 0, int PgExplainMs = 0)
 {
     public TimeSpan Duration => TimeSpan.FromMinutes(Minutes);
 
@@ -23,9 +25,10 @@ public sealed record SoakOptions(double Minutes, double Rate, int Clients, doubl
         var repo = FindRepo();
         var dll = Get("--server") ?? Path.Combine(repo, "src/Dashboard/bin/Release/net10.0/Kinerja.Dashboard.dll");
         var options = new SoakOptions(Num("--minutes", 30), Num("--rate", 5000), (int)Num("--clients", 500), Num("--publish-every", 5),
-            (int)Num("--batch", 250), (int)Num("--connections", 8), (int)Num("--max-in-flight", 64), (int)Num("--public-every", 5), dll, repo);
+            (int)Num("--batch", 250), (int)Num("--connections", 8), (int)Num("--max-in-flight", 64), (int)Num("--public-every", 5), dll, repo,
+            (int)Num("--pg-statements", 0), (int)Num("--pg-explain-ms", 0));
         if (options.Minutes <= 0 || options.Rate <= 0 || options.Clients < 0 || options.BatchSize <= 0 || options.Connections <= 0
-            || options.MaxInFlight <= 0 || options.PublicEvery <= 0 || options.PublishEveryMinutes <= 0)
+            || options.MaxInFlight <= 0 || options.PublicEvery <= 0 || options.PublishEveryMinutes <= 0 || options.PgStatements < 0)
         {
             throw new ArgumentException("--minutes, --rate, --batch, --connections, --max-in-flight, --public-every and --publish-every must be positive; --clients at least 0.");
         }

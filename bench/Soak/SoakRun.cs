@@ -17,7 +17,7 @@ public static class SoakRun
             "Build the server first: dotnet build -c Release src/Dashboard", o.ServerDll);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Soak: {o.Minutes:0.#} min, ingest {o.Rate:0} events/s ({o.BatchSize}/request, {o.Connections} connections, ≤{o.MaxInFlight} in flight), {o.Clients} screens (every {o.PublicEvery}th public), a rule publish every {o.PublishEveryMinutes:0.#} min; {Environment.ProcessorCount} cores; started {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"));
-        await using var server = await SoakServer.StartAsync(dll, ct);
+        await using var server = await SoakServer.StartAsync(dll, o.PgStatements > 0 ? PgStatements.ServerArgs(o.PgExplainMs) : [], ct);
         using var admin = await SignIn.AsAsync(server.Process.BaseUri, "demo-admin", server.AdminPassword, ct);
         using var sdm = await SignIn.AsAsync(server.Process.BaseUri, "demo-sdm", server.SdmPassword, ct);
         var regions = (await admin.Client.GetFromJsonAsync<RegionDto[]>("/api/v1/regions", ct))!.Select(r => r.Id).Order(StringComparer.Ordinal).ToArray();
@@ -38,12 +38,25 @@ public static class SoakRun
         var publisher = new RulePublisher(sdm.Client, o, timeline);
         var sampler = new Sampler(server, admin.Client, timeline, publisher);
         var benchCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var statements = o.PgStatements > 0 ? new PgStatements(server.ConnectionString(), o.PgStatements) : null;
+        if (statements is not null)
+        {
+            await statements.ResetAsync(ct);
+        }
         timeline.Start();
         var ingest = load.RunAsync(ct);
+        var half = statements is null ? Task.CompletedTask
+            : Task.Delay(o.Duration / 2, ct).ContinueWith(_ => statements.HalfAsync(timeline.Elapsed, ct), ct,
+                TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default).Unwrap();
         var publishing = publisher.RunAsync(ct);
         var sampling = sampler.RunAsync(ct);
         await ingest;
         var loadEnded = timeline.Elapsed;
+        await half.ContinueWith(_ => { }, TaskScheduler.Default);
+        if (statements is not null)
+        {
+            await statements.EndAsync(loadEnded, CancellationToken.None);
+        }
         var benchCores = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - benchCpu).TotalSeconds / loadEnded.TotalSeconds;
         await Task.WhenAll(publishing.ContinueWith(_ => { }, TaskScheduler.Default), sampling);
         await Task.Delay(TimeSpan.FromSeconds(3), CancellationToken.None); // last pushes
@@ -60,6 +73,16 @@ public static class SoakRun
         var integrity = await Verification.CheckAsync(server.ConnectionString(), load, o.BatchSize, CancellationToken.None);
         var trend = MemoryTrend.From(sampler.Rss, sampler.Rows, o.Minutes);
         Report.Print(o, load, sampler.Rows, timeline, publisher, integrity, trend, loadEnded, reconnects, closed, benchCores);
+        if (statements is not null)
+        {
+            statements.Print();
+            if (o.PgExplainMs > 0)
+            {
+                var kept = Path.Combine(Path.GetTempPath(), $"kinerja-soak-plans-{DateTime.UtcNow:yyyyMMdd-HHmmss}.log");
+                File.Copy(Path.Combine(server.DataDir, "kinerja-server.log"), kept);
+                Console.WriteLine($"Plans of statements slower than {o.PgExplainMs} ms (auto_explain): {kept}");
+            }
+        }
         return integrity.Lost == 0 && integrity.Duplicated == 0 ? 0 : 1;
     }
 }

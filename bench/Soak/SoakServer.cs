@@ -35,7 +35,7 @@ public sealed partial class SoakServer : IAsyncDisposable
 
     public string SourceKey { get; }
 
-    public static async Task<SoakServer> StartAsync(string dll, CancellationToken ct)
+    public static async Task<SoakServer> StartAsync(string dll, IReadOnlyList<string> extraArgs, CancellationToken ct)
     {
         var dataDir = Path.Combine("/tmp", "kinerja-soak-" + Guid.NewGuid().ToString("N")[..8]);
         var pgPort = FreePort();
@@ -44,6 +44,7 @@ public sealed partial class SoakServer : IAsyncDisposable
             "--Kinerja:Postgres:DataDir=" + dataDir, "--Kinerja:Postgres:Port=" + pgPort,
             "--Kinerja:Demo:Seed=true", "--Kinerja:Demo:Simulate=false",
             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
+            .. extraArgs,
         ], "/health/ready", TimeSpan.FromMinutes(3));
         ct.ThrowIfCancellationRequested();
         var log = process.Log();

@@ -122,17 +122,23 @@ public sealed class RedisBackplaneTests(RedisBackplaneFixture cluster, Xunit.Abs
     private static long Pending(JsonElement indicators) =>
         indicators.GetProperty("figures").GetProperty("activityMinutesPending").GetInt64();
 
+    /// <summary>
+    /// The latest <paramref name="count"/> working days up to <paramref name="today"/> in its year: the rule reads
+    /// TKS days of the year to date, so on the 1st-4th of a month the days reach back into the previous month
+    /// (attendance for an earlier month is accepted and counted). Only the first working days of January
+    /// cannot have three before them; the servers run on the real clock (child processes).
+    /// </summary>
     private static List<DateOnly> WorkingDaysBefore(DateOnly today, int count)
     {
         var days = new List<DateOnly>();
-        for (var d = today; days.Count < count && d.Month == today.Month; d = d.AddDays(-1))
+        for (var d = today; days.Count < count && d.Year == today.Year; d = d.AddDays(-1))
         {
             if (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
             {
                 days.Add(d);
             }
         }
-        Assert.True(days.Count == count, "Needs three working days so far this month (run from the 5th on).");
+        Assert.True(days.Count == count, "Needs three working days so far this year (not on the first working days of January).");
         return days;
     }
 }

@@ -15,8 +15,13 @@ public sealed record EvaluationBatch(IReadOnlyList<EvaluationOutcome> Outcomes, 
 /// </summary>
 public sealed class RuleEvaluationService(ActiveRuleSet active, TriggerStore triggers, ILogger<RuleEvaluationService> logger)
 {
+    /// <summary>
+    /// Evaluates <paramref name="employees"/> and <paramref name="units"/> and stores their triggers and errors.
+    /// With <paramref name="known"/>, triggers whose key it holds are not sent (they are stored already) and
+    /// the sent ones are added to it once the insert committed.
+    /// </summary>
     public async Task<EvaluationBatch> EvaluateAndStoreAsync(IReadOnlyList<IndicatorSnapshot> employees,
-        IReadOnlyList<UnitSnapshot>? units, CancellationToken ct)
+        IReadOnlyList<UnitSnapshot>? units, CancellationToken ct, StoredTriggerKeys? known = null)
     {
         var set = active.Require();
         var outcomes = new List<EvaluationOutcome>(employees.Count + (units?.Count ?? 0));
@@ -32,7 +37,10 @@ public sealed class RuleEvaluationService(ActiveRuleSet active, TriggerStore tri
                 errors.Length, errors[0].e.Workflow, errors[0].e.Rule, errors[0].e.Message);
             await triggers.RecordErrorsAsync(errors, ct);
         }
-        var stored = await triggers.InsertAsync(outcomes.SelectMany(o => o.Triggers).ToArray(), ct);
+        var fired = outcomes.SelectMany(o => o.Triggers);
+        IReadOnlyList<Trigger> send = known is null ? fired.ToArray() : known.Unknown(fired);
+        var stored = await triggers.InsertAsync(send, ct);
+        known?.Stored(send);
         return new EvaluationBatch(outcomes, stored);
     }
 }

@@ -12,6 +12,9 @@ namespace Kinerja.Rules.Live;
 /// debounce window, runs them (and their region's units) through the active rule set, stores triggers
 /// once and the leveled values. Only the process holding the <see cref="EvaluatorLease"/> evaluates; a
 /// process that gains the lease first re-evaluates everything, so no change is lost in a hand-over.
+/// Only what moved costs a database write: snapshots equal to the ones last evaluated under the same rule
+/// set are skipped, unchanged levels and already stored triggers are not sent (<see cref="EvaluationMemory"/>),
+/// and the units are counted from the live model rather than read per region and change.
 /// </summary>
 public sealed class LiveRulesEvaluator(
     LiveIndicators live,
@@ -25,14 +28,23 @@ public sealed class LiveRulesEvaluator(
 {
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
     private static readonly TimeSpan LeaseRetry = TimeSpan.FromSeconds(5);
+    private readonly EvaluationMemory _memory = new();
     private long _evaluated;
+    private long _skipped;
     private long _newTriggers;
+    private long _levelsWritten;
 
     /// <summary>Snapshots evaluated by this process so far.</summary>
     public long Evaluated => Interlocked.Read(ref _evaluated);
 
+    /// <summary>Snapshots (employees and units) named by a change but not evaluated: equal to the last evaluated ones.</summary>
+    public long Skipped => Interlocked.Read(ref _skipped);
+
     /// <summary>Triggers this process stored for the first time.</summary>
     public long NewTriggers => Interlocked.Read(ref _newTriggers);
+
+    /// <summary>Employee levels this process sent to the database (changed since the last save it knows).</summary>
+    public long LevelsWritten => Interlocked.Read(ref _levelsWritten);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -70,6 +82,7 @@ public sealed class LiveRulesEvaluator(
                 if (leader && !wasLeader && active.Current is not null)
                 {
                     logger.LogInformation("This process now evaluates the rules for live changes");
+                    _memory.Clear();
                     await EvaluateClosedMonthAsync(stoppingToken);
                     foreach (var region in live.Regions)
                     {
@@ -95,6 +108,7 @@ public sealed class LiveRulesEvaluator(
             {
                 logger.LogError(ex, "Live rules evaluation failed; re-evaluating everything once the lease is back");
                 pending.Clear();
+                _memory.Clear();
                 await lease.ReleaseAsync();
                 leader = false;
                 await Task.Delay(LeaseRetry, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -153,17 +167,28 @@ public sealed class LiveRulesEvaluator(
 
     private async Task EvaluateRegionAsync(string regionId, HashSet<string>? nips, CancellationToken ct)
     {
-        var snapshots = nips is null
+        _memory.Use(active.Require());
+        var named = nips is null
             ? live.RegionEmployees(regionId).ToList()
             : nips.Select(live.Employee).OfType<IndicatorSnapshot>().ToList();
         var month = live.RegionVersion(regionId)?.Period;
-        var units = month is not null && Period.TryParse(month, out var period)
-            ? await queries.UnitSnapshotsAsync(period, regionId, ct)
-            : [];
-        var batch = await evaluation.EvaluateAndStoreAsync(snapshots, units, ct);
-        var changedLevels = await levels.SaveAsync(batch.Outcomes, ct);
-        Interlocked.Add(ref _evaluated, snapshots.Count);
+        var allUnits = live.UnitSnapshots(regionId)
+            ?? (month is not null && Period.TryParse(month, out var period) ? await queries.UnitSnapshotsAsync(period, regionId, ct) : []);
+        var snapshots = _memory.Moved(named);
+        var units = _memory.Moved(allUnits);
+        Interlocked.Add(ref _skipped, named.Count - snapshots.Count + allUnits.Count - units.Count);
+        if (snapshots.Count == 0 && units.Count == 0)
+        {
+            return;
+        }
+        var batch = await evaluation.EvaluateAndStoreAsync(snapshots, units, ct, _memory.Triggers);
+        var toSave = _memory.LevelsToSave(batch.Outcomes);
+        var changedLevels = await levels.SaveAsync(toSave, ct);
+        _memory.LevelsSaved(toSave);
+        _memory.Evaluated(snapshots, units);
+        Interlocked.Add(ref _evaluated, snapshots.Count + units.Count);
         Interlocked.Add(ref _newTriggers, batch.NewTriggers.Count);
+        Interlocked.Add(ref _levelsWritten, changedLevels.Count);
         if (batch.NewTriggers.Count > 0 || changedLevels.Count > 0)
         {
             logger.LogInformation("Rules on {Region}: {Employees} employees, {Units} units → {Triggers} new triggers, {Levels} level changes",

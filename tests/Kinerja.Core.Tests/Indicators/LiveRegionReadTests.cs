@@ -54,6 +54,29 @@ public class LiveRegionReadTests(TestDatabase db) : IClassFixture<TestDatabase>
     }
 
     [Fact]
+    public async Task UnitSnapshots_AfterIncrementalChanges_EqualTheDatabaseRead()
+    {
+        var (live, queries, staff, _) = await SetUpAsync("lrr-u", 7400);
+        await Rollups.LevelAsync(db.DataSource, staff[0], "2026-03", "BAIK");
+        await Rollups.LevelAsync(db.DataSource, staff[1], "2026-03", "SANGAT_KURANG");
+        await Rollups.LevelAsync(db.DataSource, staff[2], "2026-03", "BAIK");
+        await Rollups.RatingAsync(db.DataSource, "unit", "lrr-u-u", "2026-03", "masyarakat", "kepuasan_layanan", 14, 4);
+        await Rollups.ExecAsync(db.DataSource, "update employee set active = false where nip = @nip", new { nip = staff[2] });
+
+        await live.ApplyAsync(new ChangePayload { Nips = [.. staff.Take(3)], Units = ["lrr-u-u"] });
+
+        var fromLive = live.UnitSnapshots("lrr-u");
+        Assert.NotNull(fromLive);
+        var fromDb = await queries.UnitSnapshotsAsync(Kinerja.Core.Domain.Period.MonthOf(new DateOnly(2026, 3, 18)), "lrr-u");
+        Assert.Equal(fromDb, fromLive);
+        var unit = Assert.Single(fromLive);
+        // the deactivated employee left the head count and the distribution; IKM from the unit ratings
+        Assert.Equal((6, 1, 1, 2), (unit.EmployeeCount, unit.BaikCount, unit.SangatKurangCount, unit.RatedCount));
+        Assert.NotNull(unit.Ikm);
+        Assert.Null(live.UnitSnapshots("no-such-region"));
+    }
+
+    [Fact]
     public async Task Region_SameVersion_IsAggregatedOnce()
     {
         var (live, _, staff, _) = await SetUpAsync("lrr-b", 7100);

@@ -1,36 +1,28 @@
 using System.Net.Http.Json;
 using Dapper;
-using Kinerja.Core.Domain;
 using Kinerja.Dashboard.Tests.Access;
 using Kinerja.Dashboard.Tests.Infrastructure;
 using Kinerja.Rules.Live;
 using Kinerja.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kinerja.Dashboard.Tests.Rules;
 
 /// <summary>
 /// Ingested events reach the rules: DOMAIN.md PP 94/2021 row "3 TKS days → teguran lisan" fires once,
-/// from exactly one of two rules processes sharing the database.
+/// from exactly one of two rules processes sharing the database (both with the same fixed mid-month clock).
 /// </summary>
-public sealed class LiveRulesTests(KinerjaAppFactory app) : IClassFixture<KinerjaAppFactory>
+public sealed class LiveRulesTests(MidMonthAppFactory app) : IClassFixture<MidMonthAppFactory>
 {
     [Fact]
     public async Task ThreeTksDays_FireTeguranLisanOnce_EvenWithTwoRulesProcesses()
     {
         var nips = await TestData.SeedUnitWithStaffAsync(app.DataSource, "kota-rules", "kota-rules-dinsos", 5, nipOffset: 7000);
-        await using var second = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("ConnectionStrings:Kinerja", app.ConnectionString);
-            b.UseSetting("Kinerja:Demo:Seed", "false");
-            b.UseSetting("Kinerja:Demo:Simulate", "false");
-        });
+        await using var second = app.WithWebHostBuilder(_ => { }); // same settings and clock, a process of its own
         _ = app.Services;
         _ = second.Services; // both processes run indicators and rules on the same database
 
-        var clock = new RegionClock("Asia/Jakarta");
-        var days = WorkingDaysBefore(clock.Today(TimeProvider.System), 3);
+        var days = WorkingDaysBefore(DateOnly.FromDateTime(MidMonthAppFactory.Now.ToOffset(TimeSpan.FromHours(7)).DateTime), 3);
         var absentee = nips[2];
         var items = days.Select(d => new { eventId = Guid.NewGuid(), nip = absentee, day = d.ToString("yyyy-MM-dd"), status = "tanpa_keterangan" });
         var source = app.ClientWithKey(await app.SourceKeyAsync("absensi-kota-rules", "region:kota-rules"));
@@ -61,13 +53,14 @@ public sealed class LiveRulesTests(KinerjaAppFactory app) : IClassFixture<Kinerj
     private static List<DateOnly> WorkingDaysBefore(DateOnly today, int count)
     {
         var days = new List<DateOnly>();
-        for (var d = today; days.Count < count && d.Year == today.Year; d = d.AddDays(-1))
+        for (var d = today; days.Count < count && d.Month == today.Month; d = d.AddDays(-1))
         {
             if (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
             {
                 days.Add(d);
             }
         }
+        Assert.Equal(count, days.Count); // the 18th always has them
         return days;
     }
 }

@@ -71,6 +71,13 @@ public sealed class LiveIndicators
         _store.Get(regionId) is { } s ? s.Employees.Values.Select(e => e.Snapshot).ToArray() : [];
 
     /// <summary>
+    /// The region's current-month unit snapshots (the rules' <c>distribusi</c> input), counted in memory and
+    /// equal to <see cref="IIndicatorQueries.UnitSnapshotsAsync"/> at the same data; null when the region is
+    /// not loaded.
+    /// </summary>
+    public IReadOnlyList<UnitSnapshot>? UnitSnapshots(string regionId) => _store.Get(regionId)?.UnitSnapshots();
+
+    /// <summary>
     /// The region's current-month indicators with one row per unit, aggregated in memory (once per data
     /// version); null when the region is not loaded. <see cref="LiveRegionRead.AsOf"/> is when the read
     /// behind the latest change started, or now when no change has been waiting or applied for

@@ -13,6 +13,25 @@ internal static class LiveRegionAggregator
     public static RegionIndicators Build(PeriodPlan plan, string regionId, IReadOnlyList<UnitFactsRow> units,
         IEnumerable<LiveEmployee> employees)
     {
+        var (ordered, rows) = CountUnits(units, employees);
+        return IndicatorQueries.BuildRegion(plan, plan.Regions[regionId].Calendar, ordered, rows);
+    }
+
+    /// <summary>
+    /// The region's unit snapshots for the rules (<see cref="IIndicatorQueries.UnitSnapshotsAsync"/> at the same
+    /// data): head count, predicate distribution and IKM counted from the live employees and units.
+    /// </summary>
+    public static IReadOnlyList<UnitSnapshot> UnitSnapshots(PeriodPlan plan, IReadOnlyList<UnitFactsRow> units,
+        IEnumerable<LiveEmployee> employees) =>
+        CountUnits(units, employees).Units.Select(u => UnitSnapshotMapper.ToSnapshot(u, plan.Period.Key)).ToArray();
+
+    /// <summary>
+    /// Fresh unit rows (in the given order) with the per-unit figures the unit statement computes in SQL, and
+    /// the active employees' rows.
+    /// </summary>
+    private static (UnitFactsRow[] Units, List<EmployeeFactsRow> Rows) CountUnits(IReadOnlyList<UnitFactsRow> units,
+        IEnumerable<LiveEmployee> employees)
+    {
         var byUnit = units.ToDictionary(u => u.UnitId, u => new UnitFactsRow
         {
             UnitId = u.UnitId,
@@ -34,8 +53,7 @@ internal static class LiveRegionAggregator
             Count(unit, e.Today);
             Count(unit, e.Row.Predikat);
         }
-        var ordered = units.Select(u => byUnit[u.UnitId]).ToArray();
-        return IndicatorQueries.BuildRegion(plan, plan.Regions[regionId].Calendar, ordered, rows);
+        return (units.Select(u => byUnit[u.UnitId]).ToArray(), rows);
     }
 
     private static void Count(UnitFactsRow unit, EmployeeToday? today)

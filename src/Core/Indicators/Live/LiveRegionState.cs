@@ -70,6 +70,19 @@ internal sealed class LiveRegionState(PeriodPlan plan, string regionId, long ver
         return Interlocked.Increment(ref _version);
     }
 
+    /// <summary>The unit snapshots the rules read, counted from the current state; null until the region is loaded.</summary>
+    public IReadOnlyList<UnitSnapshot>? UnitSnapshots()
+    {
+        if (!Complete)
+        {
+            return null;
+        }
+        lock (Sync)
+        {
+            return LiveRegionAggregator.UnitSnapshots(Plan, _unitOrder.Select(id => _units[id]).ToArray(), Employees.Values);
+        }
+    }
+
     /// <summary>The region's indicators at the current version, aggregated at most once per version.</summary>
     public LiveRegionRead? Read()
     {
