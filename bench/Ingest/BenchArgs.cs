@@ -11,7 +11,11 @@ internal sealed class BenchArgs
     public int LatencySeconds { get; private set; } = 15;
     public int HttpBatch { get; private set; } = 2_000;
     public int HttpConcurrency { get; private set; } = 4;
-    public int Producers { get; private set; } = 4;
+    /// <summary>(b) submissions in flight: 3, as the <c>import</c> command keeps (<c>IngestCli.InFlight</c>).</summary>
+    public int Producers { get; private set; } = 3;
+
+    /// <summary>(b) items per submission; default the writer's batch size, as the <c>import</c> command chunks a file.</summary>
+    public int? Chunk { get; private set; }
     public int? BatchSize { get; private set; }
 
     /// <summary><c>--overlap off</c> writes every batch serially (<c>Kinerja:Ingest:OverlapBatches</c> false).</summary>
@@ -26,6 +30,9 @@ internal sealed class BenchArgs
     public string Url { get; private set; } = "";
     public string File { get; private set; } = "";
     public string Mode { get; private set; } = "throughput";
+
+    /// <summary>The (b) chunk: <c>--chunk</c>, else <c>--batch-size</c>, else the product's default batch size.</summary>
+    public int ChunkOrBatchSize => Chunk ?? BatchSize ?? new Kinerja.Ingest.IngestOptions().BatchSize;
 
     public static BenchArgs Parse(string[] args)
     {
@@ -43,6 +50,7 @@ internal sealed class BenchArgs
                 case "--http-batch": a.HttpBatch = Int(); break;
                 case "--http-concurrency": a.HttpConcurrency = Int(); break;
                 case "--producers": a.Producers = Int(); break;
+                case "--chunk": a.Chunk = Int(); break;
                 case "--batch-size": a.BatchSize = Int(); break;
                 case "--overlap": a.Overlap = Next() != "off"; break;
                 case "--work": a.Work = Next(); break;

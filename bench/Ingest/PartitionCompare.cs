@@ -53,7 +53,7 @@ internal static class PartitionCompare
                 await conn.ExecuteAsync(partitioned ? History : Unpartition, commandTimeout: 600);
             }
             WriterTimings.Reset();
-            var (s, accepted) = await Methods.PipelineAsync(cs, rows, bench.Producers, 5000);
+            var (s, accepted) = await Methods.PipelineAsync(cs, rows, bench.Producers, bench.ChunkOrBatchSize);
             if (accepted != rows.Length)
             {
                 throw new InvalidOperationException($"accepted {accepted:N0} of {rows.Length:N0}");

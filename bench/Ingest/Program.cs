@@ -89,7 +89,7 @@ Console.WriteLine($"(a) psql \\copy           {bench.Rows / a,12:N0} rows/s  ({a
 
 // (b) pipeline in-process
 var dbB = await FreshDatabaseAsync("bench_b");
-var (b, acceptedB) = await Methods.PipelineAsync(dbB, rows, bench.Producers, 5000);
+var (b, acceptedB) = await Methods.PipelineAsync(dbB, rows, bench.Producers, bench.ChunkOrBatchSize);
 Check(acceptedB, bench.Rows, "(b) accepted");
 Check(await CountAsync(dbB, "select count(*) from activity"), bench.Rows, "(b)");
 Console.WriteLine($"(b) pipeline in-process  {bench.Rows / b,12:N0} rows/s  ({b:N1} s)");
@@ -121,11 +121,19 @@ Check(await CountAsync(dbD, "select count(*) from activity"), controlRows.Length
 var dRate = controlRows.Length / d;
 Console.WriteLine($"(d) Dapper INSERT/row    {dRate,12:N0} rows/s  ({controlRows.Length:N0} rows in {d:N1} s; {bench.Rows:N0} rows would take ~{bench.Rows / dRate / 60:N0} min)");
 
+// (a) once more at the end: this machine's disk makes one psql run vary by tens of percent; the ratios
+// use the faster of the two runs, which can only make ours look worse
+var dbA2 = await FreshDatabaseAsync("bench_a2");
+var a2 = await Methods.PsqlCopyAsync(dbA2, csv);
+Check(await CountAsync(dbA2, "select count(*) from bench_copy"), bench.Rows, "(a) again");
+Console.WriteLine($"(a) psql \\copy again     {bench.Rows / a2,12:N0} rows/s  ({a2:N1} s); ratios below use the faster run");
+a = Math.Min(a, a2);
+
 var baseline = bench.Rows / a;
 Console.WriteLine();
 Console.WriteLine("| method | rows | seconds | rows/s | × (a) |");
 Console.WriteLine("|---|---:|---:|---:|---:|");
-Console.WriteLine($"| (a) psql \\copy (baseline) | {bench.Rows:N0} | {a:N1} | {baseline:N0} | 1.00 |");
+Console.WriteLine($"| (a) psql \\copy (baseline, faster of 2 runs) | {bench.Rows:N0} | {a:N1} | {baseline:N0} | 1.00 |");
 Console.WriteLine($"| (b) pipeline in-process | {bench.Rows:N0} | {b:N1} | {bench.Rows / b:N0} | {bench.Rows / b / baseline:N2} |");
 Console.WriteLine($"| (c) HTTP NDJSON, separate client | {bench.Rows:N0} | {c.Seconds:N1} | {bench.Rows / c.Seconds:N0} | {bench.Rows / c.Seconds / baseline:N2} |");
 Console.WriteLine($"| (d) Dapper INSERT per row (extrapolated from {controlRows.Length:N0}) | {controlRows.Length:N0} | {d:N1} | {dRate:N0} | {dRate / baseline:N3} |");
