@@ -119,6 +119,7 @@ public static class Bench
         var cpu0 = server.Stats.CpuSeconds();
         var msg0 = Interlocked.Read(ref messages);
         var charts0 = Interlocked.Read(ref charts);
+        Interlocked.Exchange(ref stages.ChartChars, 0); // the subscribe-time charts are not part of the load
         var peak = server.Stats.RssMb();
         var accepted = 0;
         var rejected = 0;
