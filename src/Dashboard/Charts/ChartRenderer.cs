@@ -11,7 +11,7 @@ public static class ChartRenderer
     public static string Svg(ChartSpec spec)
     {
         var plot = Build(spec);
-        return plot.GetSvgXml(ChartTheme.Width, ChartTheme.Height);
+        return SvgCompactor.Compact(plot.GetSvgXml(ChartTheme.Width, ChartTheme.Height));
     }
 
     public static byte[] Png(ChartSpec spec)
