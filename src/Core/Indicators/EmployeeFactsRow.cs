@@ -4,28 +4,12 @@ namespace Kinerja.Core.Indicators;
 /// One employee's raw figures for a period as the set-based query returns them: sums and counts
 /// (not averages), so unit and region aggregates can pool them exactly.
 /// </summary>
-internal sealed class EmployeeFactsRow
+internal sealed class EmployeeFactsRow : EmployeeMonthFigures
 {
-    public string Nip { get; set; } = "";
-    public string UnitId { get; set; } = "";
-    public string RegionId { get; set; } = "";
     public string Status { get; set; } = "";
     public string Position { get; set; } = "";
-    public bool Active { get; set; }
     public decimal TppCeiling { get; set; }
 
-    public int MinutesApproved { get; set; }
-    public int MinutesPending { get; set; }
-    public int MinutesRejected { get; set; }
-    public int ActivityDays { get; set; }
-    public int Hadir { get; set; }
-    public int Terlambat { get; set; }
-    public int Izin { get; set; }
-    public int Sakit { get; set; }
-    public int Cuti { get; set; }
-    public int DinasLuar { get; set; }
-    public int Tks { get; set; }
-    public int LateMinutes { get; set; }
     public int TksYtd { get; set; }
     public int TksLongestRun { get; set; }
 

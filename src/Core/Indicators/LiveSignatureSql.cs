@@ -50,24 +50,8 @@ internal static class LiveSignatureSql
 }
 
 /// <summary>A row of <see cref="LiveSignatureSql"/>.</summary>
-internal sealed class LiveSignatureRow
+internal sealed class LiveSignatureRow : EmployeeMonthFigures
 {
-    public string Nip { get; set; } = "";
-    public string UnitId { get; set; } = "";
-    public string RegionId { get; set; } = "";
-    public bool Active { get; set; }
-    public int MinutesApproved { get; set; }
-    public int MinutesPending { get; set; }
-    public int MinutesRejected { get; set; }
-    public int ActivityDays { get; set; }
-    public int Hadir { get; set; }
-    public int Terlambat { get; set; }
-    public int Izin { get; set; }
-    public int Sakit { get; set; }
-    public int Cuti { get; set; }
-    public int DinasLuar { get; set; }
-    public int Tks { get; set; }
-    public int LateMinutes { get; set; }
     public bool? Filed { get; set; }
     public string? Status { get; set; }
     public long RatingSum { get; set; }
