@@ -17,7 +17,7 @@ namespace Kinerja.Ingest.Pipeline;
 /// <see cref="IngestUnavailableException"/>, marks the database down (new submissions fail fast)
 /// and probes with backoff until it is back.
 /// </summary>
-internal sealed class IngestWriter(IngestQueue queue, NpgsqlDataSource db, ReferenceCache cache,
+internal sealed partial class IngestWriter(IngestQueue queue, NpgsqlDataSource db, ReferenceCache cache,
     IOptions<IngestOptions> options, ILogger<IngestWriter> logger) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -136,117 +136,6 @@ internal sealed class IngestWriter(IngestQueue queue, NpgsqlDataSource db, Refer
                 Fail([s], shuttingDown);
             }
         }
-    }
-
-    /// <summary>
-    /// COPYs an activity-only batch on the next connection while the previous batch finishes on the other,
-    /// then leaves its second half running. A batch that cannot overlap (or whose first half failed) is
-    /// written serially after the other connection's batch.
-    /// </summary>
-    private async Task WriteOverlappedAsync(List<Submission> batch, CancellationToken ct)
-    {
-        var lane = _lanes[_lane];
-        _lane ^= 1;
-        if (await TakePendingAsync(lane) is { } redo)
-        {
-            await WriteAsync(lane, redo, ct);
-        }
-        OverlappedBatch started;
-        try
-        {
-            started = await OverlappedBatch.CopyAsync(await lane.OpenAsync(ct), batch, cache.Current, _months, ct);
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            if (ex is not NotOverlappableException)
-            {
-                logger.LogDebug(ex, "Overlapped copy of {Submissions} submissions failed; writing them serially", batch.Count);
-            }
-            await DrainAsync(ct);
-            await WriteAsync(lane, batch, ct);
-            return;
-        }
-        lane.Pending = FinishAsync(started, ct);
-    }
-
-    /// <summary>The second half of an overlapped batch; returns its submissions when they must be redone serially.</summary>
-    private async Task<List<Submission>?> FinishAsync(OverlappedBatch started, CancellationToken ct)
-    {
-        await using (started)
-        {
-            try
-            {
-                var accepted = await started.CommitAsync(ct);
-                _databaseDown = false;
-                Interlocked.Increment(ref _overlapped);
-                foreach (var s in started.Submissions)
-                {
-                    s.Completion.TrySetResult(s.BuildResult());
-                }
-                logger.LogDebug("Committed an overlapped batch of {Submissions} submissions, {Accepted} new events",
-                    started.Submissions.Count, accepted);
-                return null;
-            }
-            catch (Exception ex) when (!ct.IsCancellationRequested)
-            {
-                // a stored event id, a day over its maximum, a lock cycle, a broken connection: redo serially
-                logger.LogDebug(ex, "Overlapped batch of {Submissions} submissions failed; writing it serially",
-                    started.Submissions.Count);
-                return [.. started.Submissions];
-            }
-            catch (Exception)
-            {
-                // shutting down: the loop fails them
-                return [.. started.Submissions];
-            }
-        }
-    }
-
-    /// <summary>
-    /// Waits for queued work; meanwhile takes the outcome of each second half as it ends, so a batch that must be
-    /// redone serially is redone at once, not when the next batch arrives. False when the queue is completed.
-    /// </summary>
-    private async Task<bool> NextWorkAsync(CancellationToken ct)
-    {
-        var queued = queue.Reader.WaitToReadAsync(ct).AsTask();
-        while (!queued.IsCompleted)
-        {
-            var busy = _lanes.Where(l => l.Pending != WriterConnection.Idle).Select(l => (Task)l.Pending).ToList();
-            if (busy.Count == 0)
-            {
-                break;
-            }
-            busy.Add(queued);
-            await Task.WhenAny(busy);
-            foreach (var lane in _lanes)
-            {
-                if (lane.Pending != WriterConnection.Idle && lane.Pending.IsCompleted
-                    && await TakePendingAsync(lane) is { } redo)
-                {
-                    await WriteAsync(lane, redo, ct);
-                }
-            }
-        }
-        return await queued;
-    }
-
-    /// <summary>Waits for both connections' batches to finish, redoing failed ones serially.</summary>
-    private async Task DrainAsync(CancellationToken ct)
-    {
-        foreach (var lane in _lanes)
-        {
-            if (await TakePendingAsync(lane) is { } redo)
-            {
-                await WriteAsync(lane, redo, ct);
-            }
-        }
-    }
-
-    private static async Task<List<Submission>?> TakePendingAsync(WriterConnection lane)
-    {
-        var pending = lane.Pending;
-        lane.Pending = WriterConnection.Idle;
-        return await pending;
     }
 
     private async Task GatherAsync(List<Submission> batch, CancellationToken ct)
