@@ -1,23 +1,9 @@
 using System.Collections.Concurrent;
-using Kinerja.Dashboard.Charts;
-using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Options;
 
 namespace Kinerja.Dashboard.Board;
 
 /// <summary>One <see cref="RegionBoard"/> per region, each with its loop, stopped with the host.</summary>
-public sealed class BoardRegistry(
-    IBoardData data,
-    ChartCache charts,
-    BoardSubscriptions subs,
-    IHubContext<BoardHub, IBoardClient> hub,
-    IOptions<BoardOptions> options,
-    IOptions<PrivacyOptions> privacy,
-    TimeProvider time,
-    IHostApplicationLifetime lifetime,
-    ILogger<RegionBoard> logger,
-    Cluster.BoardPublisher publisher,
-    BoardTimings timings)
+public sealed class BoardRegistry(BoardServices services, IHostApplicationLifetime lifetime, ILogger<RegionBoard> logger)
 {
     private readonly ConcurrentDictionary<string, Lazy<RegionBoard>> _boards = new(StringComparer.Ordinal);
 
@@ -25,7 +11,7 @@ public sealed class BoardRegistry(
 
     public RegionBoard Get(string regionId) => _boards.GetOrAdd(regionId, id => new Lazy<RegionBoard>(() =>
     {
-        var board = new RegionBoard(id, data, charts, subs, hub, options.Value, privacy.Value, time, logger, publisher, timings);
+        var board = new RegionBoard(id, services, logger);
         _ = Task.Run(() => RunAsync(board), CancellationToken.None);
         return board;
     })).Value;

@@ -46,21 +46,19 @@ public sealed class RegionBoard
     private long _flushes;
     private double _readMs;
 
-    public RegionBoard(string regionId, IBoardData data, ChartCache charts, BoardSubscriptions subs,
-        IHubContext<BoardHub, IBoardClient> hub, BoardOptions options, PrivacyOptions privacy, TimeProvider time,
-        ILogger logger, BoardPublisher publisher, BoardTimings timings)
+    public RegionBoard(string regionId, BoardServices services, ILogger logger)
     {
-        _timings = timings;
-        _coalescer = new BoardCoalescer(TimeSpan.FromMilliseconds(options.IndicatorsIntervalMs), time);
+        _timings = services.Timings;
+        _coalescer = new BoardCoalescer(TimeSpan.FromMilliseconds(services.Options.IndicatorsIntervalMs), services.Time);
         _regionId = regionId;
-        _data = data;
-        _subs = subs;
-        _hub = hub;
-        _privacy = privacy;
-        _time = time;
+        _data = services.Data;
+        _subs = services.Subscriptions;
+        _hub = services.Hub;
+        _privacy = services.Privacy;
+        _time = services.Time;
         _logger = logger;
-        _publisher = publisher;
-        _charts = new RegionCharts(regionId, data, charts, subs, hub, options, privacy, time, logger, publisher, timings, MarkDirty);
+        _publisher = services.Publisher;
+        _charts = new RegionCharts(regionId, services, logger, MarkDirty);
     }
 
     public string RegionId => _regionId;

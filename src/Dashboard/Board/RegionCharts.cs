@@ -10,23 +10,22 @@ namespace Kinerja.Dashboard.Board;
 /// The charts of one region's watched groups: rendered off the indicators loop, at most once per
 /// <see cref="BoardOptions.ChartIntervalMs"/> and only when the data changed (the <see cref="ChartCache"/>
 /// renders a chart once per data version), then pushed as <c>Chart</c> messages to the groups whose
-/// screens have not seen that version. Only the <see cref="BoardPublisher"/> pushes; another instance
-/// renders on demand (subscribe-time snapshots, chart downloads) without sending.
+/// screens have not seen that version, paced with every other region's through the <see cref="ChartPacer"/>
+/// (after the render gate is released, so a screen waiting for its first charts never waits for the pacing).
+/// Only the <see cref="BoardPublisher"/> pushes; another instance renders on demand (subscribe-time snapshots,
+/// chart downloads) without sending.
 /// </summary>
-public sealed class RegionCharts(
-    string regionId,
-    IBoardData data,
-    ChartCache charts,
-    BoardSubscriptions subs,
-    IHubContext<BoardHub, IBoardClient> hub,
-    BoardOptions options,
-    PrivacyOptions privacy,
-    TimeProvider time,
-    ILogger logger,
-    BoardPublisher publisher,
-    BoardTimings timings,
-    Action markDirty)
+public sealed class RegionCharts(string regionId, BoardServices services, ILogger logger, Action markDirty)
 {
+    private readonly IBoardData data = services.Data;
+    private readonly ChartCache charts = services.Charts;
+    private readonly BoardSubscriptions subs = services.Subscriptions;
+    private readonly IHubContext<BoardHub, IBoardClient> hub = services.Hub;
+    private readonly BoardOptions options = services.Options;
+    private readonly PrivacyOptions privacy = services.Privacy;
+    private readonly TimeProvider time = services.Time;
+    private readonly BoardPublisher publisher = services.Publisher;
+    private readonly BoardTimings timings = services.Timings;
     private readonly ConcurrentDictionary<string, RenderedChart[]> _groupCharts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, long>> _pushed = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -48,7 +47,7 @@ public sealed class RegionCharts(
 
     /// <summary>Renders now, without pushing (a screen is waiting for its group's first state).</summary>
     public Task RenderNowAsync(RegionIndicators region, IReadOnlyList<BoardGroup> groups, long version, CancellationToken ct) =>
-        RenderUnderGateAsync(region, groups, version, push: false, ct);
+        RenderUnderGateAsync(region, groups, version, ct);
 
     /// <summary>
     /// After a flush: starts a background render-and-push pass when charts are missing, a push is
@@ -81,7 +80,11 @@ public sealed class RegionCharts(
             try
             {
                 var started = time.GetTimestamp();
-                await RenderUnderGateAsync(region, groups, version, push: true, ct);
+                var rendered = await RenderUnderGateAsync(region, groups, version, ct);
+                foreach (var (group, groupCharts) in rendered)
+                {
+                    await PushAsync(group, groupCharts, ct);
+                }
                 timings.Charts.Add(time.GetElapsedTime(started));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -99,13 +102,13 @@ public sealed class RegionCharts(
         chart.Version, chart.Spec.Title, chart.Svg, $"/charts/{chart.Spec.ChartId}.png?v={chart.Version}",
         $"/charts/{chart.Spec.ChartId}.svg?v={chart.Version}");
 
-    private async Task RenderUnderGateAsync(RegionIndicators region, IReadOnlyList<BoardGroup> groups, long version, bool push,
-        CancellationToken ct)
+    private async Task<List<(BoardGroup Group, RenderedChart[] Charts)>> RenderUnderGateAsync(RegionIndicators region,
+        IReadOnlyList<BoardGroup> groups, long version, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
         {
-            await RenderAsync(region, groups, version, push, ct);
+            return await RenderAsync(region, groups, version, ct);
         }
         finally
         {
@@ -113,9 +116,10 @@ public sealed class RegionCharts(
         }
     }
 
-    private async Task RenderAsync(RegionIndicators region, IReadOnlyList<BoardGroup> groups, long version, bool push,
-        CancellationToken ct)
+    private async Task<List<(BoardGroup Group, RenderedChart[] Charts)>> RenderAsync(RegionIndicators region,
+        IReadOnlyList<BoardGroup> groups, long version, CancellationToken ct)
     {
+        var result = new List<(BoardGroup, RenderedChart[])>(groups.Count);
         var months = BoardChartSpecs.LastMonths(region.Period);
         var first = DateOnly.ParseExact(region.Period[..7] + "-01", "yyyy-MM-dd", null);
         var last = first.AddMonths(1).AddDays(-1);
@@ -143,14 +147,13 @@ public sealed class RegionCharts(
                 rendered[i] = await charts.GetOrRenderAsync(specs[i], version, ct);
             }
             _groupCharts[group.Name] = rendered;
-            if (push && publisher.IsActive)
-            {
-                await PushAsync(group, rendered);
-            }
+            result.Add((group, rendered));
         }
+        return result;
     }
 
-    private async Task PushAsync(BoardGroup group, RenderedChart[] rendered)
+    /// <summary>Sends the group's charts its screens have not seen, one paced <c>Chart</c> message at a time.</summary>
+    private async Task PushAsync(BoardGroup group, RenderedChart[] rendered, CancellationToken ct)
     {
         if (!_pushed.TryGetValue(group.Name, out var pushed))
         {
@@ -158,13 +161,18 @@ public sealed class RegionCharts(
         }
         foreach (var chart in rendered)
         {
-            if (pushed.GetValueOrDefault(chart.Spec.ChartId) != chart.Version)
+            if (pushed.GetValueOrDefault(chart.Spec.ChartId) == chart.Version || !publisher.IsActive)
             {
-                pushed[chart.Spec.ChartId] = chart.Version;
+                continue;
+            }
+            pushed[chart.Spec.ChartId] = chart.Version;
+            var screens = Math.Max(1, subs.Count(group));
+            await services.Pacer.SendAsync(async () =>
+            {
                 var started = time.GetTimestamp();
                 await hub.Clients.Group(group.Name).Chart(ToPayload(group, chart));
                 timings.ChartSend.Add(time.GetElapsedTime(started));
-            }
+            }, (long)chart.Svg.Length * screens, ct);
         }
     }
 

@@ -5,7 +5,7 @@ using Kinerja.Dashboard.Charts;
 namespace Kinerja.Dashboard.Tests.Charts;
 
 /// <summary>The pushed SVG is smaller than ScottPlot's, and draws the same things with the same words.</summary>
-public sealed class SvgCompactorTests
+public sealed partial class SvgCompactorTests
 {
     private static readonly ChartSpec[] Specs =
     [
@@ -38,8 +38,11 @@ public sealed class SvgCompactorTests
         var compact = XDocument.Parse(SvgCompactor.Compact(raw.ToString()));
 
         Assert.Equal(Texts(raw), Texts(compact));
-        Assert.Equal(Subpaths(raw), Subpaths(compact));
-        Assert.Equal(raw.Descendants().Count(e => e.Name.LocalName == "rect"), compact.Descendants().Count(e => e.Name.LocalName == "rect"));
+        Assert.Equal(DrawnSubpaths(raw), DrawnSubpaths(compact));
+        Assert.Equal(DrawnRects(raw), DrawnRects(compact));
+        var ids = compact.Descendants().Select(e => (string?)e.Attribute("id")).OfType<string>().ToHashSet();
+        Assert.All(compact.Descendants().Select(e => (string?)e.Attribute("clip-path")).OfType<string>(),
+            reference => Assert.Contains(reference[5..^1], ids)); // url(#id)
         Assert.Equal("svg", compact.Root!.Name.LocalName);
     }
 
@@ -63,7 +66,106 @@ public sealed class SvgCompactorTests
         var text = compact.Descendants().Single(e => e.Name.LocalName == "text");
         Assert.Equal("1.234,56", text.Value);
         Assert.Equal("translate(909.6 60.3)", (string)text.Attribute("transform")!);
-        Assert.Equal("-28.6, -15.9, ", (string)text.Attribute("x")!);
+        Assert.Equal("-28.6", (string)text.Attribute("x")!); // the first glyph's position; the browser lays out the rest
+        Assert.Equal("-9.3", (string)text.Attribute("y")!);
+    }
+
+    [Fact]
+    public void Compact_LabelsShareOneFontWithAGenericFallback()
+    {
+        const string Svg = """
+            <svg xmlns="http://www.w3.org/2000/svg" width="960" height="480">
+                <text fill="#E2E8F0" font-size="20" font-family="DejaVu Sans" x="1">
+                            0%
+                    </text>
+                <text fill="#E2E8F0" font-size="20" font-family="DejaVu Sans" x="2">10%</text>
+                <text fill="#94A3B8" font-size="28" font-family="DejaVu Sans" x="3">Judul</text>
+            </svg>
+            """;
+        var root = XDocument.Parse(SvgCompactor.Compact(Svg)).Root!;
+        var texts = root.Elements().Where(e => e.Name.LocalName == "text").ToList();
+
+        Assert.Equal("DejaVu Sans, sans-serif", (string?)root.Attribute("font-family"));
+        Assert.Equal("20", (string?)root.Attribute("font-size"));
+        Assert.All(texts, t => Assert.Null(t.Attribute("font-family")));
+        Assert.Equal([null, null, "28"], texts.Select(t => (string?)t.Attribute("font-size")));
+        Assert.Equal(["0%", "10%", "Judul"], texts.Select(t => t.Value)); // indentation inside labels dropped
+    }
+
+    [Fact]
+    public void Compact_LabelWithoutFontAttributes_NothingHoisted()
+    {
+        const string Svg = """
+            <svg xmlns="http://www.w3.org/2000/svg"><text font-family="DejaVu Sans" x="1">a</text><text x="2">b</text></svg>
+            """;
+        var root = XDocument.Parse(SvgCompactor.Compact(Svg)).Root!;
+
+        Assert.Null(root.Attribute("font-family"));
+        Assert.Equal("DejaVu Sans", (string?)root.Elements().First().Attribute("font-family"));
+    }
+
+    [Fact]
+    public void Compact_ZeroLengthTicks_DroppedOnlyWhereTheyDrawNothing()
+    {
+        const string Svg = """
+            <svg xmlns="http://www.w3.org/2000/svg">
+                <path fill="none" stroke="#fff" stroke-width="1" stroke-miterlimit="4" d="M312.5 419.4L312.5 419.4M324 419.4L324 419.4"/>
+                <path fill="none" stroke="#000" d="M1 1L1 1M2 2L2 5M3 3L3 3"/>
+                <path fill="none" stroke="#000" stroke-linecap="round" d="M7 7L7 7"/>
+                <path fill="#f00" d="M8 8L8 8"/>
+            </svg>
+            """;
+        var paths = XDocument.Parse(SvgCompactor.Compact(Svg)).Root!.Elements().ToList();
+
+        Assert.Equal(3, paths.Count); // the all-zero tick path is gone
+        Assert.Equal("M2 2L2 5", (string?)paths[0].Attribute("d"));
+        Assert.Equal("M7 7L7 7", (string?)paths[1].Attribute("d")); // a round cap draws a dot
+        Assert.Equal("M8 8L8 8", (string?)paths[2].Attribute("d"));
+    }
+
+    [Fact]
+    public void Compact_InitialValues_DroppedUnlessAnAncestorSetsThem()
+    {
+        const string Svg = """
+            <svg xmlns="http://www.w3.org/2000/svg">
+                <path fill="none" stroke="#000" stroke-width="1" stroke-miterlimit="4" fill-opacity="1" d="M0 0L1 1"/>
+                <g stroke-width="3"><path fill="none" stroke="#000" stroke-width="1" d="M0 0L2 2"/></g>
+                <path fill="none" stroke="#000" stroke-width="2" d="M0 0L3 3"/>
+            </svg>
+            """;
+        var paths = XDocument.Parse(SvgCompactor.Compact(Svg)).Descendants().Where(e => e.Name.LocalName == "path").ToList();
+
+        Assert.Equal(["fill", "stroke", "d"], paths[0].Attributes().Select(a => a.Name.LocalName));
+        Assert.Equal("1", (string?)paths[1].Attribute("stroke-width")); // would inherit 3 otherwise
+        Assert.Equal("2", (string?)paths[2].Attribute("stroke-width"));
+    }
+
+    [Fact]
+    public void Compact_IdenticalClipPaths_DeclaredOnceAndReferencesFollow()
+    {
+        const string Svg = """
+            <svg xmlns="http://www.w3.org/2000/svg">
+                <clipPath id="cl_3"><rect x="301" y="15" width="644" height="404.4"/></clipPath>
+                <g clip-path="url(#cl_3)"><rect fill="#111" x="301" y="15" width="644" height="404.4"/></g>
+                <clipPath id="cl_4"><rect x="301" y="15" width="644" height="404.4"/></clipPath>
+                <g clip-path="url(#cl_4)"><text x="1">a</text></g>
+                <clipPath id="cl_5"><rect x="0" y="0" width="10" height="10"/></clipPath>
+                <g clip-path="url(#cl_5)"><text x="2">b</text></g>
+            </svg>
+            """;
+        var root = XDocument.Parse(SvgCompactor.Compact(Svg)).Root!;
+
+        Assert.Equal(["cl_3", "cl_5"], root.Elements().Where(e => e.Name.LocalName == "clipPath").Select(e => (string?)e.Attribute("id")));
+        Assert.Equal(["url(#cl_3)", "url(#cl_3)", "url(#cl_5)"],
+            root.Elements().Where(e => e.Name.LocalName == "g").Select(e => (string?)e.Attribute("clip-path")));
+    }
+
+    [Fact]
+    public void Compact_Output_HasNoXmlDeclaration()
+    {
+        var compact = SvgCompactor.Compact(ScottPlotSvg(Specs[0]));
+
+        Assert.StartsWith("<svg", compact);
     }
 
     private static string ScottPlotSvg(ChartSpec spec) =>
@@ -72,7 +174,20 @@ public sealed class SvgCompactorTests
     private static List<string> Texts(XDocument doc) =>
         doc.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
 
-    private static int Subpaths(XDocument doc) =>
+    private static List<string> DrawnRects(XDocument doc) =>
+        doc.Descendants().Where(e => e.Name.LocalName == "rect" && e.Parent?.Name.LocalName != "clipPath")
+            .Select(e => $"{(string?)e.Attribute("fill")} {(string?)e.Attribute("stroke")} {(string?)e.Attribute("fill-opacity")}").ToList();
+
+    /// <summary>Subpaths that put ink on the screen: all but stroke-only zero-length ones (after rounding).</summary>
+    private static int DrawnSubpaths(XDocument doc) =>
         doc.Descendants().Where(e => e.Name.LocalName == "path")
-            .Sum(e => Regex.Count((string?)e.Attribute("d") ?? "", "M"));
+            .Sum(e => Regex.Matches(Rounded((string?)e.Attribute("d") ?? ""), @"M[^M]*")
+                .Count(m => (string?)e.Attribute("fill") != "none" || !ZeroLength().IsMatch(m.Value)));
+
+    private static string Rounded(string d) => Regex.Replace(d, @"-?\d+\.\d+",
+        m => Math.Round(double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture), 1, MidpointRounding.AwayFromZero)
+            .ToString("0.#", System.Globalization.CultureInfo.InvariantCulture));
+
+    [GeneratedRegex(@"^M(-?[\d.]+) (-?[\d.]+)L\1 \2$")]
+    private static partial Regex ZeroLength();
 }
