@@ -12,8 +12,16 @@ public sealed class BoardOptionsTests
 
         Assert.Equal(100, options.IndicatorsIntervalMs);
         Assert.Equal(5000, options.ChartIntervalMs);
+        Assert.Equal(16L * 1024 * 1024, options.ChartBytesPerSecond);
         Assert.True(options.IsValid());
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(64 * 1024 - 1)] // a single 6 KiB chart to a dozen screens would hold the lane for a second
+    public void IsValid_ChartBudgetTooSmall_False(long bytesPerSecond) =>
+        Assert.False(new BoardOptions { ChartBytesPerSecond = bytesPerSecond }.IsValid());
 
     [Theory]
     [InlineData(9, 5000)]       // window too short: a group would get over 100 messages a second
