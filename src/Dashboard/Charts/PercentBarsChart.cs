@@ -40,7 +40,10 @@ public static class PercentBarsChart
         plottable.ValueLabelStyle.ForeColor = ChartTheme.Text;
         ChartRenderer.CategoryTicks(plot.Axes.Left, s.Labels.Select(l => ChartRenderer.Short(l)).ToArray(), positions);
         plot.Axes.Left.TickLabelStyle.FontSize = n > 10 ? 15 : 19;
+        // Room right of 100 for the "100%" value label, but no tick past 100: a share never exceeds it.
         plot.Axes.SetLimitsX(0, 112);
+        var steps = Enumerable.Range(0, 6).Select(i => i * 20.0).ToArray();
+        ChartRenderer.CategoryTicks(plot.Axes.Bottom, steps.Select(v => ChartTheme.Number(v, 0)).ToArray(), steps);
         plot.Axes.SetLimitsY(-0.6, n - 0.4);
         plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
         return plot;
