@@ -70,6 +70,8 @@ public static class BoardChartSpecs
                 units.Select(u => u.Name).ToArray(), units.Select(u => Shown(u, u.FilingRateToday)).ToArray(), 80, 50),
             new PercentBarsSpec(id + ".kehadiran", "Kehadiran pegawai hari ini",
                 units.Select(u => u.Name).ToArray(), units.Select(u => Shown(u, BoardComposer.AttendanceRate(u))).ToArray(), 90, 70),
+            new PercentBarsSpec(id + ".capaian", "Capaian target kerja bulan ini",
+                units.Select(u => u.Name).ToArray(), units.Select(u => Shown(u, u.ActivityPct)).ToArray(), 100, 75),
             Ikm(id + ".ikm", "Indeks Kepuasan Masyarakat (IKM)", LastMonths(r.Period), i.Ikm),
         ];
     }

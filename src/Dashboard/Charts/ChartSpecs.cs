@@ -13,7 +13,7 @@ public sealed record CumulativeMinutesSpec(string ChartId, string Title, int Day
 
 /// <summary>A horizontal bar per item, values as percentages (filing rate per unit, attendance per unit).</summary>
 /// <param name="Labels">Bar labels, top to bottom.</param>
-/// <param name="Values">Values 0-100, NaN for suppressed ("—").</param>
+/// <param name="Values">Percentages (bars stop at 100, labels show the value), NaN for suppressed ("—").</param>
 /// <param name="GoodAt">Bars at or above this are green, below <paramref name="WarnAt"/> red, amber between.</param>
 public sealed record PercentBarsSpec(string ChartId, string Title, string[] Labels, double[] Values, double GoodAt,
     double WarnAt) : ChartSpec(ChartId, Title);

@@ -2,7 +2,10 @@ using ScottPlot;
 
 namespace Kinerja.Dashboard.Charts;
 
-/// <summary>One horizontal bar per unit with its percentage; suppressed units show "—".</summary>
+/// <summary>
+/// One horizontal bar per unit with its percentage; suppressed units show "—". A value past 100 (minutes beyond the
+/// target) draws a full bar labelled with the value itself.
+/// </summary>
 public static class PercentBarsChart
 {
     public static Plot Build(PercentBarsSpec s)
@@ -27,7 +30,7 @@ public static class PercentBarsChart
             bars.Add(new Bar
             {
                 Position = positions[i],
-                Value = double.IsNaN(v) ? 0 : v,
+                Value = double.IsNaN(v) ? 0 : Math.Clamp(v, 0, 100),
                 FillColor = color,
                 LineWidth = 0,
                 Size = 0.7,

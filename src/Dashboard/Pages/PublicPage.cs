@@ -32,6 +32,7 @@ public static class PublicPage
             .Append("</section><main class=\"grid publik\"><section class=\"charts\">")
             .Append(BoardPage.ChartSlot($"p.{regionId}.pengisian", "Pengisian laporan kinerja hari ini", true))
             .Append(BoardPage.ChartSlot($"p.{regionId}.kehadiran", "Kehadiran pegawai hari ini", true))
+            .Append(BoardPage.ChartSlot($"p.{regionId}.capaian", "Capaian target kerja bulan ini", true))
             .Append(BoardPage.ChartSlot($"p.{regionId}.ikm", "Indeks Kepuasan Masyarakat (IKM)", true))
             .Append("</section><aside class=\"side\"><section class=\"panel\"><h2>Perangkat daerah</h2>")
             .Append("<table class=\"units-table\" id=\"tabel-unit\"><thead><tr><th>Unit</th><th>Lapor</th><th>Hadir</th><th>IKM</th></tr></thead><tbody></tbody></table>")

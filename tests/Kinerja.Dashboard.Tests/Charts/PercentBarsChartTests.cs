@@ -20,4 +20,22 @@ public sealed class PercentBarsChartTests
         Assert.Contains("42%", labels);  // no decimals on the bars
         Assert.Contains("—", labels);    // suppressed unit
     }
+
+    [Fact]
+    public void Svg_ValuePastTheTarget_FullBarLabelledWithTheValue()
+    {
+        var spec = new PercentBarsSpec("p.uji.capaian", "Capaian target kerja bulan ini", ["Dinas Pendidikan"], [137.2], 100, 75);
+
+        var svg = XDocument.Parse(ChartRenderer.Svg(spec));
+        var labels = svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
+
+        Assert.Contains("137%", labels);
+        var bar = svg.Descendants().Single(e => e.Name.LocalName == "rect" && (string?)e.Attribute("fill") == "#34D399");
+        var plotArea = svg.Descendants().First(e => e.Name.LocalName == "clipPath").Elements().Single();
+        var barEnd = double.Parse((string)bar.Attribute("x")!, System.Globalization.CultureInfo.InvariantCulture)
+            + double.Parse((string)bar.Attribute("width")!, System.Globalization.CultureInfo.InvariantCulture);
+        var areaEnd = double.Parse((string)plotArea.Attribute("x")!, System.Globalization.CultureInfo.InvariantCulture)
+            + double.Parse((string)plotArea.Attribute("width")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(barEnd < areaEnd - 20, $"bar ends at {barEnd}, the plot at {areaEnd}: room left for the label");
+    }
 }
