@@ -14,9 +14,9 @@ public sealed class BoardOptions
 
     /// <summary>
     /// Minimum time between two render passes of a region's charts (charts change less often than numbers
-    /// matter). A chart pass of one region sends about 25 KiB of SVG per changed chart to every screen of each
-    /// group, several times the bytes of the <c>Indicators</c> messages; at 1 s it starved the numbers on a
-    /// 2-core host (bench/Fanout README).
+    /// matter). A chart pass sends each changed chart (about 6 KiB of SVG) to every screen of each group, several
+    /// times the bytes of the <c>Indicators</c> messages; at 1 s it starved the numbers on a 2-core host
+    /// (bench/Fanout README).
     /// </summary>
     public int ChartIntervalMs { get; set; } = 5000;
 
