@@ -163,7 +163,18 @@ public sealed class RegionBoard
                     MarkDirty();
                 }
             }
-            return _payloads.TryGetValue(group.Name, out var payload) ? (payload, _charts.Of(group)) : null;
+            if (!_payloads.TryGetValue(group.Name, out var payload))
+            {
+                return null;
+            }
+            var charts = _charts.Of(group);
+            if (!unwatched)
+            {
+                // The group's first screen gets this state now; the next flush and chart pass need not repeat it.
+                _pushed.TryAdd(group.Name, (payload.Version, payload.AsOf));
+                _charts.Delivered(group, charts);
+            }
+            return (payload, charts);
         }
         finally
         {

@@ -27,6 +27,7 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
     private readonly BoardPublisher publisher = services.Publisher;
     private readonly BoardTimings timings = services.Timings;
     private readonly ConcurrentDictionary<string, RenderedChart[]> _groupCharts = new(StringComparer.Ordinal);
+    /// <summary>What each group's screens have been sent: group name → chart id → version (lock it).</summary>
     private readonly Dictionary<string, Dictionary<string, long>> _pushed = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _running, _timerArmed;
@@ -38,6 +39,19 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
     public IReadOnlyList<RenderedChart> Of(BoardGroup group) => _groupCharts.GetValueOrDefault(group.Name) ?? [];
 
     public bool Has(BoardGroup group) => _groupCharts.ContainsKey(group.Name);
+
+    /// <summary>
+    /// A screen that just subscribed was given <paramref name="given"/>. When it is the group's first screen, the
+    /// group's screens have now seen these versions and the next pass does not send them again (a kiosk rotating
+    /// through units would otherwise receive every chart twice).
+    /// </summary>
+    public void Delivered(BoardGroup group, IReadOnlyList<RenderedChart> given)
+    {
+        lock (_pushed)
+        {
+            _pushed.TryAdd(group.Name, given.ToDictionary(c => c.Spec.ChartId, c => c.Version, StringComparer.Ordinal));
+        }
+    }
 
     /// <summary>The data changed (or triggers did): the next pass redraws what changed.</summary>
     public void MarkStale() => _stale = true;
@@ -155,17 +169,12 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
     /// <summary>Sends the group's charts its screens have not seen, one paced <c>Chart</c> message at a time.</summary>
     private async Task PushAsync(BoardGroup group, RenderedChart[] rendered, CancellationToken ct)
     {
-        if (!_pushed.TryGetValue(group.Name, out var pushed))
-        {
-            _pushed[group.Name] = pushed = new(StringComparer.Ordinal);
-        }
         foreach (var chart in rendered)
         {
-            if (pushed.GetValueOrDefault(chart.Spec.ChartId) == chart.Version || !publisher.IsActive)
+            if (!publisher.IsActive || !MarkPushed(group, chart))
             {
                 continue;
             }
-            pushed[chart.Spec.ChartId] = chart.Version;
             var screens = Math.Max(1, subs.Count(group));
             await services.Pacer.SendAsync(async () =>
             {
@@ -173,6 +182,24 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
                 await hub.Clients.Group(group.Name).Chart(ToPayload(group, chart));
                 timings.ChartSend.Add(time.GetElapsedTime(started));
             }, (long)chart.Svg.Length * screens, ct);
+        }
+    }
+
+    /// <summary>Records that the group's screens get this version; false when they already have it.</summary>
+    private bool MarkPushed(BoardGroup group, RenderedChart chart)
+    {
+        lock (_pushed)
+        {
+            if (!_pushed.TryGetValue(group.Name, out var pushed))
+            {
+                _pushed[group.Name] = pushed = new(StringComparer.Ordinal);
+            }
+            if (pushed.GetValueOrDefault(chart.Spec.ChartId) == chart.Version)
+            {
+                return false;
+            }
+            pushed[chart.Spec.ChartId] = chart.Version;
+            return true;
         }
     }
 
