@@ -122,6 +122,7 @@ internal sealed class GroupAccumulator(RegionPlan region, string periodKey)
         MasyarakatAvg = SnapshotMapper.Avg(_maSum, _maCnt),
         DiriAvg = SnapshotMapper.Avg(_diSum, _diCnt),
         Today = region.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        WorkingDayToday = region.Calendar.IsWorkingDay(region.Today),
         FiledToday = _filed,
         FilingRateToday = SnapshotMapper.Pct(_filed, _employees),
         AttendanceToday = new AttendanceToday

@@ -68,6 +68,8 @@ public record GroupIndicators
     // --- today (region-local, whatever the period) ---
     /// <summary>The region-local date "today" refers to (<c>YYYY-MM-DD</c>).</summary>
     public string Today { get; init; } = "";
+    /// <summary>False on weekends and the region's holidays: no one is expected to file or attend.</summary>
+    public bool WorkingDayToday { get; init; }
     /// <summary>Active employees with at least one activity today.</summary>
     public int FiledToday { get; init; }
     /// <summary>Share (0-100) of active employees who logged at least one activity today.</summary>

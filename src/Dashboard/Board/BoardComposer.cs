@@ -33,7 +33,7 @@ public static class BoardComposer
     private static IndicatorsPayload Payload(BoardGroup group, RegionIndicators r, long version, DateTimeOffset asOf,
         HeadlineFigures figures, IReadOnlyList<UnitRow> units) =>
         new(group.Name, version, asOf, r.RegionId, r.Name, r.TimeZone, TriggerLabels.Zone(r.TimeZone), r.Period,
-            r.Today, figures, units);
+            r.Today, figures, units, r.WorkingDayToday);
 
     private static HeadlineFigures Figures(GroupIndicators g, double? ikm, string? ikmBand)
     {

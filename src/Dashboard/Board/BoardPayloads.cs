@@ -6,6 +6,8 @@ namespace Kinerja.Dashboard.Board;
 /// <param name="AsOf">When the figures were read from the database (UTC).</param>
 /// <param name="TimeZone">IANA zone of the region, for showing times.</param>
 /// <param name="ZoneLabel">WIB, WITA or WIT.</param>
+/// <param name="WorkingDay">False when <paramref name="Today"/> is a weekend day or a holiday of the region (screens
+/// then say "hari libur" instead of showing today's filing and attendance as shortfalls).</param>
 public sealed record IndicatorsPayload(
     string Group,
     long Version,
@@ -17,7 +19,8 @@ public sealed record IndicatorsPayload(
     string Period,
     string Today,
     HeadlineFigures Figures,
-    IReadOnlyList<UnitRow> Units);
+    IReadOnlyList<UnitRow> Units,
+    bool WorkingDay);
 
 /// <summary>
 /// Headline numbers; nullable values are null when suppressed (public displays, groups below the

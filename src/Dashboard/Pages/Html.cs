@@ -16,6 +16,7 @@ public static class Html
         sb.Append("<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\">")
           .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
           .Append("<title>").Append(E(title)).Append(" · Kinerja Analytics</title>")
+          .Append("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">")
           .Append("<link rel=\"stylesheet\" href=\"/css/kinerja.css\"></head>")
           .Append("<body class=\"").Append(E(bodyClass)).Append('"');
         foreach (var (key, value) in data)

@@ -59,6 +59,21 @@ public class GroupIndicatorsTests(TestDatabase db) : IClassFixture<TestDatabase>
     }
 
     [Fact]
+    public async Task RegionAsync_WorkingDayToday_FalseOnWeekendsAndHolidaysOfTheRegion()
+    {
+        // DOMAIN.md "Who and where": work week Monday-Friday, holidays from the holiday table, the region's local day
+        await TestData.SeedUnitWithStaffAsync(db.DataSource, "wd", "wd-u", 1, 3400);
+        await Rollups.ExecAsync(db.DataSource, "insert into holiday (region_id, day, name) values ('wd', '2026-03-19', 'Hari Suci Nyepi')");
+        async Task<bool> WorkingDayAt(string utc) => (await Rollups.Queries(db.DataSource,
+            new SettableTime(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture))).RegionAsync("wd"))!.WorkingDayToday;
+
+        Assert.True(await WorkingDayAt("2026-03-18T03:00:00Z"));  // Wednesday 10:00 WIB
+        Assert.False(await WorkingDayAt("2026-03-19T03:00:00Z")); // Thursday, Nyepi
+        Assert.False(await WorkingDayAt("2026-03-21T03:00:00Z")); // Saturday
+        Assert.True(await WorkingDayAt("2026-03-22T17:30:00Z"));  // Monday 00:30 WIB, still Sunday in UTC
+    }
+
+    [Fact]
     public async Task UnitSnapshotsAsync_PredicateDistribution_CountsAndSharesOfRated()
     {
         // DOMAIN.md "Organisational predicate limits": shares per predicate are the distribusi input

@@ -23,6 +23,9 @@ public sealed partial class BoardHubTests(BoardAppFactory app) : IClassFixture<B
             TimeSpan.FromSeconds(2));
         Assert.Equal(Region, indicators.GetProperty("regionId").GetString());
         Assert.Equal("WIB", indicators.GetProperty("zoneLabel").GetString());
+        var today = DateOnly.ParseExact(indicators.GetProperty("today").GetString()!, "yyyy-MM-dd", null);
+        Assert.Equal(today.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday), // the test region has no holidays
+            indicators.GetProperty("workingDay").GetBoolean());
         Assert.Equal(12, indicators.GetProperty("figures").GetProperty("employeeCount").GetInt32());
         Assert.Equal(2, indicators.GetProperty("units").GetArrayLength());
         Assert.True(indicators.GetProperty("version").GetInt64() > 0);

@@ -12,10 +12,12 @@
   let units = [];
   let spot = 0;
 
-  function headline(f) {
+  // workingDay false: a weekend or holiday of the region, so today's low filing and attendance are no shortfall.
+  function headline(f, workingDay) {
+    const libur = workingDay ? "" : "Hari libur · ";
     text("kpi-pengisian-nilai", fmt.pct(f.filingRateToday));
     width("kpi-pengisian-bar", f.filingRateToday);
-    text("kpi-pengisian-sub", fmt.int(f.filedToday) + " dari " + fmt.int(f.employeeCount) + " pegawai melapor");
+    text("kpi-pengisian-sub", libur + fmt.int(f.filedToday) + " dari " + fmt.int(f.employeeCount) + " pegawai melapor");
     text("kpi-menit-nilai", fmt.pct(f.activityPct));
     width("kpi-menit-bar", f.activityPct);
     text("kpi-menit-sub", fmt.int(f.activityMinutes) + " / " + fmt.int(f.activityTargetMinutes) + " menit disetujui"
@@ -24,7 +26,7 @@
     width("kpi-hadir-bar", f.attendanceRateToday);
     const a = f.attendanceToday;
     if (a) {
-      text("kpi-hadir-sub", "Terlambat " + fmt.int(a.terlambat) + " · Izin/sakit/cuti " + fmt.int(a.izin + a.sakit + a.cuti)
+      text("kpi-hadir-sub", libur + "Terlambat " + fmt.int(a.terlambat) + " · Izin/sakit/cuti " + fmt.int(a.izin + a.sakit + a.cuti)
         + " · Tanpa ket. " + fmt.int(a.tanpaKeterangan) + " · Belum " + fmt.int(a.belumTercatat));
     }
     text("kpi-ikm-nilai", fmt.dec2(f.ikm));
@@ -115,7 +117,7 @@
 
   K.start({
     indicators: (p) => {
-      headline(p.figures);
+      headline(p.figures, p.workingDay);
       if (p.group.startsWith("region:")) {
         units = p.units.slice().sort((a, b) => a.name.localeCompare(b.name, "id"));
         ranking(p.units);

@@ -8,9 +8,10 @@
       const f = p.figures;
       text("kpi-pengisian-nilai", fmt.pct(f.filingRateToday));
       width("kpi-pengisian-bar", f.filingRateToday);
-      text("kpi-pengisian-sub", "dari " + fmt.int(f.employeeCount) + " pegawai");
+      text("kpi-pengisian-sub", (p.workingDay ? "" : "Hari libur · ") + "dari " + fmt.int(f.employeeCount) + " pegawai");
       text("kpi-hadir-nilai", fmt.pct(f.attendanceRateToday));
       width("kpi-hadir-bar", f.attendanceRateToday);
+      text("kpi-hadir-sub", p.workingDay ? "\u00a0" : "Hari libur: tidak ada jadwal masuk");
       text("kpi-menit-nilai", fmt.pct(f.activityPct));
       width("kpi-menit-bar", f.activityPct);
       text("kpi-menit-sub", "menit kerja disetujui terhadap target");
