@@ -146,7 +146,7 @@ public sealed class RulesService(WorkflowStore store, ActiveRuleSet active, ILog
             {
                 throw new RuleValidationFailedException(issues);
             }
-            await store.PublishAsync(sources, author, $"initial rules from {rulesPath}", ct);
+            await store.PublishAsync(sources, author, $"Aturan awal dari folder {rulesPath}", ct);
         }
         await ReloadAsync(ct);
     }
@@ -167,7 +167,7 @@ public sealed class RulesService(WorkflowStore store, ActiveRuleSet active, ILog
             logger.LogError("Rules folder {Path} does not validate; the active rules stay: {Issues}", rulesPath, active.LastError);
             return new PublishReport(false, [], loadIssues);
         }
-        var report = await PublishAsync(sources, author, $"saved in {rulesPath}", ct);
+        var report = await PublishAsync(sources, author, $"Berkas aturan disimpan di {rulesPath}", ct);
         if (!report.Published && report.Issues.Count > 0)
         {
             active.LastError = string.Join(Environment.NewLine, report.Issues);
