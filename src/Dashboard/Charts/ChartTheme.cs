@@ -71,8 +71,12 @@ public static class ChartTheme
         return plot;
     }
 
+    /// <summary>
+    /// <c>id-ID</c> digits, halves rounded away from zero as the screens' <c>Intl.NumberFormat</c> does (.NET's "N"
+    /// format rounds an exact half to even: 42.5 would read 42 on a chart and 43 beside it).
+    /// </summary>
     public static string Number(double value, int decimals = 0) =>
-        value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Id);
+        Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Id);
 
     /// <summary>Numeric ticks formatted the Indonesian way (1.234,5).</summary>
     public static void IndonesianTicks(IAxis axis, int decimals = 0, string suffix = "")
