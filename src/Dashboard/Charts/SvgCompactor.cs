@@ -9,6 +9,8 @@ namespace Kinerja.Dashboard.Charts;
 /// per data version, so its size is what the fan-out pays for (bench/Fanout README). What is drawn stays the
 /// same; the steps, each safe on its own:
 /// <list type="bullet">
+/// <item>dashed lines, which SkiaSharp writes as one filled quadrilateral per dash, drawn as one dashed stroke again
+/// (<see cref="SvgDashes"/>);</item>
 /// <item>coordinates rounded to a tenth of a pixel;</item>
 /// <item>a label's per-glyph positions (SkiaSharp writes one x per glyph) reduced to its first: the browser lays
 /// the glyphs out itself, identically with the same font and naturally with a fallback one;</item>
@@ -43,6 +45,10 @@ public static partial class SvgCompactor
     {
         var doc = XDocument.Parse(svg);
         var root = doc.Root!;
+        foreach (var path in root.Descendants().Where(e => e.Name.LocalName == "path").ToList())
+        {
+            SvgDashes.TryCollapse(path);
+        }
         foreach (var element in root.DescendantsAndSelf())
         {
             RoundGeometry(element);

@@ -161,6 +161,65 @@ public sealed partial class SvgCompactorTests
     }
 
     [Fact]
+    public void Compact_DashedTargetLine_OneStrokeWithTheSameDashes()
+    {
+        var raw = XDocument.Parse(ScottPlotSvg(Specs[1])); // the monthly target is a dashed line
+        var quads = raw.Descendants().Where(e => e.Name.LocalName == "path" && (string?)e.Attribute("fill") == "#94A3B8")
+            .Select(e => Regex.Count((string)e.Attribute("d")!, "M")).Max();
+
+        var compact = XDocument.Parse(SvgCompactor.Compact(raw.ToString()));
+        var dashed = Assert.Single(compact.Descendants(), e => e.Attribute("stroke-dasharray") is not null);
+
+        Assert.True(quads >= 20, $"{quads} dashes in ScottPlot's SVG");
+        Assert.Equal(("none", "#94A3B8"), ((string?)dashed.Attribute("fill"), (string?)dashed.Attribute("stroke")));
+        Assert.Equal(quads, DashCount((string)dashed.Attribute("d")!, (string)dashed.Attribute("stroke-dasharray")!));
+        var pattern = Numbers((string)dashed.Attribute("stroke-dasharray")!);
+        Assert.InRange(pattern[0], 9.5, 10.5);  // ScottPlot's dash: 10 px on,
+        Assert.InRange(pattern[1], 9.5, 10.5);  // 10 px off
+    }
+
+    [Fact]
+    public void Compact_DashedBandLinesWithOpacity_KeepTheirColourAndOpacity()
+    {
+        var raw = ScottPlotSvg(Specs[2]); // IKM: three dashed band limits, 70 % opaque
+        var compact = XDocument.Parse(SvgCompactor.Compact(raw));
+
+        var dashed = compact.Descendants().Where(e => e.Attribute("stroke-dasharray") is not null).ToList();
+
+        Assert.Equal(3, dashed.Count);
+        Assert.All(dashed, d => Assert.StartsWith("0.69", (string?)d.Attribute("stroke-opacity")));
+        Assert.Equal(["#34D399", "#38BDF8", "#FBBF24"], dashed.Select(d => (string?)d.Attribute("stroke")).Order());
+        Assert.True(SvgCompactor.Compact(raw).Length < 7000, $"{SvgCompactor.Compact(raw).Length} bytes");
+    }
+
+    [Theory]
+    [InlineData("M0 0L10 0L10 2L0 2M20 0L30 0L30 2L20 2M40 0L50 0L50 2L40 2")]                             // three dashes: too few
+    [InlineData("M0 0L10 0L10 2L0 2M20 0L30 0L30 2L20 2M45 0L55 0L55 2L45 2M60 0L70 0L70 2L60 2")]        // uneven period
+    [InlineData("M0 0L10 0L10 2L0 2M20 1L30 1L30 3L20 3M40 0L50 0L50 2L40 2M60 0L70 0L70 2L60 2")]        // off the line
+    [InlineData("M0 0L10 0L10 2L0 2M20 0L30 0L30 4L20 4M40 0L50 0L50 2L40 2M60 0L70 0L70 2L60 2")]        // uneven width
+    [InlineData("M0 0L10 0L12 2L2 2M20 0L30 0L32 2L22 2M40 0L50 0L52 2L42 2M60 0L70 0L72 2L62 2")]        // slanted, not rectangles
+    public void Compact_FilledShapesThatAreNotADashedLine_LeftAlone(string d)
+    {
+        var svg = $"""<svg xmlns="http://www.w3.org/2000/svg"><path fill="#f00" d="{d}"/></svg>""";
+
+        var path = XDocument.Parse(SvgCompactor.Compact(svg)).Root!.Elements().Single();
+
+        Assert.Equal(("#f00", d), ((string?)path.Attribute("fill"), (string?)path.Attribute("d")));
+    }
+
+    [Fact]
+    public void Compact_FourEvenDashes_OneStroke()
+    {
+        const string Svg = """<svg xmlns="http://www.w3.org/2000/svg"><path fill="#f00" d="M0 0L10 0L10 2L0 2M20 0L30 0L30 2L20 2M40 0L50 0L50 2L40 2M60 0L66 0L66 2L60 2"/></svg>""";
+
+        var path = XDocument.Parse(SvgCompactor.Compact(Svg)).Root!.Elements().Single();
+
+        Assert.Equal("M0 1L66 1", (string?)path.Attribute("d")); // the last dash cut short where the line ends
+        Assert.Equal(("none", "#f00", "2", "10 10"), ((string?)path.Attribute("fill"), (string?)path.Attribute("stroke"),
+            (string?)path.Attribute("stroke-width"), (string?)path.Attribute("stroke-dasharray")));
+    }
+
+    [Fact]
     public void Compact_Output_HasNoXmlDeclaration()
     {
         var compact = SvgCompactor.Compact(ScottPlotSvg(Specs[0]));
@@ -178,11 +237,27 @@ public sealed partial class SvgCompactorTests
         doc.Descendants().Where(e => e.Name.LocalName == "rect" && e.Parent?.Name.LocalName != "clipPath")
             .Select(e => $"{(string?)e.Attribute("fill")} {(string?)e.Attribute("stroke")} {(string?)e.Attribute("fill-opacity")}").ToList();
 
-    /// <summary>Subpaths that put ink on the screen: all but stroke-only zero-length ones (after rounding).</summary>
+    /// <summary>
+    /// Subpaths that put ink on the screen: all but stroke-only zero-length ones (after rounding); a dashed stroke
+    /// counts its dashes.
+    /// </summary>
     private static int DrawnSubpaths(XDocument doc) =>
         doc.Descendants().Where(e => e.Name.LocalName == "path")
-            .Sum(e => Regex.Matches(Rounded((string?)e.Attribute("d") ?? ""), @"M[^M]*")
-                .Count(m => (string?)e.Attribute("fill") != "none" || !ZeroLength().IsMatch(m.Value)));
+            .Sum(e => e.Attribute("stroke-dasharray") is { } dashes
+                ? DashCount((string)e.Attribute("d")!, (string)dashes)
+                : Regex.Matches(Rounded((string?)e.Attribute("d") ?? ""), @"M[^M]*")
+                    .Count(m => (string?)e.Attribute("fill") != "none" || !ZeroLength().IsMatch(m.Value)));
+
+    private static int DashCount(string d, string dasharray)
+    {
+        var p = Numbers(d);
+        var pattern = Numbers(dasharray);
+        var length = Math.Sqrt(Math.Pow(p[2] - p[0], 2) + Math.Pow(p[3] - p[1], 2));
+        return (int)Math.Ceiling(length / (pattern[0] + pattern[1]));
+    }
+
+    private static double[] Numbers(string s) => Regex.Matches(s, @"-?\d+(\.\d+)?")
+        .Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
     private static string Rounded(string d) => Regex.Replace(d, @"-?\d+\.\d+",
         m => Math.Round(double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture), 1, MidpointRounding.AwayFromZero)
