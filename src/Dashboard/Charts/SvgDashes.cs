@@ -34,8 +34,9 @@ internal static partial class SvgDashes
         path.SetAttributeValue("fill-opacity", null);
         path.SetAttributeValue("stroke", color);
         path.SetAttributeValue("stroke-opacity", opacity);
-        path.SetAttributeValue("stroke-width", Format(dash.Width, "0.#"));
-        path.SetAttributeValue("stroke-dasharray", $"{Format(dash.Length, "0.###")} {Format(dash.Period - dash.Length, "0.###")}");
+        // Written to a thousandth; SvgCompactor rounds the path's geometry to a tenth like every other path's.
+        path.SetAttributeValue("stroke-width", Format(dash.Width));
+        path.SetAttributeValue("stroke-dasharray", $"{Format(dash.Length)} {Format(dash.Period - dash.Length)}");
         path.SetAttributeValue("d", $"M{Format(dash.From.X)} {Format(dash.From.Y)}L{Format(dash.To.X)} {Format(dash.To.Y)}");
         return true;
     }
@@ -108,8 +109,8 @@ internal static partial class SvgDashes
         return period > length + Tolerance ? new Dashes(first.Start, last.End, length, period, first.Width) : null;
     }
 
-    private static string Format(double value, string format = "0.#") =>
-        Math.Round(value, 3, MidpointRounding.AwayFromZero).ToString(format, CultureInfo.InvariantCulture);
+    private static string Format(double value) =>
+        Math.Round(value, 3, MidpointRounding.AwayFromZero).ToString("0.###", CultureInfo.InvariantCulture);
 
     private const string Number = @"(-?\d+(?:\.\d+)?)";
 
