@@ -7,12 +7,14 @@ if (CliCommands.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-await builder.AddKinerjaAsync();
-var app = builder.Build();
-await app.InitializeKinerjaAsync();
-app.MapKinerja();
-await app.RunAsync();
-return 0;
+return await StartupGuard.RunAsync(builder.Configuration, async () =>
+{
+    await builder.AddKinerjaAsync();
+    var app = builder.Build();
+    await app.InitializeKinerjaAsync();
+    app.MapKinerja();
+    await app.RunAsync();
+});
 
 /// <summary>Entry point type, public for WebApplicationFactory in tests.</summary>
 public partial class Program;

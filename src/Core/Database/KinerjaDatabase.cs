@@ -1,5 +1,6 @@
 using Kinerja.Core.Changes;
 using Kinerja.Core.Database.Embedded;
+using Kinerja.Core.Startup;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,8 +27,13 @@ public static class KinerjaDatabase
     public static async Task<DatabaseInfo> AddKinerjaDatabaseAsync(this IHostApplicationBuilder builder,
         CancellationToken ct = default)
     {
+        StartupOptions.From(builder.Configuration); // a bad timeout is reported before anything starts
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
         var embedded = string.IsNullOrWhiteSpace(connectionString);
+        if (!embedded)
+        {
+            DatabaseTarget.Of(connectionString!); // a malformed string fails here, naming the key
+        }
         if (embedded)
         {
             var options = builder.Configuration.GetSection(EmbeddedPostgresOptions.Section).Get<EmbeddedPostgresOptions>()
@@ -49,11 +55,21 @@ public static class KinerjaDatabase
         return info;
     }
 
-    /// <summary>Applies pending migrations (under an advisory lock).</summary>
-    public static Task<IReadOnlyList<string>> MigrateKinerjaDatabaseAsync(this IServiceProvider services,
-        CancellationToken ct = default) =>
-        MigrationRunner.MigrateAsync(services.GetRequiredService<DatabaseInfo>().ConnectionString,
-            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MigrationRunner)), ct);
+    /// <summary>
+    /// Waits for the server (<c>Kinerja:Startup:Timeout</c>, see <see cref="DatabaseWaiter"/>), then applies
+    /// pending migrations under an advisory lock (<c>Kinerja:Startup:MigrationLockTimeout</c>). Failures to
+    /// reach or use the server are <see cref="StartupFailedException"/>s with one line for the operator.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> MigrateKinerjaDatabaseAsync(this IServiceProvider services,
+        CancellationToken ct = default)
+    {
+        var startup = StartupOptions.From(services.GetRequiredService<IConfiguration>());
+        var connectionString = services.GetRequiredService<DatabaseInfo>().ConnectionString;
+        var loggers = services.GetRequiredService<ILoggerFactory>();
+        await DatabaseWaiter.WaitAsync(connectionString, startup.Timeout, loggers.CreateLogger(typeof(DatabaseWaiter)), ct);
+        return await MigrationRunner.MigrateAsync(connectionString, loggers.CreateLogger(typeof(MigrationRunner)),
+            startup.MigrationLockTimeout, ct);
+    }
 }
 
 /// <summary>Stops the embedded cluster when the host stops (after everything else).</summary>

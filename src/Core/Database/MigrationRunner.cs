@@ -1,5 +1,6 @@
 using DbUp;
 using DbUp.Engine.Output;
+using Kinerja.Core.Startup;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -23,15 +24,20 @@ public static class MigrationRunner
         .ToArray();
 
     /// <summary>Applies pending migrations; returns the names applied now (empty when up to date).</summary>
+    public static Task<IReadOnlyList<string>> MigrateAsync(string connectionString, ILogger logger,
+        CancellationToken ct = default) =>
+        MigrateAsync(connectionString, logger, StartupOptions.DefaultMigrationLockTimeout, ct);
+
+    /// <summary>
+    /// Applies pending migrations, waiting at most <paramref name="lockTimeout"/> for another process that
+    /// holds the migration lock (a <see cref="StartupFailedException"/> naming that process after it).
+    /// </summary>
     public static async Task<IReadOnlyList<string>> MigrateAsync(string connectionString, ILogger logger,
-        CancellationToken ct = default)
+        TimeSpan lockTimeout, CancellationToken ct = default)
     {
         await using var lockConn = new NpgsqlConnection(connectionString);
         await lockConn.OpenAsync(ct);
-        await using (var take = new NpgsqlCommand($"select pg_advisory_lock({LockKey})", lockConn))
-        {
-            await take.ExecuteNonQueryAsync(ct);
-        }
+        await MigrationLock.TakeAsync(lockConn, LockKey, lockTimeout, logger, ct);
         try
         {
             var upgrader = DeployChanges.To

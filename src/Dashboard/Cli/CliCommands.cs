@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kinerja.Dashboard.Access.Cli;
+using Kinerja.Dashboard.Hosting;
 using Kinerja.Dashboard.Reference;
 
 namespace Kinerja.Dashboard.Cli;
@@ -17,6 +18,20 @@ public static class CliCommands
     /// <summary>Runs a verb; <paramref name="output"/>/<paramref name="error"/> default to the console (tests pass writers).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
+        try
+        {
+            return await RunVerbAsync(args, output, error);
+        }
+        catch (Exception ex)
+        {
+            // One line and a documented exit code (69: database unavailable, 78: bad setting), as for the server.
+            var verbose = args.Any(a => a is "--verbose" || a.EndsWith("LogLevel:Default=Debug", StringComparison.OrdinalIgnoreCase));
+            return StartupGuard.Report(ex, error ?? Console.Error, verbose);
+        }
+    }
+
+    private static async Task<int> RunVerbAsync(string[] args, TextWriter? output, TextWriter? error)
+    {
         if (PassThroughVerbs.Handles(args))
         {
             return await PassThroughVerbs.RunAsync(args, output ?? Console.Out, error ?? Console.Error);
@@ -30,6 +45,7 @@ public static class CliCommands
         {
             Output = output ?? Console.Out,
             Error = error ?? Console.Error,
+            EnableDefaultExceptionHandler = false,
         });
     }
 

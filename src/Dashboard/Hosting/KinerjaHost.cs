@@ -1,6 +1,8 @@
 using Kinerja.Core.Database;
 using Kinerja.Core.Indicators;
 using Kinerja.Dashboard.Board;
+using Kinerja.Dashboard.Board.Cluster;
+using Kinerja.Core.Startup;
 using Kinerja.Dashboard.Pages;
 using Kinerja.Rules.Api;
 using Kinerja.Rules.Hosting;
@@ -69,10 +71,20 @@ public static class KinerjaHost
         return roles;
     }
 
-    /// <summary>Start-up work before serving: migrations, then demo seed when on.</summary>
+    /// <summary>
+    /// Start-up work before serving: wait for PostgreSQL and migrate, wait for Redis when the backplane is on,
+    /// then the demo seed when on. What cannot be reached in <c>Kinerja:Startup:Timeout</c> ends the start
+    /// (<see cref="StartupGuard"/>).
+    /// </summary>
     public static async Task InitializeKinerjaAsync(this WebApplication app)
     {
         await app.Services.MigrateKinerjaDatabaseAsync();
+        var cluster = BoardClusterOptions.From(app.Configuration);
+        if (app.Services.GetRequiredService<KinerjaRoles>().Dashboard && cluster.Enabled)
+        {
+            await RedisStartupCheck.WaitAsync(cluster, StartupOptions.From(app.Configuration).Timeout,
+                app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RedisStartupCheck)));
+        }
         if (app.Services.GetRequiredService<DemoOptions>().Seed == true)
         {
             await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Kinerja.Core.Startup;
 
 namespace Kinerja.Core.Database.Embedded;
 
@@ -18,7 +19,7 @@ internal static class DataFolder
         var full = Path.GetFullPath(requested);
         if (runner.RunAsUser is null)
         {
-            Directory.CreateDirectory(full);
+            Create(full);
             return full;
         }
         if (await PrepareForUserAsync(full, runner, ct))
@@ -29,8 +30,9 @@ internal static class DataFolder
         var fallback = Path.Combine(FallbackRoot, $"kinerja-{hash}", "pg");
         if (!await PrepareForUserAsync(fallback, runner, ct))
         {
-            throw new InvalidOperationException(
-                $"Neither {full} nor {fallback} can be used by OS user '{runner.RunAsUser}' for PostgreSQL data.");
+            throw new StartupFailedException(
+                $"cannot use {full} as the embedded PostgreSQL data folder: neither it nor {fallback} is writable by OS user " +
+                $"'{runner.RunAsUser}'; set Kinerja:Postgres:DataDir to a folder that user can write");
         }
         report($"Data folder {full} is not reachable by OS user '{runner.RunAsUser}' (a parent folder is private); " +
                $"using {fallback} instead.");
@@ -41,7 +43,7 @@ internal static class DataFolder
     private static async Task<bool> PrepareForUserAsync(string dir, ProcessRunner runner, CancellationToken ct)
     {
         var fresh = !Directory.Exists(dir);
-        Directory.CreateDirectory(dir);
+        Create(dir);
         var root = new ProcessRunner(null);
         if (fresh || !File.Exists(Path.Combine(dir, "PG_VERSION")))
         {
@@ -54,6 +56,18 @@ internal static class DataFolder
             TryDelete(dir);
         }
         return probe.ExitCode == 0;
+    }
+
+    private static void Create(string dir)
+    {
+        try
+        {
+            Directory.CreateDirectory(dir);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw EmbeddedFailure.Folder(dir, ex);
+        }
     }
 
     private static void TryDelete(string dir)

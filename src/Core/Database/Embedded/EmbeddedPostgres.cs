@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Kinerja.Core.Startup;
 using Npgsql;
 
 namespace Kinerja.Core.Database.Embedded;
@@ -136,7 +137,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var probe = await new ProcessRunner(null).RunAsync("id", ["-u", _options.OsUser], ct: ct);
         if (probe.ExitCode != 0)
         {
-            throw new InvalidOperationException(
+            throw new StartupFailedException(
                 $"Running as root, PostgreSQL must run as an unprivileged OS user, and '{_options.OsUser}' does not exist: " +
                 $"install the 'postgresql' package (it creates that user), create it with 'useradd --system {_options.OsUser}', " +
                 "or set Kinerja:Postgres:OsUser.");
@@ -151,7 +152,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         {
             if (!File.Exists(passwordFile))
             {
-                throw new InvalidOperationException(
+                throw new StartupFailedException(
                     $"The cluster in {DataDir} has no password file {passwordFile}; delete the folder to start afresh.");
             }
             return (await File.ReadAllTextAsync(passwordFile, ct)).Trim();
@@ -195,7 +196,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
         if (result.ExitCode != 0)
         {
-            throw new InvalidOperationException($"initdb failed in {DataDir}: {result.Output}");
+            throw EmbeddedFailure.Create(DataDir, _options.OsUser, result.Output);
         }
         await File.WriteAllTextAsync(passwordFile, password, ct);
         if (!OperatingSystem.IsWindows())
@@ -267,7 +268,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             {
                 continue; // the free port was taken between probing and binding
             }
-            throw new InvalidOperationException($"PostgreSQL did not start from {DataDir}: {result.Output}\n{tail}");
+            throw EmbeddedFailure.Start(DataDir, _options.OsUser, _options.Port != 0 ? Port : null, result.Output, logFile);
         }
     }
 

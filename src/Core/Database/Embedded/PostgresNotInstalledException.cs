@@ -1,7 +1,9 @@
+using Kinerja.Core.Startup;
+
 namespace Kinerja.Core.Database.Embedded;
 
 /// <summary>Thrown when the PostgreSQL server binaries cannot be found; the message is one line for the user.</summary>
-public sealed class PostgresNotInstalledException(string message) : Exception(message)
+public sealed class PostgresNotInstalledException(string message) : StartupFailedException(message)
 {
     public const string Advice =
         "PostgreSQL server binaries (initdb, pg_ctl) not found on PATH or under /usr/lib/postgresql/*/bin: " +
