@@ -16,8 +16,10 @@ public static class RedisStartupCheck
     {
         var parsed = ConfigurationOptions.Parse(options.Redis!);
         var failure = $"cannot connect to Redis at {Endpoints(parsed)} ({BoardClusterOptions.RedisKey})";
-        return StartupRetry.RunAsync(failure, async (budget, _) =>
+        return StartupRetry.RunAsync(failure, async (budget, token) =>
         {
+            // A plain TCP connect first: its error (refused, unresolved, timed out) says more than the multiplexer's.
+            await ProbeTcpAsync(parsed, TimeSpan.FromMilliseconds(Math.Clamp(budget.TotalMilliseconds, 1000, 5000)), token);
             var config = ConfigurationOptions.Parse(options.Redis!);
             config.AbortOnConnectFail = true;
             config.ConnectRetry = 1;
@@ -26,6 +28,35 @@ public static class RedisStartupCheck
             await using var mux = await ConnectionMultiplexer.ConnectAsync(config, TextWriter.Null);
             await mux.GetDatabase().PingAsync();
         }, Classify, timeout, logger, ct);
+    }
+
+    private static async Task ProbeTcpAsync(ConfigurationOptions config, TimeSpan timeout, CancellationToken ct)
+    {
+        Exception? first = null;
+        foreach (var endpoint in config.EndPoints)
+        {
+            var target = endpoint is DnsEndPoint { Port: 0 } dns ? new DnsEndPoint(dns.Host, 6379) : endpoint;
+            using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            cts.CancelAfter(timeout);
+            try
+            {
+                await socket.ConnectAsync(target, cts.Token);
+                return;
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                first ??= new TimeoutException($"no answer within {timeout.TotalSeconds:0.#} s");
+            }
+            catch (SocketException ex)
+            {
+                first ??= ex;
+            }
+        }
+        if (first is not null)
+        {
+            throw first;
+        }
     }
 
     /// <summary>Host:port of each configured endpoint (the password never appears).</summary>
@@ -61,7 +92,7 @@ public static class RedisStartupCheck
                                             c.Message.Contains("WRONGPASS", StringComparison.Ordinal) =>
                 new("authentication failed; check password= (and user=) in the configuration string", false),
             RedisConnectionException c => new($"unreachable ({c.FailureType}: refused, timed out or not Redis)", true),
-            RedisTimeoutException or TimeoutException => new("timed out", true),
+            RedisTimeoutException or TimeoutException => new($"timed out ({exception.Message.TrimEnd('.')})", true),
             RedisServerException s when s.Message.Contains("NOAUTH", StringComparison.Ordinal) ||
                                         s.Message.Contains("WRONGPASS", StringComparison.Ordinal) =>
                 new("authentication failed; check password= (and user=) in the configuration string", false),
