@@ -22,6 +22,10 @@ public static class CliCommands
         {
             return await RunVerbAsync(args, output, error);
         }
+        catch (OperationCanceledException)
+        {
+            return 130; // Ctrl+C, as System.CommandLine reports it
+        }
         catch (Exception ex)
         {
             // One line and a documented exit code (69: database unavailable, 78: bad setting), as for the server.
