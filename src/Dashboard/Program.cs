@@ -6,7 +6,7 @@ if (CliCommands.IsCommand(args))
     return await CliCommands.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ContentRoot.WebOptions(args));
 await builder.AddKinerjaAsync();
 var app = builder.Build();
 await app.InitializeKinerjaAsync();
