@@ -6,7 +6,7 @@ if (CliCommands.IsCommand(args))
     return await CliCommands.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ContentRoot.WebOptions(args));
 return await StartupGuard.RunAsync(builder.Configuration, async () =>
 {
     await builder.AddKinerjaAsync();

@@ -83,8 +83,20 @@ public sealed class IngestCliTests(TestDatabase db) : IClassFixture<TestDatabase
     {
         var file = Path.Combine(_dir, "reviews.csv");
         await File.WriteAllTextAsync(file, "eventId,approved\n" + Guid.NewGuid() + ",true\n");
-        Assert.Equal(2, await IngestCli.RunAsync(["import", "reviews", file], _host.Services, Console));
-        Assert.Contains("lacks the required column(s) activityEventId, reviewerNip, at", _out.ToString());
+        var error = new StringWriter();
+        Assert.Equal(2, await IngestCli.RunAsync(["import", "reviews", file], _host.Services, Console, error));
+        Assert.Contains("lacks the required column(s) activityEventId, reviewerNip, at", error.ToString());
+        Assert.DoesNotContain("lacks", _out.ToString()); // errors go to stderr; stdout carries only the result
+    }
+
+    [Fact]
+    public async Task Import_MissingFile_ExitTwoNamingItOnStderr()
+    {
+        var error = new StringWriter();
+        Assert.Equal(2, await IngestCli.RunAsync(["import", "activities", Path.Combine(_dir, "absent.csv")], _host.Services, Console, error));
+        Assert.Contains("File not found", error.ToString());
+        Assert.Contains("absent.csv", error.ToString());
+        Assert.Equal("", _out.ToString());
     }
 
     [Fact]
@@ -92,6 +104,6 @@ public sealed class IngestCliTests(TestDatabase db) : IClassFixture<TestDatabase
     {
         var file = Path.Combine(_dir, "x.csv");
         await File.WriteAllTextAsync(file, "a\n");
-        Assert.Equal(2, await IngestCli.RunAsync(["import", "trips", file], _host.Services, Console));
+        Assert.Equal(2, await IngestCli.RunAsync(["import", "trips", file], _host.Services, Console, TextWriter.Null));
     }
 }

@@ -98,21 +98,39 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public async Task Eval_SnapshotWithUnknownField_ExitOne()
+    public async Task Eval_SnapshotWithUnknownField_ExitTwo()
     {
         CopyDefaults();
         var snap = Path.Combine(_root, "s.json");
         File.WriteAllText(snap, """{ "tksHari": 3 }""");
         var (code, _, stderr) = await Run("eval", "disiplin", snap, "--rules", _dir);
-        Assert.Equal(1, code);
+        Assert.Equal(RulesCli.UsageError, code);
         Assert.Contains("tksHari", stderr);
     }
 
     [Fact]
-    public async Task UnknownVerb_ExitOne()
+    public async Task Validate_MissingFolder_ExitTwoAndNamesIt()
+    {
+        var (code, stdout, stderr) = await Run("rules", "validate", Path.Combine(_root, "nowhere"));
+        Assert.Equal(RulesCli.UsageError, code);
+        Assert.Contains("nowhere", stderr);
+        Assert.Equal("", stdout);
+    }
+
+    [Fact]
+    public async Task NoVerb_PrintsUsageToStderr_ExitTwo()
+    {
+        var (code, stdout, stderr) = await Run("rules");
+        Assert.Equal(RulesCli.UsageError, code);
+        Assert.Contains("usage:", stderr);
+        Assert.Equal("", stdout);
+    }
+
+    [Fact]
+    public async Task UnknownVerb_ExitTwo()
     {
         var (code, _, stderr) = await Run("rules", "frobnicate");
-        Assert.Equal(1, code);
+        Assert.Equal(RulesCli.UsageError, code);
         Assert.Contains("frobnicate", stderr);
     }
 }

@@ -38,7 +38,10 @@ public static class KinerjaDatabase
         {
             var options = builder.Configuration.GetSection(EmbeddedPostgresOptions.Section).Get<EmbeddedPostgresOptions>()
                           ?? new EmbeddedPostgresOptions();
-            using var bootLogs = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true));
+            // The host's Logging settings (levels, stderr threshold) apply before the host exists, too.
+            using var bootLogs = LoggerFactory.Create(l => l
+                .AddConfiguration(builder.Configuration.GetSection("Logging"))
+                .AddSimpleConsole(o => o.SingleLine = true));
             var cluster = new EmbeddedPostgres(options, bootLogs.CreateLogger<EmbeddedPostgres>());
             await cluster.StartAsync(ct);
             connectionString = cluster.ConnectionString;

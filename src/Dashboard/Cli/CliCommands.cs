@@ -1,21 +1,31 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Kinerja.Dashboard.Access.Cli;
 using Kinerja.Dashboard.Hosting;
-using Kinerja.Dashboard.Reference;
 
 namespace Kinerja.Dashboard.Cli;
 
 /// <summary>
-/// Command-line verbs of the one binary (<c>dotnet run --project src/Dashboard -- VERB ...</c>).
-/// Anything that is not a verb starts the server.
+/// Command-line verbs of the one binary (<c>dotnet run --project src/Dashboard -- VERB ...</c>), plus <c>--help</c>
+/// and <c>--version</c>. Arguments that are only settings (<c>--Key=value</c>, <c>Key=value</c>) start the server.
 /// </summary>
 public static class CliCommands
 {
     private static readonly string[] Verbs = ["import", "rules", "users", "sources"];
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+    /// <summary>
+    /// True when <paramref name="args"/> ask for a verb, help or the version rather than the server: a first argument
+    /// that is not a setting (a verb, or a mistyped one, which is then reported instead of starting the server),
+    /// or a help or version option anywhere.
+    /// </summary>
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (Verbs.Contains(args[0]) || args[0] == "--version" || args.Any(CliHelp.IsHelpToken)
+                            || !IsSetting(args[0]));
 
-    /// <summary>Runs a verb; <paramref name="output"/>/<paramref name="error"/> default to the console (tests pass writers).</summary>
+    /// <summary>
+    /// Runs a verb; <paramref name="output"/>/<paramref name="error"/> default to the console (tests pass writers).
+    /// Returns a <see cref="CliExitCodes"/> value.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
         try
@@ -36,58 +46,68 @@ public static class CliCommands
 
     private static async Task<int> RunVerbAsync(string[] args, TextWriter? output, TextWriter? error)
     {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        args = Normalize(args);
         if (PassThroughVerbs.Handles(args))
         {
-            return await PassThroughVerbs.RunAsync(args, output ?? Console.Out, error ?? Console.Error);
+            return await PassThroughVerbs.RunAsync(args, output, error);
         }
-        var root = new RootCommand("Kinerja Analytics command-line tools.");
-        root.Subcommands.Add(ImportCommand());
-        root.Subcommands.Add(UsersCommand.Create());
-        root.Subcommands.Add(SourcesCommand.Create());
+        var root = Root();
         var parse = root.Parse(args);
-        return await parse.InvokeAsync(new InvocationConfiguration
+        if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
         {
-            Output = output ?? Console.Out,
-            Error = error ?? Console.Error,
-            EnableDefaultExceptionHandler = false,
-        });
+            foreach (var e in parse.Errors)
+            {
+                await error.WriteLineAsync($"error: {e.Message}");
+            }
+            await error.WriteLineAsync("Run with --help for the commands and their options.");
+            return CliExitCodes.Usage;
+        }
+        var code = await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        if (parse.Action is HelpAction)
+        {
+            if (parse.CommandResult.Command == root)
+            {
+                await output.WriteLineAsync(CliHelp.Server);
+                await output.WriteLineAsync();
+            }
+            await output.WriteLineAsync(CliExitCodes.Table);
+        }
+        return code;
     }
 
-    private static Command ImportCommand()
+    private static RootCommand Root()
     {
-        var import = new Command("import", "Import reference data or event history from files.");
-        var file = new Argument<FileInfo>("file") { Description = "CSV or JSON file (see src/Dashboard/Reference/README.md)." };
-        var reference = new Command("reference", "Import regions, units, employees or holidays.") { file };
-        reference.TreatUnmatchedTokensAsErrors = false;
-        reference.SetAction(async (parse, ct) =>
+        var root = new RootCommand(CliHelp.Description);
+        root.Options.Add(new Option<bool>(CliLogging.VerboseFlag)
         {
-            var path = parse.GetValue(file)!;
-            if (!path.Exists)
-            {
-                await Console.Error.WriteLineAsync($"File not found: {path.FullName}");
-                return 2;
-            }
-            await using var host = await CliHost.StartAsync(parse.UnmatchedTokens.ToArray());
-            var importer = new ReferenceImporter(host.Services.GetRequiredService<Kinerja.Core.Reference.ReferenceRepository>());
-            ReferenceImportResult result;
-            try
-            {
-                result = await importer.ImportAsync(path.FullName, ct);
-            }
-            catch (FormatException ex)
-            {
-                await Console.Error.WriteLineAsync(ex.Message);
-                return 1;
-            }
-            foreach (var error in result.Errors)
-            {
-                await Console.Error.WriteLineAsync("rejected " + error);
-            }
-            Console.WriteLine($"Imported {result.Regions} regions, {result.Units} units, {result.Employees} employees, " +
-                              $"{result.Holidays} holidays; rejected {result.Errors.Count} rows.");
-            return result.Errors.Count == 0 ? 0 : 1;
+            Description = "Write the host's log lines (Information and up) to standard error.",
+            Recursive = true,
         });
-        import.Subcommands.Add(reference);
-        return import;
+        var import = new Command("import", "Import reference data or event history from files.");
+        import.Subcommands.Add(ImportReferenceCommand.Create());
+        foreach (var stream in ModuleCommands.Streams())
+        {
+            import.Subcommands.Add(stream);
+        }
+        root.Subcommands.Add(import);
+        root.Subcommands.Add(ModuleCommands.Rules());
+        root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(SourcesCommand.Create());
+        return root;
     }
+
+    /// <summary><c>help [verb]</c> means <c>[verb] --help</c>; <c>--verbose</c> becomes the log level setting it stands for.</summary>
+    private static string[] Normalize(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "help")
+        {
+            args = [.. args[1..], "--help"];
+        }
+        return args.Select(a => a == CliLogging.VerboseFlag ? CliLogging.VerboseSetting : a).ToArray();
+    }
+
+    /// <summary>A configuration argument of the server: <c>--Key=value</c>, <c>--Key value</c>, <c>/Key=value</c> or <c>Key=value</c>.</summary>
+    private static bool IsSetting(string arg) => arg.StartsWith('-') || arg.StartsWith('/') || arg.Contains('=');
 }

@@ -1,13 +1,15 @@
 using Kinerja.Core.Database;
 using Kinerja.Core.Database.Embedded;
 using Kinerja.Core.Reference;
+using Kinerja.Dashboard.Hosting;
 
 namespace Kinerja.Dashboard.Cli;
 
 /// <summary>
 /// A short-lived host for CLI verbs that need the database: same configuration as the server
-/// (appsettings, environment, <c>--Key=value</c>), migrated, and the embedded cluster stopped afterwards
-/// unless a running server already owned it.
+/// (the content root's appsettings, environment, <c>--Key=value</c>), the same default data and rules folders,
+/// migrated, and the embedded cluster stopped afterwards unless a running server already owned it. Logs go to
+/// stderr and only when asked (<see cref="CliLogging"/>).
 /// </summary>
 internal sealed class CliHost : IAsyncDisposable
 {
@@ -22,11 +24,11 @@ internal sealed class CliHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = configArgs,
-            ContentRootPath = AppContext.BaseDirectory,
+            ContentRootPath = ContentRoot.For(configArgs),
         });
-        builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
+        CliLogging.Configure(builder, configArgs);
         builder.Configuration.AddCommandLine(configArgs);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.ApplyKinerjaDefaultPaths(builder.Environment.ContentRootPath);
         // Beside a running server, share its cluster and leave it running.
         builder.Configuration[$"{EmbeddedPostgresOptions.Section}:{nameof(EmbeddedPostgresOptions.StopAdoptedServer)}"] = "false";
         await builder.AddKinerjaDatabaseAsync();

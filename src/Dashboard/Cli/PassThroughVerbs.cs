@@ -10,14 +10,16 @@ namespace Kinerja.Dashboard.Cli;
 /// <summary>
 /// Verbs whose parsing lives with their module: <c>rules ...</c> (Rules) and
 /// <c>import activities|attendance|ratings|reviews</c> (Ingest). Tokens like <c>--Key=value</c> / <c>--Key:Sub=value</c>
-/// configure the database host as for the server.
+/// configure the database host as for the server. A request for help goes to the declared commands instead
+/// (<see cref="ModuleCommands"/>).
 /// </summary>
 internal static class PassThroughVerbs
 {
-    private static readonly string[] Streams = ["activities", "attendance", "ratings", "reviews"];
+    public static readonly string[] Streams = ["activities", "attendance", "ratings", "reviews"];
 
     public static bool Handles(string[] args) =>
-        args.Length > 0 && (args[0] == "rules" || (args[0] == "import" && args.Length > 1 && Streams.Contains(args[1])));
+        args.Length > 0 && !args.Any(CliHelp.IsHelpToken)
+        && (args[0] == "rules" || (args[0] == "import" && args.Length > 1 && Streams.Contains(args[1])));
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
@@ -26,14 +28,13 @@ internal static class PassThroughVerbs
         if (verbArgs[0] == "import")
         {
             await using var host = await CliHost.StartAsync(config, (services, configuration) => services.AddKinerjaIngest(configuration));
-            return await IngestCli.RunAsync(verbArgs, host.Services);
+            return await IngestCli.RunAsync(verbArgs, host.Services, error: error);
         }
         verbArgs = WithDefaultRulesPath(verbArgs);
         if (verbArgs.Length > 1 && verbArgs[1] == "backtest")
         {
             await using var host = await CliHost.StartAsync(config, (services, configuration) =>
             {
-                configuration["Kinerja:RulesPath"] = RulesFolder.Resolve(configuration["Kinerja:RulesPath"]);
                 services.AddKinerjaIndicators();
                 services.AddKinerjaRules(configuration);
             });
@@ -42,14 +43,14 @@ internal static class PassThroughVerbs
         return await RulesCli.RunAsync(verbArgs, output, error);
     }
 
-    /// <summary><c>dotnet run</c> starts in src/Dashboard: without a path, use the repository's rules folder.</summary>
+    /// <summary>Without a path, use the default rules folder (the repository's <c>rules/</c> from a checkout).</summary>
     private static string[] WithDefaultRulesPath(string[] a)
     {
         if (a.Length < 2)
         {
             return a;
         }
-        var folder = RulesFolder.Resolve(null);
+        var folder = RulesFolder.Resolve(null, ContentRoot.Find());
         return a[1] switch
         {
             "validate" or "test" when a.Skip(2).All(x => x.StartsWith("--", StringComparison.Ordinal)) => [.. a, folder],
@@ -58,6 +59,7 @@ internal static class PassThroughVerbs
         };
     }
 
-    private static bool IsConfigToken(string a) =>
+    /// <summary>A setting for the host (<c>--Key=value</c>), as opposed to the verb's own options.</summary>
+    public static bool IsConfigToken(string a) =>
         a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=') && (a.Contains(':') || char.IsUpper(a[2]));
 }

@@ -26,6 +26,7 @@ public static class KinerjaHost
     {
         var roles = KinerjaRoles.Parse(builder.Configuration[KinerjaRoles.Key]);
         builder.Services.AddSingleton(roles);
+        builder.Configuration.ApplyKinerjaDefaultPaths(builder.Environment.ContentRootPath);
         var db = await builder.AddKinerjaDatabaseAsync();
         var demo = builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
         demo.Seed ??= db.Embedded;
@@ -40,7 +41,6 @@ public static class KinerjaHost
         }
         if (roles.Rules)
         {
-            builder.Configuration["Kinerja:RulesPath"] = RulesFolder.Resolve(builder.Configuration["Kinerja:RulesPath"]);
             if (roles.Ingest && demo.Simulate == true)
             {
                 // Rules wait for the demo backfill, so a half-loaded month fires nothing.

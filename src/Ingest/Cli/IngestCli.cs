@@ -14,8 +14,9 @@ namespace Kinerja.Ingest.Cli;
 /// <c>import activities|attendance|ratings|reviews &lt;file.csv|file.ndjson&gt;</c>: the bulk import of
 /// history through the same validation and write path as HTTP. Shows a progress bar with the rate,
 /// prints a summary, writes rejected rows to <c>&lt;file&gt;.rejected.csv</c>. Re-running a file is a
-/// no-op (every row a duplicate). Exit code: 0 all stored (or already stored), 1 some rows rejected,
-/// 2 usage or file error, 3 the database stayed unavailable.
+/// no-op (every row a duplicate). Errors go to stderr, the progress and summary to stdout. Exit code: 0 all
+/// stored (or already stored), 1 some rows rejected, 2 usage or file error, 69 the database stayed unavailable
+/// (EX_UNAVAILABLE, as when it cannot be reached at start).
 /// </summary>
 public static class IngestCli
 {
@@ -23,22 +24,28 @@ public static class IngestCli
     private const int InFlight = 3;
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(5);
 
-    /// <summary>Runs with services that include <c>AddKinerjaIngest</c> and an <see cref="NpgsqlDataSource"/>.</summary>
+    /// <summary>Exit code when the database stays unavailable (sysexits EX_UNAVAILABLE).</summary>
+    public const int Unavailable = 69;
+
+    /// <summary>
+    /// Runs with services that include <c>AddKinerjaIngest</c> and an <see cref="NpgsqlDataSource"/>. A relative file
+    /// path is taken from the working directory. <paramref name="console"/> (stdout by default) gets the progress and
+    /// summary, <paramref name="error"/> (stderr by default) the errors.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args, IServiceProvider services, IAnsiConsole? console = null,
-        CancellationToken ct = default)
+        TextWriter? error = null, CancellationToken ct = default)
     {
         console ??= AnsiConsole.Console;
+        error ??= System.Console.Error;
         var rest = args.Length > 0 && args[0] == "import" ? args[1..] : args;
         if (rest.Length < 2)
         {
-            console.MarkupLine($"[red]{Markup.Escape(Usage)}[/]");
-            return 2;
+            return Fail(error, Usage, 2);
         }
         var path = Path.GetFullPath(rest[1]);
         if (!File.Exists(path))
         {
-            console.MarkupLine($"[red]File not found:[/] {Markup.Escape(path)}");
-            return 2;
+            return Fail(error, $"File not found: {path}", 2);
         }
         var pipeline = services.GetRequiredService<IngestPipeline>();
         var chunk = services.GetRequiredService<IOptions<IngestOptions>>().Value.BatchSize;
@@ -50,22 +57,23 @@ public static class IngestCli
                 "attendance" => await ImportAsync(ImportStreams.Attendance, path, pipeline, chunk, console, ct),
                 "ratings" => await ImportAsync(ImportStreams.Ratings, path, pipeline, chunk, console, ct),
                 "reviews" => await ImportAsync(ImportStreams.Reviews, path, pipeline, chunk, console, ct),
-                _ => Fail(console, $"Unknown stream '{rest[0]}'. {Usage}", 2),
+                _ => Fail(error, $"Unknown stream '{rest[0]}'. {Usage}", 2),
             };
         }
         catch (FormatException ex)
         {
-            return Fail(console, ex.Message, 2);
+            return Fail(error, ex.Message, 2);
         }
         catch (IngestUnavailableException ex)
         {
-            return Fail(console, $"{ex.Message} Gave up after {GiveUpAfter.TotalMinutes:0} minutes; re-run the import later (it is idempotent).", 3);
+            return Fail(error, $"{ex.Message} Gave up after {GiveUpAfter.TotalMinutes:0} minutes; re-run the import later (it is idempotent).",
+                Unavailable);
         }
     }
 
     /// <summary>Runs against a connection string with a private pipeline (for tools without a host).</summary>
     public static async Task<int> RunAsync(string[] args, string connectionString, IAnsiConsole? console = null,
-        CancellationToken ct = default)
+        TextWriter? error = null, CancellationToken ct = default)
     {
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
@@ -75,7 +83,7 @@ public static class IngestCli
         var writer = provider.GetRequiredService<IngestWriter>();
         try
         {
-            return await RunAsync(args, provider, console, ct);
+            return await RunAsync(args, provider, console, error, ct);
         }
         finally
         {
@@ -83,9 +91,9 @@ public static class IngestCli
         }
     }
 
-    private static int Fail(IAnsiConsole console, string message, int code)
+    private static int Fail(TextWriter error, string message, int code)
     {
-        console.MarkupLine($"[red]{Markup.Escape(message)}[/]");
+        error.WriteLine("error: " + message);
         return code;
     }
 

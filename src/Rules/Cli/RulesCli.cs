@@ -10,11 +10,17 @@ namespace Kinerja.Rules.Cli;
 
 /// <summary>
 /// The <c>rules</c> verbs of the Dashboard binary (<c>dotnet run --project src/Dashboard -- rules ...</c>).
-/// <c>validate</c>, <c>test</c> and <c>eval</c> need no database and start no server; exit code 0 = ok, 1 = failed.
+/// <c>validate</c>, <c>test</c> and <c>eval</c> need no database and start no server. Relative paths are taken
+/// from the working directory. Exit code: <see cref="Ok"/>, <see cref="Failed"/> (invalid rules, failing fixtures,
+/// rule errors), <see cref="UsageError"/> (bad arguments, or a path or snapshot that cannot be read).
 /// </summary>
 public static class RulesCli
 {
     public const string DefaultPath = "rules";
+
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int UsageError = 2;
 
     private const string Usage = """
         usage:
@@ -35,10 +41,15 @@ public static class RulesCli
         Func<BacktestCliRequest, TextWriter, TextWriter, Task<int>>? backtest)
     {
         var a = args.Length > 0 && args[0] == "rules" ? args[1..] : args;
-        if (a.Length == 0 || a[0] is "-h" or "--help" or "help")
+        if (a.Length == 0)
+        {
+            await stderr.WriteLineAsync(Usage);
+            return UsageError;
+        }
+        if (a[0] is "-h" or "--help" or "help")
         {
             await stdout.WriteLineAsync(Usage);
-            return a.Length == 0 ? 1 : 0;
+            return Ok;
         }
         try
         {
@@ -54,7 +65,7 @@ public static class RulesCli
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or ArgumentException)
         {
             await stderr.WriteLineAsync($"error: {ex.Message}");
-            return 1;
+            return UsageError;
         }
     }
 
@@ -62,7 +73,7 @@ public static class RulesCli
     {
         await stderr.WriteLineAsync($"unknown rules verb '{verb}'");
         await stderr.WriteLineAsync(Usage);
-        return 1;
+        return UsageError;
     }
 
     /// <summary>The n-th (1-based) argument after the verb that is neither an option nor an option's value.</summary>
@@ -167,7 +178,7 @@ public static class RulesCli
         if (rest.Count != 2)
         {
             stderr.WriteLine("usage: rules eval <workflow|all> <snapshot.json> [--rules path]");
-            return 1;
+            return UsageError;
         }
         var (set, _) = Load(rulesPath, stderr);
         if (set is null)
@@ -180,7 +191,7 @@ public static class RulesCli
         if (!all && !set.Workflows.ContainsKey(workflow))
         {
             stderr.WriteLine($"unknown workflow '{workflow}'; known: {string.Join(", ", set.Workflows.Keys)}");
-            return 1;
+            return UsageError;
         }
         var isUnit = !all && set.Workflows[workflow].InputType == typeof(UnitSnapshot);
         var filter = all ? null : new[] { workflow };
@@ -199,12 +210,12 @@ public static class RulesCli
         if (from is null)
         {
             await stderr.WriteLineAsync("usage: rules backtest --from YYYY-MM --to YYYY-MM [--rules path] [--connection cs]");
-            return 1;
+            return UsageError;
         }
         if (backtest is null)
         {
             await stderr.WriteLineAsync("rules backtest needs the database: run it through the Dashboard binary (dotnet run --project src/Dashboard -- rules backtest ...)");
-            return 1;
+            return UsageError;
         }
         return await backtest(new BacktestCliRequest(Option(a, "--rules") ?? DefaultPath, from, to!, Option(a, "--connection")), stdout, stderr);
     }

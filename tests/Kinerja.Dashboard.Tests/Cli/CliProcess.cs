@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace Kinerja.Dashboard.Tests.Cli;
+
+/// <summary>What a command printed and returned.</summary>
+public sealed record CliRun(int ExitCode, string Output, string Error, TimeSpan Took)
+{
+    public override string ToString() => $"exit {ExitCode} after {Took.TotalSeconds:0.0} s\n--- stdout\n{Output}\n--- stderr\n{Error}";
+}
+
+/// <summary>
+/// The built binary run as a user runs it, as a child process: <c>dotnet run --project src/Dashboard --no-build -- ...</c>
+/// or <c>dotnet Kinerja.Dashboard.dll ...</c>, from a working folder the test chooses.
+/// </summary>
+public static class CliProcess
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string Configuration =>
+        typeof(CliProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+
+    public static string ProjectFolder => Path.Combine(RepositoryRoot, "src", "Dashboard");
+
+    /// <summary>The server assembly of this test assembly's configuration (the project reference builds it).</summary>
+    public static string Dll
+    {
+        get
+        {
+            var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
+            var dll = Path.Combine(ProjectFolder, "bin", Configuration, tfm, "Kinerja.Dashboard.dll");
+            return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build src/Dashboard ({Configuration}) first: {dll}");
+        }
+    }
+
+    private static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
+        ? host
+        : "dotnet";
+
+    /// <summary><c>dotnet run --project src/Dashboard --no-build -- args</c>, started in <paramref name="workingDirectory"/>.</summary>
+    public static Task<CliRun> DotnetRunAsync(string workingDirectory, IEnumerable<string> args,
+        IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null) =>
+        RunAsync(workingDirectory, ["run", "--project", ProjectFolder, "--no-build", "-c", Configuration, "--", .. args],
+            environment, timeout ?? TimeSpan.FromMinutes(2));
+
+    /// <summary><c>dotnet Kinerja.Dashboard.dll args</c>, started in <paramref name="workingDirectory"/>.</summary>
+    public static Task<CliRun> DllAsync(string workingDirectory, IEnumerable<string> args,
+        IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null) =>
+        RunAsync(workingDirectory, [Dll, .. args], environment, timeout ?? TimeSpan.FromMinutes(1));
+
+    private static async Task<CliRun> RunAsync(string workingDirectory, IEnumerable<string> args,
+        IReadOnlyDictionary<string, string>? environment, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(DotnetHost)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+        // The test runner's MSBuild settings would steer the child's `dotnet run` evaluation.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // A server started by mistake must not take the default port.
+        start.Environment["Urls"] = "http://127.0.0.1:0";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            return new CliRun(-1, await output, await error + $"\n(killed after {timeout.TotalSeconds:0} s)", clock.Elapsed);
+        }
+        return new CliRun(process.ExitCode, await output, await error, clock.Elapsed);
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "KinerjaAnalytics.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new DirectoryNotFoundException("KinerjaAnalytics.sln not found above " + AppContext.BaseDirectory);
+    }
+}
