@@ -8,9 +8,10 @@ public sealed partial class CompiledRuleSet
     private static readonly IReadOnlyDictionary<string, object?> NoInputs = new Dictionary<string, object?>();
 
     /// <summary>Evaluates one snapshot within its budget (<see cref="Safety.EvaluationBudget"/>).</summary>
-    private EvaluationOutcome Run(object snapshot, CompiledWorkflow[] chain, Action<object, object?>?[] setters, Scratch scratch, bool explain)
+    private EvaluationOutcome Run(object snapshot, CompiledWorkflow[] chain, Action<object, object?>?[] setters, Scratch scratch, bool explain,
+        Safety.RuleLimits? limits = null)
     {
-        Safety.EvaluationBudget.BeginSnapshot(Limits, scratch.BatchDeadline);
+        Safety.EvaluationBudget.BeginSnapshot(limits ?? Limits, scratch.BatchDeadline);
         try
         {
             return RunChain(snapshot, chain, setters, scratch, explain);

@@ -97,6 +97,18 @@ public sealed partial class CompiledRuleSet
         return results;
     }
 
+    /// <summary>
+    /// Runs every workflow once on <paramref name="employee"/> and <paramref name="unit"/> with a time budget
+    /// <paramref name="timeFactor"/> times the normal one (allocation and string limits as usual), so the JIT
+    /// compilation of the rule delegates is not charged to a snapshot's normal time budget.
+    /// </summary>
+    internal void WarmUp(IndicatorSnapshot employee, UnitSnapshot unit, int timeFactor)
+    {
+        var limits = Limits.WithTimeFactor(timeFactor);
+        Run(employee, EmployeeChain.ToArray(), _employeeSetters, NewScratch(), explain: true, limits);
+        Run(unit, UnitChain.ToArray(), _unitSetters, NewScratch(), explain: true, limits);
+    }
+
     private Scratch NewScratch(long batchDeadline = long.MaxValue) => new(_maxRules, Slots.Count) { BatchDeadline = batchDeadline };
 
     private static CompiledWorkflow[] Filter(IReadOnlyList<CompiledWorkflow> chain, IReadOnlyCollection<string>? names)

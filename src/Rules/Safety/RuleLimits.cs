@@ -54,6 +54,15 @@ public sealed class RuleLimits
     [Range(1_024, 100_000_000)]
     public int MaxStringLength { get; set; } = 1_048_576;
 
+    /// <summary>A copy with a longer time budget (the first evaluation of a new set also pays for JIT compilation).</summary>
+    internal RuleLimits WithTimeFactor(int factor)
+    {
+        var copy = (RuleLimits)MemberwiseClone();
+        copy.SnapshotTimeBudgetMs = SnapshotTimeBudgetMs * factor;
+        copy.BatchTimeBudgetMs = BatchTimeBudgetMs * factor;
+        return copy;
+    }
+
     /// <summary>Stack of the thread that parses and compiles rules.</summary>
     [Range(1_048_576, 1_073_741_824)]
     public int CompilerStackBytes { get; set; } = 64 * 1024 * 1024;

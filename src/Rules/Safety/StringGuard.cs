@@ -79,20 +79,14 @@ internal static class StringGuard
         {
             return null;
         }
+        long largest = format.Length;
         long number = 0;
         foreach (var c in format)
         {
-            if (char.IsAsciiDigit(c))
-            {
-                number = Math.Min(number * 10 + (c - '0'), int.MaxValue);
-                EvaluationBudget.CheckLength(number);
-            }
-            else
-            {
-                number = 0;
-            }
+            number = char.IsAsciiDigit(c) ? Math.Min(number * 10 + (c - '0'), int.MaxValue) : 0;
+            largest = Math.Max(largest, number);
         }
-        EvaluationBudget.CheckLength(format.Length);
+        EvaluationBudget.CheckLength(largest);
         return format;
     }
 

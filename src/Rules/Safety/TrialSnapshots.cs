@@ -34,7 +34,9 @@ internal static class TrialSnapshots
     private static IEnumerable<(string, object)> Generated<T>(string kind) where T : new()
     {
         yield return ($"generated {kind} snapshot (defaults)", new T());
-        foreach (var (name, number, text) in new[] { ("zero", 0, ""), ("one", 1, "x"), ("boundary", 100, LongText[..18]), ("large", 10_000, LongText) })
+        foreach (var (name, number, text) in new[]
+                 { ("every field 0 or empty", 0, ""), ("every field 1 or \"x\"", 1, "x"), ("every field 100 or 18 characters", 100, LongText[..18]),
+                   ("every field 10000 or 72 characters", 10_000, LongText) })
         {
             var snapshot = new T();
             foreach (var p in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
@@ -51,7 +53,7 @@ internal static class TrialSnapshots
                     p.SetValue(snapshot, value);
                 }
             }
-            yield return ($"generated {kind} snapshot ({name} values)", snapshot!);
+            yield return ($"generated {kind} snapshot ({name})", snapshot!);
         }
     }
 
