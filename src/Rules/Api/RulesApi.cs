@@ -40,7 +40,7 @@ public static class RulesApi
             g.FirstOrDefault(r => r.Active)?.Version,
             g.Select(r => new VersionInfo(r.Version, r.Author, r.CreatedAt, r.Note, r.Active)).ToArray())).ToArray();
         return TypedResults.Ok(new RulesOverview(active.Current?.Versions ?? new Dictionary<string, int>(), active.LoadedAt,
-            active.LastError, workflows));
+            active.LastError, workflows) { DisabledRules = active.Current?.DisabledRules ?? [] });
     }
 
     public static async Task<Results<Ok<VersionDetail>, NotFound<ProblemDetails>>> GetVersion(string workflow, int version,

@@ -67,8 +67,15 @@ public sealed record BacktestRequest : RulesCandidate
     public int Limit { get; init; } = 100;
 }
 
+/// <summary>
+/// <c>GET /api/v1/rules</c>: active versions, the last failed reload, the rules of the active versions disabled
+/// because they went over an evaluation budget (<see cref="Safety.DisabledRule"/>), and every stored version.
+/// </summary>
 public sealed record RulesOverview(
-    IReadOnlyDictionary<string, int> Active, DateTimeOffset? LoadedAt, string? LastError, IReadOnlyList<WorkflowVersions> Workflows);
+    IReadOnlyDictionary<string, int> Active, DateTimeOffset? LoadedAt, string? LastError, IReadOnlyList<WorkflowVersions> Workflows)
+{
+    public IReadOnlyList<Safety.DisabledRule> DisabledRules { get; init; } = [];
+}
 
 public sealed record WorkflowVersions(string Workflow, int? ActiveVersion, IReadOnlyList<VersionInfo> Versions);
 

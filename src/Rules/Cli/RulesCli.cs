@@ -110,8 +110,12 @@ public static class RulesCli
         if (issues.Count == 0)
         {
             var (s, compileIssues) = RuleSetCompiler.Compile(sources);
-            set = s;
             issues.AddRange(compileIssues);
+            // the trial evaluation a publish runs: a rule over its time or memory budget fails validation here too
+            var folder = File.Exists(path) ? Path.GetDirectoryName(Path.GetFullPath(path)) : path;
+            var trial = s is null ? [] : Safety.RuleSetTrial.Run(s, folder);
+            issues.AddRange(trial);
+            set = trial.Count == 0 ? s : null;
         }
         foreach (var issue in issues)
         {

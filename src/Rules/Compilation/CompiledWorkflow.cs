@@ -19,6 +19,14 @@ public sealed class CompiledWorkflow
     /// <summary>Value names the workflow's rules set.</summary>
     public required IReadOnlyList<string> Sets { get; init; }
     internal Action<object, RuleScratch> Evaluate { get; init; } = (_, _) => { };
+    /// <summary>Rules of this version disabled because they went over an evaluation budget.</summary>
+    public Safety.RuleGate Gate { get; private set; } = new(0);
+
+    internal CompiledWorkflow WithGate(Safety.RuleGate gate)
+    {
+        Gate = gate;
+        return this;
+    }
 }
 
 /// <summary>Per-thread buffers one workflow evaluation writes into (no allocation per snapshot).</summary>

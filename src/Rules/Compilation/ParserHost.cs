@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Kinerja.Core.Indicators;
+using Kinerja.Rules.Safety;
 using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
 
@@ -8,10 +9,15 @@ namespace Kinerja.Rules.Compilation;
 /// <summary>
 /// Parses rule expressions with RulesEngine's own <see cref="RuleExpressionParser"/> (Dynamic LINQ with
 /// RulesEngine's custom type provider), so an expression means here exactly what it means inside
-/// <c>RulesEngine.ExecuteAllRulesAsync</c>; then applies <see cref="ExpressionSandbox"/>.
+/// <c>RulesEngine.ExecuteAllRulesAsync</c>; then applies <see cref="ExpressionSandbox"/>. The text is checked
+/// against <see cref="RuleLimits"/> first (the parser recurses per nesting level), and the accepted tree is
+/// guarded by <see cref="BudgetRewriter"/> (loop ticks, bounded strings). Callers run it on the
+/// compiler's large-stack thread (<see cref="BigStack"/>).
 /// </summary>
-internal sealed class ParserHost
+internal sealed class ParserHost(RuleLimits limits)
 {
+    public RuleLimits Limits => limits;
+
     /// <summary>The settings both this compiler and the reference RulesEngine runner use.</summary>
     public static ReSettings Settings() => new()
     {
@@ -25,6 +31,10 @@ internal sealed class ParserHost
     /// <summary>Parses and sandboxes one expression; throws <see cref="RuleCompileException"/> with the reason.</summary>
     public Expression Parse(string expression, IReadOnlyList<ParameterExpression> parameters, Type? returnType)
     {
+        if (ExpressionPrecheck.Check(expression, limits) is { } tooBig)
+        {
+            throw new RuleCompileException($"expression `{Abbreviate(expression)}` is refused before parsing: {tooBig}");
+        }
         Expression parsed;
         try
         {
@@ -38,8 +48,10 @@ internal sealed class ParserHost
         {
             throw new RuleCompileException($"expression `{expression}` is rejected: {violation}");
         }
-        return parsed;
+        return BudgetRewriter.Rewrite(parsed);
     }
+
+    private static string Abbreviate(string expression) => expression.Length <= 80 ? expression : expression[..77] + "...";
 }
 
 /// <summary>A rule expression that does not parse or breaks the sandbox.</summary>

@@ -18,10 +18,8 @@ namespace Kinerja.Rules.Compilation;
 /// </summary>
 public static partial class RuleSetCompiler
 {
-    /// <summary>Compiles <paramref name="sources"/>; the set is null when there is any issue.</summary>
-    /// <param name="versions">Version per workflow name (default 0: not published).</param>
-    public static (CompiledRuleSet? Set, IReadOnlyList<RuleIssue> Issues) Compile(
-        IReadOnlyList<WorkflowSource> sources, IReadOnlyDictionary<string, int>? versions = null)
+    private static (CompiledRuleSet? Set, IReadOnlyList<RuleIssue> Issues) CompileCore(
+        IReadOnlyList<WorkflowSource> sources, IReadOnlyDictionary<string, int>? versions, Safety.RuleLimits limits)
     {
         var issues = new List<RuleIssue>();
         var byName = new Dictionary<string, WorkflowSource>(StringComparer.OrdinalIgnoreCase);
@@ -50,7 +48,7 @@ public static partial class RuleSetCompiler
             }
         }
 
-        var parser = new ParserHost();
+        var parser = new ParserHost(limits);
         var compiler = new WorkflowCompiler(parser, slots);
         var compiled = new List<CompiledWorkflow>();
         var reference = new RulesEngine.RulesEngine(ParserHost.Settings());
@@ -58,6 +56,7 @@ public static partial class RuleSetCompiler
         {
             var before = issues.Count;
             var rules = ResolveRules(s, byName, issues);
+            CheckSize(s, rules, limits, issues);
             CheckDeclarations(s, rules, issues);
             if (issues.Count > before)
             {
@@ -80,14 +79,15 @@ public static partial class RuleSetCompiler
             return (null, issues);
         }
         var set = new CompiledRuleSet(byName.Values.ToArray(), employee, unit, slots,
-            Setters(typeof(IndicatorSnapshot), slots), Setters(typeof(UnitSnapshot), slots));
+            Setters(typeof(IndicatorSnapshot), slots), Setters(typeof(UnitSnapshot), slots)) { Limits = limits };
         return (set, issues);
     }
 
     /// <summary>Compiles or throws <see cref="RuleValidationFailedException"/>.</summary>
-    public static CompiledRuleSet CompileOrThrow(IReadOnlyList<WorkflowSource> sources, IReadOnlyDictionary<string, int>? versions = null)
+    public static CompiledRuleSet CompileOrThrow(IReadOnlyList<WorkflowSource> sources, IReadOnlyDictionary<string, int>? versions = null,
+        Safety.RuleLimits? limits = null)
     {
-        var (set, issues) = Compile(sources, versions);
+        var (set, issues) = Compile(sources, versions, limits);
         return set ?? throw new RuleValidationFailedException(issues);
     }
 

@@ -56,6 +56,7 @@ internal sealed partial class WorkflowCompiler(ParserHost parser, IReadOnlyDicti
         var compiledRules = new List<CompiledRule>();
         var ruleBlocks = new List<Expression>();
         var enabled = rules.Where(r => r.Enabled).ToArray();
+        var gate = new Safety.RuleGate(enabled.Length);
         for (var i = 0; i < enabled.Length; i++)
         {
             var rule = enabled[i];
@@ -88,6 +89,7 @@ internal sealed partial class WorkflowCompiler(ParserHost parser, IReadOnlyDicti
                     Expression.Catch(ex, Expression.Block(typeof(void),
                         Expression.Assign(errorSlot, ex),
                         Expression.Assign(Expression.ArrayAccess(fired, index), Expression.Constant(false)))));
+                body = Safety.BudgetRewriter.GuardRule(body, gate, i);
             }
             catch (RuleCompileException ex)
             {
@@ -148,12 +150,12 @@ internal sealed partial class WorkflowCompiler(ParserHost parser, IReadOnlyDicti
             var lambda = Expression.Lambda<Action<object, RuleScratch>>(
                 Expression.Block(typeof(void), globals.Select(g => g.Var).Append(input).Append(alias).Append(fired).Append(outputs).Append(errors).Append(ok), all),
                 objParam, scratch);
-            return Build(source, wf, inputType, version, compiledRules, reads, lambda.Compile());
+            return Build(source, wf, inputType, version, compiledRules, reads, lambda.Compile()).WithGate(gate);
         }
         all.Add(rulesBlock);
         var plain = Expression.Lambda<Action<object, RuleScratch>>(
             Expression.Block(typeof(void), [input, alias, fired, outputs, errors], all), objParam, scratch);
-        return Build(source, wf, inputType, version, compiledRules, reads, plain.Compile());
+        return Build(source, wf, inputType, version, compiledRules, reads, plain.Compile()).WithGate(gate);
     }
 
     private static CompiledWorkflow Build(WorkflowSource source, Workflow wf, Type inputType, int version,

@@ -7,7 +7,22 @@ public sealed partial class CompiledRuleSet
 {
     private static readonly IReadOnlyDictionary<string, object?> NoInputs = new Dictionary<string, object?>();
 
-    private EvaluationOutcome Run(object snapshot, CompiledWorkflow[] chain, Action<object, object?>?[] setters, Scratch scratch, bool explain)
+    /// <summary>Evaluates one snapshot within its budget (<see cref="Safety.EvaluationBudget"/>).</summary>
+    private EvaluationOutcome Run(object snapshot, CompiledWorkflow[] chain, Action<object, object?>?[] setters, Scratch scratch, bool explain,
+        Safety.RuleLimits? limits = null)
+    {
+        Safety.EvaluationBudget.BeginSnapshot(limits ?? Limits, scratch.BatchDeadline);
+        try
+        {
+            return RunChain(snapshot, chain, setters, scratch, explain);
+        }
+        finally
+        {
+            Safety.EvaluationBudget.EndSnapshot();
+        }
+    }
+
+    private EvaluationOutcome RunChain(object snapshot, CompiledWorkflow[] chain, Action<object, object?>?[] setters, Scratch scratch, bool explain)
     {
         var (subject, period, unitId, regionId, isUnit) = snapshot switch
         {
@@ -27,9 +42,18 @@ public sealed partial class CompiledRuleSet
         foreach (var wf in chain)
         {
             var rules = wf.Rules;
+            if (wf.Gate.WorkflowDisabled)
+            {
+                continue;
+            }
             rs.Reset(rules.Length);
             Array.Clear(scratch.SetInWorkflow);
+            Safety.EvaluationBudget.EnterWorkflow();
             wf.Evaluate(current, rs);
+            if (Safety.EvaluationBudget.TakeTrips() is { } trips)
+            {
+                Disable(wf, trips, rs);
+            }
             for (var r = 0; r < rules.Length; r++)
             {
                 var rule = rules[r];
@@ -87,6 +111,29 @@ public sealed partial class CompiledRuleSet
             Triggers = (IReadOnlyList<Trigger>?)triggers ?? [],
             Errors = (IReadOnlyList<RuleError>?)errors ?? [],
         };
+    }
+
+    /// <summary>
+    /// Switches off the rules that went over a budget for the rest of this version (the whole workflow when its
+    /// GlobalParams did); this outcome reports the rule's error once, and the rule does not fire.
+    /// </summary>
+    private static void Disable(CompiledWorkflow wf, IReadOnlyList<(int Rule, Safety.RuleBudgetExceededException Error)> trips, RuleScratch rs)
+    {
+        foreach (var (index, error) in trips)
+        {
+            var rule = index >= 0 ? wf.Rules.FirstOrDefault(r => r.Index == index) : null;
+            var what = rule is null ? $"workflow '{wf.Name}' (its GlobalParams)" : $"rule '{rule.Name}'";
+            var message = $"{error.Message}; {what} is disabled for version {wf.Version}";
+            var record = new Safety.DisabledRule(wf.Name, wf.Version, rule?.Name ?? "(GlobalParams)", error.Limit, error.Message, DateTimeOffset.UtcNow);
+            if (rule is null)
+            {
+                wf.Gate.DisableWorkflow(record);
+                continue;
+            }
+            wf.Gate.Disable(index, record);
+            rs.Errors[index] = new Safety.RuleBudgetExceededException(error.Limit, message);
+            rs.Fired[index] = false;
+        }
     }
 
     private static Trigger MakeTrigger(CompiledWorkflow wf, CompiledRule rule, object current, string subject, string period,

@@ -39,6 +39,13 @@ public sealed partial class CompiledRuleSet
     public IReadOnlyDictionary<string, CompiledWorkflow> Workflows { get; }
     internal IReadOnlyDictionary<string, int> Slots { get; }
 
+    /// <summary>The limits this set was compiled with and evaluates under.</summary>
+    public Safety.RuleLimits Limits { get; init; } = Safety.RuleLimits.Default;
+
+    /// <summary>Rules of this set disabled because they went over an evaluation budget (each stays off for this version).</summary>
+    public IReadOnlyList<Safety.DisabledRule> DisabledRules =>
+        Workflows.Values.SelectMany(w => w.Gate.Disabled).OrderBy(d => d.At).ToArray();
+
     /// <summary>Workflow name → version of this set.</summary>
     public IReadOnlyDictionary<string, int> Versions => Workflows.Values.ToDictionary(w => w.Name, w => w.Version);
 
@@ -63,10 +70,11 @@ public sealed partial class CompiledRuleSet
             return results;
         }
         var chain = EmployeeChain.ToArray();
+        var deadline = Safety.EvaluationBudget.BatchDeadline(Limits, snapshots.Count);
         var degree = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
         if (degree == 1 || snapshots.Count < 256)
         {
-            var scratch = NewScratch();
+            var scratch = NewScratch(deadline);
             for (var i = 0; i < snapshots.Count; i++)
             {
                 results[i] = Run(snapshots[i], chain, _employeeSetters, scratch, explain);
@@ -76,7 +84,7 @@ public sealed partial class CompiledRuleSet
         var chunk = Math.Max(256, snapshots.Count / (degree * 8));
         Parallel.ForEach(Partitioner.Create(0, snapshots.Count, chunk),
             new ParallelOptions { MaxDegreeOfParallelism = degree },
-            NewScratch,
+            () => NewScratch(deadline),
             (range, _, scratch) =>
             {
                 for (var i = range.Item1; i < range.Item2; i++)
@@ -89,7 +97,19 @@ public sealed partial class CompiledRuleSet
         return results;
     }
 
-    private Scratch NewScratch() => new(_maxRules, Slots.Count);
+    /// <summary>
+    /// Runs every workflow once on <paramref name="employee"/> and <paramref name="unit"/> with a time budget
+    /// <paramref name="timeFactor"/> times the normal one (allocation and string limits as usual), so the JIT
+    /// compilation of the rule delegates is not charged to a snapshot's normal time budget.
+    /// </summary>
+    internal void WarmUp(IndicatorSnapshot employee, UnitSnapshot unit, int timeFactor)
+    {
+        var limits = Limits.WithTimeFactor(timeFactor);
+        Run(employee, EmployeeChain.ToArray(), _employeeSetters, NewScratch(), explain: true, limits);
+        Run(unit, UnitChain.ToArray(), _unitSetters, NewScratch(), explain: true, limits);
+    }
+
+    private Scratch NewScratch(long batchDeadline = long.MaxValue) => new(_maxRules, Slots.Count) { BatchDeadline = batchDeadline };
 
     private static CompiledWorkflow[] Filter(IReadOnlyList<CompiledWorkflow> chain, IReadOnlyCollection<string>? names)
     {
@@ -111,5 +131,7 @@ public sealed partial class CompiledRuleSet
     {
         public readonly RuleScratch Rules = new(maxRules);
         public readonly bool[] SetInWorkflow = new bool[slots];
+        /// <summary>When the batch this scratch serves runs out of time (<see cref="Safety.EvaluationBudget"/>).</summary>
+        public long BatchDeadline { get; init; } = long.MaxValue;
     }
 }

@@ -30,6 +30,7 @@ public sealed class RuleEvaluationService(ActiveRuleSet active, TriggerStore tri
         {
             outcomes.Add(set.Evaluate(u));
         }
+        LogDisabled(set);
         var errors = outcomes.SelectMany(o => o.Errors.Select(e => (o.Subject, o.Period, e))).ToArray();
         if (errors.Length > 0)
         {
@@ -42,5 +43,24 @@ public sealed class RuleEvaluationService(ActiveRuleSet active, TriggerStore tri
         var stored = await triggers.InsertAsync(send, ct);
         known?.Stored(send);
         return new EvaluationBatch(outcomes, stored);
+    }
+
+    private int _disabledLogged;
+    private CompiledRuleSet? _disabledSet;
+
+    /// <summary>One error line per rule the budgets switched off (it stays off for the rest of its version).</summary>
+    private void LogDisabled(CompiledRuleSet set)
+    {
+        if (!ReferenceEquals(set, _disabledSet))
+        {
+            (_disabledSet, _disabledLogged) = (set, 0);
+        }
+        var disabled = set.DisabledRules;
+        foreach (var d in disabled.Skip(_disabledLogged))
+        {
+            logger.LogError("Rule {Workflow}/{Rule} of version {Version} is disabled for the rest of the version: {Reason}",
+                d.Workflow, d.Rule, d.Version, d.Reason);
+        }
+        _disabledLogged = Math.Max(_disabledLogged, disabled.Count);
     }
 }

@@ -19,4 +19,7 @@ public sealed class RulesOptions
     /// <summary>Author recorded for publishes made by the folder watcher and the first start.</summary>
     [Required]
     public string FileAuthor { get; set; } = "rules-folder";
+
+    /// <summary>Size limits checked before parsing and evaluation budgets (<c>Kinerja:Rules:Limits</c>; see <c>rules/README.md</c>).</summary>
+    public Safety.RuleLimits Limits { get; set; } = new();
 }

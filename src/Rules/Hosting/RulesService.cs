@@ -2,8 +2,10 @@ using Kinerja.Rules.Compilation;
 using Kinerja.Rules.Engine;
 using Kinerja.Rules.Loading;
 using Kinerja.Rules.Model;
+using Kinerja.Rules.Safety;
 using Kinerja.Rules.Store;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Kinerja.Rules.Hosting;
 
@@ -16,18 +18,37 @@ public sealed record PublishReport(bool Published, IReadOnlyList<PublishedVersio
 /// <summary>
 /// The rules lifecycle in one process: validate candidates against the active set, publish (store new
 /// versions, then build the complete new engine and swap it in), roll back, reload on notification, and
-/// bootstrap an empty store from the rules folder. A candidate that fails validation never replaces the
-/// active set.
+/// bootstrap an empty store from the rules folder. A candidate that fails validation or its trial
+/// evaluation (<see cref="RuleSetTrial"/>) never replaces the active set, here or in any process reloading it.
 /// </summary>
-public sealed class RulesService(WorkflowStore store, ActiveRuleSet active, ILogger<RulesService> logger)
+public sealed class RulesService(WorkflowStore store, ActiveRuleSet active, ILogger<RulesService> logger,
+    IOptions<RulesOptions>? options = null)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly RuleLimits _limits = options?.Value.Limits ?? RuleLimits.Default;
+    private readonly string? _rulesPath = options?.Value.RulesPath;
 
-    /// <summary>Merges <paramref name="candidate"/> over the active workflows (same name replaces) and compiles the result.</summary>
+    /// <summary>
+    /// Merges <paramref name="candidate"/> over the active workflows (same name replaces), compiles the result and
+    /// trial-evaluates it.
+    /// </summary>
     public (CompiledRuleSet? Set, IReadOnlyList<RuleIssue> Issues) CompileCandidate(IReadOnlyList<WorkflowSource> candidate)
     {
         var merged = Merge(active.Current?.Sources ?? [], candidate);
-        return RuleSetCompiler.Compile(merged, active.Current?.Versions);
+        return CompileAndTry(merged, active.Current?.Versions);
+    }
+
+    /// <summary>Compiles under this process's limits, then runs the trial; the set is null when either has issues.</summary>
+    private (CompiledRuleSet? Set, IReadOnlyList<RuleIssue> Issues) CompileAndTry(IReadOnlyList<WorkflowSource> sources,
+        IReadOnlyDictionary<string, int>? versions)
+    {
+        var (set, issues) = RuleSetCompiler.Compile(sources, versions, _limits);
+        if (set is null)
+        {
+            return (null, issues);
+        }
+        var trial = RuleSetTrial.Run(set, _rulesPath);
+        return trial.Count > 0 ? (null, trial) : (set, issues);
     }
 
     public async Task<ValidationReport> ValidateAsync(IReadOnlyList<WorkflowSource> candidate, IReadOnlyList<RuleIssue> loadIssues,
@@ -124,11 +145,12 @@ public sealed class RulesService(WorkflowStore store, ActiveRuleSet active, ILog
             sources.AddRange(w);
             issues.AddRange(i);
         }
-        var (set, compileIssues) = issues.Count > 0 ? (null, issues) : RuleSetCompiler.Compile(sources, rows.ToDictionary(r => r.Workflow, r => r.Version));
+        var (set, compileIssues) = issues.Count > 0 ? (null, issues) : CompileAndTry(sources, rows.ToDictionary(r => r.Workflow, r => r.Version));
         if (set is null)
         {
             active.LastError = string.Join(Environment.NewLine, compileIssues);
-            logger.LogError("Active rules in the database do not compile; keeping the running set: {Issues}", active.LastError);
+            logger.LogError("Active rules in the database fail validation or their trial evaluation; keeping the running set: {Issues}",
+                string.Join(" | ", compileIssues));
             return;
         }
         active.Swap(set);
@@ -141,7 +163,7 @@ public sealed class RulesService(WorkflowStore store, ActiveRuleSet active, ILog
         if (await store.IsEmptyAsync(ct))
         {
             var (sources, loadIssues) = RuleFileLoader.LoadFolder(rulesPath);
-            var (set, issues) = loadIssues.Count > 0 ? (null, loadIssues) : RuleSetCompiler.Compile(sources);
+            var (set, issues) = loadIssues.Count > 0 ? (null, loadIssues) : CompileAndTry(sources, null);
             if (set is null)
             {
                 throw new RuleValidationFailedException(issues);

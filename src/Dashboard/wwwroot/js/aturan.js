@@ -126,6 +126,8 @@
     try {
       overview = await call("GET", API.overview());
       const items = overview.workflows || [];
+      // rules the evaluation budgets switched off for the rest of their version
+      const disabled = overview.disabledRules || [];
       const ul = $("daftar-workflow");
       ul.replaceChildren();
       if (items.length === 0) { ul.append(el("li", "empty", "Belum ada alur kerja.")); }
@@ -133,10 +135,16 @@
         const li = el("li");
         li.dataset.workflow = w.workflow;
         li.append(el("span", null, w.workflow), el("span", "badge", w.activeVersion ? "v" + w.activeVersion : "—"));
+        if (disabled.some((d) => d.workflow === w.workflow)) { li.append(el("span", "badge msg-err", "aturan dinonaktifkan")); }
         li.addEventListener("click", () => select(w.workflow));
         ul.append(li);
       }
-      status(overview.lastError ? "Aturan aktif dengan peringatan: " + overview.lastError : "Terhubung ke API aturan", !overview.lastError);
+      const warnings = [];
+      if (overview.lastError) { warnings.push("Aturan aktif dengan peringatan: " + overview.lastError); }
+      for (const d of disabled) {
+        warnings.push("Aturan " + d.workflow + "/" + d.rule + " v" + d.version + " dinonaktifkan untuk versi ini (melebihi batas " + d.limit + "): " + d.reason);
+      }
+      status(warnings.length ? warnings.join(" · ") : "Terhubung ke API aturan", warnings.length === 0);
       if (!current && items.length) { await select(items[0].workflow); }
     } catch (e) {
       status("API aturan tidak tersedia: " + e.message, false);

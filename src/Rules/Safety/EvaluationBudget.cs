@@ -1,0 +1,179 @@
+using System.Diagnostics;
+
+namespace Kinerja.Rules.Safety;
+
+/// <summary>
+/// The time and allocation budget of the snapshot being evaluated on this thread. Compiled rules call
+/// <see cref="Tick"/> in every lambda body (loop iteration) and <see cref="EnterRule"/> at each rule's entry; a
+/// tick costs a thread-static decrement, and every <see cref="TicksPerCheck"/> ticks the clock and
+/// <see cref="GC.GetAllocatedBytesForCurrentThread"/> are compared with the budget. Over budget, the running rule
+/// throws <see cref="RuleBudgetExceededException"/> and keeps throwing at every tick until the next rule starts,
+/// so no catch inside the rule can swallow it; the evaluator reads <see cref="TakeTrips"/> after each workflow
+/// and disables the rules that tripped. Outside an evaluation (no <see cref="BeginSnapshot"/>) nothing is limited.
+/// </summary>
+internal static class EvaluationBudget
+{
+    public const int TicksPerCheck = 256;
+
+    [ThreadStatic] private static int t_countdown;
+    [ThreadStatic] private static State? t_state;
+
+    private sealed class State
+    {
+        public RuleLimits Limits = RuleLimits.Default;
+        public long SnapshotDeadline = long.MaxValue;
+        public long BatchDeadline = long.MaxValue;
+        public long AllocationStart;
+        public int Rule = -1;
+        public RuleBudgetExceededException? Tripped;
+        public readonly List<(int Rule, RuleBudgetExceededException Error)> Trips = [];
+    }
+
+    private static long Ticks(double ms) => (long)(ms * Stopwatch.Frequency / 1000);
+
+    /// <summary>The deadline of a batch of <paramref name="snapshots"/> starting now.</summary>
+    public static long BatchDeadline(RuleLimits limits, int snapshots) =>
+        Stopwatch.GetTimestamp() + Ticks(limits.BatchTimeBudgetMs + snapshots * (double)limits.BatchTimePerSnapshotMicros / 1000);
+
+    /// <summary>Starts the budget of one snapshot on this thread.</summary>
+    public static void BeginSnapshot(RuleLimits limits, long batchDeadline)
+    {
+        var s = t_state ??= new State();
+        s.Limits = limits;
+        s.SnapshotDeadline = Stopwatch.GetTimestamp() + Ticks(limits.SnapshotTimeBudgetMs);
+        s.BatchDeadline = batchDeadline;
+        s.AllocationStart = GC.GetAllocatedBytesForCurrentThread();
+        s.Rule = -1;
+        s.Tripped = null;
+        s.Trips.Clear();
+        t_countdown = TicksPerCheck;
+    }
+
+    /// <summary>Ends the snapshot: later code on this thread is not limited.</summary>
+    public static void EndSnapshot()
+    {
+        if (t_state is { } s)
+        {
+            s.SnapshotDeadline = long.MaxValue;
+            s.BatchDeadline = long.MaxValue;
+            s.AllocationStart = long.MaxValue / 2;
+            s.Tripped = null;
+        }
+    }
+
+    /// <summary>Before a workflow's delegate runs: trips until the first rule entry belong to its GlobalParams (rule -1).</summary>
+    public static void EnterWorkflow()
+    {
+        if (t_state is { } s)
+        {
+            s.Rule = -1;
+        }
+    }
+
+    /// <summary>Rule entry: false when the rule is disabled (skip it); a fresh budget after another rule tripped.</summary>
+    public static bool EnterRule(RuleGate gate, int index)
+    {
+        if (gate.IsDisabled(index))
+        {
+            return false;
+        }
+        if (t_state is { } s)
+        {
+            s.Rule = index;
+            if (s.Tripped is not null)
+            {
+                // the rule that tripped is disabled; the next one gets a fresh budget
+                var now = Stopwatch.GetTimestamp();
+                s.Tripped = null;
+                s.SnapshotDeadline = now + Ticks(s.Limits.SnapshotTimeBudgetMs);
+                if (s.BatchDeadline <= now)
+                {
+                    s.BatchDeadline = now + Ticks(s.Limits.BatchTimeBudgetMs);
+                }
+                s.AllocationStart = GC.GetAllocatedBytesForCurrentThread();
+                t_countdown = TicksPerCheck;
+            }
+        }
+        Tick();
+        return true;
+    }
+
+    /// <summary>One unit of work (a loop iteration).</summary>
+    public static void Tick()
+    {
+        if (--t_countdown <= 0)
+        {
+            Check();
+        }
+    }
+
+    /// <summary>Compares clock and allocation with the budget now; throws when over it.</summary>
+    public static void Check()
+    {
+        t_countdown = TicksPerCheck;
+        var s = t_state;
+        if (s is null)
+        {
+            return;
+        }
+        if (s.Tripped is { } tripped)
+        {
+            t_countdown = 0;
+            throw tripped;
+        }
+        var now = Stopwatch.GetTimestamp();
+        if (now > s.SnapshotDeadline)
+        {
+            Trip(s, "SnapshotTimeBudgetMs", $"the rule ran longer than {s.Limits.SnapshotTimeBudgetMs} ms for one snapshot");
+        }
+        if (now > s.BatchDeadline)
+        {
+            Trip(s, "BatchTimeBudgetMs", "the rule was running when its batch went over its time budget "
+                + $"({s.Limits.BatchTimeBudgetMs} ms + {s.Limits.BatchTimePerSnapshotMicros} µs per snapshot)");
+        }
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - s.AllocationStart;
+        if (allocated > s.Limits.SnapshotAllocationBudgetBytes)
+        {
+            Trip(s, "SnapshotAllocationBudgetBytes",
+                $"the rule allocated more than {s.Limits.SnapshotAllocationBudgetBytes / (1024 * 1024)} MB for one snapshot");
+        }
+    }
+
+    /// <summary>Refuses a string (or array) of <paramref name="length"/> characters before it is allocated.</summary>
+    public static void CheckLength(long length)
+    {
+        var limits = t_state?.Limits ?? RuleLimits.Default;
+        if (length > limits.MaxStringLength)
+        {
+            var s = t_state;
+            var message = $"the rule builds a string of {length} characters, more than the limit of {limits.MaxStringLength}";
+            if (s is null)
+            {
+                throw new RuleBudgetExceededException("MaxStringLength", message + " (Kinerja:Rules:Limits:MaxStringLength)");
+            }
+            Trip(s, "MaxStringLength", message);
+        }
+        Check();
+    }
+
+    /// <summary>The rules that went over budget since the last call on this thread (rule index, error).</summary>
+    public static IReadOnlyList<(int Rule, RuleBudgetExceededException Error)>? TakeTrips()
+    {
+        if (t_state is not { Trips.Count: > 0 } s)
+        {
+            return null;
+        }
+        var trips = s.Trips.ToArray();
+        s.Trips.Clear();
+        return trips;
+    }
+
+    private static void Trip(State s, string limit, string reason)
+    {
+        var error = new RuleBudgetExceededException(limit, $"evaluation budget exceeded: {reason} (Kinerja:Rules:Limits:{limit})");
+        s.Tripped = error;
+        s.Trips.Add((s.Rule, error));
+        t_countdown = 0;
+        throw error;
+    }
+}
