@@ -45,6 +45,18 @@ public sealed class EmbeddedAndRedisStartupFailureTests(TestDatabase db) : IClas
     }
 
     [Fact]
+    public async Task EmbeddedBinariesMissing_OneLineNamingThePackage()
+    {
+        var settings = Embedded(Path.Combine(_root, "pg"), port: 0);
+        settings["Kinerja:Postgres:BinDir"] = Path.Combine(_root, "no-postgres-here");
+
+        var exit = await ServerProcess.RunAsync(settings, Limit);
+
+        StartupFailureAssert.OneClearLine(exit, StartupFailureAssert.Unavailable,
+            "holds no initdb and pg_ctl", "apt-get install postgresql");
+    }
+
+    [Fact]
     public async Task RedisClosedPort_RetriesThenOneLineNamingTheEndpoint()
     {
         var port = Eventually.FreePort();
@@ -55,7 +67,7 @@ public sealed class EmbeddedAndRedisStartupFailureTests(TestDatabase db) : IClas
         var exit = await ServerProcess.RunAsync(settings, Limit);
 
         StartupFailureAssert.OneClearLine(exit, StartupFailureAssert.Unavailable,
-            $"error: cannot connect to Redis at 127.0.0.1:{port} (Kinerja:Redis): ", "gave up after");
+            $"error: cannot connect to Redis at 127.0.0.1:{port} (Kinerja:Redis): connection refused", "gave up after");
         Assert.True(StartupFailureAssert.Attempts(exit) >= 2, $"no logged retries: {exit}");
         Assert.DoesNotContain("redis-secret-42", exit.Stdout + exit.Stderr);
     }

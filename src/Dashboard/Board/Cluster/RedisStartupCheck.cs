@@ -14,13 +14,23 @@ public static class RedisStartupCheck
 {
     public static Task WaitAsync(BoardClusterOptions options, TimeSpan timeout, ILogger logger, CancellationToken ct = default)
     {
-        var parsed = ConfigurationOptions.Parse(options.Redis!);
+        ConfigurationOptions parsed;
+        try
+        {
+            parsed = ConfigurationOptions.Parse(options.Redis!);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StartupFailedException(
+                $"{BoardClusterOptions.RedisKey} is not a valid StackExchange.Redis configuration string ({ex.Message.TrimEnd('.')}); " +
+                "the form is host:6379,password=...", StartupExitCodes.Configuration, ex);
+        }
         var failure = $"cannot connect to Redis at {Endpoints(parsed)} ({BoardClusterOptions.RedisKey})";
         return StartupRetry.RunAsync(failure, async (budget, token) =>
         {
             // A plain TCP connect first: its error (refused, unresolved, timed out) says more than the multiplexer's.
             await ProbeTcpAsync(parsed, TimeSpan.FromMilliseconds(Math.Clamp(budget.TotalMilliseconds, 1000, 5000)), token);
-            var config = ConfigurationOptions.Parse(options.Redis!);
+            var config = parsed.Clone();
             config.AbortOnConnectFail = true;
             config.ConnectRetry = 1;
             config.ConnectTimeout = (int)Math.Clamp(budget.TotalMilliseconds, 1000, 5000);
