@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Kinerja.Dashboard.Tests.Cli;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace Kinerja.Dashboard.Tests.Cli;
 /// </summary>
 public sealed class CliHelpTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("kinerja-cli-help-").FullName;
+    private readonly string _folder = CliProcess.CreateWorkingFolder("kinerja-cli-help-");
 
     private string DataDir => Path.Combine(_folder, "pg");
 
@@ -21,7 +19,7 @@ public sealed class CliHelpTests : IDisposable
 
     public void Dispose()
     {
-        StopStrayCluster();
+        CliProcess.StopStrayCluster(DataDir);
         Directory.Delete(_folder, recursive: true);
     }
 
@@ -85,24 +83,5 @@ public sealed class CliHelpTests : IDisposable
         Assert.Contains("improt", run.Error);
         Assert.Equal("", run.Output);
         Assert.False(Directory.Exists(DataDir), run.ToString());
-    }
-
-    /// <summary>When a regression starts the cluster after all, stop it so the failing test leaves nothing running.</summary>
-    private void StopStrayCluster()
-    {
-        var pidFile = Path.Combine(DataDir, "postmaster.pid");
-        if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid))
-        {
-            try
-            {
-                using var postmaster = Process.GetProcessById(pid);
-                postmaster.Kill();
-                postmaster.WaitForExit(10_000);
-            }
-            catch (ArgumentException)
-            {
-                // already gone
-            }
-        }
     }
 }

@@ -33,6 +33,42 @@ public static class CliProcess
         }
     }
 
+    /// <summary>
+    /// A fresh temporary folder that other OS users may enter: as root the embedded cluster runs as <c>postgres</c>,
+    /// which must reach a data folder inside it (a private 700 folder would send the cluster to /var/tmp).
+    /// </summary>
+    public static string CreateWorkingFolder(string prefix)
+    {
+        var folder = Directory.CreateTempSubdirectory(prefix);
+        if (!OperatingSystem.IsWindows())
+        {
+            folder.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                                  | UnixFileMode.GroupRead | UnixFileMode.GroupExecute
+                                  | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        }
+        return folder.FullName;
+    }
+
+    /// <summary>Stops a cluster left running in <paramref name="dataDir"/> (a failing test must not leave PostgreSQL behind).</summary>
+    public static void StopStrayCluster(string dataDir)
+    {
+        var pidFile = Path.Combine(dataDir, "postmaster.pid");
+        if (!File.Exists(pidFile) || !int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid))
+        {
+            return;
+        }
+        try
+        {
+            using var postmaster = Process.GetProcessById(pid);
+            postmaster.Kill();
+            postmaster.WaitForExit(10_000);
+        }
+        catch (ArgumentException)
+        {
+            // already stopped
+        }
+    }
+
     private static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
         ? host
         : "dotnet";

@@ -12,7 +12,7 @@ namespace Kinerja.Dashboard.Tests.Cli;
 /// </summary>
 public sealed class CliWorkingFolderTests(TestDatabase db) : IClassFixture<TestDatabase>, IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("kinerja-cli-cwd-").FullName;
+    private readonly string _folder = CliProcess.CreateWorkingFolder("kinerja-cli-cwd-");
     private IReadOnlyList<string> _staff = [];
 
     private string Connection => $"--ConnectionStrings:Kinerja={db.ConnectionString}";
