@@ -116,10 +116,9 @@ internal static partial class AccessOpenApi
         CancellationToken ct)
     {
         const string id = nameof(ProblemDetails);
-        document.Components!.Schemas ??= new Dictionary<string, IOpenApiSchema>();
-        if (!document.Components.Schemas.ContainsKey(id))
+        if (document.Components?.Schemas?.ContainsKey(id) != true)
         {
-            document.Components.Schemas[id] = await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), null, ct);
+            document.AddComponent(id, await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), null, ct));
         }
         return new OpenApiSchemaReference(id, document);
     }

@@ -15,17 +15,21 @@ internal static class IngestEndpointDescription
 {
     public static RouteHandlerBuilder DescribeIngest<TItem>(this RouteHandlerBuilder endpoint, IngestStream stream) =>
         endpoint
-            .Accepts<TItem[]>("application/json", IngestApi.Ndjson)
+            // No .Accepts<T>(): its metadata makes routing answer a wrong Content-Type with a bare 415 before the
+            // handler can explain it; the request body is described by the transformer below instead.
             .Produces<IngestResult>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithDescription(Description(stream, typeof(TItem).Name))
-            .AddOpenApiOperationTransformer((operation, _, _) =>
+            .AddOpenApiOperationTransformer(async (operation, context, ct) =>
             {
-                Complete(operation, stream, typeof(TItem).Name);
-                return Task.CompletedTask;
+                var item = typeof(TItem).Name;
+                var schema = await context.GetOrCreateSchemaAsync(typeof(TItem), null, ct);
+                context.Document!.AddComponent(item, schema);
+                operation.RequestBody = RequestBody(stream, item, new OpenApiSchemaReference(item, context.Document));
+                Complete(operation);
             });
 
     private static string Description(IngestStream stream, string item) => $"""
@@ -52,19 +56,24 @@ internal static class IngestEndpointDescription
         _ => "Superiors' verdicts on activities. An activity's status is the verdict of its latest review by `at`.",
     };
 
-    private static void Complete(OpenApiOperation operation, IngestStream stream, string item)
+    private static OpenApiRequestBody RequestBody(IngestStream stream, string item, IOpenApiSchema itemSchema) => new()
     {
-        if (operation.RequestBody is OpenApiRequestBody body && body.Content is { } content)
+        Required = true,
+        Description = $"A batch of `{item}` items, as a JSON array or as NDJSON.",
+        Content = new Dictionary<string, OpenApiMediaType>
         {
-            body.Required = true;
-            body.Description = $"A batch of `{item}` items, as a JSON array or as NDJSON.";
-            if (content.TryGetValue("application/json", out var json) && json.Schema is OpenApiSchema array)
+            ["application/json"] = new()
             {
-                array.MinItems = 1;
-                array.Description = $"A JSON array of one or more `{item}` objects.";
-                json.Example = IngestExamples.JsonArray(stream);
-            }
-            content[IngestApi.Ndjson] = new OpenApiMediaType
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Array,
+                    Items = itemSchema,
+                    MinItems = 1,
+                    Description = $"A JSON array of one or more `{item}` objects.",
+                },
+                Example = IngestExamples.JsonArray(stream),
+            },
+            [IngestApi.Ndjson] = new()
             {
                 // OpenAPI 3.1 cannot give a schema to the lines of a sequential media type (3.2's itemSchema does), so the
                 // body is described as text; each line must validate against the item schema of application/json.
@@ -76,8 +85,12 @@ internal static class IngestEndpointDescription
                                   "application/json array; a malformed line is one rejected item, not a failed batch.",
                 },
                 Example = IngestExamples.Ndjson(stream),
-            };
-        }
+            },
+        },
+    };
+
+    private static void Complete(OpenApiOperation operation)
+    {
         if (operation.Responses is not { } responses)
         {
             return;

@@ -12,11 +12,17 @@ namespace Kinerja.Ingest.Http.Documentation;
 /// </summary>
 public static class IngestExamples
 {
-    /// <summary>The employee of the examples (born 1990-01-01, in service since 2015-01, male, sequence 001).</summary>
-    public const string EmployeeNip = "199001012015011001";
+    // The example NIPs are well-formed but fictitious on purpose: born in 1900, nobody holding them is in service, so
+    // the public document names no real person (the anonymous-output scan allows exactly these two).
 
-    /// <summary>The employee's supervisor (born 1985-03-15, in service since 2010-01, female, sequence 002).</summary>
-    public const string SupervisorNip = "198503152010012002";
+    /// <summary>The employee of the examples (born 1900-01-01, in service since 1920-01, male, sequence 001).</summary>
+    public const string EmployeeNip = "190001011920011001";
+
+    /// <summary>The employee's supervisor (born 1900-03-15, in service since 1919-01, female, sequence 002).</summary>
+    public const string SupervisorNip = "190003151919012002";
+
+    /// <summary>Every NIP the examples use.</summary>
+    public static IReadOnlyList<string> Nips { get; } = [EmployeeNip, SupervisorNip];
 
     /// <summary>The unit the employee works in, rated by citizens in the ratings example.</summary>
     public const string UnitId = "pauh-dinkes";
