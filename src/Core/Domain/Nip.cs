@@ -11,6 +11,13 @@ public readonly record struct Nip
 {
     public const int Length = 18;
 
+    /// <summary>
+    /// The NIP shape as a regular expression, for documents and other validators (OpenAPI): 18 digits, a birth date
+    /// from 1900 on with a real month and a day 01-31, a service-start month 01-12 and gender digit 1 or 2.
+    /// <see cref="Validate"/> checks more (real calendar dates, service start after birth).
+    /// </summary>
+    public const string Pattern = "^(19|[2-9][0-9])[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{4}(0[1-9]|1[0-2])[12][0-9]{3}$";
+
     private Nip(string value) => Value = value;
 
     public string Value { get; }

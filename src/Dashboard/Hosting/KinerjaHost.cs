@@ -15,7 +15,6 @@ using Kinerja.Dashboard.Health;
 using Kinerja.Ingest;
 using Kinerja.Ingest.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Scalar.AspNetCore;
 
 namespace Kinerja.Dashboard.Hosting;
 
@@ -62,7 +61,7 @@ public static class KinerjaHost
         builder.Services.AddKinerjaKeyRing(builder.Configuration, db.Embedded);
         builder.AddKinerjaAccess();
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddKinerjaOpenApi();
         if (roles.Dashboard)
         {
             builder.Services.AddKinerjaBoard(builder.Configuration);
@@ -101,8 +100,7 @@ public static class KinerjaHost
         app.MapKinerjaAccess();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.MapKinerjaApiReference();
         app.MapReferenceApi();
         app.MapRuntimeStatsApi();
         if (roles.Ingest)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kinerja.Ingest.Contracts;
 using Kinerja.Ingest.Http;
+using Kinerja.Ingest.Http.Documentation;
 using Kinerja.Ingest.Json;
 using Kinerja.Ingest.Pipeline;
 using Microsoft.AspNetCore.Builder;
@@ -26,11 +27,16 @@ public static class IngestApi
     public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Ingest");
-        api.MapPost("/activities", Activities).WithName("IngestActivities").WithSummary("Ingest daily activity claims");
-        api.MapPost("/attendance", Attendance).WithName("IngestAttendance").WithSummary("Ingest attendance records");
-        api.MapPost("/ratings", Ratings).WithName("IngestRatings")
-            .WithSummary("Ingest ratings (360-degree and citizen satisfaction)");
-        api.MapPost("/reviews", Reviews).WithName("IngestReviews").WithSummary("Ingest supervisors' reviews of activities");
+        // Mapped as Delegate (not RequestDelegate) so the endpoints carry the metadata API Explorer needs and appear
+        // in the OpenAPI document; the handlers still read the raw body themselves.
+        api.MapPost("/activities", (Func<HttpContext, Task>)Activities).WithName("IngestActivities")
+            .WithSummary("Ingest daily activity claims").DescribeIngest<ActivityItem>(IngestStream.Activities);
+        api.MapPost("/attendance", (Func<HttpContext, Task>)Attendance).WithName("IngestAttendance")
+            .WithSummary("Ingest attendance records").DescribeIngest<AttendanceItem>(IngestStream.Attendance);
+        api.MapPost("/ratings", (Func<HttpContext, Task>)Ratings).WithName("IngestRatings")
+            .WithSummary("Ingest ratings (360-degree and citizen satisfaction)").DescribeIngest<RatingItem>(IngestStream.Ratings);
+        api.MapPost("/reviews", (Func<HttpContext, Task>)Reviews).WithName("IngestReviews")
+            .WithSummary("Ingest supervisors' reviews of activities").DescribeIngest<ReviewItem>(IngestStream.Reviews);
         return app;
     }
 

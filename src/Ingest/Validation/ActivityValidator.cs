@@ -8,6 +8,8 @@ internal static class ActivityValidator
 {
     public const int MaxText = 4000;
 
+    public const int MaxSkpIndicator = 200;
+
     public static PreparedActivity? Validate(int index, ActivityItem item, ValidationContext ctx, ref List<FieldError>? errors)
     {
         ctx.RequireEventId(item.EventId, ref errors);
@@ -35,7 +37,7 @@ internal static class ActivityValidator
         }
         ValidationContext.MaxLength(item.Description, MaxText, "description", ref errors);
         ValidationContext.MaxLength(item.Output, MaxText, "output", ref errors);
-        ValidationContext.MaxLength(item.SkpIndicator, 200, "skpIndicator", ref errors);
+        ValidationContext.MaxLength(item.SkpIndicator, MaxSkpIndicator, "skpIndicator", ref errors);
         if (employee is not null && !Errors.Has(errors, "occurredAt") && item.OccurredAt != default)
         {
             ctx.KeptMonth(employee.Region.Clock.LocalDay(item.OccurredAt), "occurredAt", ref errors);

@@ -9,6 +9,11 @@ namespace Kinerja.Ingest.Validation;
 
 internal static partial class RatingValidator
 {
+    /// <summary>A rated month <c>YYYY-MM</c> from 1900 to 2199 (the OpenAPI document carries the same pattern).</summary>
+    public const string MonthPattern = @"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])$";
+
+    public const int MaxRaterRef = 200;
+
     public static PreparedRating? Validate(int index, RatingItem item, ValidationContext ctx, ref List<FieldError>? errors)
     {
         ctx.RequireEventId(item.EventId, ref errors);
@@ -67,7 +72,7 @@ internal static partial class RatingValidator
                     ref errors);
             }
         }
-        ValidationContext.MaxLength(item.RaterRef, 200, "raterRef", ref errors);
+        ValidationContext.MaxLength(item.RaterRef, MaxRaterRef, "raterRef", ref errors);
         ctx.Instant(item.OccurredAt, "occurredAt", ref errors);
         if (errors is not null || unit is null)
         {
@@ -76,6 +81,6 @@ internal static partial class RatingValidator
         return new PreparedRating(index, item, employee, unit);
     }
 
-    [GeneratedRegex(@"^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(MonthPattern, RegexOptions.CultureInvariant)]
     private static partial Regex MonthShape();
 }
