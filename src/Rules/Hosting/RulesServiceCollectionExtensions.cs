@@ -22,10 +22,8 @@ public static class RulesServiceCollectionExtensions
             .Bind(configuration.GetSection("Kinerja:Rules"))
             .Configure(o => o.RulesPath = configuration["Kinerja:RulesPath"] ?? o.RulesPath)
             .ValidateDataAnnotations()
-            .Validate(o => System.ComponentModel.DataAnnotations.Validator.TryValidateObject(o.Limits,
-                new System.ComponentModel.DataAnnotations.ValidationContext(o.Limits), null, validateAllProperties: true),
-                "Kinerja:Rules:Limits has a value out of its range (see rules/README.md)")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<RulesOptions>, Safety.RuleLimitsValidation>());
         services.TryAddSingleton<ActiveRuleSet>();
         services.TryAddSingleton<WorkflowStore>();
         services.TryAddSingleton<TriggerStore>();
