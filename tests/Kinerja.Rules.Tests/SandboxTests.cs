@@ -35,6 +35,17 @@ public class SandboxTests
         "GC.Collect() == null",
         "Console.ReadLine() != null",
         "Threading.Thread.Sleep(100000) == null",
+        // ToList() opens a read-only List<T>: growing, copying out or converting it stays closed
+        "snapshot.Position.Split(' ').ToList().GetRange(0, 1).Count > 0",
+        "snapshot.Position.Split(' ').ToList().Capacity > 0",
+        "snapshot.Position.Split(' ').ToList().ToArray().Length > 0",
+        "snapshot.Position.Split(' ').ToList().ConvertAll(s => s.Length).Count > 0",
+        "snapshot.Position.Split(' ').ToList().FindAll(s => s != \"\").Count > 0",
+        "snapshot.Position.Split(' ').Clone() != null",
+        "Array.CreateInstance(snapshot.Nip.GetType(), 2000000000) != null",
+        "new System.Collections.Generic.List<int>(2000000000).Count > 0",
+        "Guid.Empty.GetType() != null",
+        "StringComparison.Ordinal.GetType() != null",
     ];
 
     [Theory]

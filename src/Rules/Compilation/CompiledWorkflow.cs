@@ -18,7 +18,27 @@ public sealed class CompiledWorkflow
     public required IReadOnlySet<string> Reads { get; init; }
     /// <summary>Value names the workflow's rules set.</summary>
     public required IReadOnlyList<string> Sets { get; init; }
+    /// <summary>
+    /// The workflows that inject this one (<c>WorkflowsToInject</c>). Its rules run inside them, so a whole-chain
+    /// evaluation skips it (each rule fires once, under the injecting workflow); naming it still evaluates it.
+    /// </summary>
+    public IReadOnlyList<string> InjectedBy { get; private init; } = [];
+
     internal Action<object, RuleScratch> Evaluate { get; init; } = (_, _) => { };
+
+    internal CompiledWorkflow InjectedInto(IReadOnlyList<string> outer) => new()
+    {
+        Name = Name,
+        Version = Version,
+        File = File,
+        Json = Json,
+        InputType = InputType,
+        Rules = Rules,
+        Reads = Reads,
+        Sets = Sets,
+        Evaluate = Evaluate,
+        InjectedBy = outer,
+    };
 }
 
 /// <summary>Per-thread buffers one workflow evaluation writes into (no allocation per snapshot).</summary>

@@ -10,7 +10,8 @@ namespace Kinerja.Rules.Compilation;
 /// RulesEngine's custom type provider), so an expression means here exactly what it means inside
 /// <c>RulesEngine.ExecuteAllRulesAsync</c>; then applies <see cref="ExpressionSandbox"/>.
 /// </summary>
-internal sealed class ParserHost
+/// <param name="inputTypes">Input types the sandbox allows besides the snapshots (a compile for tests only).</param>
+internal sealed class ParserHost(IReadOnlySet<Type>? inputTypes = null)
 {
     /// <summary>The settings both this compiler and the reference RulesEngine runner use.</summary>
     public static ReSettings Settings() => new()
@@ -34,7 +35,7 @@ internal sealed class ParserHost
         {
             throw new RuleCompileException($"expression `{expression}` does not compile: {ex.Message}", ex);
         }
-        if (ExpressionSandbox.Check(parsed) is { } violation)
+        if (ExpressionSandbox.Check(parsed, inputTypes) is { } violation)
         {
             throw new RuleCompileException($"expression `{expression}` is rejected: {violation}");
         }

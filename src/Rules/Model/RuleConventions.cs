@@ -32,4 +32,7 @@ public static class RuleConventions
 
     public const string OutputExpressionAction = "OutputExpression";
     public const string EvaluateRuleAction = "EvaluateRule";
+
+    /// <summary>Whether an action's <c>Name</c> is <paramref name="action"/>: RulesEngine looks actions up case-insensitively.</summary>
+    public static bool IsAction(string? name, string action) => string.Equals(name, action, StringComparison.OrdinalIgnoreCase);
 }
