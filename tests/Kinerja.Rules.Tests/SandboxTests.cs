@@ -38,7 +38,6 @@ public class SandboxTests
         // ToList() opens a read-only List<T>: growing, copying out or converting it stays closed
         "snapshot.Position.Split(' ').ToList().GetRange(0, 1).Count > 0",
         "snapshot.Position.Split(' ').ToList().Capacity > 0",
-        "snapshot.Position.Split(' ').ToList().ToArray().Length > 0",
         "snapshot.Position.Split(' ').ToList().ConvertAll(s => s.Length).Count > 0",
         "snapshot.Position.Split(' ').ToList().FindAll(s => s != \"\").Count > 0",
         "snapshot.Position.Split(' ').Clone() != null",
