@@ -94,7 +94,8 @@ public static partial class RuleSetCompiler
                 compiled.Add(wf);
             }
         }
-        var employee = Order(compiled.Where(w => w.InputType == typeof(IndicatorSnapshot)).ToList(), issues);
+        // workflows over test input types (inputsFor) join the first list, so a test reaches them by name
+        var employee = Order(compiled.Where(w => w.InputType != typeof(UnitSnapshot)).ToList(), issues);
         var unit = Order(compiled.Where(w => w.InputType == typeof(UnitSnapshot)).ToList(), issues);
         if (issues.Any(i => i.IsError))
         {
