@@ -115,4 +115,19 @@ public class SandboxTests
         var parsed = parser.Parse(expression, [p], null);
         Assert.NotNull(ExpressionSandbox.Check(parsed));
     }
+
+    /// <summary>
+    /// Input types other than the snapshots pass the sandbox only in a compile built for tests
+    /// (<see cref="RuleInputs.ForTest"/>); production compiles never name any.
+    /// </summary>
+    [Fact]
+    public void Sandbox_TestInputType_AllowedOnlyWhenTheTestConfigurationNamesIt()
+    {
+        var p = Expression.Parameter(typeof(Upstream.Customer), "input1");
+        var parsed = new RuleExpressionParser(ParserHost.Settings()).Parse("input1.country == \"india\"", [p], typeof(bool));
+        Assert.NotNull(ExpressionSandbox.Check(parsed));
+        Assert.Null(ExpressionSandbox.Check(parsed, RuleInputs.ForTest([("input1", typeof(Upstream.Customer))], []).ExtraTypes));
+        Assert.Null(RuleInputs.Employee.ExtraTypes);
+        Assert.Null(RuleInputs.Unit.ExtraTypes);
+    }
 }
