@@ -12,9 +12,10 @@ namespace Kinerja.Rules.Compilation;
 
 /// <summary>
 /// Validates and compiles a set of workflows into a <see cref="CompiledRuleSet"/>: JSON shape (by the
-/// loader), RulesEngine's own workflow validator, unique workflow/rule names and events, known trigger
-/// kinds, every expression compiling against the input type inside the sandbox, EvaluateRule targets,
-/// and an acyclic chain. Issues name the file, workflow, rule and reason.
+/// loader), RulesEngine's own workflow validator, unique workflow and rule names, known trigger kinds, every
+/// expression (actions included) compiling against the input type inside the sandbox, EvaluateRule targets,
+/// injections and an acyclic chain. Issues name the file, workflow, rule and reason; notes (not errors) name
+/// the rules that behave differently from RulesEngine (rules/README.md, "Differences from RulesEngine").
 /// </summary>
 public static partial class RuleSetCompiler
 {
@@ -27,7 +28,8 @@ public static partial class RuleSetCompiler
     /// <summary>
     /// As <see cref="Compile(IReadOnlyList{WorkflowSource}, IReadOnlyDictionary{string, int}?)"/>, with the inputs
     /// each workflow is compiled against; null: the snapshots. Tests compile RulesEngine's own sample files
-    /// against input classes of their own this way; workflows over other types join neither chain.
+    /// against input classes of their own this way; workflows over other types join the employee list (reached
+    /// by name through <see cref="CompiledRuleSet.Workflows"/>; never evaluated as snapshots).
     /// </summary>
     internal static (CompiledRuleSet? Set, IReadOnlyList<RuleIssue> Issues) Compile(IReadOnlyList<WorkflowSource> sources,
         IReadOnlyDictionary<string, int>? versions, Func<WorkflowSource, RuleInputs>? inputsFor)
