@@ -85,6 +85,16 @@ public class CompatibilityTests
     }
 
     [Fact]
+    public void Validate_WorkflowInjectingThroughTheDeprecatedWorkflowRulesToInject_Accepted()
+    {
+        var shared = RuleBuilder.OneRule("shared", "snapshot.TksDays > 1");
+        var outer = """{ "WorkflowName": "outer", "WorkflowRulesToInject": [ "shared" ] }""";
+        var (set, issues) = RuleBuilder.Compile(("shared.json", shared), ("outer.json", outer));
+        Assert.True(set is not null, string.Join("; ", issues));
+        Assert.Equal(["E1"], set.Evaluate(Someone, ["outer"]).Events);
+    }
+
+    [Fact]
     public void Validate_WorkflowWithNeitherRulesNorInjection_Rejected()
     {
         var (set, issues) = RuleBuilder.Compile(("w.json", """{ "WorkflowName": "w", "Rules": [] }"""));

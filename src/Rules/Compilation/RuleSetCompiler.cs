@@ -74,7 +74,11 @@ public static partial class RuleSetCompiler
         {
             var before = issues.Count;
             CheckDeclarations(s, rules, issues);
-            if (issues.Count > before || rules.Count == 0)
+            if (rules.Count == 0 && issues.Count == before)
+            {
+                issues.Add(new RuleIssue(s.File, s.Name, null, "the workflow has no rules: neither its own nor from the workflows it injects"));
+            }
+            if (issues.Count > before)
             {
                 continue;
             }

@@ -64,7 +64,8 @@ internal static class ShapeChecker
             issues.Add(new RuleIssue(file, null, null, "a workflow needs a non-empty \"WorkflowName\""));
         }
         var hasRules = LoaderGet(element, "Rules", out var rules) && rules.ValueKind == JsonValueKind.Array && rules.GetArrayLength() > 0;
-        var injects = LoaderGet(element, "WorkflowsToInject", out var inject) && inject.ValueKind == JsonValueKind.Array && inject.GetArrayLength() > 0;
+        var injects = new[] { "WorkflowsToInject", "WorkflowRulesToInject" }.Any(key =>
+            LoaderGet(element, key, out var inject) && inject.ValueKind == JsonValueKind.Array && inject.GetArrayLength() > 0);
         if (hasRules)
         {
             CheckRules(file, workflow, rules, issues);
