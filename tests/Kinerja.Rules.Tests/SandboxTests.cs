@@ -35,6 +35,16 @@ public class SandboxTests
         "GC.Collect() == null",
         "Console.ReadLine() != null",
         "Threading.Thread.Sleep(100000) == null",
+        // ToList() opens a read-only List<T>: growing, copying out or converting it stays closed
+        "snapshot.Position.Split(' ').ToList().GetRange(0, 1).Count > 0",
+        "snapshot.Position.Split(' ').ToList().Capacity > 0",
+        "snapshot.Position.Split(' ').ToList().ConvertAll(s => s.Length).Count > 0",
+        "snapshot.Position.Split(' ').ToList().FindAll(s => s != \"\").Count > 0",
+        "snapshot.Position.Split(' ').Clone() != null",
+        "Array.CreateInstance(snapshot.Nip.GetType(), 2000000000) != null",
+        "new System.Collections.Generic.List<int>(2000000000).Count > 0",
+        "Guid.Empty.GetType() != null",
+        "StringComparison.Ordinal.GetType() != null",
     ];
 
     [Theory]
@@ -104,5 +114,20 @@ public class SandboxTests
         var p = Expression.Parameter(typeof(IndicatorSnapshot), "snapshot");
         var parsed = parser.Parse(expression, [p], null);
         Assert.NotNull(ExpressionSandbox.Check(parsed));
+    }
+
+    /// <summary>
+    /// Input types other than the snapshots pass the sandbox only in a compile built for tests
+    /// (<see cref="RuleInputs.ForTest"/>); production compiles never name any.
+    /// </summary>
+    [Fact]
+    public void Sandbox_TestInputType_AllowedOnlyWhenTheTestConfigurationNamesIt()
+    {
+        var p = Expression.Parameter(typeof(Upstream.Customer), "input1");
+        var parsed = new RuleExpressionParser(ParserHost.Settings()).Parse("input1.country == \"india\"", [p], typeof(bool));
+        Assert.NotNull(ExpressionSandbox.Check(parsed));
+        Assert.Null(ExpressionSandbox.Check(parsed, RuleInputs.ForTest([("input1", typeof(Upstream.Customer))], []).ExtraTypes));
+        Assert.Null(RuleInputs.Employee.ExtraTypes);
+        Assert.Null(RuleInputs.Unit.ExtraTypes);
     }
 }

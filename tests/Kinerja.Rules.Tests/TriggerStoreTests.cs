@@ -128,4 +128,26 @@ public sealed class TriggerStoreTests(TestDatabase db) : IClassFixture<TestDatab
         Assert.Equal("butuh_perbaikan", await conn.ExecuteScalarAsync<string>(
             "select rule from rule_error where subject = @nip", new { nip = nips[1] }));
     }
+
+    [Fact]
+    public async Task Insert_RulesSharingASuccessEventOrDifferingOnlyInCase_EachRuleStoresItsOwnTriggerOnce()
+    {
+        // RulesEngine allows both (issue 21): a trigger is identified by its rule, its code is the event
+        var nips = await TestData.SeedUnitWithStaffAsync(db.DataSource, "pematangsiantar", "bappeda", 1, 600);
+        var json = """
+        { "WorkflowName": "bersama", "Rules": [
+          { "RuleName": "a", "SuccessEvent": "PENGINGAT", "Properties": { "kind": "REMINDER" }, "Expression": "snapshot.TksDaysYtd > 0" },
+          { "RuleName": "b", "SuccessEvent": "PENGINGAT", "Properties": { "kind": "REMINDER" }, "Expression": "snapshot.TksDaysYtd > 1" },
+          { "RuleName": "B", "SuccessEvent": "PENGINGAT", "Properties": { "kind": "REMINDER" }, "Expression": "snapshot.TksDaysYtd > 2" } ] }
+        """;
+        var (set, issues) = RuleBuilder.Compile(("bersama.json", json));
+        Assert.True(set is not null, string.Join("; ", issues));
+        var triggers = set.Evaluate(Snap(nips[0], "bappeda", 5)).Triggers;
+        var store = new TriggerStore(db.DataSource);
+        var first = await store.InsertAsync(triggers.ToArray(), CancellationToken.None);
+        var again = await store.InsertAsync(triggers.ToArray(), CancellationToken.None);
+        Assert.Equal(["B", "a", "b"], first.Select(t => t.Rule).Order(StringComparer.Ordinal));
+        Assert.All(first, t => Assert.Equal("PENGINGAT", t.Code));
+        Assert.Empty(again);
+    }
 }

@@ -29,14 +29,6 @@ public class ValidationTests
     }
 
     [Fact]
-    public void Validate_DuplicateSuccessEvent_Rejected()
-    {
-        var json = """{ "WorkflowName": "w", "Rules": [ { "RuleName": "a", "SuccessEvent": "X", "Expression": "true" }, { "RuleName": "b", "SuccessEvent": "X", "Expression": "false" } ] }""";
-        var (_, issues) = RuleBuilder.Compile(("dup.json", json));
-        Assert.Contains(issues, i => i.Rule == "b" && i.Reason.Contains("SuccessEvent 'X'"));
-    }
-
-    [Fact]
     public void Validate_SameWorkflowInTwoFiles_Rejected()
     {
         var (_, issues) = RuleBuilder.Compile(("a.json", RuleBuilder.OneRule("w", "true")), ("b.json", RuleBuilder.OneRule("w", "true")));

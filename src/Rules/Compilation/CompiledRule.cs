@@ -13,6 +13,7 @@ public sealed class CompiledRule
     public string? Sets { get; init; }
     /// <summary>Slot of <see cref="Sets"/> in the rule set's value table (-1 when none).</summary>
     public int SetsSlot { get; init; } = -1;
+    /// <summary>The rule has an OnSuccess action (OutputExpression or EvaluateRule) whose output is its value.</summary>
     public bool HasOutput { get; init; }
     public string? ActionText { get; init; }
     public string? Actor { get; init; }

@@ -18,15 +18,31 @@ public sealed class CompiledWorkflow
     public required IReadOnlySet<string> Reads { get; init; }
     /// <summary>Value names the workflow's rules set.</summary>
     public required IReadOnlyList<string> Sets { get; init; }
-    internal Action<object, RuleScratch> Evaluate { get; init; } = (_, _) => { };
-    /// <summary>Rules of this version disabled because they went over an evaluation budget.</summary>
-    public Safety.RuleGate Gate { get; private set; } = new(0);
+    /// <summary>
+    /// The workflows that inject this one (<c>WorkflowsToInject</c>). Its rules run inside them, so a whole-chain
+    /// evaluation skips it (each rule fires once, under the injecting workflow); naming it still evaluates it.
+    /// </summary>
+    public IReadOnlyList<string> InjectedBy { get; private init; } = [];
 
-    internal CompiledWorkflow WithGate(Safety.RuleGate gate)
+    internal Action<object, RuleScratch> Evaluate { get; init; } = (_, _) => { };
+
+    /// <summary>Rules of this version disabled because they went over an evaluation budget.</summary>
+    public Safety.RuleGate Gate { get; init; } = new(0);
+
+    internal CompiledWorkflow InjectedInto(IReadOnlyList<string> outer) => new()
     {
-        Gate = gate;
-        return this;
-    }
+        Name = Name,
+        Version = Version,
+        File = File,
+        Json = Json,
+        InputType = InputType,
+        Rules = Rules,
+        Reads = Reads,
+        Sets = Sets,
+        Evaluate = Evaluate,
+        Gate = Gate,
+        InjectedBy = outer,
+    };
 }
 
 /// <summary>Per-thread buffers one workflow evaluation writes into (no allocation per snapshot).</summary>

@@ -7,8 +7,9 @@ namespace Kinerja.Rules.Compilation;
 /// <summary>
 /// The allow-list every parsed rule expression must satisfy, checked on the expression tree after
 /// Dynamic LINQ parsed it (so it holds whatever the parser lets through): every node's static type,
-/// every member and every method must belong to the snapshot types or a short list of safe types
-/// (numbers, string, Math, Convert, dates and times, Enumerable over values). Reflection
+/// every member and every method must belong to the input types or a short list of safe types
+/// (numbers, string, Math, Convert, dates and times, Guid, the comparison/rounding/split option enums,
+/// Enumerable over values, and a read-only view of <see cref="List{T}"/> for <c>ToList()</c>). Reflection
 /// (<c>GetType()</c>, <c>typeof</c>, <c>Type</c>), files, processes, environment, network, Activator,
 /// AppDomain, Assembly and anything else are rejected because their types are not on the list.
 /// </summary>
@@ -19,8 +20,11 @@ internal static class ExpressionSandbox
         typeof(bool), typeof(byte), typeof(sbyte), typeof(short), typeof(ushort), typeof(int), typeof(uint),
         typeof(long), typeof(ulong), typeof(float), typeof(double), typeof(decimal), typeof(char), typeof(string),
         typeof(DateTime), typeof(DateOnly), typeof(TimeOnly), typeof(TimeSpan), typeof(DateTimeOffset), typeof(DayOfWeek),
-        typeof(IndicatorSnapshot), typeof(UnitSnapshot),
+        typeof(Guid), typeof(StringComparison), typeof(MidpointRounding), typeof(StringSplitOptions),
     ];
+
+    /// <summary>The production inputs: their properties may be read, their methods not called.</summary>
+    private static readonly HashSet<Type> SnapshotTypes = [typeof(IndicatorSnapshot), typeof(UnitSnapshot)];
 
     /// <summary>Static helper types whose static methods may be called.</summary>
     private static readonly HashSet<Type> HelperTypes =
@@ -36,46 +40,62 @@ internal static class ExpressionSandbox
         "Intern", "IsInterned", "Create", "PadLeft", "PadRight",
     };
 
+    /// <summary>
+    /// What a <c>List&lt;T&gt;</c> (from <c>ToList()</c>) may do: read only. Adding, inserting, copying out and
+    /// converting stay closed, so a list cannot be grown or turned into another allocation.
+    /// </summary>
+    private static readonly HashSet<string> ListMethods = new(StringComparer.Ordinal) { "Contains", "IndexOf", "LastIndexOf", "get_Item" };
+
+    private static readonly HashSet<string> ListMembers = new(StringComparer.Ordinal) { "Count", "Item" };
+
     /// <summary>Returns the first violation as a readable reason, or null when the tree is allowed.</summary>
-    public static string? Check(Expression expression)
+    /// <param name="inputTypes">
+    /// Input types other than the snapshots, allowed like them (properties only). Only a compile for tests passes
+    /// any (<see cref="RuleInputs"/>); production rules see the snapshot types alone.
+    /// </param>
+    public static string? Check(Expression expression, IReadOnlySet<Type>? inputTypes = null)
     {
-        var visitor = new Visitor();
+        var visitor = new Visitor(inputTypes);
         visitor.Visit(expression);
         return visitor.Violation;
     }
 
-    private static bool IsAllowedType(Type type)
-    {
-        if (ValueTypes.Contains(type) || type == typeof(object) || type == typeof(void))
-        {
-            return true;
-        }
-        if (Nullable.GetUnderlyingType(type) is { } underlying)
-        {
-            return IsAllowedType(underlying);
-        }
-        if (type.IsArray)
-        {
-            return type.GetArrayRank() == 1 && IsAllowedType(type.GetElementType()!);
-        }
-        if (type.IsGenericType)
-        {
-            var def = type.GetGenericTypeDefinition();
-            if (def == typeof(IEnumerable<>) || def == typeof(IOrderedEnumerable<>) || def == typeof(Func<>)
-                || def == typeof(Func<,>) || def == typeof(Func<,,>) || def == typeof(Func<,,,>)
-                || def == typeof(Expression<>))
-            {
-                return type.GetGenericArguments().All(IsAllowedType);
-            }
-        }
-        return false;
-    }
+    private static bool IsList(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>);
 
     private static string Name(Type type) => type.FullName ?? type.Name;
 
-    private sealed class Visitor : ExpressionVisitor
+    private sealed class Visitor(IReadOnlySet<Type>? inputTypes) : ExpressionVisitor
     {
         public string? Violation { get; private set; }
+
+        private bool IsInput(Type t) => SnapshotTypes.Contains(t) || inputTypes?.Contains(t) == true;
+
+        private bool IsAllowedType(Type type)
+        {
+            if (ValueTypes.Contains(type) || IsInput(type) || type == typeof(object) || type == typeof(void))
+            {
+                return true;
+            }
+            if (Nullable.GetUnderlyingType(type) is { } underlying)
+            {
+                return IsAllowedType(underlying);
+            }
+            if (type.IsArray)
+            {
+                return type.GetArrayRank() == 1 && IsAllowedType(type.GetElementType()!);
+            }
+            if (type.IsGenericType)
+            {
+                var def = type.GetGenericTypeDefinition();
+                if (def == typeof(IEnumerable<>) || def == typeof(IOrderedEnumerable<>) || def == typeof(Func<>)
+                    || def == typeof(Func<,>) || def == typeof(Func<,,>) || def == typeof(Func<,,,>)
+                    || def == typeof(Expression<>) || def == typeof(List<>))
+                {
+                    return type.GetGenericArguments().All(IsAllowedType);
+                }
+            }
+            return false;
+        }
 
         public override Expression? Visit(Expression? node)
         {
@@ -101,10 +121,12 @@ internal static class ExpressionSandbox
                 return node;
             }
             var ok = method.IsStatic
-                ? HelperTypes.Contains(declaring) || (ValueTypes.Contains(declaring) && !IsSnapshot(declaring))
+                ? HelperTypes.Contains(declaring) || ValueTypes.Contains(declaring)
                 : declaring == typeof(object)
                     ? method.Name is nameof(ToString) or nameof(Equals)
-                    : !IsSnapshot(declaring) && IsAllowedType(declaring);
+                    : IsList(declaring)
+                        ? ListMethods.Contains(method.Name) && IsAllowedType(declaring)
+                        : !IsInput(declaring) && IsAllowedType(declaring);
             if (!ok)
             {
                 Violation = $"method {Name(declaring)}.{method.Name} is not allowed in rule expressions";
@@ -123,10 +145,15 @@ internal static class ExpressionSandbox
 
         protected override Expression VisitMember(MemberExpression node)
         {
-            var declaring = node.Member.DeclaringType!;
-            if (node.Member is not (PropertyInfo or FieldInfo) || !IsAllowedType(declaring) && !HelperTypes.Contains(declaring))
+            var member = node.Member;
+            var declaring = member.DeclaringType!;
+            var ok = member is PropertyInfo or FieldInfo && (
+                declaring == typeof(Array) ? member.Name is nameof(Array.Length) or nameof(Array.LongLength)
+                : IsList(declaring) ? ListMembers.Contains(member.Name) && IsAllowedType(declaring)
+                : IsAllowedType(declaring) || HelperTypes.Contains(declaring));
+            if (!ok)
             {
-                Violation = $"member {Name(declaring)}.{node.Member.Name} is not allowed in rule expressions";
+                Violation = $"member {Name(declaring)}.{member.Name} is not allowed in rule expressions";
                 return node;
             }
             return base.VisitMember(node);
@@ -134,7 +161,7 @@ internal static class ExpressionSandbox
 
         protected override Expression VisitNew(NewExpression node)
         {
-            if (IsSnapshot(node.Type) || !ValueTypes.Contains(node.Type) && Nullable.GetUnderlyingType(node.Type) is null)
+            if (IsInput(node.Type) || !ValueTypes.Contains(node.Type) && Nullable.GetUnderlyingType(node.Type) is null)
             {
                 Violation = $"creating {Name(node.Type)} is not allowed in rule expressions";
                 return node;
@@ -176,7 +203,5 @@ internal static class ExpressionSandbox
             }
             return node;
         }
-
-        private static bool IsSnapshot(Type t) => t == typeof(IndicatorSnapshot) || t == typeof(UnitSnapshot);
     }
 }

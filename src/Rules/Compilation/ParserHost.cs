@@ -14,7 +14,9 @@ namespace Kinerja.Rules.Compilation;
 /// guarded by <see cref="BudgetRewriter"/> (loop ticks, bounded strings). Callers run it on the
 /// compiler's large-stack thread (<see cref="BigStack"/>).
 /// </summary>
-internal sealed class ParserHost(RuleLimits limits)
+/// <param name="limits">Text limits checked before parsing.</param>
+/// <param name="inputTypes">Input types the sandbox allows besides the snapshots (a compile for tests only).</param>
+internal sealed class ParserHost(RuleLimits limits, IReadOnlySet<Type>? inputTypes = null)
 {
     public RuleLimits Limits => limits;
 
@@ -44,7 +46,7 @@ internal sealed class ParserHost(RuleLimits limits)
         {
             throw new RuleCompileException($"expression `{expression}` does not compile: {ex.Message}", ex);
         }
-        if (ExpressionSandbox.Check(parsed) is { } violation)
+        if (ExpressionSandbox.Check(parsed, inputTypes) is { } violation)
         {
             throw new RuleCompileException($"expression `{expression}` is rejected: {violation}");
         }

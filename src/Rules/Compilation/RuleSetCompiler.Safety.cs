@@ -9,7 +9,7 @@ namespace Kinerja.Rules.Compilation;
 public static partial class RuleSetCompiler
 {
     /// <summary>
-    /// Compiles <paramref name="sources"/>; the set is null when there is any issue. Parsing and
+    /// Compiles <paramref name="sources"/>; the set is null when there is any error (notes alone keep it). Parsing and
     /// <c>Expression.Compile</c> run on a dedicated thread with <see cref="RuleLimits.CompilerStackBytes"/> of stack,
     /// after the text limits were checked, so no rule text can overflow the caller's stack.
     /// </summary>
@@ -19,10 +19,10 @@ public static partial class RuleSetCompiler
         IReadOnlyList<WorkflowSource> sources, IReadOnlyDictionary<string, int>? versions = null, RuleLimits? limits = null)
     {
         var l = limits ?? RuleLimits.Default;
-        return BigStack.Run(() => CompileCore(sources, versions, l), l.CompilerStackBytes);
+        return BigStack.Run(() => CompileCore(sources, versions, l, null), l.CompilerStackBytes);
     }
 
-    private static void CheckSize(WorkflowSource s, List<Rule> rules, RuleLimits limits, List<RuleIssue> issues)
+    private static void CheckSize(WorkflowSource s, IReadOnlyList<Rule> rules, RuleLimits limits, List<RuleIssue> issues)
     {
         var count = 0;
         foreach (var rule in rules)

@@ -69,7 +69,7 @@ public sealed partial class CompiledRuleSet
         {
             return results;
         }
-        var chain = EmployeeChain.ToArray();
+        var chain = Filter(EmployeeChain, null);
         var deadline = Safety.EvaluationBudget.BatchDeadline(Limits, snapshots.Count);
         var degree = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
         if (degree == 1 || snapshots.Count < 256)
@@ -115,7 +115,8 @@ public sealed partial class CompiledRuleSet
     {
         if (names is null)
         {
-            return chain.ToArray();
+            // an injected workflow's rules already run inside the workflows injecting it
+            return chain.Where(w => w.InjectedBy.Count == 0).ToArray();
         }
         foreach (var n in names)
         {

@@ -121,6 +121,12 @@ public static class RuleFileLoader
         try
         {
             var workflow = element.Deserialize<Workflow>(Json)!;
+            // the deprecated alias has only a setter, which the serialiser does not call
+            if (workflow.WorkflowsToInject is null && TryGetInsensitive(element, "WorkflowRulesToInject", out var legacy)
+                && legacy.ValueKind == JsonValueKind.Array)
+            {
+                workflow.WorkflowsToInject = legacy.Deserialize<List<string>>(Json);
+            }
             return new WorkflowSource(file, workflow, element.GetRawText());
         }
         catch (JsonException ex)

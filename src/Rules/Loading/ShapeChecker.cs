@@ -17,7 +17,7 @@ internal static class ShapeChecker
         ["WorkflowRulesToInject"] = [JsonValueKind.Array, JsonValueKind.Null],
         ["RuleExpressionType"] = [JsonValueKind.Number, JsonValueKind.String],
         ["GlobalParams"] = [JsonValueKind.Array, JsonValueKind.Null],
-        ["Rules"] = [JsonValueKind.Array],
+        ["Rules"] = [JsonValueKind.Array, JsonValueKind.Null],
     };
 
     private static readonly Dictionary<string, JsonValueKind[]> RuleKeys = new(StringComparer.OrdinalIgnoreCase)
@@ -34,6 +34,8 @@ internal static class ShapeChecker
         ["Expression"] = [JsonValueKind.String, JsonValueKind.Null],
         ["Actions"] = [JsonValueKind.Object, JsonValueKind.Null],
         ["SuccessEvent"] = [JsonValueKind.String, JsonValueKind.Null],
+        // RulesEngine 4+ dropped ErrorType; its deserialiser ignores it and its own demo and test data still carry it
+        ["ErrorType"] = [JsonValueKind.String, JsonValueKind.Number, JsonValueKind.Null],
     };
 
     private static readonly Dictionary<string, JsonValueKind[]> ParamKeys = new(StringComparer.OrdinalIgnoreCase)
@@ -61,13 +63,17 @@ internal static class ShapeChecker
         {
             issues.Add(new RuleIssue(file, null, null, "a workflow needs a non-empty \"WorkflowName\""));
         }
-        if (!LoaderGet(element, "Rules", out var rules) || rules.ValueKind != JsonValueKind.Array || rules.GetArrayLength() == 0)
-        {
-            issues.Add(new RuleIssue(file, workflow, null, "a workflow needs a non-empty \"Rules\" array"));
-        }
-        else
+        var hasRules = LoaderGet(element, "Rules", out var rules) && rules.ValueKind == JsonValueKind.Array && rules.GetArrayLength() > 0;
+        var injects = new[] { "WorkflowsToInject", "WorkflowRulesToInject" }.Any(key =>
+            LoaderGet(element, key, out var inject) && inject.ValueKind == JsonValueKind.Array && inject.GetArrayLength() > 0);
+        if (hasRules)
         {
             CheckRules(file, workflow, rules, issues);
+        }
+        else if (!injects)
+        {
+            // as RulesEngine's validator: rules of its own, or rules injected from other workflows
+            issues.Add(new RuleIssue(file, workflow, null, "a workflow needs a non-empty \"Rules\" array or \"WorkflowsToInject\" naming the workflows whose rules it runs"));
         }
         if (LoaderGet(element, "GlobalParams", out var gp) && gp.ValueKind == JsonValueKind.Array)
         {

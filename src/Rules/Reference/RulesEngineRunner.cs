@@ -6,6 +6,13 @@ using RulesEngine.Models;
 
 namespace Kinerja.Rules.Reference;
 
+/// <summary>What Microsoft RulesEngine said about one top-level rule.</summary>
+/// <param name="Event">The rule's <c>SuccessEvent</c>, or its name.</param>
+/// <param name="Output">The OnSuccess action's output (RulesEngine's <c>ActionResult.Output</c>) when the rule succeeded.</param>
+/// <param name="Error">An exception of the rule, or of a nested rule when the rule did not succeed (RulesEngine keeps it on the child).</param>
+/// <param name="ActionError">An exception of the OnSuccess action of a succeeded rule (RulesEngine still counts the rule as succeeded).</param>
+public sealed record ReferenceRuleResult(string Workflow, string Rule, string Event, bool Success, object? Output, string? Error, string? ActionError);
+
 /// <summary>
 /// The plain way: Microsoft RulesEngine's <c>ExecuteAllRulesAsync</c> per workflow per snapshot,
 /// following the same chain and conventions as <see cref="CompiledRuleSet"/>. Used as the reference
@@ -20,7 +27,10 @@ public sealed class RulesEngineRunner
     {
         // fresh model objects: RulesEngine may mutate workflows (WorkflowsToInject)
         var workflows = sources.Select(s => RulesEngineJson.Clone(s.Workflow)).ToArray();
-        _engine = new RulesEngine.RulesEngine(workflows, ParserHost.Settings());
+        var settings = ParserHost.Settings();
+        // ExceptionMessage then carries exceptions only, never a rule's ErrorMessage text
+        settings.EnableFormattedErrorMessage = false;
+        _engine = new RulesEngine.RulesEngine(workflows, settings);
         _set = set;
     }
 
@@ -31,32 +41,52 @@ public sealed class RulesEngineRunner
         var values = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         var errors = new List<string>();
         var current = snapshot;
-        foreach (var wf in _set.EmployeeChain)
+        foreach (var wf in _set.EmployeeChain.Where(w => w.InjectedBy.Count == 0))
         {
-            var results = await _engine.ExecuteAllRulesAsync(wf.Name, new RuleParameter(RuleConventions.SnapshotParameter, current));
             var setHere = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var r in results)
+            foreach (var r in await EvaluateWorkflowAsync(wf.Name, current))
             {
-                if (!string.IsNullOrEmpty(r.ExceptionMessage) && !r.IsSuccess && r.Rule.ErrorMessage is null)
+                if (r.Error is not null)
                 {
-                    errors.Add($"{wf.Name}/{r.Rule.RuleName}: {r.ExceptionMessage}");
+                    errors.Add($"{wf.Name}/{r.Rule}: {r.Error}");
                 }
-                if (!r.IsSuccess)
+                if (!r.Success)
                 {
                     continue;
                 }
-                var ev = string.IsNullOrWhiteSpace(r.Rule.SuccessEvent) ? r.Rule.RuleName : r.Rule.SuccessEvent;
-                events.Add(ev);
-                var sets = r.Rule.Properties is { } p ? WorkflowCompiler.Prop(p, RuleConventions.Sets) : null;
-                if (sets is not null && setHere.Add(sets))
+                events.Add(r.Event);
+                var rule = _set.Workflows[wf.Name].Rules.First(c => c.Name == r.Rule);
+                if (rule.Sets is { } sets && setHere.Add(sets))
                 {
-                    var value = r.Rule.Actions?.OnSuccess?.Name == RuleConventions.OutputExpressionAction ? r.ActionResult?.Output : ev;
+                    var value = rule.HasOutput ? r.Output : r.Event;
                     values[sets] = value;
                     current = Apply(current, sets, value);
                 }
             }
         }
         return (events, values, errors);
+    }
+
+    /// <summary>RulesEngine's result for each top-level rule of one workflow on one input (named <c>snapshot</c>).</summary>
+    public async ValueTask<List<ReferenceRuleResult>> EvaluateWorkflowAsync(string workflow, object input)
+    {
+        var results = await _engine.ExecuteAllRulesAsync(workflow, new RuleParameter(RuleConventions.SnapshotParameter, input));
+        return results.Select(r => new ReferenceRuleResult(workflow, r.Rule.RuleName,
+            string.IsNullOrWhiteSpace(r.Rule.SuccessEvent) ? r.Rule.RuleName : r.Rule.SuccessEvent,
+            r.IsSuccess,
+            r.IsSuccess ? r.ActionResult?.Output : null,
+            Error(r),
+            r.IsSuccess ? r.ActionResult?.Exception?.Message : null)).ToList();
+    }
+
+    private static string? Error(RuleResultTree r)
+    {
+        if (!string.IsNullOrEmpty(r.ExceptionMessage))
+        {
+            return r.ExceptionMessage;
+        }
+        // a child's exception counts when its rule did not succeed; an Or that succeeds anyway is quiet
+        return r.IsSuccess ? null : (r.ChildResults ?? []).Select(Error).FirstOrDefault(e => e is not null);
     }
 
     private static IndicatorSnapshot Apply(IndicatorSnapshot s, string name, object? value) => name.ToLowerInvariant() switch
