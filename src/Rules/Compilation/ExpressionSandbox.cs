@@ -36,6 +36,9 @@ internal static class ExpressionSandbox
         "Intern", "IsInterned", "Create", "PadLeft", "PadRight",
     };
 
+    /// <summary>Static members of <see cref="DateTime"/>/<see cref="DateTimeOffset"/> that read the machine's clock.</summary>
+    private static readonly HashSet<string> ClockMembers = new(StringComparer.Ordinal) { "Now", "UtcNow", "Today" };
+
     /// <summary>Returns the first violation as a readable reason, or null when the tree is allowed.</summary>
     public static string? Check(Expression expression)
     {
@@ -124,6 +127,14 @@ internal static class ExpressionSandbox
         protected override Expression VisitMember(MemberExpression node)
         {
             var declaring = node.Member.DeclaringType!;
+            if (node.Expression is null && ClockMembers.Contains(node.Member.Name)
+                && (declaring == typeof(DateTime) || declaring == typeof(DateTimeOffset)))
+            {
+                // A rule that read the machine's clock would judge live, backtest and fixture runs differently.
+                Violation = $"{declaring.Name}.{node.Member.Name} reads the machine's clock; a rule reads time from the snapshot "
+                    + "(snapshot.Period, WorkingDaysElapsed, ...) so live evaluation, backtests and tests agree";
+                return node;
+            }
             if (node.Member is not (PropertyInfo or FieldInfo) || !IsAllowedType(declaring) && !HelperTypes.Contains(declaring))
             {
                 Violation = $"member {Name(declaring)}.{node.Member.Name} is not allowed in rule expressions";
