@@ -1,3 +1,4 @@
+using Kinerja.Core.Clock;
 using Microsoft.Extensions.Configuration;
 using System.Diagnostics;
 using System.Globalization;
@@ -29,6 +30,7 @@ internal static class HttpBench
         builder.Configuration.AddInMemoryCollection(Methods.SettingValues);
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddProblemDetails();
+        builder.Services.AddKinerjaClock(builder.Configuration, builder.Environment.EnvironmentName);
         builder.Services.AddKinerjaIngest(builder.Configuration);
         var app = builder.Build();
         app.MapIngestApi();

@@ -107,6 +107,7 @@ internal static class Methods
         var services = new ServiceCollection();
         services.AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton(TimeProvider.System);
         services.AddKinerjaIngest(Settings());
         return services.BuildServiceProvider();
     }

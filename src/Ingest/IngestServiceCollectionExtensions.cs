@@ -15,7 +15,8 @@ public static class IngestServiceCollectionExtensions
     /// Registers the ingest pipeline (<see cref="IIngestPipeline"/>), its writer (started with the host,
     /// drained on stop), the reference cache, options from <c>Kinerja:Ingest</c> (validated at start), and the
     /// stream partition maintenance (<c>Kinerja:Partitions</c>, <c>Kinerja:Retention</c>).
-    /// Needs a singleton <see cref="Npgsql.NpgsqlDataSource"/> (registered by Core or the host).
+    /// Needs a singleton <see cref="Npgsql.NpgsqlDataSource"/> (registered by Core or the host) and the product's clock
+    /// (<c>AddKinerjaClock</c>, registered once by the host).
     /// </summary>
     public static IServiceCollection AddKinerjaIngest(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,7 +24,6 @@ public static class IngestServiceCollectionExtensions
             .Bind(configuration.GetSection(IngestOptions.Section))
             .ValidateOnStart();
         services.TryAddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ReferenceCache>();
         services.TryAddSingleton(sp => new IngestQueue(sp.GetRequiredService<IOptions<IngestOptions>>().Value.QueueCapacity));
         services.TryAddSingleton<IngestWriter>();

@@ -1,3 +1,4 @@
+using Kinerja.Core.Clock;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -32,6 +33,7 @@ public sealed class RulesApiTests(TestDatabase db) : IClassFixture<TestDatabase>
         builder.Configuration["Kinerja:RulesPath"] = RepoPaths.Rules;
         builder.Configuration["Kinerja:Rules:WatchFolder"] = "false";
         builder.Services.AddSingleton(db.DataSource);
+        builder.Services.AddKinerjaClock(builder.Configuration, builder.Environment.EnvironmentName);
         builder.Services.AddKinerjaRules(builder.Configuration);
         _app = builder.Build();
         _app.MapRulesApi();

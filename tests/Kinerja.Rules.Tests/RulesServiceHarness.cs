@@ -10,7 +10,7 @@ namespace Kinerja.Rules.Tests;
 /// <summary>A rules "process" over a test database: its own active set and service.</summary>
 internal sealed class RulesServiceHarness(NpgsqlDataSource db)
 {
-    public ActiveRuleSet Active { get; } = new();
+    public ActiveRuleSet Active { get; } = new(TimeProvider.System);
     public WorkflowStore Store { get; } = new(db);
     public TriggerStore Triggers { get; } = new(db);
     public RulesService Service => _service ??= new RulesService(Store, Active, NullLogger<RulesService>.Instance);

@@ -85,9 +85,24 @@ public class SandboxTests
     }
 
     [Theory]
+    [InlineData("DateTime.Now.Year > 2000", "DateTime.Now")]
+    [InlineData("snapshot.Period == DateTime.UtcNow.ToString(\"yyyy-MM\")", "DateTime.UtcNow")]
+    [InlineData("DateTime.Today.Day > 20", "DateTime.Today")]
+    [InlineData("DateTimeOffset.UtcNow.Month == 1", "DateTimeOffset.UtcNow")]
+    public void Validate_RuleReadingTheMachineClock_RejectedWithTheReason(string expression, string member)
+    {
+        var (set, issues) = RuleBuilder.Compile(("clock.json", RuleBuilder.OneRule("clock", expression, "hari-ini")));
+
+        Assert.Null(set);
+        var issue = Assert.Single(issues);
+        Assert.Equal("hari-ini", issue.Rule);
+        Assert.Contains(member + " reads the machine's clock", issue.Reason);
+    }
+
+    [Theory]
     [InlineData("Math.Min(snapshot.TksDays, 3) == 3")]
     [InlineData("snapshot.Nip.StartsWith(\"1985\") && snapshot.Nip.Length == 18")]
-    [InlineData("DateTime.Now.Year > 2000 && TimeSpan.FromDays(1).TotalHours == 24")]
+    [InlineData("DateTime.MaxValue.Year > 2000 && TimeSpan.FromDays(1).TotalHours == 24")]
     [InlineData("snapshot.Predikat in (\"BAIK\", \"SANGAT_BAIK\")")]
     [InlineData("Convert.ToDecimal(snapshot.ActivityPct) >= 0 && Math.Round(snapshot.ActivityPct, 1) >= 0")]
     [InlineData("(snapshot.HasilKerjaAvg ?? 0) >= 0 && snapshot.Period.Substring(0, 4) == \"2026\"")]

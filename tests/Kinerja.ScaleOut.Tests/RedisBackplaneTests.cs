@@ -95,7 +95,7 @@ public sealed class RedisBackplaneTests(RedisBackplaneFixture cluster, Xunit.Abs
         await hub.SubscribeAsync("region:" + seed.RegionId);
         await hub.WaitForAsync("Trigger", t => t.GetProperty("initial").GetBoolean(), Soon);
         var absentee = seed.Nips[3];
-        var items = WorkingDaysBefore(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)), 3)
+        var items = WorkingDaysBefore(ClusterClock.TodayWib, 3)
             .Select(d => (object)new { eventId = Guid.NewGuid(), nip = absentee, day = d.ToString("yyyy-MM-dd"), status = "tanpa_keterangan" })
             .ToArray();
         using var source = cluster.A.ClientWithKey(seed.SourceKey);
@@ -124,9 +124,8 @@ public sealed class RedisBackplaneTests(RedisBackplaneFixture cluster, Xunit.Abs
 
     /// <summary>
     /// The latest <paramref name="count"/> working days up to <paramref name="today"/> in its year: the rule reads
-    /// TKS days of the year to date, so on the 1st-4th of a month the days reach back into the previous month
-    /// (attendance for an earlier month is accepted and counted). Only the first working days of January
-    /// cannot have three before them; the servers run on the real clock (child processes).
+    /// TKS days of the year to date. The servers run on the <see cref="ClusterClock"/> (mid-month), so there are
+    /// always three: on the machine's first working days of January there would be none before them in the year.
     /// </summary>
     private static List<DateOnly> WorkingDaysBefore(DateOnly today, int count)
     {

@@ -21,7 +21,14 @@ public sealed class TestDatabase : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await DataSource.DisposeAsync();
-        await TestCluster.DropDatabaseAsync(ConnectionString);
+        // also after a fixture failed before its database was made: do not hide that failure behind this one
+        if (DataSource is not null)
+        {
+            await DataSource.DisposeAsync();
+        }
+        if (ConnectionString.Length > 0)
+        {
+            await TestCluster.DropDatabaseAsync(ConnectionString);
+        }
     }
 }

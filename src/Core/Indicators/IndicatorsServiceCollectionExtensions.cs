@@ -12,11 +12,11 @@ public static class IndicatorsServiceCollectionExtensions
     /// Registers the calendar cache, <see cref="IIndicatorQueries"/>,
     /// <see cref="IndicatorHistorySource"/> (backtest history), the in-memory
     /// <see cref="LiveIndicators"/> (fed by the <c>kinerja_events</c> change feed and rolled over at
-    /// each region's local midnight by a hosted service). Needs the <c>NpgsqlDataSource</c>.
+    /// each region's local midnight by a hosted service). Needs the <c>NpgsqlDataSource</c> and the product's clock
+    /// (<c>AddKinerjaClock</c>, registered once by the host).
     /// </summary>
     public static IServiceCollection AddKinerjaIndicators(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CalendarCache>();
         services.TryAddSingleton<IndicatorQueries>();
         services.TryAddSingleton<IIndicatorQueries>(sp => sp.GetRequiredService<IndicatorQueries>());

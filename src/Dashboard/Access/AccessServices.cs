@@ -38,7 +38,6 @@ public static class AccessServices
             .Validate(o => o.MinGroupSize >= 1, "Kinerja:Privacy:MinGroupSize must be at least 1")
             .ValidateOnStart();
 
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<UserStore>();
         services.AddSingleton<SourceStore>();
         services.AddSingleton<RegionLookup>();

@@ -28,7 +28,7 @@ public sealed class RenderedChart(ChartSpec spec, long version, string hash, str
 /// CPU (hundreds on a busy machine), and holding a worker that long on a 2-core host delays every other
 /// region's flush, SignalR send and HTTP request queued behind it.
 /// </summary>
-public sealed class ChartCache(ILogger<ChartCache> logger)
+public sealed class ChartCache(ILogger<ChartCache> logger, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -66,10 +66,10 @@ public sealed class ChartCache(ILogger<ChartCache> logger)
             {
                 return cached;
             }
-            var started = TimeProvider.System.GetTimestamp();
+            var started = time.GetTimestamp();
             var svg = await Task.Factory.StartNew(() => ChartRenderer.Svg(spec), ct, TaskCreationOptions.LongRunning,
                 TaskScheduler.Default);
-            RenderTimes.Add(TimeProvider.System.GetElapsedTime(started));
+            RenderTimes.Add(time.GetElapsedTime(started));
             Interlocked.Increment(ref _svgRenders);
             var rendered = new RenderedChart(spec, Math.Max(version, (cached?.Version ?? 0) + 1), hash, svg);
             _charts[spec.ChartId] = rendered;

@@ -1,3 +1,4 @@
+using Kinerja.Core.Clock;
 using Kinerja.Core.Database;
 using Kinerja.Core.Database.Embedded;
 using Kinerja.Core.Reference;
@@ -32,6 +33,7 @@ internal sealed class CliHost : IAsyncDisposable
         // Beside a running server, share its cluster and leave it running.
         builder.Configuration[$"{EmbeddedPostgresOptions.Section}:{nameof(EmbeddedPostgresOptions.StopAdoptedServer)}"] = "false";
         await builder.AddKinerjaDatabaseAsync();
+        builder.Services.AddKinerjaClock(builder.Configuration, builder.Environment.EnvironmentName);
         builder.Services.AddSingleton<ReferenceRepository>();
         configure?.Invoke(builder.Services, builder.Configuration);
         var host = builder.Build();

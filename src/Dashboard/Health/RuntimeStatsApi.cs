@@ -10,6 +10,12 @@ namespace Kinerja.Dashboard.Health;
 /// </summary>
 public static class RuntimeStatsApi
 {
+    // Taken when the host maps the API at start-up: uptime is measured on the monotonic clock, so a shifted
+    // product clock (Kinerja:Clock) or a stepped machine clock does not change it.
+    private static readonly long StartedTicks = Environment.TickCount64;
+
+    /// <param name="At">When the figures were read, on the product's clock.</param>
+    /// <param name="UptimeSeconds">Seconds since start-up, measured on the monotonic clock.</param>
     /// <param name="Gen0Collections">Collections of each generation since start (a gen2 also counts as gen1 and gen0).</param>
     /// <param name="HeapSizeBytes">Managed heap size after the most recent collection of any kind.</param>
     /// <param name="HeapAfterGen2Bytes">Managed heap size after the most recent gen2 (full blocking or background), 0 before the first.</param>
@@ -39,7 +45,8 @@ public static class RuntimeStatsApi
 
     public static IEndpointRouteBuilder MapRuntimeStatsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/runtime", () => TypedResults.Ok(Read()))
+        _ = StartedTicks;
+        app.MapGet("/api/v1/runtime", (TimeProvider time) => TypedResults.Ok(Read(time)))
             .RequireAuthorization(Policies.Admin)
             .WithName("GetRuntimeStats")
             .WithSummary("Process memory and garbage-collector counters (admin).")
@@ -47,8 +54,8 @@ public static class RuntimeStatsApi
         return app;
     }
 
-    /// <summary>The current figures of this process.</summary>
-    public static RuntimeStats Read()
+    /// <summary>The current figures of this process; <see cref="RuntimeStats.At"/> on the product's clock.</summary>
+    public static RuntimeStats Read(TimeProvider time)
     {
         var any = GC.GetGCMemoryInfo(GCKind.Any);
         var full = GC.GetGCMemoryInfo(GCKind.FullBlocking);
@@ -56,8 +63,8 @@ public static class RuntimeStatsApi
         var gen2 = full.Index >= background.Index ? full : background;
         using var process = Process.GetCurrentProcess();
         return new RuntimeStats(
-            DateTimeOffset.UtcNow,
-            Math.Round((DateTime.Now - process.StartTime).TotalSeconds, 1),
+            time.GetUtcNow(),
+            Math.Round(TimeSpan.FromMilliseconds(Environment.TickCount64 - StartedTicks).TotalSeconds, 1),
             GC.CollectionCount(0),
             GC.CollectionCount(1),
             GC.CollectionCount(2),

@@ -1,3 +1,4 @@
+using Kinerja.Core.Clock;
 using Kinerja.Core.Database;
 using Kinerja.Core.Indicators;
 using Kinerja.Dashboard.Board;
@@ -32,7 +33,8 @@ public static class KinerjaHost
         demo.Simulate ??= db.Embedded;
         builder.Services.AddSingleton(demo);
 
-        builder.Services.AddSingleton(TimeProvider.System);
+        // The one clock of the process (Kinerja:Clock); every part reads "now" from it.
+        builder.Services.AddKinerjaClock(builder.Configuration, builder.Environment.EnvironmentName);
         builder.Services.AddSingleton<ReferenceRepository>();
         if (roles.Dashboard || roles.Rules)
         {

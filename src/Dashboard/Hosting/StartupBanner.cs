@@ -1,3 +1,4 @@
+using Kinerja.Core.Clock;
 using Kinerja.Core.Database;
 using Kinerja.Core.Database.Embedded;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -25,6 +26,10 @@ internal static class StartupBanner
             if (app.Services.GetService<EmbeddedPostgres>() is { } pg)
             {
                 Console.WriteLine($"  psql:       PGPASSWORD=$(cat {pg.PasswordFile}) psql -h 127.0.0.1 -p {pg.Port} -U kinerja kinerja");
+            }
+            if (app.Services.GetRequiredService<KinerjaClock>().Shifted is { } shifted)
+            {
+                Console.WriteLine($"  Clock:      SHIFTED, {shifted}; not the machine's time");
             }
             Console.WriteLine("  Stop with Ctrl+C.");
             Console.WriteLine();

@@ -27,7 +27,7 @@ public static class BoardPage
     ];
 
     public static async Task<IResult> RegionAsync(string regionId, HttpRequest request, ReferenceRepository reference,
-        IOptions<BoardOptions> options, CancellationToken ct)
+        IOptions<BoardOptions> options, TimeProvider time, CancellationToken ct)
     {
         var region = (await reference.RegionsAsync(ct)).FirstOrDefault(r => r.Id == regionId);
         if (region is null)
@@ -66,14 +66,14 @@ public static class BoardPage
             content.Append("</ul></section>");
         }
         content.Append("</aside></main>").Append(Footer(regionId, kiosk));
-        var data = Data(group, region, options.Value, kiosk);
+        var data = Data(group, region, options.Value, kiosk, time);
         data["rotate"] = rotate.ToString(CultureInfo.InvariantCulture);
         return Result(Page($"Papan {region.Name}", kiosk ? "papan kiosk" : "papan", data, content.ToString(),
             "/lib/signalr/signalr.min.js", "/js/live.js", "/js/papan.js"));
     }
 
     public static async Task<IResult> UnitAsync(string regionId, string unitId, HttpRequest request,
-        ReferenceRepository reference, IOptions<BoardOptions> options, CancellationToken ct)
+        ReferenceRepository reference, IOptions<BoardOptions> options, TimeProvider time, CancellationToken ct)
     {
         var region = (await reference.RegionsAsync(ct)).FirstOrDefault(r => r.Id == regionId);
         var unit = region is null ? null : (await reference.UnitsAsync(regionId, ct)).FirstOrDefault(u => u.Id == unitId);
@@ -92,11 +92,17 @@ public static class BoardPage
         }
         content.Append("</section><aside class=\"side\">").Append(Feed()).Append("</aside></main>").Append(Footer(regionId, kiosk));
         return Result(Page(unit.Name, kiosk ? "papan unit kiosk" : "papan unit",
-            Data(BoardGroup.Unit(unitId), region, options.Value, kiosk), content.ToString(),
+            Data(BoardGroup.Unit(unitId), region, options.Value, kiosk, time), content.ToString(),
             "/lib/signalr/signalr.min.js", "/js/live.js", "/js/papan.js"));
     }
 
-    internal static Dictionary<string, string> Data(BoardGroup group, Region region, BoardOptions options, bool kiosk) => new()
+    /// <summary>
+    /// The screen's settings as body data attributes. <c>data-now</c> is the server's clock (Unix ms) when the page
+    /// was made: the screen's clock and date follow it, so a shifted product clock (<c>Kinerja:Clock</c>) shows the
+    /// same day on the screen as in the figures.
+    /// </summary>
+    internal static Dictionary<string, string> Data(BoardGroup group, Region region, BoardOptions options, bool kiosk,
+        TimeProvider time) => new()
     {
         ["group"] = group.Name,
         ["region"] = region.Id,
@@ -104,6 +110,7 @@ public static class BoardPage
         ["zone"] = TriggerLabels.Zone(region.TimeZone),
         ["stale"] = options.StaleSeconds.ToString(CultureInfo.InvariantCulture),
         ["kiosk"] = kiosk ? "1" : "0",
+        ["now"] = time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
     };
 
     internal static string Header(string title, string subtitle, bool kiosk, string back) =>

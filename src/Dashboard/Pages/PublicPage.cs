@@ -14,7 +14,7 @@ namespace Kinerja.Dashboard.Pages;
 public static class PublicPage
 {
     public static async Task<IResult> GetAsync(string regionId, HttpRequest request, ReferenceRepository reference,
-        IOptions<BoardOptions> options, IOptions<PrivacyOptions> privacy, CancellationToken ct)
+        IOptions<BoardOptions> options, IOptions<PrivacyOptions> privacy, TimeProvider time, CancellationToken ct)
     {
         var region = (await reference.RegionsAsync(ct)).FirstOrDefault(r => r.Id == regionId);
         if (region is null)
@@ -39,7 +39,7 @@ public static class PublicPage
             .Append("<p class=\"note\">Hanya angka agregat per unit. Unit dengan kurang dari ")
             .Append(privacy.Value.MinGroupSize.ToString(CultureInfo.InvariantCulture))
             .Append(" pegawai ditampilkan sebagai “—” untuk melindungi data pribadi.</p></section></aside></main>");
-        return Result(Page($"Publik {region.Name}", "publik kiosk", BoardPage.Data(BoardGroup.Public(regionId), region, options.Value, kiosk),
+        return Result(Page($"Publik {region.Name}", "publik kiosk", BoardPage.Data(BoardGroup.Public(regionId), region, options.Value, kiosk, time),
             content.ToString(), "/lib/signalr/signalr.min.js", "/js/live.js", "/js/publik.js"));
     }
 

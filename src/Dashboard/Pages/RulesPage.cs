@@ -8,7 +8,11 @@ namespace Kinerja.Dashboard.Pages;
 /// </summary>
 public static class RulesPage
 {
-    public static IResult Get() => Result(Page("Konsol aturan", "aturan", new Dictionary<string, string>(), """
+    /// <summary>The console; <c>data-month</c> (the product clock's month, UTC) is the backtest's default period.</summary>
+    public static IResult Get(TimeProvider time) => Result(Page("Konsol aturan", "aturan", new Dictionary<string, string>
+    {
+        ["month"] = time.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+    }, """
         <header class="top"><div class="brand"><a class="back" href="/" aria-label="Kembali">←</a>
         <div><h1>Konsol Aturan Kinerja</h1><p class="sub">Penghargaan, pembinaan, dan sanksi — tanpa deploy ulang</p></div></div>
         <div class="status"><div class="asof" id="status-api">Memuat…</div></div></header>

@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using Kinerja.Core.Clock;
 using Kinerja.Ingest.Contracts;
 using Kinerja.Ingest.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -78,7 +80,9 @@ public static class IngestCli
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        services.AddKinerjaIngest(new ConfigurationBuilder().Build());
+        var configuration = new ConfigurationBuilder().Build();
+        services.AddKinerjaClock(configuration, Environments.Production);
+        services.AddKinerjaIngest(configuration);
         await using var provider = services.BuildServiceProvider();
         var writer = provider.GetRequiredService<IngestWriter>();
         try
@@ -152,7 +156,7 @@ public static class IngestCli
     private static async Task<Task<IngestResult>> SubmitAsync<T>(ImportStream<T> stream, IngestPipeline pipeline,
         FileChunk<T> chunk, CancellationToken ct) where T : class, new()
     {
-        var giveUp = DateTime.UtcNow + GiveUpAfter;
+        var retrying = Stopwatch.StartNew();
         while (true)
         {
             try
@@ -160,7 +164,7 @@ public static class IngestCli
                 var submission = await stream.Prepare(pipeline, chunk.Items, ct);
                 return await pipeline.EnqueueAsync(submission, Backpressure.Wait, ct);
             }
-            catch (IngestUnavailableException ex) when (DateTime.UtcNow < giveUp)
+            catch (IngestUnavailableException ex) when (retrying.Elapsed < GiveUpAfter)
             {
                 await Task.Delay(ex.RetryAfter, ct);
             }
@@ -171,7 +175,7 @@ public static class IngestCli
         (FileChunk<T> Chunk, Task<IngestResult> Done) entry, Totals totals, RejectedFile rejected, CancellationToken ct)
         where T : class, new()
     {
-        var giveUp = DateTime.UtcNow + GiveUpAfter;
+        var retrying = Stopwatch.StartNew();
         var done = entry.Done;
         IngestResult result;
         while (true)
@@ -181,7 +185,7 @@ public static class IngestCli
                 result = await done;
                 break;
             }
-            catch (IngestUnavailableException ex) when (DateTime.UtcNow < giveUp)
+            catch (IngestUnavailableException ex) when (retrying.Elapsed < GiveUpAfter)
             {
                 await Task.Delay(ex.RetryAfter, ct);
                 done = await SubmitAsync(stream, pipeline, entry.Chunk, ct);

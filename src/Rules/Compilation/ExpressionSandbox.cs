@@ -48,6 +48,9 @@ internal static class ExpressionSandbox
 
     private static readonly HashSet<string> ListMembers = new(StringComparer.Ordinal) { "Count", "Item" };
 
+    /// <summary>Static members of <see cref="DateTime"/>/<see cref="DateTimeOffset"/> that read the machine's clock.</summary>
+    private static readonly HashSet<string> ClockMembers = new(StringComparer.Ordinal) { "Now", "UtcNow", "Today" };
+
     /// <summary>Returns the first violation as a readable reason, or null when the tree is allowed.</summary>
     /// <param name="inputTypes">
     /// Input types other than the snapshots, allowed like them (properties only). Only a compile for tests passes
@@ -147,6 +150,14 @@ internal static class ExpressionSandbox
         {
             var member = node.Member;
             var declaring = member.DeclaringType!;
+            if (node.Expression is null && ClockMembers.Contains(member.Name)
+                && (declaring == typeof(DateTime) || declaring == typeof(DateTimeOffset)))
+            {
+                // A rule that read the machine's clock would judge live, backtest and fixture runs differently.
+                Violation = $"{declaring.Name}.{member.Name} reads the machine's clock; a rule reads time from the snapshot "
+                    + "(snapshot.Period, WorkingDaysElapsed, ...) so live evaluation, backtests and tests agree";
+                return node;
+            }
             var ok = member is PropertyInfo or FieldInfo && (
                 declaring == typeof(Array) ? member.Name is nameof(Array.Length) or nameof(Array.LongLength)
                 : IsList(declaring) ? ListMembers.Contains(member.Name) && IsAllowedType(declaring)

@@ -7,7 +7,8 @@ namespace Kinerja.Rules.Hosting;
 /// <see cref="CompiledRuleSet"/> first and then swaps this one reference, so a caller sees the old set
 /// or the new one, never half of each. Read <see cref="Current"/> once per batch.
 /// </summary>
-public sealed class ActiveRuleSet
+/// <param name="time">The product's clock (stamps <see cref="LoadedAt"/>).</param>
+public sealed class ActiveRuleSet(TimeProvider time)
 {
     private CompiledRuleSet? _current;
 
@@ -17,6 +18,7 @@ public sealed class ActiveRuleSet
     /// <summary>The last validation failure of a file-watch or reload (the active set stayed).</summary>
     public string? LastError { get; set; }
 
+    /// <summary>When the set in force was swapped in, on the product's clock.</summary>
     public DateTimeOffset? LoadedAt { get; private set; }
 
     /// <summary>Raised after a swap (argument: the new set).</summary>
@@ -25,7 +27,7 @@ public sealed class ActiveRuleSet
     public void Swap(CompiledRuleSet set)
     {
         Volatile.Write(ref _current, set);
-        LoadedAt = DateTimeOffset.UtcNow;
+        LoadedAt = time.GetUtcNow();
         Swapped?.Invoke(set);
     }
 

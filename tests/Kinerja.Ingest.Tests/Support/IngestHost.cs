@@ -1,3 +1,4 @@
+using Kinerja.Core.Clock;
 using Kinerja.Ingest.Pipeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -37,6 +38,7 @@ internal sealed class IngestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSingleton(db);
         builder.Services.AddProblemDetails();
+        builder.Services.AddKinerjaClock(builder.Configuration, builder.Environment.EnvironmentName);
         builder.Services.AddKinerjaIngest(builder.Configuration);
         configure?.Invoke(builder.Services);
         var app = builder.Build();

@@ -7,7 +7,7 @@ namespace Kinerja.ScaleOut.Tests.Infrastructure;
 /// <summary>
 /// The real server as an OS process: <c>dotnet Kinerja.Dashboard.dll --urls http://127.0.0.1:{port}
 /// --ConnectionStrings:Kinerja=… --Kinerja:Roles=…</c> (Development, so the test header scheme signs
-/// users in), ready when <c>/health/ready</c> answers 200. Killed (whole tree) on dispose.
+/// users in; on the <see cref="ClusterClock"/>), ready when <c>/health/ready</c> answers 200. Killed (whole tree) on dispose.
 /// </summary>
 public sealed class KinerjaProcess : IAsyncDisposable
 {
@@ -60,6 +60,7 @@ public sealed class KinerjaProcess : IAsyncDisposable
             ["Kinerja:Demo:Seed"] = "false",
             ["Kinerja:Demo:Simulate"] = "false",
             ["Kinerja:Access:TestAuthentication"] = "true",
+            ["Kinerja:Clock:Offset"] = ClusterClock.Setting,
             ["Logging:LogLevel:Default"] = "Information",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         };

@@ -25,7 +25,7 @@ public sealed record ScaleOutSeed(string RegionId, string UnitId, IReadOnlyList<
         {
             eventId = Guid.NewGuid(),
             nip,
-            occurredAt = DateTimeOffset.UtcNow.AddMinutes(-5),
+            occurredAt = ClusterClock.Now.AddMinutes(-5),
             minutes,
             description = "Menyusun laporan pelayanan",
         }).ToArray();

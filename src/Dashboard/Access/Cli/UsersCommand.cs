@@ -86,7 +86,7 @@ public static class UsersCommand
         {
             foreach (var u in await sp.GetRequiredService<UserStore>().ListAsync(token))
             {
-                var state = u.Disabled ? " disabled" : u.LockedUntil > DateTime.UtcNow ? $" locked until {u.LockedUntil:u}" : "";
+                var state = u.Disabled ? " disabled" : u.LockedUntil > sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime ? $" locked until {u.LockedUntil:u}" : "";
                 await output.WriteLineAsync($"{u.Username,-24} {u.Role,-9} regions: " +
                     $"{(u.Regions.Count == 0 ? "-" : string.Join(",", u.Regions))}{state}");
             }

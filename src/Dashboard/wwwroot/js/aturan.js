@@ -219,7 +219,7 @@
     busy(true);
     status("Backtest berjalan…");
     try {
-      const month = new Date().toISOString().slice(0, 7);
+      const month = document.body.dataset.month || new Date().toISOString().slice(0, 7);
       const r = await call("POST", API.backtest(), Object.assign(body, { from: month, to: month, limit: 50 }));
       if (r.valid === false) { showIssues(r.issues); status("Backtest tidak dapat dijalankan: aturan tidak valid", false); return; }
       const wrap = el("div");

@@ -6,6 +6,9 @@ window.Kinerja = (function () {
   const tz = body.dataset.tz || "Asia/Jakarta";
   const zone = body.dataset.zone || "WIB";
   const staleSeconds = Number(body.dataset.stale || 45);
+  // The server's clock less this machine's, from the page: the screen's clock follows the server (Kinerja:Clock).
+  const clockShift = body.dataset.now ? Number(body.dataset.now) - Date.now() : 0;
+  const now = () => new Date(Date.now() + clockShift);
   const nf0 = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 });
   const nf1 = new Intl.NumberFormat("id-ID", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const nf2 = new Intl.NumberFormat("id-ID", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -133,8 +136,9 @@ window.Kinerja = (function () {
 
   setInterval(() => {
     checkStale();
-    text("jam", fmt.date(new Date()) + " · " + fmt.timeSec(new Date()) + " " + zone);
+    const t = now();
+    text("jam", fmt.date(t) + " · " + fmt.timeSec(t) + " " + zone);
   }, 1000);
 
-  return { start, fmt, text, width, $, zone, tz };
+  return { start, fmt, text, width, $, zone, tz, now };
 })();
