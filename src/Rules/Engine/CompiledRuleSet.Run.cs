@@ -11,7 +11,7 @@ public sealed partial class CompiledRuleSet
     private EvaluationOutcome Run(object snapshot, CompiledWorkflow[] chain, Action<object, object?>?[] setters, Scratch scratch, bool explain,
         Safety.RuleLimits? limits = null)
     {
-        Safety.EvaluationBudget.BeginSnapshot(limits ?? Limits, scratch.BatchDeadline);
+        Safety.EvaluationBudget.BeginSnapshot(limits ?? Limits, scratch.Batch);
         try
         {
             return RunChain(snapshot, chain, setters, scratch, explain);

@@ -70,11 +70,11 @@ public sealed partial class CompiledRuleSet
             return results;
         }
         var chain = Filter(EmployeeChain, null);
-        var deadline = Safety.EvaluationBudget.BatchDeadline(Limits, snapshots.Count);
+        var clock = Safety.EvaluationBudget.StartBatch(Limits, snapshots.Count);
         var degree = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
         if (degree == 1 || snapshots.Count < 256)
         {
-            var scratch = NewScratch(deadline);
+            var scratch = NewScratch(clock);
             for (var i = 0; i < snapshots.Count; i++)
             {
                 results[i] = Run(snapshots[i], chain, _employeeSetters, scratch, explain);
@@ -84,7 +84,7 @@ public sealed partial class CompiledRuleSet
         var chunk = Math.Max(256, snapshots.Count / (degree * 8));
         Parallel.ForEach(Partitioner.Create(0, snapshots.Count, chunk),
             new ParallelOptions { MaxDegreeOfParallelism = degree },
-            () => NewScratch(deadline),
+            () => NewScratch(clock),
             (range, _, scratch) =>
             {
                 for (var i = range.Item1; i < range.Item2; i++)
@@ -109,7 +109,7 @@ public sealed partial class CompiledRuleSet
         Run(unit, UnitChain.ToArray(), _unitSetters, NewScratch(), explain: true, limits);
     }
 
-    private Scratch NewScratch(long batchDeadline = long.MaxValue) => new(_maxRules, Slots.Count) { BatchDeadline = batchDeadline };
+    private Scratch NewScratch(Safety.BatchClock? batch = null) => new(_maxRules, Slots.Count) { Batch = batch ?? Safety.BatchClock.None };
 
     private static CompiledWorkflow[] Filter(IReadOnlyList<CompiledWorkflow> chain, IReadOnlyCollection<string>? names)
     {
@@ -132,7 +132,7 @@ public sealed partial class CompiledRuleSet
     {
         public readonly RuleScratch Rules = new(maxRules);
         public readonly bool[] SetInWorkflow = new bool[slots];
-        /// <summary>When the batch this scratch serves runs out of time (<see cref="Safety.EvaluationBudget"/>).</summary>
-        public long BatchDeadline { get; init; } = long.MaxValue;
+        /// <summary>The time budget of the batch this scratch serves (<see cref="Safety.EvaluationBudget"/>).</summary>
+        public Safety.BatchClock Batch { get; init; } = Safety.BatchClock.None;
     }
 }

@@ -22,7 +22,7 @@ internal static class EvaluationBudget
     {
         public RuleLimits Limits = RuleLimits.Default;
         public long SnapshotDeadline = long.MaxValue;
-        public long BatchDeadline = long.MaxValue;
+        public BatchClock Batch = BatchClock.None;
         public long AllocationStart;
         public int Rule = -1;
         public RuleBudgetExceededException? Tripped;
@@ -31,17 +31,17 @@ internal static class EvaluationBudget
 
     private static long Ticks(double ms) => (long)(ms * Stopwatch.Frequency / 1000);
 
-    /// <summary>The deadline of a batch of <paramref name="snapshots"/> starting now.</summary>
-    public static long BatchDeadline(RuleLimits limits, int snapshots) =>
-        Stopwatch.GetTimestamp() + Ticks(limits.BatchTimeBudgetMs + snapshots * (double)limits.BatchTimePerSnapshotMicros / 1000);
+    /// <summary>The clock of a batch of <paramref name="snapshots"/> starting now.</summary>
+    public static BatchClock StartBatch(RuleLimits limits, int snapshots) =>
+        new(Stopwatch.GetTimestamp() + Ticks(limits.BatchTimeBudgetMs + snapshots * (double)limits.BatchTimePerSnapshotMicros / 1000));
 
-    /// <summary>Starts the budget of one snapshot on this thread.</summary>
-    public static void BeginSnapshot(RuleLimits limits, long batchDeadline)
+    /// <summary>Starts the budget of one snapshot on this thread (of <paramref name="batch"/>, shared by the batch's workers).</summary>
+    public static void BeginSnapshot(RuleLimits limits, BatchClock batch)
     {
         var s = t_state ??= new State();
         s.Limits = limits;
         s.SnapshotDeadline = Stopwatch.GetTimestamp() + Ticks(limits.SnapshotTimeBudgetMs);
-        s.BatchDeadline = batchDeadline;
+        s.Batch = batch;
         s.AllocationStart = GC.GetAllocatedBytesForCurrentThread();
         s.Rule = -1;
         s.Tripped = null;
@@ -55,7 +55,7 @@ internal static class EvaluationBudget
         if (t_state is { } s)
         {
             s.SnapshotDeadline = long.MaxValue;
-            s.BatchDeadline = long.MaxValue;
+            s.Batch = BatchClock.None;
             s.AllocationStart = long.MaxValue / 2;
             s.Tripped = null;
         }
@@ -86,10 +86,6 @@ internal static class EvaluationBudget
                 var now = Stopwatch.GetTimestamp();
                 s.Tripped = null;
                 s.SnapshotDeadline = now + Ticks(s.Limits.SnapshotTimeBudgetMs);
-                if (s.BatchDeadline <= now)
-                {
-                    s.BatchDeadline = now + Ticks(s.Limits.BatchTimeBudgetMs);
-                }
                 s.AllocationStart = GC.GetAllocatedBytesForCurrentThread();
                 t_countdown = TicksPerCheck;
             }
@@ -126,8 +122,10 @@ internal static class EvaluationBudget
         {
             Trip(s, "SnapshotTimeBudgetMs", $"the rule ran longer than {s.Limits.SnapshotTimeBudgetMs} ms for one snapshot");
         }
-        if (now > s.BatchDeadline)
+        if (now > s.Batch.Deadline)
         {
+            // the running rule takes the blame and is disabled; the rest of the batch gets a fresh budget
+            s.Batch.Extend(now + Ticks(s.Limits.BatchTimeBudgetMs));
             Trip(s, "BatchTimeBudgetMs", "the rule was running when its batch went over its time budget "
                 + $"({s.Limits.BatchTimeBudgetMs} ms + {s.Limits.BatchTimePerSnapshotMicros} µs per snapshot)");
         }
@@ -175,5 +173,25 @@ internal static class EvaluationBudget
         s.Trips.Add((s.Rule, error));
         t_countdown = 0;
         throw error;
+    }
+}
+
+/// <summary>The deadline of one batch, shared by the threads evaluating it (Stopwatch timestamp).</summary>
+internal sealed class BatchClock(long deadline)
+{
+    /// <summary>No batch: never runs out.</summary>
+    public static readonly BatchClock None = new(long.MaxValue);
+
+    private long _deadline = deadline;
+
+    public long Deadline => Volatile.Read(ref _deadline);
+
+    /// <summary>Moves the deadline (after the rule that ran it out was disabled).</summary>
+    public void Extend(long deadline)
+    {
+        if (!ReferenceEquals(this, None))
+        {
+            Volatile.Write(ref _deadline, deadline);
+        }
     }
 }

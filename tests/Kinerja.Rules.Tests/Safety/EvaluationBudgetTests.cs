@@ -70,6 +70,27 @@ public sealed class EvaluationBudgetTests
         Assert.All(outcomes, o => Assert.Contains("CEPAT", o.Events));
     }
 
+    [Fact]
+    public void EvaluateBatch_OverTheBatchBudget_OnlyTheSlowRuleIsDisabledAndTheBatchGoesOn()
+    {
+        // each snapshot stays under its own budget; together they run the batch out of time
+        var limits = new RuleLimits { SnapshotTimeBudgetMs = 60_000, BatchTimeBudgetMs = 1_000, BatchTimePerSnapshotMicros = 0 };
+        var set = Compile(limits,
+            ("agak_lambat", "snapshot.Nip.Count(a => snapshot.Nip.Count(b => snapshot.Nip.Count(c => c == b) > 0) > 0) > 0"),
+            // a few hundred loop iterations per snapshot: enough for the budget to be checked while it runs
+            ("sedang", "snapshot.Nip.Count(c => c == '0') + snapshot.Nip.Count(c => c == '1') + snapshot.Nip.Count(c => c == '2') > 0"),
+            ("cepat", "snapshot.TksDays > 1"));
+        var snapshots = Enumerable.Range(0, 600).Select(i => LongNip with { Nip = i.ToString("D120") }).ToArray();
+
+        var watch = Stopwatch.StartNew();
+        var outcomes = set.EvaluateBatch(snapshots, maxDegreeOfParallelism: 1);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"the batch took {watch.Elapsed}");
+        var disabled = Assert.Single(set.DisabledRules);
+        Assert.Equal(("agak_lambat", "BatchTimeBudgetMs"), (disabled.Rule, disabled.Limit));
+        Assert.All(outcomes, o => Assert.Equal(["SEDANG", "CEPAT"], o.Events.Where(e => e != "AGAK_LAMBAT")));
+    }
+
     [Theory]
     [InlineData("string('x', 1000000000).Length > 0")]
     [InlineData("(\"x\" + snapshot.Nip).Replace(\"x\", \"xx\").Replace(\"x\", \"xx\").Replace(\"x\", \"xx\").Replace(\"x\", \"xx\").Replace(\"x\", \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\").Length > 0")]

@@ -35,7 +35,7 @@ public sealed class LiveBudgetTests(TestDatabase db) : IClassFixture<TestDatabas
         // compiled without the trial, as if the rule only went slow on live data
         var set = RuleSetCompiler.CompileOrThrow(sources, new Dictionary<string, int> { ["uji"] = 3 },
             new RuleLimits { SnapshotTimeBudgetMs = 50 });
-        var active = new ActiveRuleSet();
+        var active = new ActiveRuleSet(TimeProvider.System);
         active.Swap(set);
         var service = new RuleEvaluationService(active, new Store.TriggerStore(db.DataSource), NullLogger<RuleEvaluationService>.Instance);
         var snapshots = Enumerable.Range(0, 300)
