@@ -1,5 +1,6 @@
-using Kinerja.Core.Clock;
+using Kinerja.Dashboard.Tests.Hosting;
 using Kinerja.Dashboard.Tests.Infrastructure;
+using Kinerja.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,24 +10,18 @@ namespace Kinerja.Dashboard.Tests.Clock;
 /// A shifted clock never reaches production by accident: outside Development the server refuses to start with it,
 /// naming the key and the switch, unless <c>Kinerja:Clock:AllowInProduction=true</c> says it is meant.
 /// </summary>
-public sealed class ClockRefusalTests
+public sealed class ClockRefusalTests(TestDatabase db) : IClassFixture<TestDatabase>
 {
     [Fact]
     public async Task Start_ShiftedClockInProduction_IsRefusedWithAClearError()
     {
-        var app = new ProductionApp(allow: false);
-        await app.InitializeAsync();
-        try
-        {
-            var ex = Assert.Throws<ClockSettingsException>(() => app.Services);
+        // the built server as a process (ASPNETCORE_ENVIRONMENT=Production), as an operator would start it
+        var settings = DatabaseStartupFailureTests.Settings(db.ConnectionString, timeout: "10");
+        settings["Kinerja:Clock:StartAt"] = "2025-05-20T10:00:00+07:00";
+        var exit = await ServerProcess.RunAsync(settings, TimeSpan.FromSeconds(60));
 
-            Assert.Contains("Kinerja:Clock:StartAt is set but the environment is 'Production'", ex.Message);
-            Assert.Contains("Kinerja:Clock:AllowInProduction=true", ex.Message);
-        }
-        finally
-        {
-            await ((IAsyncLifetime)app).DisposeAsync();
-        }
+        StartupFailureAssert.OneClearLine(exit, StartupFailureAssert.Configuration,
+            "Kinerja:Clock:StartAt is set but the environment is 'Production'", "Kinerja:Clock:AllowInProduction=true");
     }
 
     [Fact]
