@@ -1,6 +1,9 @@
 using Dapper;
 using Kinerja.Dashboard.Tests.Infrastructure;
 using Kinerja.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Kinerja.Dashboard.Tests.Clock;
 
@@ -17,6 +20,9 @@ public sealed class ShiftedClockAppFactory : KinerjaAppFactory, IAsyncLifetime
 
     public IReadOnlyList<string> Nips { get; private set; } = [];
 
+    /// <summary>What the server logged.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>The employee with three TKS days in April 2025 (the month before the configured one).</summary>
     public string AprilAbsentee => Nips[2];
 
@@ -24,6 +30,12 @@ public sealed class ShiftedClockAppFactory : KinerjaAppFactory, IAsyncLifetime
     {
         ["Kinerja:Clock:StartAt"] = "2025-05-20T10:00:00+07:00",
     };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(l => l.AddProvider(Logs));
+    }
 
     async Task IAsyncLifetime.InitializeAsync()
     {

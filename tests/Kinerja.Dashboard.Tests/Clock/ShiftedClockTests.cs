@@ -3,8 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dapper;
+using Kinerja.Core.Clock;
 using Kinerja.Dashboard.Tests.Access;
 using Kinerja.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Kinerja.Dashboard.Tests.Clock;
 
@@ -72,6 +75,16 @@ public sealed partial class ShiftedClockTests(ShiftedClockAppFactory app) : ICla
         }, "a TEGURAN_LISAN trigger for April 2025 from the month close", TimeSpan.FromSeconds(30));
 
         Assert.Contains("2025-04", periods);
+    }
+
+    [Fact]
+    public void Start_WarnsThatTheClockIsShiftedAndTheBannerSaysSo()
+    {
+        var shifted = app.Services.GetRequiredService<KinerjaClock>().Shifted; // the banner's "Clock:" line
+
+        Assert.Contains("started at 2025-05-20T10:00:00+07:00 (Kinerja:Clock:StartAt)", shifted);
+        Assert.Contains(app.Logs.Entries, e => e.Level == LogLevel.Warning
+            && e.Message.StartsWith("The clock is shifted: started at 2025-05-20T10:00:00+07:00", StringComparison.Ordinal));
     }
 
     private static object Activity(string nip, DateTimeOffset occurredAt) => new
