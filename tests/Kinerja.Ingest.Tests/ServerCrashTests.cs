@@ -100,8 +100,8 @@ public sealed class ServerCrashTests(TestDatabase db) : IClassFixture<TestDataba
 
     private Process StartServer(int port)
     {
-        var dll = DashboardDll();
-        var psi = new ProcessStartInfo("dotnet")
+        var dll = BuiltDashboard.Dll;
+        var psi = new ProcessStartInfo(BuiltDashboard.DotnetHost)
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
@@ -122,18 +122,6 @@ public sealed class ServerCrashTests(TestDatabase db) : IClassFixture<TestDataba
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
         return p;
-    }
-
-    /// <summary>Kinerja.Dashboard.dll of the same configuration as this test assembly.</summary>
-    private static string DashboardDll()
-    {
-        var here = AppContext.BaseDirectory; // tests/Kinerja.Ingest.Tests/bin/<config>/<tfm>/
-        var tfm = new DirectoryInfo(here).Name;
-        var config = new DirectoryInfo(here).Parent!.Name;
-        var repo = Path.GetFullPath(Path.Combine(here, "..", "..", "..", "..", ".."));
-        var dll = Path.Combine(repo, "src", "Dashboard", "bin", config, tfm, "Kinerja.Dashboard.dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing; build src/Dashboard first.");
-        return dll;
     }
 
     private static async Task WaitReadyAsync(HttpClient http, Process server)

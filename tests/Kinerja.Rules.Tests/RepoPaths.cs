@@ -1,19 +1,11 @@
+using Kinerja.Testing;
+
 namespace Kinerja.Rules.Tests;
 
-/// <summary>Finds the repository's <c>rules/</c> folder from the test binaries.</summary>
+/// <summary>The repository's folders, from the test binaries (<see cref="BuiltDashboard"/>).</summary>
 internal static class RepoPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => BuiltDashboard.RepositoryRoot;
 
-    public static string Rules => Path.Combine(Root, "rules");
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KinerjaAnalytics.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
-    }
+    public static string Rules => BuiltDashboard.RulesFolder;
 }

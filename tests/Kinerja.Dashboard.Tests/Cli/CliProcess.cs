@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Reflection;
+using Kinerja.Testing;
 
 namespace Kinerja.Dashboard.Tests.Cli;
 
@@ -15,23 +15,14 @@ public sealed record CliRun(int ExitCode, string Output, string Error, TimeSpan 
 /// </summary>
 public static class CliProcess
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => BuiltDashboard.RepositoryRoot;
 
-    public static string Configuration =>
-        typeof(CliProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+    public static string Configuration => BuiltDashboard.Configuration;
 
-    public static string ProjectFolder => Path.Combine(RepositoryRoot, "src", "Dashboard");
+    public static string ProjectFolder => BuiltDashboard.ProjectFolder;
 
     /// <summary>The server assembly of this test assembly's configuration (the project reference builds it).</summary>
-    public static string Dll
-    {
-        get
-        {
-            var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
-            var dll = Path.Combine(ProjectFolder, "bin", Configuration, tfm, "Kinerja.Dashboard.dll");
-            return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build src/Dashboard ({Configuration}) first: {dll}");
-        }
-    }
+    public static string Dll => BuiltDashboard.Dll;
 
     /// <summary>
     /// A fresh temporary folder that other OS users may enter: as root the embedded cluster runs as <c>postgres</c>,
@@ -69,9 +60,7 @@ public static class CliProcess
         }
     }
 
-    private static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
-        ? host
-        : "dotnet";
+    private static string DotnetHost => BuiltDashboard.DotnetHost;
 
     /// <summary><c>dotnet run --project src/Dashboard --no-build -- args</c>, started in <paramref name="workingDirectory"/>.</summary>
     public static Task<CliRun> DotnetRunAsync(string workingDirectory, IEnumerable<string> args,
@@ -131,15 +120,4 @@ public static class CliProcess
         return new CliRun(process.ExitCode, await output, await error, clock.Elapsed);
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KinerjaAnalytics.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("KinerjaAnalytics.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Reflection;
 using System.Text;
+using Kinerja.Testing;
 
 namespace Kinerja.Dashboard.Tests.Infrastructure;
 
@@ -24,7 +24,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     private ServerProcess(Process process) => _process = process;
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => BuiltDashboard.RepositoryRoot;
 
     public string Stdout
     {
@@ -127,31 +127,7 @@ public sealed class ServerProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static string Dll
-    {
-        get
-        {
-            var configuration = typeof(ServerProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration
-                ?? "Debug";
-            var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
-            var dll = Path.Combine(RepositoryRoot, "src", "Dashboard", "bin", configuration, tfm, "Kinerja.Dashboard.dll");
-            return File.Exists(dll) ? dll : throw new FileNotFoundException($"The server is not built at {dll}.", dll);
-        }
-    }
+    private static string Dll => BuiltDashboard.Dll;
 
-    private static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
-        ? host
-        : "dotnet";
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KinerjaAnalytics.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("KinerjaAnalytics.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string DotnetHost => BuiltDashboard.DotnetHost;
 }

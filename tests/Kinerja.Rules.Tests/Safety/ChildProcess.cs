@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Kinerja.Testing;
 
 namespace Kinerja.Rules.Tests.Safety;
 
@@ -18,7 +19,7 @@ public sealed class ChildProcess : IDisposable
     private ChildProcess(IEnumerable<string> args)
     {
         var dll = DashboardDll();
-        var psi = new ProcessStartInfo("dotnet")
+        var psi = new ProcessStartInfo(BuiltDashboard.DotnetHost)
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
@@ -100,13 +101,5 @@ public sealed class ChildProcess : IDisposable
     }
 
     /// <summary>Kinerja.Dashboard.dll of the same configuration as this test assembly (built through the project reference).</summary>
-    public static string DashboardDll()
-    {
-        var here = AppContext.BaseDirectory; // tests/Kinerja.Rules.Tests/bin/<config>/<tfm>/
-        var tfm = new DirectoryInfo(here).Name;
-        var config = new DirectoryInfo(here).Parent!.Name;
-        var dll = Path.Combine(RepoPaths.Root, "src", "Dashboard", "bin", config, tfm, "Kinerja.Dashboard.dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing; build src/Dashboard first.");
-        return dll;
-    }
+    public static string DashboardDll() => BuiltDashboard.Dll;
 }

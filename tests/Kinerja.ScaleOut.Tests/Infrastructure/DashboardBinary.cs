@@ -1,45 +1,15 @@
-using System.Reflection;
+using Kinerja.Testing;
 
 namespace Kinerja.ScaleOut.Tests.Infrastructure;
 
-/// <summary>The built server (<c>src/Dashboard/bin/{Configuration}/net10.0/Kinerja.Dashboard.dll</c>) and the repository's folders.</summary>
+/// <summary>The built server and the repository's folders (<see cref="BuiltDashboard"/>).</summary>
 public static class DashboardBinary
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => BuiltDashboard.RepositoryRoot;
 
-    public static string RulesFolder => Path.Combine(RepositoryRoot, "rules");
+    public static string RulesFolder => BuiltDashboard.RulesFolder;
 
-    /// <summary>The server assembly of the same configuration as this test assembly (the project reference builds it).</summary>
-    public static string Dll
-    {
-        get
-        {
-            var configuration = typeof(DashboardBinary).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration
-                ?? "Debug";
-            var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
-            var dll = Path.Combine(RepositoryRoot, "src", "Dashboard", "bin", configuration, tfm, "Kinerja.Dashboard.dll");
-            if (!File.Exists(dll))
-            {
-                throw new FileNotFoundException($"The server is not built at {dll}; build src/Dashboard ({configuration}) first.", dll);
-            }
-            return dll;
-        }
-    }
+    public static string Dll => BuiltDashboard.Dll;
 
-    /// <summary>The <c>dotnet</c> host running these tests (the CLI passes it down), else <c>dotnet</c> on PATH.</summary>
-    public static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
-        ? host
-        : "dotnet";
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KinerjaAnalytics.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("KinerjaAnalytics.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string DotnetHost => BuiltDashboard.DotnetHost;
 }
