@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Kinerja.Core.Startup;
@@ -19,19 +18,22 @@ public static class StartupRetry
     /// <param name="attempt">One try; receives the time left (at least a second) to bound its own connect timeout.</param>
     /// <param name="classify">Turns an attempt's exception into a reason and whether to retry.</param>
     /// <param name="timeout">Total time to keep retrying; zero makes one attempt.</param>
+    /// <param name="time">Measures the elapsed time and paces the waits (default: the system's; tests pass a virtual one).</param>
     public static async Task RunAsync(string failure, Func<TimeSpan, CancellationToken, Task> attempt,
-        Func<Exception, StartupProblem> classify, TimeSpan timeout, ILogger logger, CancellationToken ct = default)
+        Func<Exception, StartupProblem> classify, TimeSpan timeout, ILogger logger, CancellationToken ct = default,
+        TimeProvider? time = null)
     {
-        var clock = Stopwatch.StartNew();
+        time ??= TimeProvider.System;
+        var clock = new Elapsed(time);
         for (var n = 1; ; n++)
         {
-            var left = timeout - clock.Elapsed;
+            var left = timeout - clock.Value;
             try
             {
                 await attempt(left > SmallestBudget ? left : SmallestBudget, ct);
                 if (n > 1)
                 {
-                    logger.LogInformation("Connected at attempt {Attempt}, after {Seconds:0.0} s", n, clock.Elapsed.TotalSeconds);
+                    logger.LogInformation("Connected at attempt {Attempt}, after {Seconds:0.0} s", n, clock.Value.TotalSeconds);
                 }
                 return;
             }
@@ -43,20 +45,28 @@ public static class StartupRetry
                 {
                     throw new StartupFailedException(line, inner: ex);
                 }
-                left = timeout - clock.Elapsed;
+                left = timeout - clock.Value;
                 if (left <= TimeSpan.Zero)
                 {
                     throw new StartupFailedException(
-                        $"{line}; gave up after {clock.Elapsed.TotalSeconds:0.0} s and {n} attempts ({StartupOptions.TimeoutKey} is {timeout.TotalSeconds:0.#} s)",
+                        $"{line}; gave up after {clock.Value.TotalSeconds:0.0} s and {n} attempts ({StartupOptions.TimeoutKey} is {timeout.TotalSeconds:0.#} s)",
                         inner: ex);
                 }
                 var delay = Delay(n, Random.Shared.NextDouble());
                 delay = delay < left ? delay : left;
                 logger.LogWarning("{Failure}; attempt {Attempt}, retrying in {DelaySeconds:0.0} s ({LeftSeconds:0.0} s left)",
                     line, n, delay.TotalSeconds, left.TotalSeconds);
-                await Task.Delay(delay, ct);
+                await Task.Delay(delay, time, ct);
             }
         }
+    }
+
+    /// <summary>Time since creation on <paramref name="time"/>'s monotonic clock.</summary>
+    private sealed class Elapsed(TimeProvider time)
+    {
+        private readonly long _start = time.GetTimestamp();
+
+        public TimeSpan Value => time.GetElapsedTime(_start);
     }
 
     /// <summary>
