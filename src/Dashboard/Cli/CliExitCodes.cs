@@ -13,10 +13,10 @@ public static class CliExitCodes
     public const int Usage = 2;
 
     /// <summary>The database could not be reached (sysexits EX_UNAVAILABLE).</summary>
-    public const int Unavailable = 69;
+    public const int Unavailable = Kinerja.Core.Startup.StartupExitCodes.Unavailable;
 
     /// <summary>A setting is invalid (sysexits EX_CONFIG).</summary>
-    public const int Configuration = 78;
+    public const int Configuration = Kinerja.Core.Startup.StartupExitCodes.Configuration;
 
     /// <summary>The table as <c>--help</c> prints it.</summary>
     public const string Table = """

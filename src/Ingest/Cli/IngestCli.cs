@@ -27,7 +27,7 @@ public static class IngestCli
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(5);
 
     /// <summary>Exit code when the database stays unavailable (sysexits EX_UNAVAILABLE).</summary>
-    public const int Unavailable = 69;
+    public const int Unavailable = Kinerja.Core.Startup.StartupExitCodes.Unavailable;
 
     /// <summary>
     /// Runs with services that include <c>AddKinerjaIngest</c> and an <see cref="NpgsqlDataSource"/>. A relative file
