@@ -1,4 +1,5 @@
 using Dapper;
+using Kinerja.Core.Changes;
 using Kinerja.Core.Calendar;
 using Kinerja.Core.Indicators;
 using Kinerja.Core.Indicators.Live;
@@ -56,7 +57,7 @@ public sealed class LiveEvaluatorTests(TestDatabase db) : IClassFixture<TestData
         await TksAsync(absentee, "2026-03-16", "2026-03-17", "2026-03-18");
         var (evaluated, skipped) = (_evaluator.Evaluated, _evaluator.Skipped);
 
-        await _live.ApplyAsync(new ChangePayload { Nips = [.. _nips] });
+        await _live.ApplyAsync(new EventsChanged { Nips = [.. _nips] });
 
         // the absentee's snapshot moved (three TKS days); the others and the unit are as last evaluated
         await Eventually.TrueAsync(() => _evaluator.Evaluated > evaluated, "the changed employee's evaluation");
@@ -66,7 +67,7 @@ public sealed class LiveEvaluatorTests(TestDatabase db) : IClassFixture<TestData
 
         // named again with nothing moved: nothing is evaluated, the trigger is still there once
         (evaluated, skipped) = (_evaluator.Evaluated, _evaluator.Skipped);
-        await _live.ApplyAsync(new ChangePayload { Nips = [.. _nips] });
+        await _live.ApplyAsync(new EventsChanged { Nips = [.. _nips] });
         await Eventually.TrueAsync(() => _evaluator.Skipped >= skipped + _nips.Count + 1, "the repeated change being skipped");
         Assert.Equal(evaluated, _evaluator.Evaluated);
         Assert.Equal(1, await TeguranLisanAsync(absentee));
@@ -79,7 +80,7 @@ public sealed class LiveEvaluatorTests(TestDatabase db) : IClassFixture<TestData
             CancellationToken.None);
         var evaluated = _evaluator.Evaluated;
 
-        await _live.ApplyAsync(new ChangePayload { Nips = [.. _nips] });
+        await _live.ApplyAsync(new EventsChanged { Nips = [.. _nips] });
 
         await Eventually.TrueAsync(() => _evaluator.Evaluated >= evaluated + _nips.Count + 1,
             "every named employee and the unit evaluated under the new set");

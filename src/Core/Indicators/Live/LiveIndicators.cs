@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Kinerja.Core.Calendar;
+using Kinerja.Core.Changes;
 using Kinerja.Core.Domain;
 using Microsoft.Extensions.Logging;
 
@@ -27,7 +28,7 @@ public sealed class LiveIndicators
     private readonly ChangeSubscribers _subscribers;
     private readonly LiveChangeQueue _queue;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private long _fullLoads, _incremental, _employeesRecomputed;
+    private long _fullLoads, _incremental, _employeesRecomputed, _levelUpdates;
     private int _lastEmployees, _lastQueries, _applying;
     private long _lastActivity, _incrementalTicks;
     private TimeSpan _lastDuration;
@@ -54,6 +55,7 @@ public sealed class LiveIndicators
         Interlocked.Read(ref _employeesRecomputed), _lastEmployees, _lastQueries, _lastDuration)
     {
         IncrementalDuration = TimeSpan.FromTicks(Interlocked.Read(ref _incrementalTicks)),
+        LevelUpdates = Interlocked.Read(ref _levelUpdates),
     };
 
     /// <summary>Region ids currently held.</summary>
@@ -108,7 +110,7 @@ public sealed class LiveIndicators
     /// Queues one <c>kinerja_events</c> payload without waiting; payloads queued while another is being
     /// applied are merged into one recompute (see <see cref="ApplyAsync"/>).
     /// </summary>
-    public void Enqueue(ChangePayload change, CancellationToken ct = default)
+    public void Enqueue(EventsChanged change, CancellationToken ct = default)
     {
         Interlocked.Exchange(ref _lastActivity, _time.GetUtcNow().UtcTicks);
         _queue.Enqueue(change, ct);
@@ -121,7 +123,7 @@ public sealed class LiveIndicators
     /// names NIPs or units are just where those live; a payload naming only regions (the ingest's
     /// fallback for an oversized batch, or a reference-data change) reloads those regions.
     /// </summary>
-    public async Task ApplyAsync(ChangePayload change, CancellationToken ct = default)
+    public async Task ApplyAsync(EventsChanged change, CancellationToken ct = default)
     {
         await RunAsync(async () =>
         {
@@ -138,6 +140,40 @@ public sealed class LiveIndicators
             await RecomputeAsync(change.Nips.Distinct(StringComparer.Ordinal).ToArray(),
                 change.Units.Distinct(StringComparer.Ordinal).ToArray(), ct);
         }, ct);
+    }
+
+    /// <summary>
+    /// Applies levels the rules stored (<c>kinerja_levels</c>) without a read: the employees' held snapshots take the
+    /// values and a <see cref="IndicatorsChanged.LevelsOnly"/> change is published (screens redraw; the rules do not
+    /// evaluate their own output again). Levels of another period are history inputs of the current month: those
+    /// employees are recomputed as for an input event. Levels equal to the held ones change nothing.
+    /// </summary>
+    public async Task ApplyLevelsAsync(IReadOnlyList<LevelChange> levels, CancellationToken ct = default)
+    {
+        if (levels.Count == 0)
+        {
+            return;
+        }
+        List<LevelChange> elsewhere = [];
+        await RunAsync(() =>
+        {
+            var touches = new LiveTouches();
+            elsewhere = _store.ApplyLevels(levels, touches);
+            var changes = _store.Commit(touches, _time.GetUtcNow(), levelsOnly: true);
+            foreach (var change in changes)
+            {
+                _subscribers.Publish(change);
+            }
+            if (changes.Count > 0)
+            {
+                Interlocked.Increment(ref _levelUpdates);
+            }
+            return Task.CompletedTask;
+        }, ct);
+        if (elsewhere.Count > 0)
+        {
+            await ApplyAsync(new EventsChanged { Nips = elsewhere.Select(l => l.Nip).Distinct(StringComparer.Ordinal).ToArray() }, ct);
+        }
     }
 
     /// <summary>Recomputes every region whose local day changed since it was loaded (local midnight).</summary>
