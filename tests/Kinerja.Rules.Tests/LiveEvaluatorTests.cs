@@ -86,6 +86,21 @@ public sealed class LiveEvaluatorTests(TestDatabase db) : IClassFixture<TestData
             "every named employee and the unit evaluated under the new set");
     }
 
+    [Fact]
+    public async Task StoredLevels_ReachTheLiveModelInTheSamePass_WithoutARecompute()
+    {
+        // no change feed here: what the live model holds after the first evaluation came from the evaluator itself,
+        // before it counted the units (the unit rules read the predicate distribution)
+        await using var conn = await db.DataSource.OpenConnectionAsync();
+        var stored = (await conn.QueryAsync<(string Nip, string? Hasil)>(
+            "select trim(nip), rating_hasil_kerja from employee_period_level where period = '2026-03' and nip = any(@nips)",
+            new { nips = _nips.ToArray() })).ToDictionary(r => r.Nip, r => r.Hasil);
+
+        Assert.Equal(_nips.Order(), stored.Keys.Order());
+        Assert.All(_nips, nip => Assert.Equal(stored[nip], _live.Employee(nip)!.RatingHasilKerja));
+        Assert.Equal(0, _live.Stats.IncrementalUpdates);
+    }
+
     private async Task TksAsync(string nip, params string[] days)
     {
         await using var conn = await db.DataSource.OpenConnectionAsync();

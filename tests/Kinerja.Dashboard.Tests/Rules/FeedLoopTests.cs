@@ -11,7 +11,7 @@ namespace Kinerja.Dashboard.Tests.Rules;
 /// <summary>
 /// The change feed does not loop: a batch of top superior scores makes the rules write new levels, and those
 /// levels (a rule output) must not wake the indicator recompute or the rules a second time. Also the
-/// harness behind the "recomputes per ingested batch" figure (docs/ARCHITECTURE.md, change feed).
+/// harness behind the "recomputes per ingested batch" figure (README.md, "The change feed").
 /// </summary>
 public sealed class FeedLoopTests(MidMonthAppFactory app, ITestOutputHelper output) : IClassFixture<MidMonthAppFactory>
 {
