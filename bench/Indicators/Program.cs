@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Kinerja.Bench.Indicators;
 using Kinerja.Core.Calendar;
+using Kinerja.Core.Changes;
 using Kinerja.Core.Database;
 using Kinerja.Core.Database.Embedded;
 using Kinerja.Core.Domain;
@@ -103,7 +104,7 @@ var incTimes = new List<double>();
 for (var i = 0; i < 5; i++)
 {
     watch.Restart();
-    await live.ApplyAsync(new ChangePayload { Nips = [nip] });
+    await live.ApplyAsync(new EventsChanged { Nips = [nip] });
     incTimes.Add(watch.Elapsed.TotalMilliseconds);
 }
 var incStats = live.Stats;

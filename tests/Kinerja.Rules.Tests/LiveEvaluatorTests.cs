@@ -1,4 +1,5 @@
 using Dapper;
+using Kinerja.Core.Changes;
 using Kinerja.Core.Calendar;
 using Kinerja.Core.Indicators;
 using Kinerja.Core.Indicators.Live;
@@ -56,7 +57,7 @@ public sealed class LiveEvaluatorTests(TestDatabase db) : IClassFixture<TestData
         await TksAsync(absentee, "2026-03-16", "2026-03-17", "2026-03-18");
         var (evaluated, skipped) = (_evaluator.Evaluated, _evaluator.Skipped);
 
-        await _live.ApplyAsync(new ChangePayload { Nips = [.. _nips] });
+        await _live.ApplyAsync(new EventsChanged { Nips = [.. _nips] });
 
         // the absentee's snapshot moved (three TKS days); the others and the unit are as last evaluated
         await Eventually.TrueAsync(() => _evaluator.Evaluated > evaluated, "the changed employee's evaluation");
@@ -66,7 +67,7 @@ public sealed class LiveEvaluatorTests(TestDatabase db) : IClassFixture<TestData
 
         // named again with nothing moved: nothing is evaluated, the trigger is still there once
         (evaluated, skipped) = (_evaluator.Evaluated, _evaluator.Skipped);
-        await _live.ApplyAsync(new ChangePayload { Nips = [.. _nips] });
+        await _live.ApplyAsync(new EventsChanged { Nips = [.. _nips] });
         await Eventually.TrueAsync(() => _evaluator.Skipped >= skipped + _nips.Count + 1, "the repeated change being skipped");
         Assert.Equal(evaluated, _evaluator.Evaluated);
         Assert.Equal(1, await TeguranLisanAsync(absentee));
@@ -79,10 +80,25 @@ public sealed class LiveEvaluatorTests(TestDatabase db) : IClassFixture<TestData
             CancellationToken.None);
         var evaluated = _evaluator.Evaluated;
 
-        await _live.ApplyAsync(new ChangePayload { Nips = [.. _nips] });
+        await _live.ApplyAsync(new EventsChanged { Nips = [.. _nips] });
 
         await Eventually.TrueAsync(() => _evaluator.Evaluated >= evaluated + _nips.Count + 1,
             "every named employee and the unit evaluated under the new set");
+    }
+
+    [Fact]
+    public async Task StoredLevels_ReachTheLiveModelInTheSamePass_WithoutARecompute()
+    {
+        // no change feed here: what the live model holds after the first evaluation came from the evaluator itself,
+        // before it counted the units (the unit rules read the predicate distribution)
+        await using var conn = await db.DataSource.OpenConnectionAsync();
+        var stored = (await conn.QueryAsync<(string Nip, string? Hasil)>(
+            "select trim(nip), rating_hasil_kerja from employee_period_level where period = '2026-03' and nip = any(@nips)",
+            new { nips = _nips.ToArray() })).ToDictionary(r => r.Nip, r => r.Hasil);
+
+        Assert.Equal(_nips.Order(), stored.Keys.Order());
+        Assert.All(_nips, nip => Assert.Equal(stored[nip], _live.Employee(nip)!.RatingHasilKerja));
+        Assert.Equal(0, _live.Stats.IncrementalUpdates);
     }
 
     private async Task TksAsync(string nip, params string[] days)

@@ -1,4 +1,5 @@
 using Dapper;
+using Kinerja.Core.Changes;
 using Kinerja.Core.Indicators;
 using Kinerja.Rules.Hosting;
 using Kinerja.Testing;
@@ -110,7 +111,7 @@ public sealed class RulesStoreTests(TestDatabase db) : IClassFixture<TestDatabas
         var a = await Bootstrapped();
         var b = new RulesServiceHarness(db.DataSource);
         await b.Service.ReloadAsync(CancellationToken.None);
-        var handler = new RulesChangeHandler(b.Service);
+        IChangeHandler handler = new RulesChangeHandler(b.Service);
         await using var listen = await db.DataSource.OpenConnectionAsync();
         var received = new TaskCompletionSource<string>();
         listen.Notification += (_, e) => received.TrySetResult(e.Payload);
@@ -119,7 +120,7 @@ public sealed class RulesStoreTests(TestDatabase db) : IClassFixture<TestDatabas
         var wait = listen.WaitAsync(TimeSpan.FromSeconds(2));
         var payload = await received.Task.WaitAsync(TimeSpan.FromSeconds(2));
         Assert.Contains("\"disiplin\":2", payload);
-        await handler.HandleAsync(payload, CancellationToken.None);
+        await handler.HandleAsync(ChangeMessages.TryParse(handler.Channel, payload)!, CancellationToken.None);
         Assert.Equal(2, b.Active.Require().Versions["disiplin"]);
     }
 

@@ -1,4 +1,4 @@
-using Dapper;
+using Kinerja.Core.Changes;
 using Npgsql;
 
 namespace Kinerja.Core.Access;
@@ -9,10 +9,9 @@ namespace Kinerja.Core.Access;
 /// </summary>
 public static class AccessChanges
 {
-    public const string Channel = "kinerja_access";
+    public const string Channel = ChangeChannels.Access;
 
     /// <summary>Queues the notification on this connection (delivered at commit when inside a transaction).</summary>
     public static Task NotifyAsync(NpgsqlConnection conn, string what, CancellationToken ct, NpgsqlTransaction? tx = null) =>
-        conn.ExecuteAsync(new CommandDefinition("select pg_notify(@channel, @what)",
-            new { channel = Channel, what }, tx, cancellationToken: ct));
+        ChangeFeed.SendAsync(conn, tx, ChangeNotice.Access(what), ct);
 }

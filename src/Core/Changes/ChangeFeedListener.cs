@@ -5,8 +5,9 @@ using Npgsql;
 namespace Kinerja.Core.Changes;
 
 /// <summary>
-/// Holds one connection that <c>LISTEN</c>s on every registered handler's channel and dispatches
-/// notifications. Reconnects with backoff when PostgreSQL goes away and asks handlers to resync.
+/// Holds one connection that <c>LISTEN</c>s on every registered handler's channel, parses each notification once
+/// (<see cref="ChangeMessages"/>) and dispatches the typed message. Reconnects with backoff when PostgreSQL goes
+/// away and asks handlers to resync.
 /// </summary>
 public sealed class ChangeFeedListener(
     NpgsqlDataSource db,
@@ -67,11 +68,16 @@ public sealed class ChangeFeedListener(
 
     private async Task DispatchAsync(string channel, string payload, CancellationToken ct)
     {
+        if (ChangeMessages.TryParse(channel, payload) is not { } message)
+        {
+            logger.LogWarning("Ignoring a malformed {Channel} payload of {Length} characters", channel, payload.Length);
+            return;
+        }
         foreach (var handler in _byChannel[channel])
         {
             try
             {
-                await handler.HandleAsync(payload, ct);
+                await handler.HandleAsync(message, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

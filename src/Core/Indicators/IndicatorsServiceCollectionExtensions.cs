@@ -11,7 +11,8 @@ public static class IndicatorsServiceCollectionExtensions
     /// <summary>
     /// Registers the calendar cache, <see cref="IIndicatorQueries"/>,
     /// <see cref="IndicatorHistorySource"/> (backtest history), the in-memory
-    /// <see cref="LiveIndicators"/> (fed by the <c>kinerja_events</c> change feed and rolled over at
+    /// <see cref="LiveIndicators"/> (fed by the <c>kinerja_events</c> inputs and the <c>kinerja_levels</c> rule outputs
+    /// of the change feed, and rolled over at
     /// each region's local midnight by a hosted service). Needs the <c>NpgsqlDataSource</c> and the product's clock
     /// (<c>AddKinerjaClock</c>, registered once by the host).
     /// </summary>
@@ -23,6 +24,7 @@ public static class IndicatorsServiceCollectionExtensions
         services.TryAddSingleton<IndicatorHistorySource>();
         services.TryAddSingleton<LiveIndicators>();
         services.AddSingleton<IChangeHandler, LiveIndicatorsChangeHandler>();
+        services.AddSingleton<IChangeHandler, LiveLevelsChangeHandler>();
         services.AddHostedService<LiveIndicatorsService>();
         return services;
     }

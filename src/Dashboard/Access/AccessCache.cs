@@ -11,12 +11,10 @@ namespace Kinerja.Dashboard.Access;
 /// change in any process) and after a listener reconnect.
 /// </summary>
 public sealed class AccessCache(UserStore users, SourceStore sources, RegionLookup regions, IOptions<AccessOptions> options,
-    TimeProvider time) : IChangeHandler
+    TimeProvider time) : IChangeHandler<AccessChanged>
 {
     private readonly ConcurrentDictionary<string, (object? Value, DateTimeOffset Expires)> _entries = new();
     private long _generation;
-
-    public string Channel => AccessChanges.Channel;
 
     public Task<UserRecord?> UserAsync(long id, CancellationToken ct) =>
         GetAsync("u:" + id, () => users.FindAsync(id, ct));
@@ -37,7 +35,7 @@ public sealed class AccessCache(UserStore users, SourceStore sources, RegionLook
         _entries.Clear();
     }
 
-    public Task HandleAsync(string payload, CancellationToken ct)
+    public Task HandleAsync(AccessChanged message, CancellationToken ct)
     {
         Clear();
         return Task.CompletedTask;

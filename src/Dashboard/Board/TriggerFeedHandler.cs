@@ -1,40 +1,25 @@
-using System.Text.Json;
 using Kinerja.Core.Changes;
 
 namespace Kinerja.Dashboard.Board;
 
 /// <summary>
-/// New triggers (<c>kinerja_triggers</c>, payload <c>{"ids":[...]}</c>) go to the feeds of their
+/// New triggers (<c>kinerja_triggers</c>, <see cref="TriggersAdded"/>) go to the feeds of their
 /// region and unit groups (never to <c>public:*</c>), and the trigger-count charts are redrawn. With
 /// several instances only the board publisher sends them (the backplane reaches every instance's screens).
+/// The feed items are read by id: they show employee and unit names, which the notification does not carry.
 /// </summary>
 public sealed class TriggerFeedHandler(IBoardData data, BoardRegistry boards, BoardSubscriptions subs,
-    Microsoft.AspNetCore.SignalR.IHubContext<BoardHub, IBoardClient> hub, Cluster.BoardPublisher publisher,
-    ILogger<TriggerFeedHandler> logger) : IChangeHandler
+    Microsoft.AspNetCore.SignalR.IHubContext<BoardHub, IBoardClient> hub, Cluster.BoardPublisher publisher)
+    : IChangeHandler<TriggersAdded>
 {
-    public string Channel => ChangeChannels.Triggers;
-
-    public async Task HandleAsync(string payload, CancellationToken ct)
+    public async Task HandleAsync(TriggersAdded message, CancellationToken ct)
     {
         if (!publisher.IsActive)
         {
             return;
         }
-        long[] ids;
-        try
-        {
-            using var doc = JsonDocument.Parse(payload);
-            ids = doc.RootElement.TryGetProperty("ids", out var arr) && arr.ValueKind == JsonValueKind.Array
-                ? arr.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Number).Select(e => e.GetInt64()).ToArray()
-                : [];
-        }
-        catch (JsonException)
-        {
-            logger.LogWarning("Ignoring a malformed {Channel} payload of {Length} characters", Channel, payload.Length);
-            return;
-        }
         // Large batches (a backtest-free re-evaluation of a region) are capped: the feed shows the newest.
-        var items = await data.TriggersAsync(ids.Take(500).ToArray(), ct);
+        var items = await data.TriggersAsync(message.Ids.Take(500).ToArray(), ct);
         foreach (var region in items.GroupBy(i => i.RegionId))
         {
             var group = BoardGroup.Region(region.Key);

@@ -80,13 +80,13 @@ internal static class BatchWriter
         if (w.ActivitiesWritten)
         {
             await DirectActivities.ClaimAndRollupAsync(conn, w,
-                notified ? ChangeNotifier.BuildPayloads(Touched(w, refs)) : [], ct);
+                notified ? ChangeNotifier.For(Touched(w, refs)) : null, ct);
         }
         await MergeAsync(conn, w, ct);
         t = WriterTimings.Add(2, t);
         if (!notified)
         {
-            await ChangeNotifier.NotifyAsync(conn, ChangeNotifier.BuildPayloads(Touched(w, refs)), ct);
+            await ChangeNotifier.NotifyAsync(conn, ChangeNotifier.For(Touched(w, refs)), ct);
         }
         t = WriterTimings.Add(3, t);
         await tx.CommitAsync(ct);

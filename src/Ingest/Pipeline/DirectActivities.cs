@@ -38,7 +38,7 @@ internal static class DirectActivities
     /// the day rollups from in-memory sums in (nip, day) order — two writers' upserts then lock rows in the same
     /// order — and sends <paramref name="notify"/>.
     /// </summary>
-    public static async Task ClaimAndRollupAsync(NpgsqlConnection conn, WorkSet w, List<string> notify, CancellationToken ct)
+    public static async Task ClaimAndRollupAsync(NpgsqlConnection conn, WorkSet w, Kinerja.Core.Changes.ChangeNotice? notify, CancellationToken ct)
     {
         var sums = new SortedDictionary<(string Nip, DateOnly Day), (int Count, int Minutes, int Max)>(DayKeyOrder.Instance);
         foreach (var e in w.ActivitiesToInsert)
@@ -62,7 +62,7 @@ internal static class DirectActivities
         batch.BatchCommands.Add(EventRegistry.ClaimActivitiesCommand(w.ActivitiesToInsert));
         var cmd = new NpgsqlBatchCommand(Rollup);
         batch.BatchCommands.Add(cmd);
-        if (notify.Count > 0)
+        if (notify is { IsEmpty: false })
         {
             batch.BatchCommands.Add(ChangeNotifier.Command(notify));
         }

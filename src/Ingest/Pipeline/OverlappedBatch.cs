@@ -96,7 +96,7 @@ internal sealed class OverlappedBatch : IAsyncDisposable
         if (_w.ActivitiesToInsert.Count > 0)
         {
             await DirectActivities.ClaimAndRollupAsync(_conn, _w,
-                ChangeNotifier.BuildPayloads(BatchWriter.Touched(_w, _refs)), ct);
+                ChangeNotifier.For(BatchWriter.Touched(_w, _refs)), ct);
         }
         t = WriterTimings.Add(2, t);
         await _tx.CommitAsync(ct);

@@ -14,7 +14,9 @@ namespace Kinerja.Rules.Live;
 /// process that gains the lease first re-evaluates everything, so no change is lost in a hand-over.
 /// Only what moved costs a database write: snapshots equal to the ones last evaluated under the same rule
 /// set are skipped, unchanged levels and already stored triggers are not sent (<see cref="EvaluationMemory"/>),
-/// and the units are counted from the live model rather than read per region and change.
+/// and the units are counted from the live model rather than read per region and change. The levels it stores are
+/// its own output: they go to the live model at once (so the units are evaluated on the new predicate distribution
+/// in the same pass) and on <c>kinerja_levels</c>, and never come back as a change to evaluate.
 /// </summary>
 public sealed class LiveRulesEvaluator(
     LiveIndicators live,
@@ -153,6 +155,10 @@ public sealed class LiveRulesEvaluator(
 
     private static void Add(Dictionary<string, HashSet<string>?> pending, IndicatorsChanged change)
     {
+        if (change.LevelsOnly)
+        {
+            return; // the rules' own output, applied when it was stored
+        }
         if (change.Full)
         {
             pending[change.RegionId] = null;
@@ -171,28 +177,37 @@ public sealed class LiveRulesEvaluator(
         var named = nips is null
             ? live.RegionEmployees(regionId).ToList()
             : nips.Select(live.Employee).OfType<IndicatorSnapshot>().ToList();
+        var snapshots = _memory.Moved(named);
+        Interlocked.Add(ref _skipped, named.Count - snapshots.Count);
+        var newTriggers = 0;
+        IReadOnlyList<Core.Changes.LevelChange> changedLevels = [];
+        if (snapshots.Count > 0)
+        {
+            var batch = await evaluation.EvaluateAndStoreAsync(snapshots, [], ct, _memory.Triggers);
+            var toSave = _memory.LevelsToSave(batch.Outcomes);
+            changedLevels = await levels.SaveAsync(toSave, ct);
+            _memory.LevelsSaved(toSave);
+            // the unit rules read the predicate distribution: apply the new levels before counting the units
+            await live.ApplyLevelsAsync(changedLevels, ct);
+            newTriggers += batch.NewTriggers.Count;
+        }
         var month = live.RegionVersion(regionId)?.Period;
         var allUnits = live.UnitSnapshots(regionId)
             ?? (month is not null && Period.TryParse(month, out var period) ? await queries.UnitSnapshotsAsync(period, regionId, ct) : []);
-        var snapshots = _memory.Moved(named);
         var units = _memory.Moved(allUnits);
-        Interlocked.Add(ref _skipped, named.Count - snapshots.Count + allUnits.Count - units.Count);
-        if (snapshots.Count == 0 && units.Count == 0)
+        Interlocked.Add(ref _skipped, allUnits.Count - units.Count);
+        if (units.Count > 0)
         {
-            return;
+            newTriggers += (await evaluation.EvaluateAndStoreAsync([], units, ct, _memory.Triggers)).NewTriggers.Count;
         }
-        var batch = await evaluation.EvaluateAndStoreAsync(snapshots, units, ct, _memory.Triggers);
-        var toSave = _memory.LevelsToSave(batch.Outcomes);
-        var changedLevels = await levels.SaveAsync(toSave, ct);
-        _memory.LevelsSaved(toSave);
         _memory.Evaluated(snapshots, units);
         Interlocked.Add(ref _evaluated, snapshots.Count + units.Count);
-        Interlocked.Add(ref _newTriggers, batch.NewTriggers.Count);
+        Interlocked.Add(ref _newTriggers, newTriggers);
         Interlocked.Add(ref _levelsWritten, changedLevels.Count);
-        if (batch.NewTriggers.Count > 0 || changedLevels.Count > 0)
+        if (newTriggers > 0 || changedLevels.Count > 0)
         {
             logger.LogInformation("Rules on {Region}: {Employees} employees, {Units} units → {Triggers} new triggers, {Levels} level changes",
-                regionId, snapshots.Count, units.Count, batch.NewTriggers.Count, changedLevels.Count);
+                regionId, snapshots.Count, units.Count, newTriggers, changedLevels.Count);
         }
     }
 }

@@ -44,8 +44,8 @@ public sealed class TriggerStore(NpgsqlDataSource db)
             rules = list.Select(t => t.Rule).ToArray(),
             inputs = list.Select(t => JsonSerializer.Serialize(t.Inputs, Json)).ToArray(),
         }, tx, cancellationToken: ct))).AsList();
-        // a month close can store tens of thousands: the ids go out in payloads under the NOTIFY limit
-        await ChangeNotifications.SendIdsAsync(conn, tx, ChangeChannels.Triggers, "ids", rows.Select(r => r.Id).ToArray(), ct);
+        // a month close can store tens of thousands: the notice splits the ids under the NOTIFY limit
+        await ChangeFeed.SendAsync(conn, tx, ChangeNotice.Triggers(rows.Select(r => r.Id).ToArray()), ct);
         await tx.CommitAsync(ct);
         return rows;
     }

@@ -92,7 +92,7 @@ public sealed class WorkflowStore(NpgsqlDataSource db)
         {
             var detail = new { note, versions = published.ToDictionary(p => p.Workflow, p => p.Version), published };
             await AuditAsync(conn, tx, author, "rules.publish", string.Join(",", published.Select(p => $"{p.Workflow}@{p.Version}")), detail, ct);
-            await NotifyAsync(conn, tx, new { action = "publish", versions = published.ToDictionary(p => p.Workflow, p => p.Version) }, ct);
+            await ChangeFeed.SendAsync(conn, tx, ChangeNotice.Rules("publish", published.ToDictionary(p => p.Workflow, p => p.Version)), ct);
         }
         await tx.CommitAsync(ct);
         return published;
@@ -121,7 +121,7 @@ public sealed class WorkflowStore(NpgsqlDataSource db)
             update workflow_version set active = true where workflow = @workflow and version = @version
             """, new { workflow, version }, tx, cancellationToken: ct));
         await AuditAsync(conn, tx, author, "rules.rollback", $"{workflow}@{version}", new { note, from, to = version }, ct);
-        await NotifyAsync(conn, tx, new { action = "rollback", versions = new Dictionary<string, int> { [workflow] = version } }, ct);
+        await ChangeFeed.SendAsync(conn, tx, ChangeNotice.Rules("rollback", new Dictionary<string, int> { [workflow] = version }), ct);
         await tx.CommitAsync(ct);
         return true;
     }
@@ -138,10 +138,6 @@ public sealed class WorkflowStore(NpgsqlDataSource db)
         conn.ExecuteAsync(new CommandDefinition("""
             insert into audit (actor, action, target, detail) values (@actor, @action, @target, @detail::jsonb)
             """, new { actor, action, target, detail = JsonSerializer.Serialize(detail, JsonOptions) }, tx, cancellationToken: ct));
-
-    private static Task NotifyAsync(NpgsqlConnection conn, NpgsqlTransaction tx, object payload, CancellationToken ct) =>
-        conn.ExecuteAsync(new CommandDefinition("select pg_notify(@channel, @payload)",
-            new { channel = ChangeChannels.Rules, payload = JsonSerializer.Serialize(payload, JsonOptions) }, tx, cancellationToken: ct));
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 }

@@ -1,3 +1,4 @@
+using Kinerja.Core.Changes;
 using Kinerja.Core.Domain;
 using Kinerja.Core.Indicators;
 using Kinerja.Core.Indicators.Live;
@@ -61,7 +62,7 @@ public class IncrementalEqualsRecomputeTests(TestDatabase db) : IClassFixture<Te
                 touched.Add(nip);
                 await RandomEventAsync(rng, ingest, nip, activities, clocks[nip]);
             }
-            await live.ApplyAsync(new ChangePayload { Nips = [.. touched] });
+            await live.ApplyAsync(new EventsChanged { Nips = [.. touched] });
         }
 
         Period[] periods =

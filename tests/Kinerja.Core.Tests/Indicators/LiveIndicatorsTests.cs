@@ -33,7 +33,7 @@ public class LiveIndicatorsTests(TestDatabase db) : IClassFixture<TestDatabase>
         await Rollups.DayAsync(db.DataSource, a[1], "2026-03-18", approved: 240, attendance: "hadir");
 
         // as the ingest sends it: the NIP with its unit and region
-        await live.ApplyAsync(new ChangePayload { Nips = [a[1]], Units = ["live1-a-u"], Regions = ["live1-a"] });
+        await live.ApplyAsync(new EventsChanged { Nips = [a[1]], Units = ["live1-a-u"], Regions = ["live1-a"] });
 
         Assert.Equal(240, live.Employee(a[1])!.ActivityMinutes);
         Assert.Same(untouched, live.Employee(a[2]));                   // not recomputed
@@ -56,10 +56,10 @@ public class LiveIndicatorsTests(TestDatabase db) : IClassFixture<TestDatabase>
     {
         var (live, a, _, _) = await SetUpAsync("live7", 5200);
         await Rollups.DayAsync(db.DataSource, a[1], "2026-03-18", pending: 45);
-        await live.ApplyAsync(new ChangePayload { Nips = [a[1]] });
+        await live.ApplyAsync(new EventsChanged { Nips = [a[1]] });
         await Rollups.DayAsync(db.DataSource, a[1], "2026-03-18", pending: 45, approved: 30, activities: 2);
 
-        await live.ApplyAsync(new ChangePayload { Nips = [a[1]] });
+        await live.ApplyAsync(new EventsChanged { Nips = [a[1]] });
 
         var snapshot = live.Employee(a[1])!;
         Assert.Equal((30, 45), (snapshot.ActivityMinutes, snapshot.ActivityMinutesPending));
@@ -72,7 +72,7 @@ public class LiveIndicatorsTests(TestDatabase db) : IClassFixture<TestDatabase>
         var (live, a, _, _) = await SetUpAsync("live2", 4200);
         await Rollups.ExecAsync(db.DataSource, "update employee set active = false where nip = @nip", new { nip = a[3] });
 
-        await live.ApplyAsync(new ChangePayload { Nips = [a[3]] });
+        await live.ApplyAsync(new EventsChanged { Nips = [a[3]] });
 
         Assert.Null(live.Employee(a[3]));
         Assert.Equal(4, live.RegionEmployees("live2-a").Count);
@@ -85,7 +85,7 @@ public class LiveIndicatorsTests(TestDatabase db) : IClassFixture<TestDatabase>
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var changes = live.Subscribe(cts.Token);
 
-        await live.ApplyAsync(new ChangePayload { Units = ["live3-b-u"] });
+        await live.ApplyAsync(new EventsChanged { Units = ["live3-b-u"] });
 
         var change = await changes.ReadAsync(cts.Token);
         Assert.Equal(("live3-b", 0), (change.RegionId, change.Nips.Count));
@@ -114,7 +114,7 @@ public class LiveIndicatorsTests(TestDatabase db) : IClassFixture<TestDatabase>
     public async Task ChangeFeed_NotifyOnKinerjaEvents_ReachesLiveIndicators()
     {
         var (live, a, _, _) = await SetUpAsync("live5", 4800);
-        var handler = new LiveIndicatorsChangeHandler(live, NullLogger<LiveIndicatorsChangeHandler>.Instance);
+        var handler = new LiveIndicatorsChangeHandler(live);
         using var listener = new ChangeFeedListener(db.DataSource, [handler], NullLogger<ChangeFeedListener>.Instance);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var changes = live.Subscribe(cts.Token);
@@ -130,7 +130,7 @@ public class LiveIndicatorsTests(TestDatabase db) : IClassFixture<TestDatabase>
                 await conn.ExecuteAsync("select pg_notify(@channel, @payload)", new
                 {
                     channel = ChangeChannels.Events,
-                    payload = new ChangePayload { Nips = [a[4]] }.ToJson(),
+                    payload = ChangeMessages.Serialize(new EventsChanged { Nips = [a[4]] }),
                 });
             }
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(cts.Token);
@@ -158,23 +158,10 @@ public class LiveIndicatorsTests(TestDatabase db) : IClassFixture<TestDatabase>
         await Rollups.DayAsync(db.DataSource, a[0], "2026-03-16", approved: 15);
         await Rollups.DayAsync(db.DataSource, a[2], "2026-03-16", approved: 25);
 
-        await live.ApplyAsync(new ChangePayload { Regions = ["live6-a"] });
+        await live.ApplyAsync(new EventsChanged { Regions = ["live6-a"] });
 
         Assert.Equal(loadsBefore + 1, live.Stats.FullLoads);
         Assert.Equal(5, live.Stats.LastEmployeesRecomputed);
         Assert.Equal((15, 25), (live.Employee(a[0])!.ActivityMinutes, live.Employee(a[2])!.ActivityMinutes));
     }
-
-    [Theory]
-    [InlineData("""{"nips":["1"],"units":[],"regions":["r"]}""", 1, 0, 1)]
-    [InlineData("""{"nips":["1","2"]}""", 2, 0, 0)]
-    [InlineData("""{}""", 0, 0, 0)]
-    public void ChangePayload_TryParse_ReadsTheFeedShape(string json, int nips, int units, int regions)
-    {
-        var p = ChangePayload.TryParse(json);
-        Assert.Equal((nips, units, regions), (p!.Nips.Length, p.Units.Length, p.Regions.Length));
-    }
-
-    [Fact]
-    public void ChangePayload_TryParse_MalformedIsNull() => Assert.Null(ChangePayload.TryParse("not json"));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kinerja.Core.Changes;
 using Kinerja.Core.Indicators;
 using Kinerja.Core.Indicators.Live;
 using Kinerja.Testing;
@@ -40,7 +41,7 @@ public class LiveRegionReadTests(TestDatabase db) : IClassFixture<TestDatabase>
         await Rollups.RatingAsync(db.DataSource, "unit", "lrr-a-u", "2026-03", "masyarakat", "kepuasan_layanan", 14, 4);
         await Rollups.ExecAsync(db.DataSource, "update employee set active = false where nip = @nip", new { nip = staff[5] });
 
-        await live.ApplyAsync(new ChangePayload { Nips = [.. staff.Take(6)], Units = ["lrr-a-u"], Regions = ["lrr-a"] });
+        await live.ApplyAsync(new EventsChanged { Nips = [.. staff.Take(6)], Units = ["lrr-a-u"], Regions = ["lrr-a"] });
 
         var read = live.Region("lrr-a");
         Assert.NotNull(read);
@@ -63,7 +64,7 @@ public class LiveRegionReadTests(TestDatabase db) : IClassFixture<TestDatabase>
         await Rollups.RatingAsync(db.DataSource, "unit", "lrr-u-u", "2026-03", "masyarakat", "kepuasan_layanan", 14, 4);
         await Rollups.ExecAsync(db.DataSource, "update employee set active = false where nip = @nip", new { nip = staff[2] });
 
-        await live.ApplyAsync(new ChangePayload { Nips = [.. staff.Take(3)], Units = ["lrr-u-u"] });
+        await live.ApplyAsync(new EventsChanged { Nips = [.. staff.Take(3)], Units = ["lrr-u-u"] });
 
         var fromLive = live.UnitSnapshots("lrr-u");
         Assert.NotNull(fromLive);
@@ -84,7 +85,7 @@ public class LiveRegionReadTests(TestDatabase db) : IClassFixture<TestDatabase>
         var first = live.Region("lrr-b");
         var again = live.Region("lrr-b");
         await Rollups.DayAsync(db.DataSource, staff[0], "2026-03-18", approved: 60);
-        await live.ApplyAsync(new ChangePayload { Nips = [staff[0]] });
+        await live.ApplyAsync(new EventsChanged { Nips = [staff[0]] });
         var changed = live.Region("lrr-b");
 
         Assert.Same(first!.Indicators, again!.Indicators);
@@ -99,7 +100,7 @@ public class LiveRegionReadTests(TestDatabase db) : IClassFixture<TestDatabase>
         var loadedAt = time.GetUtcNow();
         time.Now = loadedAt.AddMilliseconds(200);
         await Rollups.DayAsync(db.DataSource, staff[1], "2026-03-18", approved: 30);
-        await live.ApplyAsync(new ChangePayload { Nips = [staff[1]] });
+        await live.ApplyAsync(new EventsChanged { Nips = [staff[1]] });
 
         // just after a change: complete as of when its read started, not "now"
         time.Now = loadedAt.AddMilliseconds(500);
@@ -123,9 +124,9 @@ public class LiveRegionReadTests(TestDatabase db) : IClassFixture<TestDatabase>
     {
         var merged = LiveChangeQueue.Merge(
         [
-            new ChangePayload { Nips = ["2", "1"], Units = ["u1"], Regions = ["r1"] },
-            new ChangePayload { Regions = ["r9"] },
-            new ChangePayload { Nips = ["1", "3"], Units = ["u2"], Regions = ["r2"] },
+            new EventsChanged { Nips = ["2", "1"], Units = ["u1"], Regions = ["r1"] },
+            new EventsChanged { Regions = ["r9"] },
+            new EventsChanged { Nips = ["1", "3"], Units = ["u2"], Regions = ["r2"] },
         ]).ToArray();
 
         Assert.Equal(2, merged.Length);

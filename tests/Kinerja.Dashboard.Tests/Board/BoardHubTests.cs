@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dapper;
+using Kinerja.Core.Changes;
 using Kinerja.Dashboard.Charts;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
@@ -155,7 +156,7 @@ public sealed partial class BoardHubTests(BoardAppFactory app) : IClassFixture<B
             insert into "trigger" (kind, code, nip, period, workflow, version, rule)
             values (@kind, @code, @nip, to_char(now(), 'YYYY-MM'), 'uji', 1, @code) returning id
             """, new { kind, code, nip });
-        await conn.ExecuteAsync("select pg_notify('kinerja_triggers', @payload)", new { payload = $"{{\"ids\":[{id}]}}" });
+        await ChangeFeed.SendAsync(conn, null, ChangeNotice.Triggers([id]), CancellationToken.None);
     }
 
     private async Task<IReadOnlyList<string>> EmployeeNamesAsync()

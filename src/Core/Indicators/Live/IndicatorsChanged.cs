@@ -11,10 +11,18 @@ namespace Kinerja.Core.Indicators.Live;
 /// <param name="Nips">Employees whose snapshots were recomputed (empty when <see cref="Full"/>).</param>
 /// <param name="Version">Per-region version, increasing by one with each change.</param>
 /// <param name="Full">True when the whole region was recomputed.</param>
+/// <remarks>
+/// <see cref="LevelsOnly"/> changes carry only levels the rules stored (<c>kinerja_levels</c>): screens redraw,
+/// the rules do not evaluate them again (their own output is not a new input).
+/// </remarks>
 public sealed record IndicatorsChanged(
     string RegionId,
     string Period,
     IReadOnlyList<string> UnitIds,
     IReadOnlyList<string> Nips,
     long Version,
-    bool Full);
+    bool Full)
+{
+    /// <summary>True when only the rules' leveled values (their own output) moved; no input did.</summary>
+    public bool LevelsOnly { get; init; }
+}

@@ -1,3 +1,4 @@
+using Kinerja.Core.Changes;
 using Microsoft.Extensions.Logging;
 
 namespace Kinerja.Core.Indicators.Live;
@@ -7,10 +8,10 @@ namespace Kinerja.Core.Indicators.Live;
 /// waiting, and one drain applies everything queued meanwhile as ONE recompute, so a burst of
 /// notifications costs one read rather than one read each.
 /// </summary>
-internal sealed class LiveChangeQueue(Func<ChangePayload, CancellationToken, Task> apply, ILogger logger)
+internal sealed class LiveChangeQueue(Func<EventsChanged, CancellationToken, Task> apply, ILogger logger)
 {
     private readonly object _lock = new();
-    private readonly List<ChangePayload> _queued = [];
+    private readonly List<EventsChanged> _queued = [];
     private bool _draining;
     private CancellationToken _ct;
 
@@ -26,7 +27,7 @@ internal sealed class LiveChangeQueue(Func<ChangePayload, CancellationToken, Tas
         }
     }
 
-    public void Enqueue(ChangePayload change, CancellationToken ct)
+    public void Enqueue(EventsChanged change, CancellationToken ct)
     {
         lock (_lock)
         {
@@ -45,7 +46,7 @@ internal sealed class LiveChangeQueue(Func<ChangePayload, CancellationToken, Tas
     {
         while (true)
         {
-            ChangePayload[] batch;
+            EventsChanged[] batch;
             CancellationToken ct;
             lock (_lock)
             {
@@ -81,7 +82,7 @@ internal sealed class LiveChangeQueue(Func<ChangePayload, CancellationToken, Tas
     /// Folds payloads into at most two: the regions named alone (a whole-region reload) and the union of
     /// the NIPs and units named (with their regions, which then only say where those live).
     /// </summary>
-    internal static IEnumerable<ChangePayload> Merge(IReadOnlyList<ChangePayload> batch)
+    internal static IEnumerable<EventsChanged> Merge(IReadOnlyList<EventsChanged> batch)
     {
         var reload = new SortedSet<string>(StringComparer.Ordinal);
         var nips = new SortedSet<string>(StringComparer.Ordinal);
@@ -100,11 +101,11 @@ internal sealed class LiveChangeQueue(Func<ChangePayload, CancellationToken, Tas
         }
         if (reload.Count > 0)
         {
-            yield return new ChangePayload { Regions = [.. reload] };
+            yield return new EventsChanged { Regions = [.. reload] };
         }
         if (nips.Count > 0 || units.Count > 0)
         {
-            yield return new ChangePayload { Nips = [.. nips], Units = [.. units], Regions = [.. regions] };
+            yield return new EventsChanged { Nips = [.. nips], Units = [.. units], Regions = [.. regions] };
         }
     }
 }

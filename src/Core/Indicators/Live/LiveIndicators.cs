@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Kinerja.Core.Calendar;
+using Kinerja.Core.Changes;
 using Kinerja.Core.Domain;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,7 @@ namespace Kinerja.Core.Indicators.Live;
 /// from the employees (<see cref="Region"/>), so a board never reads the database for them. Each
 /// change is published as <see cref="IndicatorsChanged"/> to every subscriber.
 /// </summary>
-public sealed class LiveIndicators
+public sealed partial class LiveIndicators
 {
     /// <summary>How long the model must have been idle before its figures count as current "now".</summary>
     public static readonly TimeSpan QuietBeforeNow = TimeSpan.FromSeconds(1);
@@ -27,7 +28,7 @@ public sealed class LiveIndicators
     private readonly ChangeSubscribers _subscribers;
     private readonly LiveChangeQueue _queue;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private long _fullLoads, _incremental, _employeesRecomputed;
+    private long _fullLoads, _incremental, _employeesRecomputed, _levelUpdates;
     private int _lastEmployees, _lastQueries, _applying;
     private long _lastActivity, _incrementalTicks;
     private TimeSpan _lastDuration;
@@ -54,6 +55,7 @@ public sealed class LiveIndicators
         Interlocked.Read(ref _employeesRecomputed), _lastEmployees, _lastQueries, _lastDuration)
     {
         IncrementalDuration = TimeSpan.FromTicks(Interlocked.Read(ref _incrementalTicks)),
+        LevelUpdates = Interlocked.Read(ref _levelUpdates),
     };
 
     /// <summary>Region ids currently held.</summary>
@@ -108,7 +110,7 @@ public sealed class LiveIndicators
     /// Queues one <c>kinerja_events</c> payload without waiting; payloads queued while another is being
     /// applied are merged into one recompute (see <see cref="ApplyAsync"/>).
     /// </summary>
-    public void Enqueue(ChangePayload change, CancellationToken ct = default)
+    public void Enqueue(EventsChanged change, CancellationToken ct = default)
     {
         Interlocked.Exchange(ref _lastActivity, _time.GetUtcNow().UtcTicks);
         _queue.Enqueue(change, ct);
@@ -121,7 +123,7 @@ public sealed class LiveIndicators
     /// names NIPs or units are just where those live; a payload naming only regions (the ingest's
     /// fallback for an oversized batch, or a reference-data change) reloads those regions.
     /// </summary>
-    public async Task ApplyAsync(ChangePayload change, CancellationToken ct = default)
+    public async Task ApplyAsync(EventsChanged change, CancellationToken ct = default)
     {
         await RunAsync(async () =>
         {

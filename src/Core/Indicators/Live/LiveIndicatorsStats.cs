@@ -15,4 +15,7 @@ public sealed record LiveIndicatorsStats(
 {
     /// <summary>Time spent in incremental updates since start (reads plus in-memory apply).</summary>
     public TimeSpan IncrementalDuration { get; init; }
+
+    /// <summary>Rule-stored levels applied in memory (<c>kinerja_levels</c>): no read, no recompute.</summary>
+    public long LevelUpdates { get; init; }
 }

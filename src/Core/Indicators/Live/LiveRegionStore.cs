@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Kinerja.Core.Changes;
 
 namespace Kinerja.Core.Indicators.Live;
 
@@ -132,6 +133,44 @@ internal sealed class LiveRegionStore
         }
     }
 
+    /// <summary>
+    /// Applies levels the rules stored for the held month: the held row is copied with them and the snapshot remapped
+    /// (no read). Returns the levels it could not apply here: another period (a history input) or an employee not held.
+    /// </summary>
+    public List<LevelChange> ApplyLevels(IEnumerable<LevelChange> levels, LiveTouches touches)
+    {
+        var elsewhere = new List<LevelChange>();
+        foreach (var level in levels)
+        {
+            if (!_regionOfNip.TryGetValue(level.Nip, out var region) || !_regions.TryGetValue(region, out var state)
+                || state.Month.Key != level.Period)
+            {
+                elsewhere.Add(level);
+                continue;
+            }
+            lock (state.Sync)
+            {
+                if (!state.Employees.TryGetValue(level.Nip, out var held))
+                {
+                    elsewhere.Add(level);
+                    continue;
+                }
+                if ((held.Row.RatingHasilKerja, held.Row.RatingPerilaku, held.Row.Predikat)
+                    == (level.RatingHasilKerja, level.RatingPerilaku, level.Predikat))
+                {
+                    continue;
+                }
+                var row = held.Row.Copy();
+                row.RatingHasilKerja = level.RatingHasilKerja;
+                row.RatingPerilaku = level.RatingPerilaku;
+                row.Predikat = level.Predikat;
+                state.Employees[level.Nip] = held with { Snapshot = SnapshotMapper.ToSnapshot(row, state.Plan), Row = row };
+                touches.Add(region, level.Nip, row.UnitId);
+            }
+        }
+        return elsewhere;
+    }
+
     /// <summary>Sets the IKM sums of the named units (a unit without answers in the months read gets zero).</summary>
     public void ApplyIkm(IReadOnlyCollection<string> units, IReadOnlyList<UnitFactsRow> sums)
     {
@@ -168,7 +207,7 @@ internal sealed class LiveRegionStore
     }
 
     /// <summary>One change per touched region, in region order, each with the region's new version.</summary>
-    public IReadOnlyList<IndicatorsChanged> Commit(LiveTouches touches, DateTimeOffset asOf)
+    public IReadOnlyList<IndicatorsChanged> Commit(LiveTouches touches, DateTimeOffset asOf, bool levelsOnly = false)
     {
         var changes = new List<IndicatorsChanged>();
         foreach (var (region, nips, units) in touches.ByRegion())
@@ -182,7 +221,7 @@ internal sealed class LiveRegionStore
             {
                 version = state.Bump(asOf);
             }
-            changes.Add(new IndicatorsChanged(region, state.Month.Key, units, nips, version, Full: false));
+            changes.Add(new IndicatorsChanged(region, state.Month.Key, units, nips, version, Full: false) { LevelsOnly = levelsOnly });
         }
         return changes;
     }

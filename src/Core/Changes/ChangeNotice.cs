@@ -1,0 +1,74 @@
+namespace Kinerja.Core.Changes;
+
+/// <summary>
+/// The payloads of one change, ready for <see cref="ChangeFeed"/>: typed messages serialized by
+/// <see cref="ChangeMessages"/> and split by <see cref="ChangeSplitter"/>, so each is under the NOTIFY limit.
+/// Build one with the factory of its message type.
+/// </summary>
+public sealed record ChangeNotice
+{
+    private ChangeNotice(string channel, IReadOnlyList<string> payloads) => (Channel, Payloads) = (channel, payloads);
+
+    public string Channel { get; }
+
+    public IReadOnlyList<string> Payloads { get; }
+
+    /// <summary>True when there is nothing to send.</summary>
+    public bool IsEmpty => Payloads.Count == 0;
+
+    /// <summary>
+    /// Input events committed: each payload names its employees with their units and regions, and the unit-level
+    /// touches (no NIP) with theirs; a payload never names a unit or region that none of its touches has.
+    /// </summary>
+    public static ChangeNotice Events(IEnumerable<EventTouch> touched)
+    {
+        var byNip = new SortedDictionary<string, EventTouch>(StringComparer.Ordinal);
+        var unitOnly = new SortedDictionary<string, EventTouch>(StringComparer.Ordinal);
+        foreach (var t in touched)
+        {
+            if (t.Nip is null)
+            {
+                unitOnly[t.Unit] = t;
+            }
+            else
+            {
+                byNip[t.Nip] = t;
+            }
+        }
+        var items = unitOnly.Values.Concat(byNip.Values).ToArray();
+        return Of(items, slice => new EventsChanged
+        {
+            Nips = slice.Where(t => t.Nip is not null).Select(t => t.Nip!).ToArray(),
+            Units = Distinct(slice.Select(t => t.Unit)),
+            Regions = Distinct(slice.Select(t => t.Region)),
+        });
+    }
+
+    /// <summary>Levels the rules stored, with their values.</summary>
+    public static ChangeNotice Levels(IReadOnlyList<LevelChange> levels) =>
+        Of(levels, slice => new LevelsChanged { Levels = slice.ToArray() });
+
+    /// <summary>Triggers stored for the first time.</summary>
+    public static ChangeNotice Triggers(IReadOnlyList<long> ids) =>
+        Of(ids, slice => new TriggersAdded { Ids = slice.ToArray() });
+
+    /// <summary>Rule versions made active by a publish or a rollback.</summary>
+    public static ChangeNotice Rules(string action, IReadOnlyDictionary<string, int> versions)
+    {
+        var items = versions.OrderBy(v => v.Key, StringComparer.Ordinal).ToArray();
+        return items.Length == 0
+            ? new ChangeNotice(ChangeChannels.Rules, [ChangeMessages.Serialize(new RulesPublished { Action = action })])
+            : Of(items, slice => new RulesPublished { Action = action, Versions = slice.ToDictionary(v => v.Key, v => v.Value) });
+    }
+
+    /// <summary>Users, grants or source keys changed.</summary>
+    public static ChangeNotice Access(string what) =>
+        Of([what], slice => new AccessChanged { What = slice[0] });
+
+    private static ChangeNotice Of<TItem, TMessage>(IReadOnlyList<TItem> items, Func<ArraySegment<TItem>, TMessage> make)
+        where TMessage : class, IChangeMessage<TMessage> =>
+        new(TMessage.Channel, ChangeSplitter.Split(items, slice => ChangeMessages.Serialize(make(slice))));
+
+    private static string[] Distinct(IEnumerable<string> values) =>
+        values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+}

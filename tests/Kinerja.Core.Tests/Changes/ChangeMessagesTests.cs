@@ -1,0 +1,50 @@
+using Kinerja.Core.Changes;
+
+namespace Kinerja.Core.Tests.Changes;
+
+/// <summary>The one parser of the change feed: each channel's payload to its typed message; garbage to null.</summary>
+public class ChangeMessagesTests
+{
+    [Theory]
+    [InlineData("""{"nips":["1"],"units":[],"regions":["r"]}""", 1, 0, 1)]
+    [InlineData("""{"nips":["1","2"]}""", 2, 0, 0)]
+    [InlineData("""{"nips":null}""", 0, 0, 0)]
+    [InlineData("""{}""", 0, 0, 0)]
+    public void TryParse_Events_ReadsTheFeedShape(string json, int nips, int units, int regions)
+    {
+        var p = Assert.IsType<EventsChanged>(ChangeMessages.TryParse(ChangeChannels.Events, json));
+        Assert.Equal((nips, units, regions), (p.Nips.Length, p.Units.Length, p.Regions.Length));
+    }
+
+    [Theory]
+    [InlineData(ChangeChannels.Events, "not json")]
+    [InlineData(ChangeChannels.Triggers, """{"ids":["x"]}""")]
+    [InlineData(ChangeChannels.Levels, "[]")]
+    [InlineData("kinerja_unknown", "{}")]
+    public void TryParse_Malformed_IsNull(string channel, string payload) => Assert.Null(ChangeMessages.TryParse(channel, payload));
+
+    [Fact]
+    public void EveryMessage_RoundTripsOnItsChannel()
+    {
+        var level = new LevelChange("199001012020011001", "2026-03", "SESUAI_EKSPEKTASI", null, "BAIK");
+        var notices = new[]
+        {
+            ChangeNotice.Events([new EventTouch("199001012020011001", "u", "r")]),
+            ChangeNotice.Levels([level]),
+            ChangeNotice.Triggers([7, 8]),
+            ChangeNotice.Rules("publish", new Dictionary<string, int> { ["disiplin"] = 2 }),
+            ChangeNotice.Access("user"),
+        };
+
+        var messages = notices.Select(n => ChangeMessages.TryParse(n.Channel, Assert.Single(n.Payloads))).ToArray();
+
+        Assert.Equal(["199001012020011001"], Assert.IsType<EventsChanged>(messages[0]).Nips);
+        Assert.Equal(level, Assert.Single(Assert.IsType<LevelsChanged>(messages[1]).Levels));
+        Assert.Equal([7L, 8L], Assert.IsType<TriggersAdded>(messages[2]).Ids);
+        Assert.Equal(2, Assert.IsType<RulesPublished>(messages[3]).Versions["disiplin"]);
+        Assert.Equal("user", Assert.IsType<AccessChanged>(messages[4]).What);
+        Assert.Equal(
+            [ChangeChannels.Events, ChangeChannels.Levels, ChangeChannels.Triggers, ChangeChannels.Rules, ChangeChannels.Access],
+            notices.Select(n => n.Channel));
+    }
+}
