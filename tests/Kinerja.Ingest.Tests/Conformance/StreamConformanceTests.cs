@@ -120,6 +120,27 @@ public sealed class StreamConformanceTests(TestDatabase db) : ConformanceTestBas
     }
 
     [Theory]
+    [MemberData(nameof(Streams), MemberType = typeof(ConformanceTestBase))]
+    public async Task UnreadableBody_Is400_AndStoresNothing(string stream)
+    {
+        var good = await Samples(stream).ValidAsync(Context);
+        foreach (var (body, type) in new[]
+                 {
+                     ($"[{good.ToJsonString()}, {{\"b\":", "application/json"),
+                     ($"[{good.ToJsonString()}] trailing", "application/json"),
+                     (good.ToJsonString(), "application/json"),
+                     ("", "application/json"),
+                     ("garbage\nmore garbage\n", "application/x-ndjson"),
+                 })
+        {
+            var response = await Host.Client.PostRawAsync(stream, body, type);
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.BadRequest, $"{type} {body}: {(int)response.StatusCode}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+        Assert.Equal(0L, await StoredAsync(stream, good));
+    }
+
+    [Theory]
     [MemberData(nameof(BoundaryCases), MemberType = typeof(ConformanceTestBase))]
     public async Task BoundaryCase_HasItsOutcome(string stream, string name)
     {

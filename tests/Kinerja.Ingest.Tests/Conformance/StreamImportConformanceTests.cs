@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kinerja.Ingest.Cli;
+using Kinerja.Ingest.Streams.Reading;
 using Kinerja.Ingest.Tests.Support;
 using Kinerja.Testing;
 using Spectre.Console;
@@ -80,6 +81,50 @@ public sealed class StreamImportConformanceTests(TestDatabase db) : ConformanceT
         Assert.Contains($"lacks the required column(s) {field} for {stream}", _error.ToString());
         Assert.Equal(0L, await StoredAsync(stream, item));
     }
+
+    [Theory]
+    [MemberData(nameof(TypedFields), MemberType = typeof(StreamImportConformanceTests))]
+    public async Task Csv_UnreadableCell_IsARejectedRowWithTheFieldsMessage(string stream, string field)
+    {
+        var (cell, message) = Unreadable(Field(stream, field));
+        var item = await Samples(stream).ValidAsync(Context);
+        item[field] = cell;
+        var file = await WriteCsvAsync(stream, [item]);
+
+        Assert.Equal(1, await ImportAsync(stream, file));
+
+        var rejected = await File.ReadAllLinesAsync(file + ".rejected.csv");
+        Assert.Contains(rejected, l => l.StartsWith("2,", StringComparison.Ordinal) && l.EndsWith($",{field},{message}", StringComparison.Ordinal));
+    }
+
+    /// <summary>Every (stream, field) that is not free text: its CSV cell is parsed.</summary>
+    public static TheoryData<string, string> TypedFields
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var stream in global::Kinerja.Ingest.Streams.IngestStreams.All)
+            {
+                foreach (var f in stream.Fields.Where(f => f.Kind != FieldKind.Text))
+                {
+                    data.Add(stream.Name, f.Name);
+                }
+            }
+            return data;
+        }
+    }
+
+    /// <summary>A cell the field cannot be read from, and the import's message for it (the CLI's contract).</summary>
+    private static (string Cell, string Message) Unreadable(ItemField field) => field.Kind switch
+    {
+        FieldKind.Uuid => ("not-a-uuid", $"{field.Name} must be a UUID (e.g. 3f2b8c1e-6d4a-4f7e-9b1a-2c3d4e5f6a7b); got 'not-a-uuid'."),
+        FieldKind.Whole => ("12.5", $"{field.Name} must be a whole number; got '12.5'."),
+        FieldKind.Number => ("1.5x", $"{field.Name} must be a number (with '.' as decimal point); got '1.5x'."),
+        FieldKind.Boolean => ("ya", $"{field.Name} must be true or false; got 'ya'."),
+        FieldKind.Instant => ("2025-03-02 08:30", $"{field.Name} must be an ISO-8601 date and time with a UTC offset (e.g. 2026-03-02T08:30:00+07:00); got '2025-03-02 08:30'."),
+        FieldKind.Date => ("02/03/2025", $"{field.Name} must be a local date YYYY-MM-DD; got '02/03/2025'."),
+        _ => throw new ArgumentOutOfRangeException(nameof(field)),
+    };
 
     private Task<int> ImportAsync(string stream, string file)
     {
