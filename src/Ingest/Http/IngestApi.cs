@@ -17,9 +17,9 @@ namespace Kinerja.Ingest;
 
 /// <summary>
 /// <c>POST /api/v1/{stream}</c> for every stream in <see cref="IngestStreams"/> (activities, attendance, ratings,
-/// reviews): a JSON array (<c>application/json</c>) or NDJSON
-/// (<c>application/x-ndjson</c>) of items; 200 with per-item statuses after commit; 400/413/415 as problem
-/// details; 503 + Retry-After when the queue is full or PostgreSQL is down.
+/// reviews): a JSON array (<c>application/json</c>) or NDJSON (<c>application/x-ndjson</c>) of items; 200 with
+/// per-item statuses after commit; 400/413/415 as problem details; 503 + Retry-After when the queue is full or
+/// PostgreSQL is down.
 /// </summary>
 public static class IngestApi
 {
