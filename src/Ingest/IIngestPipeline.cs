@@ -23,15 +23,11 @@ public enum Backpressure
 /// </summary>
 public interface IIngestPipeline
 {
-    Task<IngestResult> SubmitActivitiesAsync(IReadOnlyList<ActivityItem> items, IngestScope? scope = null,
-        Backpressure backpressure = Backpressure.Wait, CancellationToken ct = default);
-
-    Task<IngestResult> SubmitAttendanceAsync(IReadOnlyList<AttendanceItem> items, IngestScope? scope = null,
-        Backpressure backpressure = Backpressure.Wait, CancellationToken ct = default);
-
-    Task<IngestResult> SubmitRatingsAsync(IReadOnlyList<RatingItem> items, IngestScope? scope = null,
-        Backpressure backpressure = Backpressure.Wait, CancellationToken ct = default);
-
-    Task<IngestResult> SubmitReviewsAsync(IReadOnlyList<ReviewItem> items, IngestScope? scope = null,
-        Backpressure backpressure = Backpressure.Wait, CancellationToken ct = default);
+    /// <summary>
+    /// Submits a batch of one stream's items (<see cref="ActivityItem"/>, <see cref="AttendanceItem"/>,
+    /// <see cref="RatingItem"/>, <see cref="ReviewItem"/>, or any other registered stream's item type).
+    /// </summary>
+    /// <exception cref="ArgumentException">No stream takes <typeparamref name="TItem"/>, or an item is null.</exception>
+    Task<IngestResult> SubmitAsync<TItem>(IReadOnlyList<TItem> items, IngestScope? scope = null,
+        Backpressure backpressure = Backpressure.Wait, CancellationToken ct = default) where TItem : class, new();
 }

@@ -5,7 +5,10 @@ using Kinerja.Ingest.Validation;
 
 namespace Kinerja.Ingest.Cli;
 
-/// <summary>One CSV record by column name, with typed reads that give the same per-field errors as JSON.</summary>
+/// <summary>
+/// One CSV record by column name, with typed reads that give per-field errors like JSON (an empty cell is absent).
+/// <see cref="Streams.Reading.CsvItemReader"/> reads a stream's fields through it.
+/// </summary>
 internal sealed class CsvFields(Dictionary<string, int> columns)
 {
     private CsvHelper.CsvReader? _record;
@@ -38,9 +41,11 @@ internal sealed class CsvFields(Dictionary<string, int> columns)
         return v;
     }
 
-    public Guid Uuid(string name, out string? raw)
+    private string? Cell(string name, bool required, string hint) => required ? Required(name, hint) : Text(name);
+
+    public Guid Uuid(string name, bool required, string hint, out string? raw)
     {
-        raw = Required(name, " (a UUID made by the client)");
+        raw = Cell(name, required, hint);
         if (raw is null)
         {
             return Guid.Empty;
@@ -52,9 +57,9 @@ internal sealed class CsvFields(Dictionary<string, int> columns)
         return id;
     }
 
-    public int? Int(string name, bool required)
+    public int? Int(string name, bool required, string hint = "")
     {
-        var v = required ? Required(name) : Text(name);
+        var v = Cell(name, required, hint);
         if (v is null)
         {
             return null;
@@ -67,9 +72,9 @@ internal sealed class CsvFields(Dictionary<string, int> columns)
         return n;
     }
 
-    public decimal? Decimal(string name)
+    public decimal? Decimal(string name, bool required = false, string hint = "")
     {
-        var v = Text(name);
+        var v = Cell(name, required, hint);
         if (v is null)
         {
             return null;
@@ -82,9 +87,9 @@ internal sealed class CsvFields(Dictionary<string, int> columns)
         return n;
     }
 
-    public bool? Bool(string name)
+    public bool? Bool(string name, bool required, string hint)
     {
-        var v = Required(name, " (true or false)");
+        var v = Cell(name, required, hint);
         if (v is null)
         {
             return null;
@@ -97,9 +102,9 @@ internal sealed class CsvFields(Dictionary<string, int> columns)
         return b;
     }
 
-    public DateTimeOffset Instant(string name)
+    public DateTimeOffset Instant(string name, bool required, string hint)
     {
-        var v = Required(name, " (ISO-8601 with offset)");
+        var v = Cell(name, required, hint);
         if (v is null)
         {
             return default;
@@ -112,9 +117,9 @@ internal sealed class CsvFields(Dictionary<string, int> columns)
         return at;
     }
 
-    public DateOnly Date(string name)
+    public DateOnly Date(string name, bool required, string hint)
     {
-        var v = Required(name, " (the local date YYYY-MM-DD)");
+        var v = Cell(name, required, hint);
         if (v is null)
         {
             return default;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Kinerja.Core.Clock;
 using Kinerja.Ingest.Contracts;
 using Kinerja.Ingest.Pipeline;
+using Kinerja.Ingest.Streams;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +14,8 @@ using Spectre.Console;
 namespace Kinerja.Ingest.Cli;
 
 /// <summary>
-/// <c>import activities|attendance|ratings|reviews &lt;file.csv|file.ndjson&gt;</c>: the bulk import of
+/// <c>import &lt;stream&gt; &lt;file.csv|file.ndjson&gt;</c> for every stream in <see cref="IngestStreams"/>
+/// (activities, attendance, ratings, reviews): the bulk import of
 /// history through the same validation and write path as HTTP. Shows a progress bar with the rate,
 /// prints a summary, writes rejected rows to <c>&lt;file&gt;.rejected.csv</c>. Re-running a file is a
 /// no-op (every row a duplicate). Errors go to stderr, the progress and summary to stdout. Exit code: 0 all
@@ -22,7 +24,9 @@ namespace Kinerja.Ingest.Cli;
 /// </summary>
 public static class IngestCli
 {
-    public const string Usage = "usage: import activities|attendance|ratings|reviews <file.csv|file.ndjson>";
+    /// <summary>The usage line, naming every registered stream.</summary>
+    public static string Usage { get; } =
+        $"usage: import {string.Join('|', IngestStreams.All.Select(s => s.Name))} <file.csv|file.ndjson>";
     private const int InFlight = 3;
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(5);
 
@@ -51,16 +55,14 @@ public static class IngestCli
         }
         var pipeline = services.GetRequiredService<IngestPipeline>();
         var chunk = services.GetRequiredService<IOptions<IngestOptions>>().Value.BatchSize;
+        var stream = IngestStreams.Find(rest[0]);
+        if (stream is null)
+        {
+            return Fail(error, $"Unknown stream '{rest[0]}'. {Usage}", 2);
+        }
         try
         {
-            return rest[0] switch
-            {
-                "activities" => await ImportAsync(ImportStreams.Activities, path, pipeline, chunk, console, ct),
-                "attendance" => await ImportAsync(ImportStreams.Attendance, path, pipeline, chunk, console, ct),
-                "ratings" => await ImportAsync(ImportStreams.Ratings, path, pipeline, chunk, console, ct),
-                "reviews" => await ImportAsync(ImportStreams.Reviews, path, pipeline, chunk, console, ct),
-                _ => Fail(error, $"Unknown stream '{rest[0]}'. {Usage}", 2),
-            };
+            return await stream.Accept(new Import(path, pipeline, chunk, console, ct));
         }
         catch (FormatException ex)
         {
@@ -101,7 +103,15 @@ public static class IngestCli
         return code;
     }
 
-    private static async Task<int> ImportAsync<T>(ImportStream<T> stream, string path, IngestPipeline pipeline, int chunkSize,
+    /// <summary>One file's import, run with the stream's item type known.</summary>
+    private sealed record Import(string Path, IngestPipeline Pipeline, int ChunkSize, IAnsiConsole Console, CancellationToken Ct)
+        : IStreamVisitor<Task<int>>
+    {
+        public Task<int> Visit<TItem>(IngestStreamDefinition<TItem> stream) where TItem : class, new() =>
+            ImportAsync(stream, Path, Pipeline, ChunkSize, Console, Ct);
+    }
+
+    private static async Task<int> ImportAsync<T>(IngestStreamDefinition<T> stream, string path, IngestPipeline pipeline, int chunkSize,
         IAnsiConsole console, CancellationToken ct) where T : class, new()
     {
         var rejectedPath = path + ".rejected.csv";
@@ -153,7 +163,7 @@ public static class IngestCli
     }
 
     /// <summary>Validates and queues a chunk (in file order); retries while the database is away.</summary>
-    private static async Task<Task<IngestResult>> SubmitAsync<T>(ImportStream<T> stream, IngestPipeline pipeline,
+    private static async Task<Task<IngestResult>> SubmitAsync<T>(IngestStreamDefinition<T> stream, IngestPipeline pipeline,
         FileChunk<T> chunk, CancellationToken ct) where T : class, new()
     {
         var retrying = Stopwatch.StartNew();
@@ -161,7 +171,7 @@ public static class IngestCli
         {
             try
             {
-                var submission = await stream.Prepare(pipeline, chunk.Items, ct);
+                var submission = await stream.PrepareAsync(pipeline, chunk.Items, null, ct);
                 return await pipeline.EnqueueAsync(submission, Backpressure.Wait, ct);
             }
             catch (IngestUnavailableException ex) when (retrying.Elapsed < GiveUpAfter)
@@ -171,7 +181,7 @@ public static class IngestCli
         }
     }
 
-    private static async Task CompleteAsync<T>(ImportStream<T> stream, IngestPipeline pipeline,
+    private static async Task CompleteAsync<T>(IngestStreamDefinition<T> stream, IngestPipeline pipeline,
         (FileChunk<T> Chunk, Task<IngestResult> Done) entry, Totals totals, RejectedFile rejected, CancellationToken ct)
         where T : class, new()
     {

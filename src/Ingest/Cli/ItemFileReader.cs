@@ -4,6 +4,7 @@ using System.Text.Json;
 using CsvHelper;
 using Kinerja.Ingest.Contracts;
 using Kinerja.Ingest.Pipeline;
+using Kinerja.Ingest.Streams;
 
 namespace Kinerja.Ingest.Cli;
 
@@ -11,7 +12,7 @@ namespace Kinerja.Ingest.Cli;
 internal sealed record FileChunk<T>(List<Parsed<T>> Items, List<int> Lines) where T : class;
 
 /// <summary>Reads a CSV (header row, contract column names) or NDJSON file in chunks, without loading it whole.</summary>
-internal sealed class ItemFileReader<T>(ImportStream<T> stream, string path, int chunkSize) where T : class, new()
+internal sealed class ItemFileReader<T>(IngestStreamDefinition<T> stream, string path, int chunkSize) where T : class, new()
 {
     private Func<long> _position = () => 0;
 
@@ -53,7 +54,7 @@ internal sealed class ItemFileReader<T>(ImportStream<T> stream, string path, int
             Parsed<T> item;
             try
             {
-                item = stream.Json(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(text)));
+                item = stream.ReadJson(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(text)));
             }
             catch (JsonException ex)
             {
@@ -92,7 +93,7 @@ internal sealed class ItemFileReader<T>(ImportStream<T> stream, string path, int
         {
             columns[headers[i].Trim()] = i;
         }
-        var missing = stream.RequiredColumns.Where(c => !columns.ContainsKey(c)).ToArray();
+        var missing = stream.RequiredFields.Where(c => !columns.ContainsKey(c)).ToArray();
         if (missing.Length > 0)
         {
             throw new FormatException(
@@ -103,7 +104,7 @@ internal sealed class ItemFileReader<T>(ImportStream<T> stream, string path, int
         while (csv.Read())
         {
             fields.Reset(csv);
-            chunk.Items.Add(stream.Csv(fields));
+            chunk.Items.Add(stream.ReadCsv(fields));
             chunk.Lines.Add((int)csv.LineNumber);
             if (chunk.Items.Count >= chunkSize)
             {

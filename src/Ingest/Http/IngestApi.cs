@@ -1,9 +1,9 @@
 using System.Globalization;
-using Kinerja.Ingest.Contracts;
 using Kinerja.Ingest.Http;
 using Kinerja.Ingest.Http.Documentation;
 using Kinerja.Ingest.Json;
 using Kinerja.Ingest.Pipeline;
+using Kinerja.Ingest.Streams;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -16,9 +16,10 @@ using Microsoft.Net.Http.Headers;
 namespace Kinerja.Ingest;
 
 /// <summary>
-/// <c>POST /api/v1/activities|attendance|ratings|reviews</c>: a JSON array (<c>application/json</c>) or NDJSON
-/// (<c>application/x-ndjson</c>) of items; 200 with per-item statuses after commit; 400/413/415 as problem
-/// details; 503 + Retry-After when the queue is full or PostgreSQL is down.
+/// <c>POST /api/v1/{stream}</c> for every stream in <see cref="IngestStreams"/> (activities, attendance, ratings,
+/// reviews): a JSON array (<c>application/json</c>) or NDJSON (<c>application/x-ndjson</c>) of items; 200 with
+/// per-item statuses after commit; 400/413/415 as problem details; 503 + Retry-After when the queue is full or
+/// PostgreSQL is down.
 /// </summary>
 public static class IngestApi
 {
@@ -27,36 +28,23 @@ public static class IngestApi
     public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Ingest");
-        // Mapped as Delegate (not RequestDelegate) so the endpoints carry the metadata API Explorer needs and appear
-        // in the OpenAPI document; the handlers still read the raw body themselves.
-        api.MapPost("/activities", (Func<HttpContext, Task>)Activities).WithName("IngestActivities")
-            .WithSummary("Ingest daily activity claims").DescribeIngest<ActivityItem>(IngestStream.Activities);
-        api.MapPost("/attendance", (Func<HttpContext, Task>)Attendance).WithName("IngestAttendance")
-            .WithSummary("Ingest attendance records").DescribeIngest<AttendanceItem>(IngestStream.Attendance);
-        api.MapPost("/ratings", (Func<HttpContext, Task>)Ratings).WithName("IngestRatings")
-            .WithSummary("Ingest ratings (360-degree and citizen satisfaction)").DescribeIngest<RatingItem>(IngestStream.Ratings);
-        api.MapPost("/reviews", (Func<HttpContext, Task>)Reviews).WithName("IngestReviews")
-            .WithSummary("Ingest supervisors' reviews of activities").DescribeIngest<ReviewItem>(IngestStream.Reviews);
+        foreach (var stream in IngestStreams.All)
+        {
+            // Mapped as Delegate (not RequestDelegate) so the endpoints carry the metadata API Explorer needs and appear
+            // in the OpenAPI document; the handler still reads the raw body itself.
+            api.MapPost("/" + stream.Name, (Func<HttpContext, Task>)(ctx => stream.Accept(new Request(ctx))))
+                .WithName(stream.EndpointName).WithSummary(stream.Summary).DescribeIngest(stream);
+        }
         return app;
     }
 
-    private static Task Activities(HttpContext ctx) => HandleAsync(ctx, IngestStream.Activities, ActivityJson.Parse,
-        static (p, items, scope, ct) => p.SubmitActivitiesAsync(items, scope, Backpressure.Reject, ct));
+    /// <summary>One request to a stream's endpoint, handled with the stream's item type known.</summary>
+    private readonly struct Request(HttpContext ctx) : IStreamVisitor<Task>
+    {
+        public Task Visit<TItem>(IngestStreamDefinition<TItem> stream) where TItem : class, new() => HandleAsync(ctx, stream);
+    }
 
-    private static Task Attendance(HttpContext ctx) => HandleAsync(ctx, IngestStream.Attendance, AttendanceJson.Parse,
-        static (p, items, scope, ct) => p.SubmitAttendanceAsync(items, scope, Backpressure.Reject, ct));
-
-    private static Task Ratings(HttpContext ctx) => HandleAsync(ctx, IngestStream.Ratings, RatingJson.Parse,
-        static (p, items, scope, ct) => p.SubmitRatingsAsync(items, scope, Backpressure.Reject, ct));
-
-    private static Task Reviews(HttpContext ctx) => HandleAsync(ctx, IngestStream.Reviews, ReviewJson.Parse,
-        static (p, items, scope, ct) => p.SubmitReviewsAsync(items, scope, Backpressure.Reject, ct));
-
-    private delegate Task<IngestResult> Submit<T>(IngestPipeline pipeline, IReadOnlyList<Parsed<T>> items,
-        IngestScope scope, CancellationToken ct) where T : class;
-
-    private static async Task HandleAsync<T>(HttpContext ctx, IngestStream stream, ItemParser<T> parse, Submit<T> submit)
-        where T : class, new()
+    private static async Task HandleAsync<T>(HttpContext ctx, IngestStreamDefinition<T> stream) where T : class, new()
     {
         var services = ctx.RequestServices;
         var options = services.GetRequiredService<IOptions<IngestOptions>>().Value;
@@ -79,7 +67,7 @@ public static class IngestApi
         {
             sizeFeature.MaxRequestBodySize = options.MaxBodyBytes;
         }
-        var scope = await services.GetRequiredService<IIngestScopeResolver>().ResolveAsync(ctx, stream, ct);
+        var scope = await services.GetRequiredService<IIngestScopeResolver>().ResolveAsync(ctx, stream.Stream, ct);
         if (scope is null)
         {
             return;
@@ -88,7 +76,7 @@ public static class IngestApi
         try
         {
             var ndjson = mediaType.MediaType.Equals(Ndjson, StringComparison.OrdinalIgnoreCase);
-            items = await ItemStreamReader.ReadAsync(ctx.Request.BodyReader, ndjson, options.MaxBodyBytes, parse, ct);
+            items = await ItemStreamReader.ReadAsync(ctx.Request.BodyReader, ndjson, options.MaxBodyBytes, stream.ReadJson, ct);
         }
         catch (BodyTooLargeException ex)
         {
@@ -108,13 +96,13 @@ public static class IngestApi
         }
         try
         {
-            var result = await submit(services.GetRequiredService<IngestPipeline>(), items, scope, ct);
+            var result = await services.GetRequiredService<IngestPipeline>().SubmitAsync(stream, items, scope, Backpressure.Reject, ct);
             await IngestResponseWriter.WriteAsync(ctx, result, ct);
         }
         catch (IngestUnavailableException ex)
         {
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IngestApi))
-                .LogWarning("Ingest of {Count} {Stream} answered 503: {Reason}", items.Count, stream, ex.Reason);
+                .LogWarning("Ingest of {Count} {Stream} answered 503: {Reason}", items.Count, stream.Stream, ex.Reason);
             ctx.Response.Headers.RetryAfter = Math.Ceiling(ex.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             await ProblemAsync(ctx, StatusCodes.Status503ServiceUnavailable,
                 ex.Reason == UnavailableReason.QueueFull ? "Ingest queue full" : "Ingest unavailable", ex.Message);

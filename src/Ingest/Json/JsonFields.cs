@@ -46,7 +46,11 @@ internal static class JsonFields
             SkipValue(ref reader);
             return Guid.Empty;
         }
-        raw = reader.GetString();
+        raw = String(ref reader, field, ref errors);
+        if (raw is null)
+        {
+            return Guid.Empty;
+        }
         if (!Guid.TryParse(raw, out var id))
         {
             Errors.Add(ref errors, field, $"{field} must be a UUID (e.g. 3f2b8c1e-6d4a-4f7e-9b1a-2c3d4e5f6a7b); got '{raw}'.");
@@ -71,7 +75,22 @@ internal static class JsonFields
             SkipValue(ref reader);
             return null;
         }
-        return reader.GetString();
+        return String(ref reader, field, ref errors);
+    }
+
+    /// <summary>The string token's text; null with an error when it is not valid Unicode.</summary>
+    private static string? String(ref Utf8JsonReader reader, string field, ref List<FieldError>? errors)
+    {
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // Invalid UTF-8 bytes or an unpaired surrogate escape (\ud800): the reader throws this, not JsonException.
+            Errors.Add(ref errors, field, $"{field} is not valid Unicode text (invalid UTF-8 or an unpaired surrogate escape).");
+            return null;
+        }
     }
 
     public static int? Int(ref Utf8JsonReader reader, string field, ref List<FieldError>? errors)

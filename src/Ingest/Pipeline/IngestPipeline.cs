@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Kinerja.Ingest.Contracts;
 using Kinerja.Ingest.Partitions;
 using Kinerja.Ingest.Reference;
+using Kinerja.Ingest.Streams;
 using Kinerja.Ingest.Validation;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -9,77 +10,31 @@ using Npgsql;
 namespace Kinerja.Ingest.Pipeline;
 
 /// <summary>
-/// <see cref="IIngestPipeline"/>: validates on the caller's thread against the cached reference data,
-/// queues the valid items, and awaits the writer's commit.
+/// <see cref="IIngestPipeline"/>: validates on the caller's thread against the cached reference data (with the
+/// stream's definition), queues the valid items, and awaits the writer's commit. HTTP, the CLI import and in-process
+/// callers all go through one generic path, <c>PrepareAsync</c> then <c>EnqueueAsync</c> (the import calls the two
+/// itself to keep several chunks in flight).
 /// </summary>
 internal sealed class IngestPipeline(IngestQueue queue, IngestWriter writer, ReferenceCache cache,
     IOptions<IngestOptions> options, IOptions<RetentionOptions> retention, TimeProvider time) : IIngestPipeline
 {
-    public Task<IngestResult> SubmitActivitiesAsync(IReadOnlyList<ActivityItem> items, IngestScope? scope = null,
-        Backpressure backpressure = Backpressure.Wait, CancellationToken ct = default) =>
-        SubmitActivitiesAsync(Wrap(items, static i => i.EventId), scope, backpressure, ct);
+    public Task<IngestResult> SubmitAsync<TItem>(IReadOnlyList<TItem> items, IngestScope? scope = null,
+        Backpressure backpressure = Backpressure.Wait, CancellationToken ct = default) where TItem : class, new() =>
+        SubmitAsync(IngestStreams.Of<TItem>(), Wrap(items), scope, backpressure, ct);
 
-    public Task<IngestResult> SubmitAttendanceAsync(IReadOnlyList<AttendanceItem> items, IngestScope? scope = null,
-        Backpressure backpressure = Backpressure.Wait, CancellationToken ct = default) =>
-        SubmitAttendanceAsync(Wrap(items, static i => i.EventId), scope, backpressure, ct);
-
-    public Task<IngestResult> SubmitRatingsAsync(IReadOnlyList<RatingItem> items, IngestScope? scope = null,
-        Backpressure backpressure = Backpressure.Wait, CancellationToken ct = default) =>
-        SubmitRatingsAsync(Wrap(items, static i => i.EventId), scope, backpressure, ct);
-
-    public Task<IngestResult> SubmitReviewsAsync(IReadOnlyList<ReviewItem> items, IngestScope? scope = null,
-        Backpressure backpressure = Backpressure.Wait, CancellationToken ct = default) =>
-        SubmitReviewsAsync(Wrap(items, static i => i.EventId), scope, backpressure, ct);
-
-    internal Task<IngestResult> SubmitActivitiesAsync(IReadOnlyList<Parsed<ActivityItem>> items, IngestScope? scope,
-        Backpressure backpressure, CancellationToken ct) =>
-        SubmitAsync<ActivityItem, PreparedActivity>(IngestStream.Activities, items, static i => i.EventId,
-            ActivityValidator.Validate, scope, backpressure, ct);
-
-    internal Task<IngestResult> SubmitAttendanceAsync(IReadOnlyList<Parsed<AttendanceItem>> items, IngestScope? scope,
-        Backpressure backpressure, CancellationToken ct) =>
-        SubmitAsync<AttendanceItem, PreparedAttendance>(IngestStream.Attendance, items, static i => i.EventId,
-            AttendanceValidator.Validate, scope, backpressure, ct);
-
-    internal Task<IngestResult> SubmitRatingsAsync(IReadOnlyList<Parsed<RatingItem>> items, IngestScope? scope,
-        Backpressure backpressure, CancellationToken ct) =>
-        SubmitAsync<RatingItem, PreparedRating>(IngestStream.Ratings, items, static i => i.EventId,
-            RatingValidator.Validate, scope, backpressure, ct);
-
-    internal Task<IngestResult> SubmitReviewsAsync(IReadOnlyList<Parsed<ReviewItem>> items, IngestScope? scope,
-        Backpressure backpressure, CancellationToken ct) =>
-        SubmitAsync<ReviewItem, PreparedReview>(IngestStream.Reviews, items, static i => i.EventId,
-            ReviewValidator.Validate, scope, backpressure, ct);
-
-    private async Task<IngestResult> SubmitAsync<TItem, TPrepared>(IngestStream stream, IReadOnlyList<Parsed<TItem>> items,
-        Func<TItem, Guid> eventIdOf, Validator<TItem, TPrepared> validate, IngestScope? scope, Backpressure backpressure,
-        CancellationToken ct) where TItem : class where TPrepared : struct
+    /// <summary>The one submit path of every stream and caller: validate, queue, await the commit.</summary>
+    internal async Task<IngestResult> SubmitAsync<TItem>(IngestStreamDefinition<TItem> stream, IReadOnlyList<Parsed<TItem>> items,
+        IngestScope? scope, Backpressure backpressure, CancellationToken ct) where TItem : class, new()
     {
-        var submission = await PrepareAsync(stream, items, eventIdOf, validate, scope, ct);
+        var submission = await stream.PrepareAsync(this, items, scope, ct);
         var completion = await EnqueueAsync(submission, backpressure, ct);
         return await completion.WaitAsync(ct);
     }
 
-    internal Task<Submission> PrepareActivitiesAsync(IReadOnlyList<Parsed<ActivityItem>> items, CancellationToken ct) =>
-        PrepareAsync<ActivityItem, PreparedActivity>(IngestStream.Activities, items, static i => i.EventId,
-            ActivityValidator.Validate, null, ct);
-
-    internal Task<Submission> PrepareAttendanceAsync(IReadOnlyList<Parsed<AttendanceItem>> items, CancellationToken ct) =>
-        PrepareAsync<AttendanceItem, PreparedAttendance>(IngestStream.Attendance, items, static i => i.EventId,
-            AttendanceValidator.Validate, null, ct);
-
-    internal Task<Submission> PrepareRatingsAsync(IReadOnlyList<Parsed<RatingItem>> items, CancellationToken ct) =>
-        PrepareAsync<RatingItem, PreparedRating>(IngestStream.Ratings, items, static i => i.EventId,
-            RatingValidator.Validate, null, ct);
-
-    internal Task<Submission> PrepareReviewsAsync(IReadOnlyList<Parsed<ReviewItem>> items, CancellationToken ct) =>
-        PrepareAsync<ReviewItem, PreparedReview>(IngestStream.Reviews, items, static i => i.EventId,
-            ReviewValidator.Validate, null, ct);
-
     /// <summary>Validates a batch against the cached reference data (no queueing yet).</summary>
-    internal async Task<Submission> PrepareAsync<TItem, TPrepared>(IngestStream stream, IReadOnlyList<Parsed<TItem>> items,
-        Func<TItem, Guid> eventIdOf, Validator<TItem, TPrepared> validate, IngestScope? scope, CancellationToken ct)
-        where TItem : class where TPrepared : struct
+    internal async Task<Submission> PrepareAsync<TItem, TPrepared>(IngestStreamDefinition<TItem, TPrepared> stream,
+        IReadOnlyList<Parsed<TItem>> items, IngestScope? scope, CancellationToken ct)
+        where TItem : class, new() where TPrepared : struct
     {
         writer.EnsureStarted();
         if (writer.DatabaseDown)
@@ -90,14 +45,14 @@ internal sealed class IngestPipeline(IngestQueue queue, IngestWriter writer, Ref
         var now = time.GetUtcNow();
         var ctx = new ValidationContext(refs, scope ?? IngestScope.Unrestricted, now, options.Value.ClockSkew,
             retention.Value.OldestKeptMonth(now));
-        var submission = SubmissionBuilder.Build(stream, items, ctx, eventIdOf, validate);
+        var submission = SubmissionBuilder.Build(stream, items, ctx);
         if (ctx.Missed)
         {
             var fresh = await ReferencesAsync(cache.RefreshAfterMissAsync(ct));
             if (!ReferenceEquals(fresh, refs))
             {
                 ctx = new ValidationContext(fresh, ctx.Scope, ctx.Now, ctx.Skew, ctx.OldestKeptMonth);
-                submission = SubmissionBuilder.Build(stream, items, ctx, eventIdOf, validate);
+                submission = SubmissionBuilder.Build(stream, items, ctx);
             }
         }
         return submission;
@@ -146,7 +101,7 @@ internal sealed class IngestPipeline(IngestQueue queue, IngestWriter writer, Ref
         new(UnavailableReason.DatabaseUnavailable, TimeSpan.FromSeconds(options.Value.RetryAfterSeconds),
             "The database is unavailable; nothing of this batch was stored. Retry later.", inner);
 
-    private static Parsed<T>[] Wrap<T>(IReadOnlyList<T> items, Func<T, Guid> id) where T : class
+    private static Parsed<T>[] Wrap<T>(IReadOnlyList<T> items) where T : class
     {
         var parsed = new Parsed<T>[items.Count];
         for (var i = 0; i < parsed.Length; i++)

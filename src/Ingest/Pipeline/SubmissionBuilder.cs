@@ -1,31 +1,29 @@
 using Kinerja.Ingest.Contracts;
+using Kinerja.Ingest.Streams;
 using Kinerja.Ingest.Validation;
 
 namespace Kinerja.Ingest.Pipeline;
 
-internal delegate TPrepared? Validator<in TItem, TPrepared>(int index, TItem item, ValidationContext ctx,
-    ref List<FieldError>? errors) where TPrepared : struct;
-
 /// <summary>Runs the per-item validation of a batch and builds the submission the writer receives.</summary>
 internal static class SubmissionBuilder
 {
-    public static Submission<TPrepared> Build<TItem, TPrepared>(IngestStream stream, IReadOnlyList<Parsed<TItem>> items,
-        ValidationContext ctx, Func<TItem, Guid> eventIdOf, Validator<TItem, TPrepared> validate)
-        where TItem : class where TPrepared : struct
+    public static Submission<TPrepared> Build<TItem, TPrepared>(IngestStreamDefinition<TItem, TPrepared> stream,
+        IReadOnlyList<Parsed<TItem>> items, ValidationContext ctx)
+        where TItem : class, new() where TPrepared : struct
     {
-        var submission = new Submission<TPrepared>(stream, items.Count);
+        var submission = new Submission<TPrepared>(stream.Stream, items.Count);
         var seen = new Dictionary<Guid, int>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
             var parsed = items[i];
             var errors = parsed.Errors is { Count: > 0 } ? new List<FieldError>(parsed.Errors) : null;
-            var id = eventIdOf(parsed.Item);
+            var id = stream.EventIdOf(parsed.Item);
             submission.SetEventId(i, parsed.RawEventId ?? (id == Guid.Empty ? null : id.ToString()));
             if (id != Guid.Empty && !Errors.Has(errors, "eventId") && !seen.TryAdd(id, i))
             {
                 Errors.Add(ref errors, "eventId", $"eventId {id} appears more than once in this batch (first at index {seen[id]}).");
             }
-            var prepared = validate(i, parsed.Item, ctx, ref errors);
+            var prepared = stream.Validate(i, parsed.Item, ctx, ref errors);
             if (errors is not null || prepared is null)
             {
                 submission.Reject(i, errors ?? [new FieldError("", "The item is not valid.")]);

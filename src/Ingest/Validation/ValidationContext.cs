@@ -112,11 +112,21 @@ internal sealed class ValidationContext(ReferenceData refs, IngestScope scope, D
         Errors.Add(ref errors, field, $"{field} '{value}' is not one of: {string.Join(", ", allowed)}.");
     }
 
+    /// <summary>A free-text field that is stored as given: at most <paramref name="max"/> characters, and no NUL.</summary>
     public static void MaxLength(string? value, int max, string field, ref List<FieldError>? errors)
     {
-        if (value is not null && value.Length > max)
+        if (value is null)
+        {
+            return;
+        }
+        if (value.Length > max)
         {
             Errors.Add(ref errors, field, $"{field} must be at most {max} characters; got {value.Length}.");
+        }
+        else if (value.Contains('\0'))
+        {
+            // PostgreSQL text cannot hold U+0000: unchecked, it failed the COPY of the whole writer batch.
+            Errors.Add(ref errors, field, $"{field} must not contain the NUL character (U+0000).");
         }
     }
 }

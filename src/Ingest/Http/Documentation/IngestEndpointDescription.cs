@@ -1,4 +1,5 @@
 using Kinerja.Ingest.Contracts;
+using Kinerja.Ingest.Streams;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
@@ -13,7 +14,7 @@ namespace Kinerja.Ingest.Http.Documentation;
 /// </summary>
 internal static class IngestEndpointDescription
 {
-    public static RouteHandlerBuilder DescribeIngest<TItem>(this RouteHandlerBuilder endpoint, IngestStream stream) =>
+    public static RouteHandlerBuilder DescribeIngest(this RouteHandlerBuilder endpoint, IngestStreamDefinition stream) =>
         endpoint
             // No .Accepts<T>(): its metadata makes routing answer a wrong Content-Type with a bare 415 before the
             // handler can explain it; the request body is described by the transformer below instead.
@@ -22,18 +23,18 @@ internal static class IngestEndpointDescription
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .WithDescription(Description(stream, typeof(TItem).Name))
+            .WithDescription(Description(stream, stream.ItemType.Name))
             .AddOpenApiOperationTransformer(async (operation, context, ct) =>
             {
-                var item = typeof(TItem).Name;
-                var schema = await context.GetOrCreateSchemaAsync(typeof(TItem), null, ct);
+                var item = stream.ItemType.Name;
+                var schema = await context.GetOrCreateSchemaAsync(stream.ItemType, null, ct);
                 context.Document!.AddComponent(item, schema);
                 operation.RequestBody = RequestBody(stream, item, new OpenApiSchemaReference(item, context.Document));
                 Complete(operation);
             });
 
-    private static string Description(IngestStream stream, string item) => $"""
-        {What(stream)}
+    private static string Description(IngestStreamDefinition stream, string item) => $"""
+        {stream.Purpose}
 
         The body is a batch of `{item}` items: a JSON array (`application/json`) or NDJSON (`application/x-ndjson`, one
         JSON object per line). Every item carries a client-made `eventId` (UUID): retrying a batch is safe, items already
@@ -45,18 +46,7 @@ internal static class IngestEndpointDescription
         was written: send the same batch again after that many seconds.
         """;
 
-    private static string What(IngestStream stream) => stream switch
-    {
-        IngestStream.Activities => "Daily activity claims (laporan aktivitas harian) of employees. Each activity is stored " +
-                                   "pending until the employee's superior reviews it (`POST /api/v1/reviews`).",
-        IngestStream.Attendance => "Attendance of an employee for a local day. The latest record of a (nip, day) by " +
-                                   "arrival is the day's status.",
-        IngestStream.Ratings => "Scores given by raters: 360-degree ratings of an employee (`nip`) or citizen " +
-                                "satisfaction with a unit (`unitId`).",
-        _ => "Superiors' verdicts on activities. An activity's status is the verdict of its latest review by `at`.",
-    };
-
-    private static OpenApiRequestBody RequestBody(IngestStream stream, string item, IOpenApiSchema itemSchema) => new()
+    private static OpenApiRequestBody RequestBody(IngestStreamDefinition stream, string item, IOpenApiSchema itemSchema) => new()
     {
         Required = true,
         Description = $"A batch of `{item}` items, as a JSON array or as NDJSON.",
@@ -71,7 +61,7 @@ internal static class IngestEndpointDescription
                     MinItems = 1,
                     Description = $"A JSON array of one or more `{item}` objects.",
                 },
-                Example = IngestExamples.JsonArray(stream),
+                Example = IngestExamples.JsonArray(stream.Stream),
             },
             [IngestApi.Ndjson] = new()
             {
@@ -84,7 +74,7 @@ internal static class IngestEndpointDescription
                                   "accepted, blank lines ignored). Each line is the same object as an element of the " +
                                   "application/json array; a malformed line is one rejected item, not a failed batch.",
                 },
-                Example = IngestExamples.Ndjson(stream),
+                Example = IngestExamples.Ndjson(stream.Stream),
             },
         },
     };

@@ -1,7 +1,8 @@
 using Kinerja.Ingest.Contracts;
 using Kinerja.Ingest.Pipeline;
+using Kinerja.Ingest.Validation;
 
-namespace Kinerja.Ingest.Validation;
+namespace Kinerja.Ingest.Streams.Review;
 
 /// <summary>Checks of one review that need no stored events (the activity and supervisor are checked by the writer).</summary>
 internal static class ReviewValidator

@@ -3,9 +3,10 @@ using System.Text.RegularExpressions;
 using Kinerja.Core.Domain;
 using Kinerja.Ingest.Contracts;
 using Kinerja.Ingest.Pipeline;
+using Kinerja.Ingest.Validation;
 using Kinerja.Ingest.Reference;
 
-namespace Kinerja.Ingest.Validation;
+namespace Kinerja.Ingest.Streams.Rating;
 
 internal static partial class RatingValidator
 {

@@ -1,7 +1,8 @@
 using Kinerja.Ingest.Contracts;
 using Kinerja.Ingest.Pipeline;
+using Kinerja.Ingest.Validation;
 
-namespace Kinerja.Ingest.Validation;
+namespace Kinerja.Ingest.Streams.Activity;
 
 /// <summary>Checks of one activity that need no stored events (the day total is checked by the writer).</summary>
 internal static class ActivityValidator

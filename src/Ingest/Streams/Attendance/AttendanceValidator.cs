@@ -2,8 +2,9 @@ using System.Globalization;
 using Kinerja.Core.Domain;
 using Kinerja.Ingest.Contracts;
 using Kinerja.Ingest.Pipeline;
+using Kinerja.Ingest.Validation;
 
-namespace Kinerja.Ingest.Validation;
+namespace Kinerja.Ingest.Streams.Attendance;
 
 internal static class AttendanceValidator
 {

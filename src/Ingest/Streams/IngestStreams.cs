@@ -1,0 +1,39 @@
+using Kinerja.Ingest.Contracts;
+using Kinerja.Ingest.Streams.Activity;
+using Kinerja.Ingest.Streams.Attendance;
+using Kinerja.Ingest.Streams.Rating;
+using Kinerja.Ingest.Streams.Review;
+
+namespace Kinerja.Ingest.Streams;
+
+/// <summary>
+/// The registry of ingest streams: the HTTP API maps one endpoint per entry, the CLI import accepts each name, the
+/// OpenAPI document describes each item type, and the conformance tests run over each. A new stream is its folder
+/// under <c>Streams/</c> (item, definition, validator, table) plus one line here.
+/// </summary>
+internal static class IngestStreams
+{
+    /// <summary>Every stream, in the order the API and the import usage list them.</summary>
+    public static IReadOnlyList<IngestStreamDefinition> All { get; } =
+    [
+        new ActivityStream(),
+        new AttendanceStream(),
+        new RatingStream(),
+        new ReviewStream(),
+    ];
+
+    /// <summary>The stream with this route / import name (case-sensitive), or null.</summary>
+    public static IngestStreamDefinition? Find(string name) => All.FirstOrDefault(s => s.Name == name);
+
+    public static IngestStreamDefinition Of(IngestStream stream) =>
+        All.FirstOrDefault(s => s.Stream == stream) ?? throw new ArgumentOutOfRangeException(nameof(stream), stream, "No such ingest stream.");
+
+    /// <summary>The stream whose items are <typeparamref name="TItem"/>.</summary>
+    public static IngestStreamDefinition<TItem> Of<TItem>() where TItem : class, new() =>
+        ByItem<TItem>.Stream ?? throw new ArgumentException($"No ingest stream takes items of type {typeof(TItem).Name}.");
+
+    private static class ByItem<TItem> where TItem : class, new()
+    {
+        public static readonly IngestStreamDefinition<TItem>? Stream = All.OfType<IngestStreamDefinition<TItem>>().SingleOrDefault();
+    }
+}
