@@ -3,7 +3,7 @@ using System.Globalization;
 using Kinerja.Bench.Indicators;
 using Kinerja.Core.Calendar;
 using Kinerja.Core.Database;
-using Kinerja.Core.Database.Embedded;
+using Kinerja.Embedded;
 using Kinerja.Core.Domain;
 using Kinerja.Core.Indicators;
 using Kinerja.Core.Indicators.Live;

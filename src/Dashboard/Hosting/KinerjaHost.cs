@@ -14,6 +14,7 @@ using Kinerja.Dashboard.Access;
 using Kinerja.Dashboard.Apis;
 using Kinerja.Dashboard.Demo;
 using Kinerja.Dashboard.Health;
+using Kinerja.Embedded;
 using Kinerja.Ingest;
 using Kinerja.Ingest.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
