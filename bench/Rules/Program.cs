@@ -30,14 +30,14 @@ Console.WriteLine($"rules: {rulesPath}; {set.EmployeeChain.Count} employee workf
 Console.WriteLine($"population: {count:N0} snapshots; threads: {threads}; cores: {Environment.ProcessorCount}; .NET {Environment.Version}");
 
 var snapshots = Population.Make(count, 42);
-var plain = new PlainRulesEngine(sources, set);
+var plainEngine = new PlainRulesEngine(sources, set);
 
 // correctness first: all three agree on a sample
 for (var i = 0; i < 2000; i++)
 {
     var o1 = set.Evaluate(snapshots[i]);
     var h1 = HandWritten.Evaluate(snapshots[i]);
-    var (events, _, _) = await plain.EvaluateAsync(snapshots[i]);
+    var (events, _, _) = await plainEngine.EvaluateAsync(snapshots[i]);
     if (!o1.Events.Order().SequenceEqual(h1.Events.Order()) || !o1.Events.Order().SequenceEqual(events.Order())
         || o1.Predikat != h1.Predikat || Math.Abs(o1.TppPercent!.Value - h1.TppPercent) > 1e-9)
     {
@@ -50,7 +50,7 @@ Console.WriteLine("check: compiled engine, hand-written C# and RulesEngine agree
 // warm-up
 for (var i = 0; i < 3000; i++)
 {
-    await plain.EvaluateAsync(snapshots[i]);
+    await plainEngine.EvaluateAsync(snapshots[i]);
     HandWritten.Evaluate(snapshots[i]);
 }
 set.EvaluateBatch(snapshots[..20_000], threads);
@@ -62,7 +62,7 @@ var plain = skipPlain ? double.NaN : await Measure("(a) plain RulesEngine loop: 
     {
         for (var i = range.Start; i < range.End; i++)
         {
-            await plain.EvaluateAsync(snapshots[i]);
+            await plainEngine.EvaluateAsync(snapshots[i]);
         }
     });
 });
