@@ -4,7 +4,7 @@ using Kinerja.Bench.Indicators;
 using Kinerja.Core.Calendar;
 using Kinerja.Core.Changes;
 using Kinerja.Core.Database;
-using Kinerja.Core.Database.Embedded;
+using Kinerja.Embedded;
 using Kinerja.Core.Domain;
 using Kinerja.Core.Indicators;
 using Kinerja.Core.Indicators.Live;

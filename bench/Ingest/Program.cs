@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Dapper;
 using Kinerja.Core.Database;
-using Kinerja.Core.Database.Embedded;
+using Kinerja.Embedded;
 using Kinerja.Ingest.Bench;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;

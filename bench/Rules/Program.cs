@@ -7,7 +7,8 @@ using Kinerja.Rules.Compilation;
 using Kinerja.Rules.Engine;
 using Kinerja.Rules.Hosting;
 using Kinerja.Rules.Loading;
-using Kinerja.Rules.Reference;
+using Kinerja.Rules.Tests;
+using Kinerja.Rules.Tests.PlainEngine;
 
 // dotnet run -c Release --project bench/Rules [-- --count 100000 --threads 2 --rules rules --skip-plain]
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -29,14 +30,14 @@ Console.WriteLine($"rules: {rulesPath}; {set.EmployeeChain.Count} employee workf
 Console.WriteLine($"population: {count:N0} snapshots; threads: {threads}; cores: {Environment.ProcessorCount}; .NET {Environment.Version}");
 
 var snapshots = Population.Make(count, 42);
-var reference = new RulesEngineRunner(sources, set);
+var plainEngine = new PlainRulesEngine(sources, set);
 
 // correctness first: all three agree on a sample
 for (var i = 0; i < 2000; i++)
 {
     var o1 = set.Evaluate(snapshots[i]);
     var h1 = HandWritten.Evaluate(snapshots[i]);
-    var (events, _, _) = await reference.EvaluateAsync(snapshots[i]);
+    var (events, _, _) = await plainEngine.EvaluateAsync(snapshots[i]);
     if (!o1.Events.Order().SequenceEqual(h1.Events.Order()) || !o1.Events.Order().SequenceEqual(events.Order())
         || o1.Predikat != h1.Predikat || Math.Abs(o1.TppPercent!.Value - h1.TppPercent) > 1e-9)
     {
@@ -49,7 +50,7 @@ Console.WriteLine("check: compiled engine, hand-written C# and RulesEngine agree
 // warm-up
 for (var i = 0; i < 3000; i++)
 {
-    await reference.EvaluateAsync(snapshots[i]);
+    await plainEngine.EvaluateAsync(snapshots[i]);
     HandWritten.Evaluate(snapshots[i]);
 }
 set.EvaluateBatch(snapshots[..20_000], threads);
@@ -61,7 +62,7 @@ var plain = skipPlain ? double.NaN : await Measure("(a) plain RulesEngine loop: 
     {
         for (var i = range.Start; i < range.End; i++)
         {
-            await reference.EvaluateAsync(snapshots[i]);
+            await plainEngine.EvaluateAsync(snapshots[i]);
         }
     });
 });

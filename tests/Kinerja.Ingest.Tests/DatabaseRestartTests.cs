@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using Kinerja.Core.Database.Embedded;
+using Kinerja.Embedded;
 using Kinerja.Core.Database;
 using Kinerja.Ingest.Pipeline;
 using Kinerja.Ingest.Tests.Support;

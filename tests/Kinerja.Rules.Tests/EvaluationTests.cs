@@ -114,7 +114,7 @@ public class EvaluationTests
     public void EvaluateBatch_SameAsOneByOne()
     {
         var rng = new Random(7);
-        var snapshots = Enumerable.Range(0, 3000).Select(i => ReferenceConformanceTests.Random(rng, i)).ToArray();
+        var snapshots = Enumerable.Range(0, 3000).Select(i => PlainEngineConformanceTests.Random(rng, i)).ToArray();
         var batch = DefaultRules.Set.EvaluateBatch(snapshots);
         for (var i = 0; i < snapshots.Length; i++)
         {

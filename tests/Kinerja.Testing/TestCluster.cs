@@ -1,6 +1,6 @@
 using Xunit;
 using Kinerja.Core.Database;
-using Kinerja.Core.Database.Embedded;
+using Kinerja.Embedded;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 

@@ -1,5 +1,4 @@
 using Kinerja.Core.Changes;
-using Kinerja.Core.Database.Embedded;
 using Kinerja.Core.Startup;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,35 +20,21 @@ public static class KinerjaDatabase
     public const string ConnectionStringName = "Kinerja";
 
     /// <summary>
-    /// Registers the one <see cref="NpgsqlDataSource"/>. With no <c>ConnectionStrings:Kinerja</c>, starts
-    /// the embedded cluster first (and stops it when the host stops); with one, never starts a cluster.
+    /// Registers the one <see cref="NpgsqlDataSource"/> on <c>ConnectionStrings:Kinerja</c>, which must be set (the
+    /// host's <c>AddKinerjaDatabaseAsync</c> in Kinerja.Embedded sets it after starting the embedded cluster when it
+    /// is not), and the change-feed listener. <paramref name="embedded"/> records where the database came from.
     /// </summary>
-    public static async Task<DatabaseInfo> AddKinerjaDatabaseAsync(this IHostApplicationBuilder builder,
-        CancellationToken ct = default)
+    public static DatabaseInfo AddKinerjaDatabase(this IHostApplicationBuilder builder, bool embedded = false)
     {
         StartupOptions.From(builder.Configuration); // a bad timeout is reported before anything starts
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
-        var embedded = string.IsNullOrWhiteSpace(connectionString);
-        if (!embedded)
+        if (string.IsNullOrWhiteSpace(connectionString))
         {
-            DatabaseTarget.Of(connectionString!); // a malformed string fails here, naming the key
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionStringName} is not set; start the embedded cluster first (Kinerja.Embedded).");
         }
-        if (embedded)
-        {
-            var options = builder.Configuration.GetSection(EmbeddedPostgresOptions.Section).Get<EmbeddedPostgresOptions>()
-                          ?? new EmbeddedPostgresOptions();
-            // The host's Logging settings (levels, stderr threshold) apply before the host exists, too.
-            using var bootLogs = LoggerFactory.Create(l => l
-                .AddConfiguration(builder.Configuration.GetSection("Logging"))
-                .AddSimpleConsole(o => o.SingleLine = true));
-            var cluster = new EmbeddedPostgres(options, bootLogs.CreateLogger<EmbeddedPostgres>());
-            await cluster.StartAsync(ct);
-            connectionString = cluster.ConnectionString;
-            builder.Configuration[$"ConnectionStrings:{ConnectionStringName}"] = connectionString;
-            builder.Services.AddSingleton(cluster);
-            builder.Services.AddHostedService<EmbeddedPostgresLifetime>();
-        }
-        var info = new DatabaseInfo(embedded, connectionString!);
+        DatabaseTarget.Of(connectionString); // a malformed string fails here, naming the key
+        var info = new DatabaseInfo(embedded, connectionString);
         builder.Services.AddSingleton(info);
         builder.Services.AddSingleton(sp => new NpgsqlDataSourceBuilder(info.ConnectionString)
             .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
@@ -73,12 +58,4 @@ public static class KinerjaDatabase
         return await MigrationRunner.MigrateAsync(connectionString, loggers.CreateLogger(typeof(MigrationRunner)),
             startup.MigrationLockTimeout, ct);
     }
-}
-
-/// <summary>Stops the embedded cluster when the host stops (after everything else).</summary>
-internal sealed class EmbeddedPostgresLifetime(EmbeddedPostgres cluster) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => cluster.StopAsync(CancellationToken.None);
 }

@@ -3,6 +3,7 @@ using Dapper;
 using Kinerja.Core.Calendar;
 using Kinerja.Core.Database;
 using Kinerja.Core.Domain;
+using Kinerja.Core.Regions;
 using Npgsql;
 
 namespace Kinerja.Core.Indicators;
@@ -13,11 +14,11 @@ public sealed partial class IndicatorQueries(NpgsqlDataSource db, CalendarCache 
     /// <summary>The calendar cache these queries read (shared with <see cref="Live.LiveIndicators"/>).</summary>
     internal CalendarCache CalendarsForTests => calendars;
 
+    private readonly RegionLookup regions = new(db);
+
     public async Task<IndicatorSnapshot?> EmployeeAsync(string nip, Period? period = null, CancellationToken ct = default)
     {
-        var regionId = await ScalarAsync("""
-            select u.region_id from employee e join unit u on u.id = e.unit_id where e.nip = @id::bpchar
-            """, nip, ct);
+        var regionId = await regions.OfEmployeeAsync(nip, ct);
         if (regionId is null || await calendars.GetAsync(regionId, ct) is not { } calendar)
         {
             return null;
@@ -47,7 +48,7 @@ public sealed partial class IndicatorQueries(NpgsqlDataSource db, CalendarCache 
 
     public async Task<UnitIndicators?> UnitAsync(string unitId, Period? period = null, CancellationToken ct = default)
     {
-        var regionId = await ScalarAsync("select region_id from unit where id = @id", unitId, ct);
+        var regionId = await regions.OfUnitAsync(unitId, ct);
         if (regionId is null || await calendars.GetAsync(regionId, ct) is not { } calendar)
         {
             return null;
@@ -277,10 +278,4 @@ public sealed partial class IndicatorQueries(NpgsqlDataSource db, CalendarCache 
         PeriodKind.Quarter => new Period(PeriodKind.Quarter, p.End, p.End.AddMonths(3)),
         _ => Period.Year(p.End.Year),
     };
-
-    private async Task<string?> ScalarAsync(string sql, string id, CancellationToken ct)
-    {
-        await using var conn = await db.OpenConnectionAsync(ct);
-        return await conn.ExecuteScalarAsync<string?>(new CommandDefinition(sql, new { id }, cancellationToken: ct));
-    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Kinerja.Core.Access;
 using Kinerja.Core.Changes;
+using Kinerja.Core.Regions;
 using Kinerja.Ingest.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -12,12 +13,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kinerja.Dashboard.Access;
 
-/// <summary>Registration of the access module: schemes, policies, rate limits, stores, audit, privacy.</summary>
+/// <summary>Registration of the access module: schemes, policies, rate limits, stores, audit.</summary>
 public static class AccessServices
 {
     /// <summary>
     /// Adds cookie sign-in (<c>/masuk</c>), API keys for ingest sources, the named <see cref="Policies"/>, the
-    /// region-scope check, rate limits, audit (<see cref="AuditLog"/>), privacy (<see cref="SmallGroups"/>) and the
+    /// region-scope check, rate limits, audit (<see cref="AuditLog"/>) and the
     /// key-scoped <see cref="IIngestScopeResolver"/>. Call from the host builder (any order with ingest).
     /// </summary>
     public static WebApplicationBuilder AddKinerjaAccess(this WebApplicationBuilder builder)
@@ -34,17 +35,13 @@ public static class AccessServices
         services.AddOptions<LockoutOptions>().BindConfiguration(LockoutOptions.Section)
             .Validate(o => o.MaxFailures > 0 && o.Duration > TimeSpan.Zero, "Kinerja:Access:Lockout needs MaxFailures > 0 and a positive Duration")
             .ValidateOnStart();
-        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section)
-            .Validate(o => o.MinGroupSize >= 1, "Kinerja:Privacy:MinGroupSize must be at least 1")
-            .ValidateOnStart();
 
         services.AddSingleton<UserStore>();
         services.AddSingleton<SourceStore>();
-        services.AddSingleton<RegionLookup>();
+        services.TryAddSingleton<RegionLookup>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditReader>();
         services.AddSingleton<LoginService>();
-        services.AddSingleton<SmallGroups>();
         services.AddSingleton<AccessCache>();
         services.AddSingleton<IChangeHandler>(sp => sp.GetRequiredService<AccessCache>());
         services.AddSingleton<RegionAccess>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kinerja.Core.Indicators;
+using Kinerja.Core.Privacy;
 using Kinerja.Dashboard.Charts;
 
 namespace Kinerja.Dashboard.Board;
@@ -58,12 +59,12 @@ public static class BoardChartSpecs
     }
 
     /// <summary>Public charts: unit aggregates only; units below the minimum are "—".</summary>
-    public static IReadOnlyList<ChartSpec> Public(RegionChartInputs i, int minGroupSize)
+    public static IReadOnlyList<ChartSpec> Public(RegionChartInputs i, SmallGroups smallGroups)
     {
         var r = i.Region;
         var id = "p." + r.RegionId;
         var units = r.Units.OrderBy(u => u.Name, StringComparer.Ordinal).ToArray();
-        double Shown(UnitIndicators u, double v) => u.EmployeeCount < minGroupSize ? double.NaN : v;
+        double Shown(UnitIndicators u, double v) => smallGroups.Shown(v, u.EmployeeCount);
         return
         [
             new PercentBarsSpec(id + ".pengisian", "Pengisian laporan kinerja hari ini",

@@ -1,4 +1,5 @@
 using Kinerja.Core.Indicators;
+using Kinerja.Core.Privacy;
 
 namespace Kinerja.Dashboard.Board;
 
@@ -16,10 +17,10 @@ public static class BoardComposer
     public static IndicatorsPayload Unit(RegionIndicators r, UnitIndicators u, long version, DateTimeOffset asOf) =>
         Payload(BoardGroup.Unit(u.UnitId), r, version, asOf, Figures(u, u.Ikm, u.IkmBand), [Row(u, suppressed: false)]);
 
-    public static IndicatorsPayload Public(RegionIndicators r, int minGroupSize, long version, DateTimeOffset asOf)
+    public static IndicatorsPayload Public(RegionIndicators r, SmallGroups smallGroups, long version, DateTimeOffset asOf)
     {
-        var rows = r.Units.Select(u => Row(u, suppressed: u.EmployeeCount < minGroupSize)).ToArray();
-        var figures = r.EmployeeCount < minGroupSize
+        var rows = r.Units.Select(u => Row(u, suppressed: !smallGroups.IsPublishable(u.EmployeeCount))).ToArray();
+        var figures = !smallGroups.IsPublishable(r.EmployeeCount)
             ? new HeadlineFigures(null, null, null, null, null, null, null, null, null, null, null, null)
             : Figures(r, r.Ikm, r.IkmBand) with { FiledToday = null, AttendanceToday = null };
         return Payload(BoardGroup.Public(r.RegionId), r, version, asOf, figures, rows);

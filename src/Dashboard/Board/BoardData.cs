@@ -1,6 +1,7 @@
 using Dapper;
 using Kinerja.Core.Indicators;
 using Kinerja.Core.Indicators.Live;
+using Kinerja.Core.Regions;
 using Npgsql;
 
 namespace Kinerja.Dashboard.Board;
@@ -9,7 +10,8 @@ namespace Kinerja.Dashboard.Board;
 /// <see cref="IBoardData"/> over <see cref="LiveIndicators"/> (region figures, in memory), with
 /// <see cref="IIndicatorQueries"/> as the fallback before the live model has loaded, and a few Dapper queries.
 /// </summary>
-public sealed class BoardData(LiveIndicators live, IIndicatorQueries indicators, TimeProvider time, NpgsqlDataSource db)
+public sealed class BoardData(LiveIndicators live, IIndicatorQueries indicators, TimeProvider time, NpgsqlDataSource db,
+    RegionLookup regions)
     : IBoardData
 {
     public async Task<RegionRead?> RegionAsync(string regionId, CancellationToken ct)
@@ -23,12 +25,7 @@ public sealed class BoardData(LiveIndicators live, IIndicatorQueries indicators,
         return await indicators.RegionAsync(regionId, null, ct) is { } region ? new RegionRead(region, asOf) : null;
     }
 
-    public async Task<string?> RegionOfUnitAsync(string unitId, CancellationToken ct)
-    {
-        await using var conn = await db.OpenConnectionAsync(ct);
-        return await conn.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "select region_id from unit where id = @unitId", new { unitId }, cancellationToken: ct));
-    }
+    public Task<string?> RegionOfUnitAsync(string unitId, CancellationToken ct) => regions.OfUnitAsync(unitId, ct);
 
     public async Task<IReadOnlyList<DailyMinutes>> DailyMinutesAsync(string regionId, string? unitId, DateOnly from,
         DateOnly to, CancellationToken ct)

@@ -46,12 +46,3 @@ public sealed class BoardOptions
         && RefreshSeconds is >= 1 and <= 3600 && StaleSeconds > RefreshSeconds && KioskRotateSeconds >= 3
         && RecentTriggers is >= 0 and <= 200;
 }
-
-/// <summary>Privacy of public displays (<c>Kinerja:Privacy</c>).</summary>
-public sealed class PrivacyOptions
-{
-    public const string Section = "Kinerja:Privacy";
-
-    /// <summary>Groups (units) with fewer active employees than this show "—" on public displays.</summary>
-    public int MinGroupSize { get; set; } = 5;
-}

@@ -1,6 +1,8 @@
 using Kinerja.Core.Changes;
+using Kinerja.Core.Regions;
 using Kinerja.Dashboard.Board.Cluster;
 using Kinerja.Dashboard.Charts;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kinerja.Dashboard.Board;
 
@@ -9,13 +11,11 @@ public static class BoardRegistration
 {
     public const string HubPath = "/hubs/board";
 
-    /// <summary>The board's services; <c>Kinerja:Redis</c> adds the backplane and the publisher lease (several instances).</summary>
+    /// <summary>The board's services (needs <c>AddKinerjaPrivacy</c>); <c>Kinerja:Redis</c> adds the backplane and the publisher lease (several instances).</summary>
     public static IServiceCollection AddKinerjaBoard(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BoardOptions>().BindConfiguration(BoardOptions.Section)
             .Validate(o => o.IsValid(), "Kinerja:Board settings are out of range").ValidateOnStart();
-        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section)
-            .Validate(o => o.MinGroupSize >= 1, "Kinerja:Privacy:MinGroupSize must be at least 1").ValidateOnStart();
         // Screens parse the messages with JSON.parse, never as HTML: the default encoder's \u003C for every '<' of a
         // chart's SVG would only make each Chart message about 10% larger and slower to parse.
         var signalR = services.AddSignalR().AddJsonProtocol(o =>
@@ -23,6 +23,7 @@ public static class BoardRegistration
         services.AddKinerjaBoardCluster(signalR, configuration);
         services.AddOptions<Microsoft.AspNetCore.SignalR.HubOptions>()
             .Configure<IHostEnvironment>((o, env) => o.EnableDetailedErrors = env.IsDevelopment());
+        services.TryAddSingleton<RegionLookup>();
         services.AddSingleton<IBoardData, BoardData>();
         services.AddSingleton<ChartCache>();
         services.AddSingleton<BoardSubscriptions>();

@@ -1,3 +1,4 @@
+using Kinerja.Core.Privacy;
 using Kinerja.Dashboard.Board.Cluster;
 using Kinerja.Dashboard.Charts;
 using Microsoft.AspNetCore.SignalR;
@@ -12,7 +13,7 @@ public sealed class BoardServices(
     BoardSubscriptions subscriptions,
     IHubContext<BoardHub, IBoardClient> hub,
     IOptions<BoardOptions> options,
-    IOptions<PrivacyOptions> privacy,
+    SmallGroups smallGroups,
     TimeProvider time,
     BoardPublisher publisher,
     BoardTimings timings,
@@ -23,7 +24,7 @@ public sealed class BoardServices(
     public BoardSubscriptions Subscriptions { get; } = subscriptions;
     public IHubContext<BoardHub, IBoardClient> Hub { get; } = hub;
     public BoardOptions Options { get; } = options.Value;
-    public PrivacyOptions Privacy { get; } = privacy.Value;
+    public SmallGroups SmallGroups { get; } = smallGroups;
     public TimeProvider Time { get; } = time;
     public BoardPublisher Publisher { get; } = publisher;
     public BoardTimings Timings { get; } = timings;

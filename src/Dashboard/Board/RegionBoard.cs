@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Kinerja.Core.Indicators;
+using Kinerja.Core.Privacy;
 using Kinerja.Dashboard.Board.Cluster;
 using Kinerja.Dashboard.Charts;
 using Microsoft.AspNetCore.SignalR;
@@ -26,7 +27,7 @@ public sealed class RegionBoard
     private readonly IBoardData _data;
     private readonly BoardSubscriptions _subs;
     private readonly IHubContext<BoardHub, IBoardClient> _hub;
-    private readonly PrivacyOptions _privacy;
+    private readonly SmallGroups _smallGroups;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly BoardPublisher _publisher;
@@ -54,7 +55,7 @@ public sealed class RegionBoard
         _data = services.Data;
         _subs = services.Subscriptions;
         _hub = services.Hub;
-        _privacy = services.Privacy;
+        _smallGroups = services.SmallGroups;
         _time = services.Time;
         _logger = logger;
         _publisher = services.Publisher;
@@ -278,7 +279,7 @@ public sealed class RegionBoard
     private IndicatorsPayload Payload(RegionIndicators region, BoardGroup group) => group.Kind switch
     {
         BoardGroupKind.Region => BoardComposer.Region(region, _version, _asOf),
-        BoardGroupKind.Public => BoardComposer.Public(region, _privacy.MinGroupSize, _version, _asOf),
+        BoardGroupKind.Public => BoardComposer.Public(region, _smallGroups, _version, _asOf),
         _ => BoardComposer.Unit(region, region.Units.First(u => u.UnitId == group.Id), _version, _asOf),
     };
 }

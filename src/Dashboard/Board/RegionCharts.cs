@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Kinerja.Core.Indicators;
+using Kinerja.Core.Privacy;
 using Kinerja.Dashboard.Board.Cluster;
 using Kinerja.Dashboard.Charts;
 using Microsoft.AspNetCore.SignalR;
@@ -22,7 +23,7 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
     private readonly BoardSubscriptions subs = services.Subscriptions;
     private readonly IHubContext<BoardHub, IBoardClient> hub = services.Hub;
     private readonly BoardOptions options = services.Options;
-    private readonly PrivacyOptions privacy = services.Privacy;
+    private readonly SmallGroups smallGroups = services.SmallGroups;
     private readonly TimeProvider time = services.Time;
     private readonly BoardPublisher publisher = services.Publisher;
     private readonly BoardTimings timings = services.Timings;
@@ -150,7 +151,7 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
             var specs = group.Kind switch
             {
                 BoardGroupKind.Region => BoardChartSpecs.Region(inputs!),
-                BoardGroupKind.Public => BoardChartSpecs.Public(inputs!, privacy.MinGroupSize),
+                BoardGroupKind.Public => BoardChartSpecs.Public(inputs!, smallGroups),
                 _ => BoardChartSpecs.Unit(region, new UnitChartInputs(region.Units.First(u => u.UnitId == group.Id),
                     await data.DailyMinutesAsync(regionId, group.Id, first, last, ct),
                     await data.IkmTrendAsync(regionId, group.Id, months, ct))),

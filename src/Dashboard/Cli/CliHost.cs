@@ -1,6 +1,6 @@
 using Kinerja.Core.Clock;
 using Kinerja.Core.Database;
-using Kinerja.Core.Database.Embedded;
+using Kinerja.Embedded;
 using Kinerja.Core.Reference;
 using Kinerja.Dashboard.Hosting;
 

@@ -1,4 +1,4 @@
-using Kinerja.Core.Database.Embedded;
+using Kinerja.Embedded;
 
 namespace Kinerja.Dashboard.Hosting;
 

@@ -1,6 +1,7 @@
 using Kinerja.Core.Clock;
 using Kinerja.Core.Database;
 using Kinerja.Core.Indicators;
+using Kinerja.Core.Privacy;
 using Kinerja.Dashboard.Board;
 using Kinerja.Dashboard.Board.Cluster;
 using Kinerja.Core.Startup;
@@ -13,6 +14,7 @@ using Kinerja.Dashboard.Access;
 using Kinerja.Dashboard.Apis;
 using Kinerja.Dashboard.Demo;
 using Kinerja.Dashboard.Health;
+using Kinerja.Embedded;
 using Kinerja.Ingest;
 using Kinerja.Ingest.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -36,6 +38,8 @@ public static class KinerjaHost
         // The one clock of the process (Kinerja:Clock); every part reads "now" from it.
         builder.Services.AddKinerjaClock(builder.Configuration, builder.Environment.EnvironmentName);
         builder.Services.AddSingleton<ReferenceRepository>();
+        // Kinerja:Privacy, bound once: every screen, chart and API suppresses small groups through SmallGroups.
+        builder.Services.AddKinerjaPrivacy();
         if (roles.Dashboard || roles.Rules)
         {
             builder.Services.AddKinerjaIndicators();

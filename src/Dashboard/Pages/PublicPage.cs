@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Kinerja.Core.Privacy;
 using Kinerja.Core.Reference;
 using Kinerja.Dashboard.Board;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace Kinerja.Dashboard.Pages;
 public static class PublicPage
 {
     public static async Task<IResult> GetAsync(string regionId, HttpRequest request, ReferenceRepository reference,
-        IOptions<BoardOptions> options, IOptions<PrivacyOptions> privacy, TimeProvider time, CancellationToken ct)
+        IOptions<BoardOptions> options, SmallGroups smallGroups, TimeProvider time, CancellationToken ct)
     {
         var region = (await reference.RegionsAsync(ct)).FirstOrDefault(r => r.Id == regionId);
         if (region is null)
@@ -37,7 +38,7 @@ public static class PublicPage
             .Append("</section><aside class=\"side\"><section class=\"panel\"><h2>Perangkat daerah</h2>")
             .Append("<table class=\"units-table\" id=\"tabel-unit\"><thead><tr><th>Unit</th><th>Lapor</th><th>Hadir</th><th>IKM</th></tr></thead><tbody></tbody></table>")
             .Append("<p class=\"note\">Hanya angka agregat per unit. Unit dengan kurang dari ")
-            .Append(privacy.Value.MinGroupSize.ToString(CultureInfo.InvariantCulture))
+            .Append(smallGroups.MinGroupSize.ToString(CultureInfo.InvariantCulture))
             .Append(" pegawai ditampilkan sebagai “—” untuk melindungi data pribadi.</p></section></aside></main>");
         return Result(Page($"Publik {region.Name}", "publik kiosk", BoardPage.Data(BoardGroup.Public(regionId), region, options.Value, kiosk, time),
             content.ToString(), "/lib/signalr/signalr.min.js", "/js/live.js", "/js/publik.js"));

@@ -20,7 +20,7 @@ internal sealed class ParserHost(RuleLimits limits, IReadOnlySet<Type>? inputTyp
 {
     public RuleLimits Limits => limits;
 
-    /// <summary>The settings both this compiler and the reference RulesEngine runner use.</summary>
+    /// <summary>The settings both this compiler and the plain RulesEngine (validation here, the tests' <c>PlainRulesEngine</c>) use.</summary>
     public static ReSettings Settings() => new()
     {
         CustomTypes = [typeof(IndicatorSnapshot), typeof(UnitSnapshot), typeof(DateOnly), typeof(TimeOnly), typeof(MathF)],

@@ -67,7 +67,7 @@ public static partial class RuleSetCompiler
 
         var parser = new ParserHost(limits);
         var compiled = new List<CompiledWorkflow>();
-        var reference = new RulesEngine.RulesEngine(ParserHost.Settings());
+        var plain = new RulesEngine.RulesEngine(ParserHost.Settings());
         var injectedInto = InjectedInto(byName);
         foreach (var (s, rules) in resolved.Values)
         {
@@ -90,7 +90,7 @@ public static partial class RuleSetCompiler
             if (wf is not null)
             {
                 // RulesEngine's own validator last: our checks give the more specific reasons
-                CheckWithRulesEngine(reference, s, issues);
+                CheckWithRulesEngine(plain, s, issues);
                 if (injectedInto.TryGetValue(s.Name, out var outer))
                 {
                     wf = wf.InjectedInto(outer);
@@ -130,12 +130,12 @@ public static partial class RuleSetCompiler
             .GroupBy(p => p.Inner, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Outer).Distinct().Order(StringComparer.Ordinal).ToArray(), StringComparer.OrdinalIgnoreCase);
 
-    private static void CheckWithRulesEngine(RulesEngine.RulesEngine reference, WorkflowSource s, List<RuleIssue> issues)
+    private static void CheckWithRulesEngine(RulesEngine.RulesEngine plain, WorkflowSource s, List<RuleIssue> issues)
     {
         try
         {
             // a copy: RulesEngine may mutate the model it holds (WorkflowsToInject)
-            reference.AddWorkflow(Reference.RulesEngineJson.Clone(s.Workflow));
+            plain.AddWorkflow(RulesEngineJson.Clone(s.Workflow));
         }
         catch (RulesEngine.Exceptions.RuleValidationException ex) when (ex.Errors?.Any() == true)
         {

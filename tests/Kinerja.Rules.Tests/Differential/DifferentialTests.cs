@@ -3,7 +3,7 @@ using Kinerja.Core.Indicators;
 using Kinerja.Rules.Engine;
 using Kinerja.Rules.Loading;
 using Kinerja.Rules.Model;
-using Kinerja.Rules.Reference;
+using Kinerja.Rules.Tests.PlainEngine;
 
 namespace Kinerja.Rules.Tests.Differential;
 
@@ -24,7 +24,7 @@ public class DifferentialTests
 
     private static readonly string[] Statuses = ["PNS", "CPNS", "PPPK", "pppk"];
 
-    internal static IndicatorSnapshot Generate(Random rng, int i) => ReferenceConformanceTests.Random(rng, i) with
+    internal static IndicatorSnapshot Generate(Random rng, int i) => PlainEngineConformanceTests.Random(rng, i) with
     {
         Nip = $"19850101201001{rng.Next(0, 10000):D4}",
         Position = Positions[rng.Next(Positions.Length)],
@@ -41,7 +41,7 @@ public class DifferentialTests
         Assert.Empty(loadIssues);
         var (set, issues) = Compilation.RuleSetCompiler.Compile(sources);
         Assert.True(set is not null, string.Join(Environment.NewLine, issues));
-        var reference = new RulesEngineRunner(sources, set);
+        var plain = new PlainRulesEngine(sources, set);
         var rng = new Random(20261206);
         var compared = 0;
         var seen = new HashSet<string>();
@@ -51,7 +51,7 @@ public class DifferentialTests
             foreach (var wf in set.EmployeeChain)
             {
                 var ours = set.Evaluate(snapshot, [wf.Name]);
-                var theirs = await reference.EvaluateWorkflowAsync(wf.Name, snapshot);
+                var theirs = await plain.EvaluateWorkflowAsync(wf.Name, snapshot);
                 Assert.Equal(theirs.Select(r => r.Rule), wf.Rules.Select(r => r.Name));
                 foreach (var r in theirs)
                 {
@@ -74,7 +74,7 @@ public class DifferentialTests
         }
     }
 
-    private static void Compare(string workflow, ReferenceRuleResult theirs, EvaluationOutcome ours, IndicatorSnapshot snapshot, HashSet<string> seen)
+    private static void Compare(string workflow, PlainRuleResult theirs, EvaluationOutcome ours, IndicatorSnapshot snapshot, HashSet<string> seen)
     {
         var where = $"{workflow}/{theirs.Rule} on {snapshot}";
         var fired = ours.Fired.FirstOrDefault(f => f.Rule == theirs.Rule);

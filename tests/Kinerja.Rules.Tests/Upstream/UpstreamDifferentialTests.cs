@@ -22,7 +22,7 @@ public class UpstreamDifferentialTests
         Assert.True(set is not null, string.Join("; ", issues));
         var settings = ParserHost.Settings();
         settings.EnableFormattedErrorMessage = false;
-        var reference = new RulesEngine.RulesEngine(set.Sources.Select(s => Reference.RulesEngineJson.Clone(s.Workflow)).ToArray(), settings);
+        var plain = new RulesEngine.RulesEngine(set.Sources.Select(s => Compilation.RulesEngineJson.Clone(s.Workflow)).ToArray(), settings);
         var inputs = UpstreamInputs.For(file).Parameters;
         var rng = new Random(file.GetHashCode(StringComparison.Ordinal) & 0xffff);
         var outcomes = new HashSet<string>();
@@ -33,7 +33,7 @@ public class UpstreamDifferentialTests
             {
                 var scratch = new RuleScratch(wf.Rules.Length);
                 wf.Evaluate(values.Length == 1 ? values[0] : values, scratch);
-                var theirs = await reference.ExecuteAllRulesAsync(wf.Name,
+                var theirs = await plain.ExecuteAllRulesAsync(wf.Name,
                     inputs.Select((p, k) => new RuleParameter(p.Name, values[k])).ToArray());
                 Assert.Equal(theirs.Select(r => r.Rule.RuleName), wf.Rules.Select(r => r.Name));
                 foreach (var (rule, r) in wf.Rules.Zip(theirs))

@@ -1,14 +1,11 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
 
 namespace Kinerja.Core.Indicators.Live;
 
-/// <summary>Who hears about <see cref="IndicatorsChanged"/>: bounded channel readers and the synchronous event.</summary>
-internal sealed class ChangeSubscribers(ILogger logger)
+/// <summary>Who hears about <see cref="IndicatorsChanged"/>: bounded channel readers (<see cref="LiveIndicators.Subscribe"/>).</summary>
+internal sealed class ChangeSubscribers
 {
     private readonly List<Channel<IndicatorsChanged>> _channels = [];
-
-    public event Action<IndicatorsChanged>? Changed;
 
     public ChannelReader<IndicatorsChanged> Subscribe(CancellationToken ct)
     {
@@ -40,14 +37,6 @@ internal sealed class ChangeSubscribers(ILogger logger)
             {
                 s.Writer.TryWrite(change);
             }
-        }
-        try
-        {
-            Changed?.Invoke(change);
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "An IndicatorsChanged handler failed for region {Region}", change.RegionId);
         }
     }
 }

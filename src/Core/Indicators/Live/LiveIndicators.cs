@@ -39,16 +39,9 @@ public sealed partial class LiveIndicators
         _calendars = calendars;
         _time = time;
         _logger = logger;
-        _subscribers = new ChangeSubscribers(logger);
+        _subscribers = new ChangeSubscribers();
         _queue = new LiveChangeQueue(ApplyAsync, logger);
         _lastActivity = time.GetUtcNow().UtcTicks;
-    }
-
-    /// <summary>Raised after every change, on the updating thread.</summary>
-    public event Action<IndicatorsChanged>? Changed
-    {
-        add => _subscribers.Changed += value;
-        remove => _subscribers.Changed -= value;
     }
 
     public LiveIndicatorsStats Stats => new(Interlocked.Read(ref _fullLoads), Interlocked.Read(ref _incremental),

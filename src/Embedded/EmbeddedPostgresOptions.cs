@@ -1,4 +1,4 @@
-namespace Kinerja.Core.Database.Embedded;
+namespace Kinerja.Embedded;
 
 /// <summary>
 /// Settings of the private PostgreSQL cluster started when no <c>ConnectionStrings:Kinerja</c> is

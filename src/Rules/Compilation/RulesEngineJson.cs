@@ -2,8 +2,9 @@ using System.Text.Json;
 using Kinerja.Rules.Loading;
 using RulesEngine.Models;
 
-namespace Kinerja.Rules.Reference;
+namespace Kinerja.Rules.Compilation;
 
+/// <summary>Copies of workflow models for Microsoft RulesEngine, which may mutate what it holds (WorkflowsToInject).</summary>
 internal static class RulesEngineJson
 {
     public static Workflow Clone(Workflow w) =>

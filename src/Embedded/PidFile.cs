@@ -1,4 +1,4 @@
-namespace Kinerja.Core.Database.Embedded;
+namespace Kinerja.Embedded;
 
 /// <summary>Reads <c>postmaster.pid</c> to tell a live server from a crashed run's leftover.</summary>
 internal static class PidFile

@@ -1,7 +1,7 @@
-using Kinerja.Core.Database.Embedded;
+using Kinerja.Embedded;
 using Npgsql;
 
-namespace Kinerja.Core.Tests.Database;
+namespace Kinerja.Embedded.Tests;
 
 /// <summary>The launcher behind DESIGN.md "Running": fresh cluster, reuse, crash recovery, missing binaries.</summary>
 public sealed class EmbeddedPostgresTests : IDisposable

@@ -1,6 +1,6 @@
 using Kinerja.Core.Startup;
 
-namespace Kinerja.Core.Database.Embedded;
+namespace Kinerja.Embedded;
 
 /// <summary>
 /// One line for each way the embedded cluster fails to come up, with what to do, read from what

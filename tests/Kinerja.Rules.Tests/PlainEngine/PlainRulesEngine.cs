@@ -4,26 +4,26 @@ using Kinerja.Rules.Engine;
 using Kinerja.Rules.Model;
 using RulesEngine.Models;
 
-namespace Kinerja.Rules.Reference;
+namespace Kinerja.Rules.Tests.PlainEngine;
 
 /// <summary>What Microsoft RulesEngine said about one top-level rule.</summary>
 /// <param name="Event">The rule's <c>SuccessEvent</c>, or its name.</param>
 /// <param name="Output">The OnSuccess action's output (RulesEngine's <c>ActionResult.Output</c>) when the rule succeeded.</param>
 /// <param name="Error">An exception of the rule, or of a nested rule when the rule did not succeed (RulesEngine keeps it on the child).</param>
 /// <param name="ActionError">An exception of the OnSuccess action of a succeeded rule (RulesEngine still counts the rule as succeeded).</param>
-public sealed record ReferenceRuleResult(string Workflow, string Rule, string Event, bool Success, object? Output, string? Error, string? ActionError);
+public sealed record PlainRuleResult(string Workflow, string Rule, string Event, bool Success, object? Output, string? Error, string? ActionError);
 
 /// <summary>
-/// The plain way: Microsoft RulesEngine's <c>ExecuteAllRulesAsync</c> per workflow per snapshot,
-/// following the same chain and conventions as <see cref="CompiledRuleSet"/>. Used as the reference
-/// the compiled engine is tested against, and as baseline (a) of the benchmark.
+/// The plain engine: Microsoft RulesEngine's <c>ExecuteAllRulesAsync</c> per workflow per snapshot,
+/// following the same chain and conventions as <see cref="CompiledRuleSet"/>. The baseline the compiled engine is
+/// tested against (conformance, differential) and baseline (a) of the rules benchmark (linked into bench/Rules).
 /// </summary>
-public sealed class RulesEngineRunner
+public sealed class PlainRulesEngine
 {
     private readonly RulesEngine.RulesEngine _engine;
     private readonly CompiledRuleSet _set;
 
-    public RulesEngineRunner(IReadOnlyList<WorkflowSource> sources, CompiledRuleSet set)
+    public PlainRulesEngine(IReadOnlyList<WorkflowSource> sources, CompiledRuleSet set)
     {
         // fresh model objects: RulesEngine may mutate workflows (WorkflowsToInject)
         var workflows = sources.Select(s => RulesEngineJson.Clone(s.Workflow)).ToArray();
@@ -68,10 +68,10 @@ public sealed class RulesEngineRunner
     }
 
     /// <summary>RulesEngine's result for each top-level rule of one workflow on one input (named <c>snapshot</c>).</summary>
-    public async ValueTask<List<ReferenceRuleResult>> EvaluateWorkflowAsync(string workflow, object input)
+    public async ValueTask<List<PlainRuleResult>> EvaluateWorkflowAsync(string workflow, object input)
     {
         var results = await _engine.ExecuteAllRulesAsync(workflow, new RuleParameter(RuleConventions.SnapshotParameter, input));
-        return results.Select(r => new ReferenceRuleResult(workflow, r.Rule.RuleName,
+        return results.Select(r => new PlainRuleResult(workflow, r.Rule.RuleName,
             string.IsNullOrWhiteSpace(r.Rule.SuccessEvent) ? r.Rule.RuleName : r.Rule.SuccessEvent,
             r.IsSuccess,
             r.IsSuccess ? r.ActionResult?.Output : null,

@@ -1,7 +1,7 @@
 using System.Text;
 using Npgsql;
 
-namespace Kinerja.Core.Database;
+namespace Kinerja.Core.Tests.Database;
 
 /// <summary>
 /// A canonical text description of the public schema (tables, columns, constraints, indexes), used

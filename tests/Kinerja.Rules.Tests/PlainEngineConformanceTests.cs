@@ -1,7 +1,7 @@
 using Kinerja.Core.Domain;
 using Kinerja.Core.Indicators;
 using Kinerja.Rules.Loading;
-using Kinerja.Rules.Reference;
+using Kinerja.Rules.Tests.PlainEngine;
 
 namespace Kinerja.Rules.Tests;
 
@@ -9,7 +9,7 @@ namespace Kinerja.Rules.Tests;
 /// The compiled engine gives the same events and values as Microsoft RulesEngine's own
 /// ExecuteAllRulesAsync on the default workflows, over many generated snapshots.
 /// </summary>
-public class ReferenceConformanceTests
+public class PlainEngineConformanceTests
 {
     internal static IndicatorSnapshot Random(Random rng, int i)
     {
@@ -45,14 +45,14 @@ public class ReferenceConformanceTests
     {
         var (sources, _) = RuleFileLoader.LoadFolder(RepoPaths.Rules);
         var set = DefaultRules.Set;
-        var reference = new RulesEngineRunner(sources, set);
+        var plain = new PlainRulesEngine(sources, set);
         var rng = new Random(20261125);
         var predicates = new HashSet<string?>();
         for (var i = 0; i < 1500; i++)
         {
             var s = Random(rng, i);
             var ours = set.Evaluate(s);
-            var (events, values, errors) = await reference.EvaluateAsync(s);
+            var (events, values, errors) = await plain.EvaluateAsync(s);
             Assert.Empty(errors);
             Assert.Empty(ours.Errors);
             Assert.Equal(events.Order(), ours.Events.Order());

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Kinerja.Core.Startup;
 using Npgsql;
 
-namespace Kinerja.Core.Database.Embedded;
+namespace Kinerja.Embedded;
 
 /// <summary>
 /// A private PostgreSQL cluster built from the machine's binaries (DESIGN.md "Running"): created on

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace Kinerja.Core.Database.Embedded;
+namespace Kinerja.Embedded;
 
 /// <summary>Runs the PostgreSQL tools, as an unprivileged OS user when this process is root.</summary>
 internal sealed class ProcessRunner(string? runAsUser)

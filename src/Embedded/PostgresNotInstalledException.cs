@@ -1,6 +1,6 @@
 using Kinerja.Core.Startup;
 
-namespace Kinerja.Core.Database.Embedded;
+namespace Kinerja.Embedded;
 
 /// <summary>Thrown when the PostgreSQL server binaries cannot be found; the message is one line for the user.</summary>
 public sealed class PostgresNotInstalledException(string message) : StartupFailedException(message)

@@ -1,4 +1,4 @@
-namespace Kinerja.Core.Database.Embedded;
+namespace Kinerja.Embedded;
 
 /// <summary>Locates <c>initdb</c> and <c>pg_ctl</c>: configured folder, else PATH, else the Debian layout.</summary>
 public sealed record PostgresBinaries(string BinDir)

@@ -1,6 +1,6 @@
-using Kinerja.Core.Database.Embedded;
+using Kinerja.Embedded;
 
-namespace Kinerja.Core.Tests.Startup;
+namespace Kinerja.Embedded.Tests;
 
 /// <summary>The embedded cluster's one-line failures, from what initdb, pg_ctl and the server log say.</summary>
 public sealed class EmbeddedFailureTests

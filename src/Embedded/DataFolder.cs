@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Kinerja.Core.Startup;
 
-namespace Kinerja.Core.Database.Embedded;
+namespace Kinerja.Embedded;
 
 /// <summary>
 /// Chooses the cluster's data folder. As root, PostgreSQL runs as an unprivileged user who must be
