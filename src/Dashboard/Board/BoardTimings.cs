@@ -1,3 +1,5 @@
+using Kinerja.Dashboard.Apis;
+
 namespace Kinerja.Dashboard.Board;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Kinerja.Core.Reference;
 using Kinerja.Dashboard.Board;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using static Kinerja.Dashboard.Pages.Html;
 
@@ -13,7 +14,7 @@ namespace Kinerja.Dashboard.Pages;
 /// </summary>
 public static class PublicPage
 {
-    public static async Task<IResult> GetAsync(string regionId, HttpRequest request, ReferenceRepository reference,
+    public static async Task<ContentHttpResult> GetAsync(string regionId, HttpRequest request, ReferenceRepository reference,
         IOptions<BoardOptions> options, IOptions<PrivacyOptions> privacy, TimeProvider time, CancellationToken ct)
     {
         var region = (await reference.RegionsAsync(ct)).FirstOrDefault(r => r.Id == regionId);

@@ -24,9 +24,13 @@ public static class IngestApi
 {
     public const string Ndjson = "application/x-ndjson";
 
-    public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// Maps the four streams relative to <paramref name="group"/> (the host maps them under <c>/api/v1</c> and decides
+    /// who may use them: <c>src/Dashboard/Apis/IngestEndpoints.cs</c>).
+    /// </summary>
+    public static RouteGroupBuilder MapIngestEndpoints(this RouteGroupBuilder group)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Ingest");
+        var api = group.MapGroup("").WithTags("Ingest");
         // Mapped as Delegate (not RequestDelegate) so the endpoints carry the metadata API Explorer needs and appear
         // in the OpenAPI document; the handlers still read the raw body themselves.
         api.MapPost("/activities", (Func<HttpContext, Task>)Activities).WithName("IngestActivities")
@@ -37,7 +41,7 @@ public static class IngestApi
             .WithSummary("Ingest ratings (360-degree and citizen satisfaction)").DescribeIngest<RatingItem>(IngestStream.Ratings);
         api.MapPost("/reviews", (Func<HttpContext, Task>)Reviews).WithName("IngestReviews")
             .WithSummary("Ingest supervisors' reviews of activities").DescribeIngest<ReviewItem>(IngestStream.Reviews);
-        return app;
+        return group;
     }
 
     private static Task Activities(HttpContext ctx) => HandleAsync(ctx, IngestStream.Activities, ActivityJson.Parse,
