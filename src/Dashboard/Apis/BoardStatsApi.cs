@@ -17,10 +17,6 @@ public static class BoardStatsApi
     public sealed record BoardStats(long SvgRenders, long PngRenders, IReadOnlyList<RegionStats> Regions, LiveStats Live,
         bool Publisher, StageStats Stages);
 
-    /// <summary>Stage durations of the board's flushes over all regions (see <see cref="BoardTimings"/>).</summary>
-    public sealed record StageStats(StageSummary Wait, StageSummary Age, StageSummary Flush, StageSummary Send,
-        StageSummary Charts, StageSummary Render, StageSummary ChartSend);
-
     /// <param name="IncrementalMs">Total milliseconds of incremental updates (read + apply) since start.</param>
     public sealed record LiveStats(long FullLoads, long IncrementalUpdates, long EmployeesRecomputed, double IncrementalMs,
         double LastMs);
