@@ -33,7 +33,7 @@ internal static class HttpBench
         builder.Services.AddKinerjaClock(builder.Configuration, builder.Environment.EnvironmentName);
         builder.Services.AddKinerjaIngest(builder.Configuration);
         var app = builder.Build();
-        app.MapIngestApi();
+        app.MapGroup("/api/v1").MapIngestEndpoints();
         await app.StartAsync();
         return app;
     }

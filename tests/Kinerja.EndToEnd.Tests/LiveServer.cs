@@ -1,8 +1,10 @@
+using Kinerja.Dashboard.Tests.Infrastructure;
 using Kinerja.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Npgsql;
@@ -48,14 +50,14 @@ public class LiveServer : WebApplicationFactory<Program>, IAsyncLifetime
         BaseUri = new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
         // Access control: pages and hub as an administrator (test-only header scheme, Development),
         // events through an ingest source with an API key scoped to the region.
-        var users = Services.GetRequiredService<Kinerja.Core.Access.UserStore>();
-        await users.AddAsync(User, Kinerja.Core.Access.AccessRoles.Admin, "Admin Uji",
-            Kinerja.Core.Access.Passwords.Hash("rahasia-uji-123"), "test");
-        await users.AddAsync(HrUser, Kinerja.Core.Access.AccessRoles.Sdm, "SDM Uji",
-            Kinerja.Core.Access.Passwords.Hash("rahasia-uji-123"), "test");
+        var users = Services.GetRequiredService<Kinerja.Dashboard.Access.UserStore>();
+        await users.AddAsync(User, Kinerja.Dashboard.Access.AccessRoles.Admin, "Admin Uji",
+            Kinerja.Dashboard.Access.Passwords.Hash("rahasia-uji-123"), "test");
+        await users.AddAsync(HrUser, Kinerja.Dashboard.Access.AccessRoles.Sdm, "SDM Uji",
+            Kinerja.Dashboard.Access.Passwords.Hash("rahasia-uji-123"), "test");
         // Without a region grant the sdm user is refused the static files (/css, /js): see the report.
         await users.GrantAsync(HrUser, [ShowcaseData.RegionId], "test");
-        _sourceKey = (await Services.GetRequiredService<Kinerja.Core.Access.SourceStore>()
+        _sourceKey = (await Services.GetRequiredService<Kinerja.Dashboard.Access.SourceStore>()
             .AddAsync("sumber-e2e", ["region:" + ShowcaseData.RegionId], "test")).Key;
         await Data.SeedHistoryAsync(Client());
         // The first state of a board renders its charts (ScottPlot warms up): allow for a busy machine.
@@ -91,7 +93,7 @@ public class LiveServer : WebApplicationFactory<Program>, IAsyncLifetime
             Locale = "id-ID",
             TimezoneId = "Asia/Jakarta",
             BaseURL = BaseUri.ToString(),
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Kinerja-Test-User"] = user },
+            ExtraHTTPHeaders = new Dictionary<string, string> { [TestUserHandler.Header] = user },
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(10_000);
@@ -110,11 +112,11 @@ public class LiveServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Kinerja", ConnectionString);
         builder.UseSetting("Kinerja:Demo:Seed", "false");
         builder.UseSetting("Kinerja:Demo:Simulate", "false");
-        builder.UseSetting("Kinerja:Access:TestAuthentication", "true");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureTestServices(services => services.AddTestUserSignIn());
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -20,11 +20,11 @@ public sealed class ServerCrashTests(TestDatabase db) : IClassFixture<TestDataba
         var port = Eventually.FreePort();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
         // The host authenticates ingest sources by API key (scope: the test region).
-        var key = Kinerja.Core.Access.SourceKeys.Generate();
+        var key = Kinerja.Dashboard.Access.SourceKeys.Generate();
         await Sql.ExecAsync(db.DataSource, """
             insert into ingest_source (name, key_hash, key_prefix, scope, created_by)
             values ('crash-test', @hash, @prefix, array['region:kota-uji'], 'test')
-            """, new { hash = Kinerja.Core.Access.SourceKeys.Hash(key), prefix = Kinerja.Core.Access.SourceKeys.Prefix(key) });
+            """, new { hash = Kinerja.Dashboard.Access.SourceKeys.Hash(key), prefix = Kinerja.Dashboard.Access.SourceKeys.Prefix(key) });
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
         var server = StartServer(port);
         try
@@ -134,7 +134,7 @@ public sealed class ServerCrashTests(TestDatabase db) : IClassFixture<TestDataba
             {
                 var response = await http.PostRawAsync("activities", "[]", "application/json");
                 Assert.True(response.StatusCode != HttpStatusCode.NotFound,
-                    "The host does not map the ingest API (AddKinerjaIngest/MapIngestApi).");
+                    "The host does not map the ingest API (AddKinerjaIngest/MapIngestEndpoints).");
                 Assert.True(response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden),
                     $"The host refused the test's API key: {(int)response.StatusCode}.");
                 if (response.IsSuccessStatusCode)

@@ -17,7 +17,7 @@ using Microsoft.Extensions.Logging;
 namespace Kinerja.Rules.Tests;
 
 /// <summary>
-/// The API wiring (AddKinerjaRules + MapRulesApi) in a small real host over the test database:
+/// The API wiring (AddKinerjaRules + the RulesApi endpoint groups) in a small real host over the test database:
 /// handlers bind, return problem details, and run the lifecycle end to end.
 /// </summary>
 public sealed class RulesApiTests(TestDatabase db) : IClassFixture<TestDatabase>, IAsyncLifetime
@@ -36,7 +36,10 @@ public sealed class RulesApiTests(TestDatabase db) : IClassFixture<TestDatabase>
         builder.Services.AddKinerjaClock(builder.Configuration, builder.Environment.EnvironmentName);
         builder.Services.AddKinerjaRules(builder.Configuration);
         _app = builder.Build();
-        _app.MapRulesApi();
+        var rules = _app.MapGroup("/api/v1/rules");
+        rules.MapRulesReadEndpoints();
+        rules.MapRulesChangeEndpoints();
+        _app.MapGroup("/api/v1/triggers").MapTriggerEndpoints();
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _http = new HttpClient { BaseAddress = new Uri(address) };

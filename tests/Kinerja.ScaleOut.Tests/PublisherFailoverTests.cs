@@ -49,7 +49,7 @@ public sealed class PublisherFailoverTests(PublisherFailoverFixture cluster, Xun
                 "dashboard", settings);
             await redis.DisposeAsync();
             redisStopped = true;
-            using var http = orphan.ClientAs(cluster.Seed.Admin);
+            using var http = await orphan.ClientAsAsync(cluster.Seed.Admin);
             await Poll.UntilAsync(async () =>
             {
                 using var ready = await http.GetAsync("health/ready");

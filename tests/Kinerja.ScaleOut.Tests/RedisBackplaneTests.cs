@@ -71,7 +71,7 @@ public sealed class RedisBackplaneTests(RedisBackplaneFixture cluster, Xunit.Abs
             c => c.ValueKind != JsonValueKind.Undefined, Soon, _ => "no Chart message");
         foreach (var server in new[] { cluster.A, cluster.B })
         {
-            using var http = server.ClientAs(seed.Admin);
+            using var http = await server.ClientAsAsync(seed.Admin);
             using var png = await http.GetAsync(pushed.GetProperty("pngUrl").GetString()!.TrimStart('/'));
             Assert.Equal(HttpStatusCode.OK, png.StatusCode);
             Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
@@ -80,7 +80,7 @@ public sealed class RedisBackplaneTests(RedisBackplaneFixture cluster, Xunit.Abs
         // A unit chart nobody watches exists in no cache: every instance renders it on demand.
         foreach (var server in new[] { cluster.B, cluster.A })
         {
-            using var http = server.ClientAs(seed.Admin);
+            using var http = await server.ClientAsAsync(seed.Admin);
             using var svg = await http.GetAsync($"charts/u.{seed.UnitId}.aktivitas.svg");
             Assert.Equal(HttpStatusCode.OK, svg.StatusCode);
             Assert.Contains("<svg", await svg.Content.ReadAsStringAsync());

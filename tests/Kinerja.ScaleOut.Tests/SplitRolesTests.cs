@@ -34,8 +34,8 @@ public sealed class SplitRolesTests(SplitRolesFixture cluster) : IClassFixture<S
     public async Task EachProcess_ServesOnlyItsRoles_EndpointsOfOtherRolesAre404()
     {
         var seed = cluster.Seed;
-        using var ingestAdmin = cluster.Ingest.ClientAs(seed.Admin);
-        using var boardAdmin = cluster.Dashboard.ClientAs(seed.Admin);
+        using var ingestAdmin = await cluster.Ingest.ClientAsAsync(seed.Admin);
+        using var boardAdmin = await cluster.Dashboard.ClientAsAsync(seed.Admin);
         using var boardSource = cluster.Dashboard.ClientWithKey(seed.SourceKey);
 
         using var hubOnIngest = await ingestAdmin.PostAsync("hubs/board/negotiate?negotiateVersion=1", null);

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Kinerja.Core.Access;
 using Kinerja.Core.Regions;
 using Kinerja.Core.Changes;
 using Microsoft.Extensions.Options;

@@ -14,9 +14,7 @@ public static class AccessClaims
 
     public const string CookieScheme = "KinerjaCookie";
     public const string ApiKeyScheme = "KinerjaApiKey";
-    public const string TestScheme = "KinerjaTest";
     public const string SelectorScheme = "Kinerja";
 
-    public const string TestHeader = "X-Kinerja-Test-User";
     public const string ApiKeyHeader = "X-Api-Key";
 }

@@ -7,8 +7,8 @@ using Microsoft.OpenApi;
 namespace Kinerja.Dashboard.Access;
 
 /// <summary>
-/// Describes access in the OpenAPI document from each endpoint's real authorization and rate-limit metadata (the
-/// route table's, as applied by <c>RequireKinerjaPolicies</c>): the API-key and cookie security schemes, which one an
+/// Describes access in the OpenAPI document from each endpoint's real authorization and rate-limit metadata (as its
+/// group in <c>src/Dashboard/Apis</c> declares it): the API-key and cookie security schemes, which one an
 /// operation needs, and its 401/403 (and 429 with Retry-After) problem answers. Anonymous operations get none.
 /// </summary>
 internal static partial class AccessOpenApi

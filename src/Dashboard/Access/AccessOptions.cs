@@ -22,20 +22,18 @@ public sealed class AccessOptions
     /// <summary>Login attempts (POST /masuk) per remote address per minute.</summary>
     public int LoginAttemptsPerMinute { get; set; } = 10;
 
-    /// <summary>Content-Security-Policy for every response except the API reference UI.</summary>
+    /// <summary>
+    /// Content-Security-Policy for every response except the API reference UI: this origin only, no inline script or
+    /// style, images also from blob: (the boards' SVG charts) and data:. Kiosk screens get <c>frame-ancestors 'self'</c>
+    /// in place of <c>frame-ancestors 'none'</c>.
+    /// </summary>
     public string ContentSecurityPolicy { get; set; } =
-        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
-        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; " +
+        "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>Trusted reverse proxies (IP addresses) whose X-Forwarded-For/-Proto are believed. Empty: none.</summary>
     public List<string> KnownProxies { get; set; } = [];
 
     /// <summary>Trusted proxy networks in CIDR notation (e.g. 10.0.0.0/8).</summary>
     public List<string> KnownNetworks { get; set; } = [];
-
-    /// <summary>
-    /// Enables the test-only header scheme (<c>X-Kinerja-Test-User: username</c>). Refused outside the
-    /// Development environment; never set this in production.
-    /// </summary>
-    public bool TestAuthentication { get; set; }
 }

@@ -1,4 +1,3 @@
-using Kinerja.Dashboard.Access.Pages;
 using Microsoft.Extensions.Options;
 
 namespace Kinerja.Dashboard.Access;
@@ -8,8 +7,9 @@ public static class AccessPipeline
 {
     /// <summary>
     /// Forwarded headers (only from configured proxies), HSTS outside Development, security headers, routing,
-    /// body limits, authentication, rate limiting, authorization and antiforgery — in that order. Call once,
-    /// after <c>UseExceptionHandler</c>/<c>UseStatusCodePages</c> and before mapping endpoints.
+    /// body limits, authentication, rate limiting, authorization, antiforgery and the static files of the screens —
+    /// in that order. Call once, after <c>UseExceptionHandler</c>/<c>UseStatusCodePages</c> and before mapping
+    /// endpoints. Static files (<c>wwwroot</c>: scripts, styles) match no endpoint and need no sign-in.
     /// </summary>
     public static WebApplication UseKinerjaAccess(this WebApplication app)
     {
@@ -29,14 +29,7 @@ public static class AccessPipeline
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
-        return app;
-    }
-
-    /// <summary>Maps <c>/masuk</c>, <c>/keluar</c>, <c>/akses-ditolak</c> and <c>GET /api/v1/audit</c>.</summary>
-    public static IEndpointRouteBuilder MapKinerjaAccess(this IEndpointRouteBuilder app)
-    {
-        app.MapLoginPages();
-        app.MapAuditApi();
+        app.UseStaticFiles();
         return app;
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
-using Kinerja.Core.Access;
 using Kinerja.Core.Changes;
 using Kinerja.Core.Regions;
+using Kinerja.Core.Startup;
 using Kinerja.Ingest.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -16,6 +16,9 @@ namespace Kinerja.Dashboard.Access;
 /// <summary>Registration of the access module: schemes, policies, rate limits, stores, audit.</summary>
 public static class AccessServices
 {
+    /// <summary>The former test-only switch under <c>Kinerja:Access</c>; the server refuses to start when it is on.</summary>
+    internal const string RemovedTestSwitch = "TestAuthentication";
+
     /// <summary>
     /// Adds cookie sign-in (<c>/masuk</c>), API keys for ingest sources, the named <see cref="Policies"/>, the
     /// region-scope check, rate limits, audit (<see cref="AuditLog"/>) and the
@@ -26,10 +29,13 @@ public static class AccessServices
         var services = builder.Services;
         var section = builder.Configuration.GetSection(AccessOptions.Section);
         var options = section.Get<AccessOptions>() ?? new AccessOptions();
-        if (options.TestAuthentication && !builder.Environment.IsDevelopment())
+        if (section.GetValue<bool>(RemovedTestSwitch))
         {
-            throw new InvalidOperationException(
-                "Kinerja:Access:TestAuthentication is a test-only switch and is refused outside the Development environment.");
+            // The test sign-in lives in the test projects only; a configuration still asking for it is a mistake to
+            // name, not to ignore.
+            throw new StartupFailedException(
+                $"{AccessOptions.Section}:{RemovedTestSwitch} is not a setting of the server: the test sign-in exists only in the test projects. Remove it from the configuration.",
+                StartupExitCodes.Configuration);
         }
         services.AddOptions<AccessOptions>().Bind(section);
         services.AddOptions<LockoutOptions>().BindConfiguration(LockoutOptions.Section)
@@ -53,12 +59,10 @@ public static class AccessServices
         // Every hub method with a `group`/`groups` parameter is checked (public:* anyone, region/unit: readers).
         services.Configure<HubOptions>(o => o.AddFilter<BoardGroupHubFilter>());
 
-        var auth = services.AddAuthentication(AccessClaims.SelectorScheme)
-            .AddPolicyScheme(AccessClaims.SelectorScheme, "API key, test user or cookie", o =>
+        services.AddAuthentication(AccessClaims.SelectorScheme)
+            .AddPolicyScheme(AccessClaims.SelectorScheme, "API key or cookie", o =>
                 o.ForwardDefaultSelector = ctx =>
-                    ApiKeyHandler.KeyOf(ctx.Request) is not null ? AccessClaims.ApiKeyScheme
-                    : options.TestAuthentication && ctx.Request.Headers.ContainsKey(AccessClaims.TestHeader) ? AccessClaims.TestScheme
-                    : AccessClaims.CookieScheme)
+                    ApiKeyHandler.KeyOf(ctx.Request) is not null ? AccessClaims.ApiKeyScheme : AccessClaims.CookieScheme)
             .AddCookie(AccessClaims.CookieScheme, o =>
             {
                 o.LoginPath = "/masuk";
@@ -73,10 +77,6 @@ public static class AccessServices
                 o.EventsType = typeof(CookieEvents);
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(AccessClaims.ApiKeyScheme, null);
-        if (options.TestAuthentication)
-        {
-            auth.AddScheme<AuthenticationSchemeOptions, TestUserHandler>(AccessClaims.TestScheme, null);
-        }
         services.AddAuthorization(Policies.Add);
         services.AddAntiforgery(o =>
         {

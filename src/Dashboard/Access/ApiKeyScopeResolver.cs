@@ -1,4 +1,3 @@
-using Kinerja.Core.Access;
 using Kinerja.Ingest;
 using Kinerja.Ingest.Contracts;
 using Kinerja.Ingest.Http;

@@ -32,7 +32,7 @@ public sealed partial class BoardGroupAccess(RegionAccess access)
     }
 
     private static bool AccessRolesOf(ClaimsPrincipal user) =>
-        Kinerja.Core.Access.AccessRoles.IsKnown(user.FindFirstValue(ClaimTypes.Role));
+        AccessRoles.IsKnown(user.FindFirstValue(ClaimTypes.Role));
 
     [GeneratedRegex("^(public|region|unit):([a-z0-9][a-z0-9-]{0,62})$")]
     private static partial Regex GroupShape();

@@ -1,4 +1,3 @@
-using Kinerja.Core.Access;
 using Kinerja.Dashboard.Demo;
 
 namespace Kinerja.Dashboard.Access;

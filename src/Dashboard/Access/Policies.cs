@@ -1,11 +1,10 @@
-using Kinerja.Core.Access;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Kinerja.Dashboard.Access;
 
 /// <summary>
-/// Named authorization policies. Apply with <c>.RequireAuthorization(Policies.X)</c> on an endpoint or group,
-/// or let <see cref="AccessRouteTable"/> apply them by route (<c>app.RequireKinerjaPolicies()</c>).
+/// Named authorization policies. Each endpoint group in <c>src/Dashboard/Apis</c> applies one where it is mapped
+/// (<c>.RequireAuthorization(Policies.X)</c>, or <c>.AllowAnonymous()</c>).
 /// </summary>
 public static class Policies
 {
@@ -45,8 +44,8 @@ public static class Policies
         o.AddPolicy(Admin, p => p.RequireRole(AccessRoles.Admin));
         o.AddPolicy(Public, p => p.RequireAssertion(_ => true));
         o.AddPolicy(Charts, p => p.AddRequirements(new ChartAccessRequirement()));
-        // No fallback policy: requests that match no endpoint (static files, 404s) need no sign-in. Endpoints that
-        // match no route-table row get Admin plus UndeclaredAccess from RequireKinerjaPolicies (and fail the test).
+        // No fallback policy: requests that match no endpoint (static files, 404s) need no sign-in. An endpoint mapped
+        // without a policy or AllowAnonymous fails EndpointPolicyTests.
         o.FallbackPolicy = null;
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Kinerja.Core.Access;
 
 namespace Kinerja.Dashboard.Access;
 

@@ -4,33 +4,52 @@ using Scalar.AspNetCore;
 namespace Kinerja.Dashboard.Access;
 
 /// <summary>
-/// Security headers on every response: nosniff, no referrer across origins, no framing (X-Frame-Options and CSP
-/// frame-ancestors), and the configured Content-Security-Policy (the API reference UI gets its own, self only).
+/// The one security-header middleware, for every response: nosniff, no framing (X-Frame-Options and CSP
+/// frame-ancestors), cross-origin isolation of the window, no powerful browser features, and one
+/// Content-Security-Policy (<see cref="AccessOptions.ContentSecurityPolicy"/>: this origin only, no inline script or
+/// style; charts arrive as SVG and show through blob: images). Two documented departures from it:
+/// <list type="bullet">
+/// <item>a screen opened in kiosk mode (<c>?kiosk=1</c>) may be framed by this origin (signage players embedding the
+/// board from the same server): <c>frame-ancestors 'self'</c>, X-Frame-Options SAMEORIGIN;</item>
+/// <item>the API reference (<c>/scalar</c>) runs one inline start-up script by per-request nonce and inline styles
+/// (<see cref="ApiReferencePolicy"/>).</item>
+/// </list>
+/// The screens (<c>/papan</c>, <c>/publik</c>, <c>/aturan</c>) are never cached and send no referrer.
 /// </summary>
 internal sealed class SecurityHeaders(RequestDelegate next, IOptions<AccessOptions> options)
 {
+    /// <summary>The policy's framing directive and its kiosk replacement.</summary>
+    internal const string NoFraming = "frame-ancestors 'none'";
+
+    internal const string SameOriginFraming = "frame-ancestors 'self'";
+
     public Task InvokeAsync(HttpContext ctx)
     {
         var headers = ctx.Response.Headers;
+        var path = ctx.Request.Path;
+        var screen = path.StartsWithSegments("/papan") || path.StartsWithSegments("/publik") || path.StartsWithSegments("/aturan");
+        var kiosk = screen && ctx.Request.Query["kiosk"] == "1";
         headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = screen ? "no-referrer" : "strict-origin-when-cross-origin";
+        headers.XFrameOptions = kiosk ? "SAMEORIGIN" : "DENY";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-        if (!ctx.Request.Path.StartsWithSegments("/scalar"))
+        if (screen)
         {
-            headers.ContentSecurityPolicy = options.Value.ContentSecurityPolicy;
+            headers.CacheControl = "no-store";
+        }
+        if (path.StartsWithSegments("/scalar"))
+        {
+            ctx.Response.OnStarting(() =>
+            {
+                headers.ContentSecurityPolicy = ApiReferencePolicy(ctx.Items[ScalarOptions.NonceHttpContextItemKey] as string);
+                return Task.CompletedTask;
+            });
         }
         else
         {
-            // The API reference page runs one inline script (Scalar's start-up, with a per-request nonce) and inline
-            // styles; everything else, including what it fetches, must come from this server.
-            ctx.Response.OnStarting(() =>
-            {
-                var nonce = ctx.Items[ScalarOptions.NonceHttpContextItemKey] as string;
-                headers.ContentSecurityPolicy = ApiReferencePolicy(nonce);
-                return Task.CompletedTask;
-            });
+            var policy = options.Value.ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = kiosk ? policy.Replace(NoFraming, SameOriginFraming, StringComparison.Ordinal) : policy;
         }
         return next(ctx);
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using Kinerja.Core.Access;
 
 namespace Kinerja.Dashboard.Access;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Kinerja.Core.Domain;
 using Kinerja.Core.Indicators;
+using Kinerja.Dashboard.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -17,7 +18,8 @@ public static partial class IndicatorsApi
 
     public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/indicators").WithTags("Indicators");
+        // Region-scoped: the subject's region comes from the route (nip, unitId, regionId).
+        var api = app.MapGroup("/api/v1/indicators").WithTags("Indicators").RequireAuthorization(Policies.ReadRegion);
         api.MapGet("/employee/{nip}", GetEmployee)
             .WithName("GetEmployeeIndicators")
             .WithSummary("One employee's indicators for a local day, month, quarter or year (the rules' snapshot).")

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Kinerja.Core.Reference;
+using Kinerja.Dashboard.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,11 +12,15 @@ public static partial class ReferenceApi
     public static IEndpointRouteBuilder MapReferenceApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Reference");
-        api.MapGet("/regions", GetRegions)
+        // Lists without personal data: anyone signed in.
+        var lists = api.MapGroup("").RequireAuthorization(Policies.SignedIn);
+        lists.MapGet("/regions", GetRegions)
             .WithName("GetRegions").WithSummary("All regions with their IANA time zone.");
-        api.MapGet("/units", GetUnits)
+        lists.MapGet("/units", GetUnits)
             .WithName("GetUnits").WithSummary("Units (OPD), optionally of one region.");
-        api.MapGet("/employees", GetEmployees)
+        // Names and NIPs: readers of the unit's region (the unit comes from the query).
+        var people = api.MapGroup("").RequireAuthorization(Policies.ReadRegion);
+        people.MapGet("/employees", GetEmployees)
             .WithName("GetEmployees").WithSummary("Employees (ASN), optionally of one unit.");
         return app;
     }

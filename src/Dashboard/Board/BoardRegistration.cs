@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kinerja.Dashboard.Board;
 
-/// <summary>Wiring of the live board: <c>AddKinerjaBoard</c> (services) and <c>MapKinerjaBoard</c> (hub, charts, pages).</summary>
+/// <summary>Services of the live board (<c>AddKinerjaBoard</c>); its endpoints are mapped by <c>Apis/BoardEndpoints.cs</c>.</summary>
 public static class BoardRegistration
 {
     public const string HubPath = "/hubs/board";
@@ -35,13 +35,5 @@ public static class BoardRegistration
         services.AddSingleton<IChangeHandler, TriggerFeedHandler>();
         services.AddHostedService<BoardPushService>();
         return services;
-    }
-
-    public static IEndpointRouteBuilder MapKinerjaBoard(this IEndpointRouteBuilder app)
-    {
-        app.MapHub<BoardHub>(HubPath);
-        app.MapChartEndpoints();
-        app.MapBoardStatsApi();
-        return app;
     }
 }

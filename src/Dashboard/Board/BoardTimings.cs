@@ -28,7 +28,7 @@ public sealed class BoardTimings
     public StageTiming ChartSend { get; } = new();
 
     /// <param name="renders">The SVG render durations of the <see cref="Charts.ChartCache"/>.</param>
-    public BoardStatsApi.StageStats Snapshot(StageTiming renders) =>
+    public StageStats Snapshot(StageTiming renders) =>
         new(Wait.Summary(), Age.Summary(), Flush.Summary(), Send.Summary(), Charts.Summary(), renders.Summary(),
             ChartSend.Summary());
 }
@@ -76,6 +76,10 @@ public sealed class StageTiming
             Math.Round(recent[^1], 1));
     }
 }
+
+/// <summary>Stage durations of the board's flushes over all regions (see <see cref="BoardTimings"/>).</summary>
+public sealed record StageStats(StageSummary Wait, StageSummary Age, StageSummary Flush, StageSummary Send,
+    StageSummary Charts, StageSummary Render, StageSummary ChartSend);
 
 /// <param name="Count">Samples since start.</param>
 /// <param name="TotalMs">Sum of all samples since start (milliseconds).</param>

@@ -5,8 +5,6 @@ using Kinerja.Core.Privacy;
 using Kinerja.Dashboard.Board;
 using Kinerja.Dashboard.Board.Cluster;
 using Kinerja.Core.Startup;
-using Kinerja.Dashboard.Pages;
-using Kinerja.Rules.Api;
 using Kinerja.Rules.Hosting;
 using Kinerja.Rules.Live;
 using Kinerja.Core.Reference;
@@ -17,16 +15,15 @@ using Kinerja.Dashboard.Health;
 using Kinerja.Embedded;
 using Kinerja.Ingest;
 using Kinerja.Ingest.Http;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Kinerja.Dashboard.Hosting;
 
 /// <summary>Composition of the one binary: services per role, start-up work, middleware, endpoints.</summary>
 public static class KinerjaHost
 {
-    public static async Task<KinerjaRoles> AddKinerjaAsync(this WebApplicationBuilder builder)
+    public static async Task<ProcessRoles> AddKinerjaAsync(this WebApplicationBuilder builder)
     {
-        var roles = KinerjaRoles.Parse(builder.Configuration[KinerjaRoles.Key]);
+        var roles = ProcessRoles.Parse(builder.Configuration[ProcessRoles.Key]);
         builder.Services.AddSingleton(roles);
         builder.Configuration.ApplyKinerjaDefaultPaths(builder.Environment.ContentRootPath);
         var db = await builder.AddKinerjaDatabaseAsync();
@@ -85,7 +82,7 @@ public static class KinerjaHost
     {
         await app.Services.MigrateKinerjaDatabaseAsync();
         var cluster = BoardClusterOptions.From(app.Configuration);
-        if (app.Services.GetRequiredService<KinerjaRoles>().Dashboard && cluster.Enabled)
+        if (app.Services.GetRequiredService<ProcessRoles>().Dashboard && cluster.Enabled)
         {
             await RedisStartupCheck.WaitAsync(cluster, StartupOptions.From(app.Configuration).Timeout,
                 app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RedisStartupCheck)));
@@ -97,37 +94,14 @@ public static class KinerjaHost
         }
     }
 
+    /// <summary>The middleware pipeline (<see cref="AccessPipeline.UseKinerjaAccess"/>), then every endpoint group.</summary>
     public static WebApplication MapKinerja(this WebApplication app)
     {
-        var roles = app.Services.GetRequiredService<KinerjaRoles>();
+        var roles = app.Services.GetRequiredService<ProcessRoles>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseKinerjaAccess();
-        app.MapKinerjaAccess();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
-        app.MapKinerjaApiReference();
-        app.MapReferenceApi();
-        app.MapRuntimeStatsApi();
-        if (roles.Ingest)
-        {
-            app.MapIngestApi();
-        }
-        if (roles.Dashboard || roles.Rules)
-        {
-            app.MapIndicatorsApi();
-        }
-        if (roles.Rules)
-        {
-            app.MapRulesApi();
-        }
-        if (roles.Dashboard)
-        {
-            app.MapHomePage();
-            app.MapKinerjaBoard();
-            app.MapKinerjaPages();
-        }
-        app.RequireKinerjaPolicies();
+        app.MapKinerjaEndpoints(roles);
         StartupBanner.PrintWhenStarted(app, roles);
         return app;
     }

@@ -9,7 +9,7 @@ namespace Kinerja.Dashboard.Hosting;
 /// <summary>Prints the URL to open once the server listens.</summary>
 internal static class StartupBanner
 {
-    public static void PrintWhenStarted(WebApplication app, KinerjaRoles roles)
+    public static void PrintWhenStarted(WebApplication app, ProcessRoles roles)
     {
         app.Lifetime.ApplicationStarted.Register(() =>
         {

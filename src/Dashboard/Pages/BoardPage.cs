@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Kinerja.Core.Reference;
 using Kinerja.Dashboard.Board;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using static Kinerja.Dashboard.Pages.Html;
 
@@ -26,7 +27,7 @@ public static class BoardPage
         ("ikm", "Indeks Kepuasan Masyarakat (IKM)"),
     ];
 
-    public static async Task<IResult> RegionAsync(string regionId, HttpRequest request, ReferenceRepository reference,
+    public static async Task<ContentHttpResult> RegionAsync(string regionId, HttpRequest request, ReferenceRepository reference,
         IOptions<BoardOptions> options, TimeProvider time, CancellationToken ct)
     {
         var region = (await reference.RegionsAsync(ct)).FirstOrDefault(r => r.Id == regionId);
@@ -72,7 +73,7 @@ public static class BoardPage
             "/lib/signalr/signalr.min.js", "/js/live.js", "/js/papan.js"));
     }
 
-    public static async Task<IResult> UnitAsync(string regionId, string unitId, HttpRequest request,
+    public static async Task<ContentHttpResult> UnitAsync(string regionId, string unitId, HttpRequest request,
         ReferenceRepository reference, IOptions<BoardOptions> options, TimeProvider time, CancellationToken ct)
     {
         var region = (await reference.RegionsAsync(ct)).FirstOrDefault(r => r.Id == regionId);
@@ -149,7 +150,7 @@ public static class BoardPage
         "<section class=\"panel feed\"><h2>Tindak lanjut terbaru</h2><ol class=\"feed-list\" id=\"umpan\">"
         + "<li class=\"empty\">Belum ada penghargaan, pembinaan, atau sanksi.</li></ol></section>";
 
-    internal static IResult NotFound(string title, string message) => Results.Content(
+    internal static ContentHttpResult NotFound(string title, string message) => TypedResults.Content(
         Page(title, "pesan", new Dictionary<string, string>(),
             $"<main class=\"message\"><h1>{E(title)}</h1><p>{E(message)}</p><p><a href=\"/\">Kembali ke beranda</a></p></main>"),
         "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);

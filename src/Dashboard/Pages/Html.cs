@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kinerja.Dashboard.Pages;
 
@@ -32,5 +33,5 @@ public static class Html
         return sb.ToString();
     }
 
-    public static IResult Result(string html) => Results.Content(html, "text/html; charset=utf-8");
+    public static ContentHttpResult Result(string html) => TypedResults.Content(html, "text/html; charset=utf-8");
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Kinerja.Core.Privacy;
 using Kinerja.Core.Reference;
 using Kinerja.Dashboard.Board;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using static Kinerja.Dashboard.Pages.Html;
 
@@ -14,7 +15,7 @@ namespace Kinerja.Dashboard.Pages;
 /// </summary>
 public static class PublicPage
 {
-    public static async Task<IResult> GetAsync(string regionId, HttpRequest request, ReferenceRepository reference,
+    public static async Task<ContentHttpResult> GetAsync(string regionId, HttpRequest request, ReferenceRepository reference,
         IOptions<BoardOptions> options, SmallGroups smallGroups, TimeProvider time, CancellationToken ct)
     {
         var region = (await reference.RegionsAsync(ct)).FirstOrDefault(r => r.Id == regionId);

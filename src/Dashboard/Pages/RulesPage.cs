@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using static Kinerja.Dashboard.Pages.Html;
 
 namespace Kinerja.Dashboard.Pages;
@@ -9,7 +10,7 @@ namespace Kinerja.Dashboard.Pages;
 public static class RulesPage
 {
     /// <summary>The console; <c>data-month</c> (the product clock's month, UTC) is the backtest's default period.</summary>
-    public static IResult Get(TimeProvider time) => Result(Page("Konsol aturan", "aturan", new Dictionary<string, string>
+    public static ContentHttpResult Get(TimeProvider time) => Result(Page("Konsol aturan", "aturan", new Dictionary<string, string>
     {
         ["month"] = time.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
     }, """

@@ -25,9 +25,13 @@ public static class IngestApi
 {
     public const string Ndjson = "application/x-ndjson";
 
-    public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// Maps the four streams relative to <paramref name="group"/> (the host maps them under <c>/api/v1</c> and decides
+    /// who may use them: <c>src/Dashboard/Apis/IngestEndpoints.cs</c>).
+    /// </summary>
+    public static RouteGroupBuilder MapIngestEndpoints(this RouteGroupBuilder group)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Ingest");
+        var api = group.MapGroup("").WithTags("Ingest");
         foreach (var stream in IngestStreams.All)
         {
             // Mapped as Delegate (not RequestDelegate) so the endpoints carry the metadata API Explorer needs and appear
@@ -35,7 +39,7 @@ public static class IngestApi
             api.MapPost("/" + stream.Name, (Func<HttpContext, Task>)(ctx => stream.Accept(new Request(ctx))))
                 .WithName(stream.EndpointName).WithSummary(stream.Summary).DescribeIngest(stream);
         }
-        return app;
+        return group;
     }
 
     /// <summary>One request to a stream's endpoint, handled with the stream's item type known.</summary>

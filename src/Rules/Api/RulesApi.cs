@@ -15,22 +15,37 @@ using Microsoft.Extensions.Options;
 
 namespace Kinerja.Rules.Api;
 
-/// <summary>The HR rules console API and the trigger feed (<c>/api/v1/rules</c>, <c>/api/v1/triggers</c>).</summary>
+/// <summary>
+/// The HR rules console API and the trigger feed. The host maps each part in a group of its own and decides who may
+/// use it (<c>src/Dashboard/Apis/RulesEndpoints.cs</c>): routes here are relative to that group.
+/// </summary>
 public static class RulesApi
 {
-    public static IEndpointRouteBuilder MapRulesApi(this IEndpointRouteBuilder app)
+    /// <summary>Reading the rules (relative to <c>/api/v1/rules</c>): the overview and one stored version.</summary>
+    public static RouteGroupBuilder MapRulesReadEndpoints(this RouteGroupBuilder rules)
     {
-        var rules = app.MapGroup("api/v1/rules").WithTags("Rules");
-        rules.MapGet("", GetOverview).WithName("GetRules").WithSummary("Active versions and every stored version of each workflow");
-        rules.MapGet("{workflow}/versions/{version:int}", GetVersion).WithName("GetRuleVersion").WithSummary("One stored workflow version with its diff against the previous one");
-        rules.MapPost("validate", Validate).WithName("ValidateRules").WithSummary("Validate candidate workflows together with the active set");
-        rules.MapPost("test", Test).WithName("TestRules").WithSummary("Evaluate a snapshot or run fixtures against the active or candidate set");
-        rules.MapPost("publish", Publish).WithName("PublishRules").WithSummary("Validate and publish candidate workflows as new versions");
-        rules.MapPost("rollback", Rollback).WithName("RollbackRules").WithSummary("Make an earlier version of a workflow active again");
-        rules.MapPost("backtest", RunBacktest).WithName("BacktestRules").WithSummary("Replay candidate workflows over stored history and diff against the active set");
-        app.MapGet("api/v1/triggers", GetTriggers).WithTags("Rules").WithName("GetTriggers")
+        rules.MapGet("", GetOverview).WithTags("Rules").WithName("GetRules").WithSummary("Active versions and every stored version of each workflow");
+        rules.MapGet("{workflow}/versions/{version:int}", GetVersion).WithTags("Rules").WithName("GetRuleVersion").WithSummary("One stored workflow version with its diff against the previous one");
+        return rules;
+    }
+
+    /// <summary>Working on the rules (relative to <c>/api/v1/rules</c>): validate, test, publish, roll back, backtest.</summary>
+    public static RouteGroupBuilder MapRulesChangeEndpoints(this RouteGroupBuilder rules)
+    {
+        rules.MapPost("validate", Validate).WithTags("Rules").WithName("ValidateRules").WithSummary("Validate candidate workflows together with the active set");
+        rules.MapPost("test", Test).WithTags("Rules").WithName("TestRules").WithSummary("Evaluate a snapshot or run fixtures against the active or candidate set");
+        rules.MapPost("publish", Publish).WithTags("Rules").WithName("PublishRules").WithSummary("Validate and publish candidate workflows as new versions");
+        rules.MapPost("rollback", Rollback).WithTags("Rules").WithName("RollbackRules").WithSummary("Make an earlier version of a workflow active again");
+        rules.MapPost("backtest", RunBacktest).WithTags("Rules").WithName("BacktestRules").WithSummary("Replay candidate workflows over stored history and diff against the active set");
+        return rules;
+    }
+
+    /// <summary>The trigger feed (relative to <c>/api/v1/triggers</c>).</summary>
+    public static RouteGroupBuilder MapTriggerEndpoints(this RouteGroupBuilder triggers)
+    {
+        triggers.MapGet("", GetTriggers).WithTags("Rules").WithName("GetTriggers")
             .WithSummary("Recent triggers (filter by region, unit, nip, period, kind, code) with the rule that fired them");
-        return app;
+        return triggers;
     }
 
     public static async Task<Ok<RulesOverview>> GetOverview(WorkflowStore store, ActiveRuleSet active, CancellationToken ct)

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
-using Kinerja.Core.Access;
 using Kinerja.Dashboard.Access;
 using Kinerja.Dashboard.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +19,7 @@ public static class AccessClients
     {
         var name = await UserAsync(app, role, regions);
         var client = app.CreateClient();
-        client.DefaultRequestHeaders.Add(AccessClaims.TestHeader, name);
+        client.DefaultRequestHeaders.Add(TestUserHandler.Header, name);
         return client;
     }
 

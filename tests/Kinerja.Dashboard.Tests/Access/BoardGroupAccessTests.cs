@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Kinerja.Core.Access;
 using Kinerja.Dashboard.Access;
 using Kinerja.Dashboard.Tests.Infrastructure;
 using Kinerja.Testing;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Kinerja.Core.Access;
+using Kinerja.Dashboard.Access;
 using Kinerja.Dashboard.Cli;
 using Kinerja.Testing;
 

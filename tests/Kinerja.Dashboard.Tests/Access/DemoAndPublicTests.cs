@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Dapper;
-using Kinerja.Core.Access;
 using Kinerja.Core.Privacy;
 using Kinerja.Dashboard.Access;
 using Kinerja.Ingest.Http.Documentation;

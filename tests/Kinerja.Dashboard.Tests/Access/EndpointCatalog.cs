@@ -1,5 +1,4 @@
 using System.Text;
-using Kinerja.Dashboard.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,6 +14,22 @@ public sealed record EndpointCase(string Method, string Pattern, RouteEndpoint E
 
     /// <summary>The named policy (first <see cref="IAuthorizeData.Policy"/>), or null.</summary>
     public string? Policy => Endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).FirstOrDefault(p => p is not null);
+
+    /// <summary>Every authorization declaration on the endpoint: named or unnamed <see cref="IAuthorizeData"/> and
+    /// policy objects. An endpoint with one of them and <see cref="Anonymous"/> is open (AllowAnonymous wins).</summary>
+    public int AuthorizationDeclarations => Endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Count
+                                            + Endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>().Count;
+
+    /// <summary>True when <see cref="Pattern"/> is <paramref name="allowed"/> (<c>/a/b</c> exact, <c>/a/**</c> the path and below).</summary>
+    public bool Matches(string allowed)
+    {
+        if (!allowed.EndsWith("/**", StringComparison.Ordinal))
+        {
+            return Pattern == allowed;
+        }
+        var stem = allowed[..^3];
+        return Pattern == stem || Pattern.StartsWith(stem + "/", StringComparison.Ordinal);
+    }
 
     public bool HasParameter(params string[] names) =>
         Endpoint.RoutePattern.Parameters.Any(p => names.Contains(p.Name, StringComparer.OrdinalIgnoreCase));
@@ -60,7 +75,10 @@ public static class EndpointCatalog
                     ? methods
                     : ["GET"])
                 .Where(m => m != "OPTIONS")
-                .Select(m => new EndpointCase(m, AccessRouteTable.Normalize(e.RoutePattern.RawText), e)))
+                .Select(m => new EndpointCase(m, Normalize(e.RoutePattern.RawText), e)))
             .OrderBy(c => c.Pattern, StringComparer.Ordinal).ThenBy(c => c.Method, StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>A route pattern as the tests name it: leading slash, no trailing slash, parameters kept, lower-case.</summary>
+    public static string Normalize(string? raw) => ("/" + (raw ?? "").Trim('/')).ToLowerInvariant();
 }

@@ -1,6 +1,6 @@
 using System.Net;
-using Kinerja.Core.Access;
 using Kinerja.Dashboard.Access;
+using Kinerja.Dashboard.Tests.Infrastructure;
 using Kinerja.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -39,15 +39,15 @@ public sealed class HubGroupTests(TestDatabase db) : IClassFixture<TestDatabase>
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.WebHost.UseTestServer();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration["Kinerja:Access:TestAuthentication"] = "true";
         builder.Services.AddSingleton(db.DataSource);
         builder.Services.AddProblemDetails();
         builder.AddKinerjaAccess();
+        builder.Services.AddTestUserSignIn();
         builder.Services.AddSignalR(); // AddKinerjaAccess adds BoardGroupHubFilter to every hub
         _app = builder.Build();
         _app.UseKinerjaAccess();
-        _app.MapHub<StandInBoardHub>("/hubs/board");
-        _app.RequireKinerjaPolicies();
+        // As the host maps the board hub (Apis/BoardEndpoints.cs): anyone may connect, the filter checks each group.
+        _app.MapHub<StandInBoardHub>("/hubs/board").AllowAnonymous();
         await _app.StartAsync();
         var users = _app.Services.GetRequiredService<UserStore>();
         if (await users.FindAsync("hub-sdm") is not null)
@@ -71,7 +71,7 @@ public sealed class HubGroupTests(TestDatabase db) : IClassFixture<TestDatabase>
                 o.HttpMessageHandlerFactory = _ => server.CreateHandler();
                 if (user is not null)
                 {
-                    o.Headers[AccessClaims.TestHeader] = user;
+                    o.Headers[TestUserHandler.Header] = user;
                 }
             })
             .Build();

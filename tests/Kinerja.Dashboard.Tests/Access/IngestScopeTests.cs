@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Kinerja.Core.Access;
+using Kinerja.Dashboard.Access;
 using Kinerja.Dashboard.Tests.Infrastructure;
 using Kinerja.Testing;
 using Microsoft.Extensions.DependencyInjection;

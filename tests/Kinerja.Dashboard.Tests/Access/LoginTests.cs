@@ -1,5 +1,5 @@
 using System.Net;
-using Kinerja.Core.Access;
+using Kinerja.Dashboard.Access;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kinerja.Dashboard.Tests.Access;

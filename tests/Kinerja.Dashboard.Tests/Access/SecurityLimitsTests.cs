@@ -29,6 +29,35 @@ public sealed class SecurityLimitsTests(TightLimitsAppFactory app) : IClassFixtu
         Assert.Contains("frame-ancestors 'none'", csp);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/masuk")]
+    [InlineData("/akses-ditolak")]
+    [InlineData("/api/v1/regions")]
+    public async Task Responses_CarryTheOneStrictPolicy_NoInlineScriptOrStyle(string url)
+    {
+        var response = await app.CreateClient().GetAsync(url);
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Equal(new Kinerja.Dashboard.Access.AccessOptions().ContentSecurityPolicy, csp);
+        Assert.Contains("script-src 'self';", csp);
+        Assert.Contains("style-src 'self';", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+    }
+
+    [Theory]
+    [InlineData("/", "/css/beranda.css")]
+    [InlineData("/masuk", "/css/masuk.css")]
+    public async Task PagesOutsideTheScreens_TakeTheirStylesFromThisOrigin(string url, string stylesheet)
+    {
+        var client = app.CreateClient();
+        var html = await client.GetStringAsync(url);
+        Assert.DoesNotContain("<style", html);
+        Assert.Contains($"<link rel=\"stylesheet\" href=\"{stylesheet}\">", html);
+        using var css = await client.GetAsync(stylesheet);
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task OversizedBody_OnAnOrdinaryEndpoint_Is413()
     {

@@ -66,8 +66,15 @@ public sealed class ChartEndpointTests(BoardAppFactory app) : IClassFixture<Boar
         Assert.Contains("default-src 'self'", csp);
         Assert.Contains("frame-ancestors 'none'", csp);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        // One policy: the screens send the same Content-Security-Policy as every other page.
+        var home = await app.Admin.GetAsync("/");
+        Assert.Equal(home.Headers.GetValues("Content-Security-Policy").Single(), response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         var kiosk = await app.Admin.GetAsync("/papan/" + BoardAppFactory.RegionId + "?kiosk=1");
-        Assert.Contains("frame-ancestors 'self'", string.Join(";", kiosk.Headers.GetValues("Content-Security-Policy")));
+        var kioskCsp = kiosk.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("frame-ancestors 'self'", kioskCsp);
+        Assert.DoesNotContain("frame-ancestors 'none'", kioskCsp);
+        Assert.Equal("SAMEORIGIN", kiosk.Headers.GetValues("X-Frame-Options").Single());
         Assert.Equal(HttpStatusCode.NotFound, (await app.Admin.GetAsync("/papan/tidak-ada")).StatusCode);
     }
 }

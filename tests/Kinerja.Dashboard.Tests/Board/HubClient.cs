@@ -39,7 +39,7 @@ public sealed class HubClient : IAsyncDisposable
                 o.Transports = HttpTransportType.LongPolling;
                 if (user is not null)
                 {
-                    o.Headers[Kinerja.Dashboard.Access.AccessClaims.TestHeader] = user;
+                    o.Headers[Infrastructure.TestUserHandler.Header] = user;
                 }
             })
             .Build();

@@ -49,7 +49,6 @@ public sealed class ClockRefusalTests(TestDatabase db) : IClassFixture<TestDatab
 
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
-            ["Kinerja:Access:TestAuthentication"] = "false", // itself refused outside Development
             ["Kinerja:Clock:StartAt"] = "2025-05-20T10:00:00+07:00",
             ["Kinerja:Clock:AllowInProduction"] = allow ? "true" : "false",
         };

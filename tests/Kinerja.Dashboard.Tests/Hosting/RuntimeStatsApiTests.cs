@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Kinerja.Core.Access;
+using Kinerja.Dashboard.Access;
 using Kinerja.Dashboard.Tests.Access;
 using Kinerja.Dashboard.Tests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using Kinerja.Testing;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 
@@ -18,6 +19,9 @@ public class KinerjaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Whether the test-only header sign-in is added (off: the host exactly as production runs it).</summary>
+    protected virtual bool TestSignIn => true;
+
     public async Task InitializeAsync()
     {
         ConnectionString = await TestCluster.CreateDatabaseAsync(GetType().Name);
@@ -29,11 +33,14 @@ public class KinerjaAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Kinerja", ConnectionString);
         builder.UseSetting("Kinerja:Demo:Seed", "false");
         builder.UseSetting("Kinerja:Demo:Simulate", "false");
-        // Test-only header scheme (X-Kinerja-Test-User: username); see Access/AccessClients.cs.
-        builder.UseSetting("Kinerja:Access:TestAuthentication", "true");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+        // Test-only header sign-in (X-Kinerja-Test-User: username), added here only; see Access/AccessClients.cs.
+        if (TestSignIn)
+        {
+            builder.ConfigureTestServices(services => services.AddTestUserSignIn());
         }
     }
 

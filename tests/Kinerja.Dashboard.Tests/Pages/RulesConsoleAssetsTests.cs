@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Kinerja.Core.Access;
+using Kinerja.Dashboard.Access;
 using Kinerja.Dashboard.Tests.Access;
 using Microsoft.Extensions.DependencyInjection;
 

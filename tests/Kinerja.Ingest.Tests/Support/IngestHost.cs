@@ -10,7 +10,7 @@ using Npgsql;
 
 namespace Kinerja.Ingest.Tests.Support;
 
-/// <summary>A minimal in-test host: <c>AddKinerjaIngest</c> + <c>MapIngestApi</c> on a TestServer over a real database.</summary>
+/// <summary>A minimal in-test host: <c>AddKinerjaIngest</c> + <c>MapIngestEndpoints</c> on a TestServer over a real database.</summary>
 internal sealed class IngestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -42,7 +42,7 @@ internal sealed class IngestHost : IAsyncDisposable
         builder.Services.AddKinerjaIngest(builder.Configuration);
         configure?.Invoke(builder.Services);
         var app = builder.Build();
-        app.MapIngestApi();
+        app.MapGroup("/api/v1").MapIngestEndpoints();
         await app.StartAsync();
         return new IngestHost(app);
     }

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
-using Kinerja.Core.Access;
+using Kinerja.Dashboard.Access;
 using Kinerja.Testing;
 
 namespace Kinerja.Rules.Tests.Safety;
@@ -86,9 +86,14 @@ public sealed class HostilePublishServerTests(HostileServer server) : IClassFixt
 /// <summary>One server process (rules role) for the class, over its own test database and a copy of the rules folder.</summary>
 public sealed class HostileServer : IAsyncLifetime
 {
+    private const string Password = "rahasia-uji-123";
+
     private readonly TestDatabase _db = new();
+    private FormSignIn? _signIn;
 
     public ChildProcess Process { get; private set; } = null!;
+
+    /// <summary>Signed in as HR (sdm) through <c>/masuk</c>.</summary>
     public HttpClient Http { get; private set; } = null!;
     public string RulesFolder { get; } = Directory.CreateTempSubdirectory("kinerja-hostile-server-").FullName;
 
@@ -101,23 +106,26 @@ public sealed class HostileServer : IAsyncLifetime
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(f, target);
         }
-        await new UserStore(_db.DataSource).AddAsync("uji-sdm", AccessRoles.Sdm, "Uji SDM", "x", "test");
+        await new UserStore(_db.DataSource).AddAsync("uji-sdm", AccessRoles.Sdm, "Uji SDM", Passwords.Hash(Password), "test");
         var port = FreePort();
         Process = ChildProcess.Start(
             "--environment=Development", $"--ConnectionStrings:Kinerja={_db.ConnectionString}", "--Kinerja:Roles=rules",
             $"--Urls=http://127.0.0.1:{port}", "--Kinerja:Demo:Seed=false", "--Kinerja:Demo:Simulate=false",
-            "--Kinerja:Access:TestAuthentication=true", $"--Kinerja:RulesPath={RulesFolder}", "--Kinerja:Rules:WatchFolder=true",
+            $"--Kinerja:RulesPath={RulesFolder}", "--Kinerja:Rules:WatchFolder=true",
             "--Kinerja:Rules:WatchDebounceMs=200", "--Logging:LogLevel:Default=Warning");
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(120) };
-        Http.DefaultRequestHeaders.Add("X-Kinerja-Test-User", "uji-sdm");
+        var baseUri = new Uri($"http://127.0.0.1:{port}/");
+        using var probe = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(120) };
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
             Assert.False(Process.HasExited, $"the server exited during start-up: {Process.Stderr}");
             try
             {
-                if ((await Http.GetAsync("/api/v1/rules")).IsSuccessStatusCode)
+                if ((await probe.GetAsync("/health/ready")).IsSuccessStatusCode)
                 {
+                    // Signed in as HR through the real form: the server has no test sign-in.
+                    _signIn = await FormSignIn.SignInAsync(baseUri, "uji-sdm", Password, TimeSpan.FromSeconds(120));
+                    Http = _signIn.Client;
                     return;
                 }
             }
@@ -131,7 +139,7 @@ public sealed class HostileServer : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        Http.Dispose();
+        _signIn?.Dispose();
         Process.Dispose();
         Directory.Delete(RulesFolder, recursive: true);
         await _db.DisposeAsync();

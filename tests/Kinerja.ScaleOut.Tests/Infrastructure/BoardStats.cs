@@ -7,7 +7,7 @@ public sealed record BoardStats(long SvgRenders, bool Publisher)
 {
     public static async Task<BoardStats> ReadAsync(KinerjaProcess server, string admin)
     {
-        using var http = server.ClientAs(admin);
+        using var http = await server.ClientAsAsync(admin);
         var body = await http.GetStringAsync("api/v1/board/stats");
         using var doc = JsonDocument.Parse(body);
         return new BoardStats(doc.RootElement.GetProperty("svgRenders").GetInt64(), doc.RootElement.GetProperty("publisher").GetBoolean());

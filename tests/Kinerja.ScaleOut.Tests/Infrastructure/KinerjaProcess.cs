@@ -1,18 +1,21 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
+using Kinerja.Testing;
 
 namespace Kinerja.ScaleOut.Tests.Infrastructure;
 
 /// <summary>
 /// The real server as an OS process: <c>dotnet Kinerja.Dashboard.dll --urls http://127.0.0.1:{port}
-/// --ConnectionStrings:Kinerja=… --Kinerja:Roles=…</c> (Development, so the test header scheme signs
-/// users in; on the <see cref="ClusterClock"/>), ready when <c>/health/ready</c> answers 200. Killed (whole tree) on dispose.
+/// --ConnectionStrings:Kinerja=… --Kinerja:Roles=…</c> (Development, on the <see cref="ClusterClock"/>), ready when
+/// <c>/health/ready</c> answers 200. Users sign in through <c>/masuk</c> as on any server (once per user and process:
+/// sign-ins are rate-limited per address). Killed (whole tree) on dispose.
 /// </summary>
 public sealed class KinerjaProcess : IAsyncDisposable
 {
-    public const string TestUserHeader = "X-Kinerja-Test-User";
     private readonly Process _process;
+    private readonly ConcurrentDictionary<string, Lazy<Task<CookieContainer>>> _sessions = new();
     private readonly ConcurrentQueue<string> _log = new();
     private string? _home;
 
@@ -59,7 +62,6 @@ public sealed class KinerjaProcess : IAsyncDisposable
             ["Kinerja:RulesPath"] = DashboardBinary.RulesFolder,
             ["Kinerja:Demo:Seed"] = "false",
             ["Kinerja:Demo:Simulate"] = "false",
-            ["Kinerja:Access:TestAuthentication"] = "true",
             ["Kinerja:Clock:Offset"] = ClusterClock.Setting,
             ["Logging:LogLevel:Default"] = "Information",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
@@ -96,13 +98,21 @@ public sealed class KinerjaProcess : IAsyncDisposable
         return server;
     }
 
-    /// <summary>An HTTP client signed in as the test user <paramref name="user"/> (header scheme).</summary>
-    public HttpClient ClientAs(string user)
-    {
-        var client = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Add(TestUserHeader, user);
-        return client;
-    }
+    /// <summary>The session cookies of <paramref name="user"/> (password <see cref="ScaleOutSeed.Password"/>) on this process.</summary>
+    public Task<CookieContainer> SessionOfAsync(string user) =>
+        _sessions.GetOrAdd(user, u => new Lazy<Task<CookieContainer>>(async () =>
+        {
+            using var signIn = await FormSignIn.SignInAsync(BaseUri, u, ScaleOutSeed.Password);
+            return signIn.Cookies;
+        })).Value;
+
+    /// <summary>An HTTP client signed in as <paramref name="user"/> through <c>/masuk</c>.</summary>
+    public async Task<HttpClient> ClientAsAsync(string user) =>
+        new(new HttpClientHandler { CookieContainer = await SessionOfAsync(user), AllowAutoRedirect = false })
+        {
+            BaseAddress = BaseUri,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
 
     /// <summary>An HTTP client holding an ingest source's API key.</summary>
     public HttpClient ClientWithKey(string key)

@@ -27,8 +27,9 @@ public sealed class LiveHub : IAsyncDisposable
 
     public static async Task<LiveHub> ConnectAsync(KinerjaProcess server, string user)
     {
+        var cookies = await server.SessionOfAsync(user);
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseUri, "hubs/board"), o => o.Headers[KinerjaProcess.TestUserHeader] = user)
+            .WithUrl(new Uri(server.BaseUri, "hubs/board"), o => o.Cookies = cookies)
             .Build();
         var hub = new LiveHub(connection);
         await connection.StartAsync();

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using Kinerja.Core.Access;
+using Kinerja.Dashboard.Access;
 using Kinerja.Testing;
 using Npgsql;
 
@@ -8,12 +8,15 @@ namespace Kinerja.ScaleOut.Tests.Infrastructure;
 /// <summary>What the processes share: one region with a unit of staff, an administrator and an ingest key, all in the database.</summary>
 public sealed record ScaleOutSeed(string RegionId, string UnitId, IReadOnlyList<string> Nips, string Admin, string SourceKey)
 {
+    /// <summary>The administrator's password (sign-in through <c>/masuk</c>).</summary>
+    public const string Password = "rahasia-uji-123";
+
     public static async Task<ScaleOutSeed> CreateAsync(NpgsqlDataSource db, string regionId, int nipOffset)
     {
         var unitId = regionId + "-dinas";
         var nips = await TestData.SeedUnitWithStaffAsync(db, regionId, unitId, 6, nipOffset);
         const string admin = "so-admin";
-        await new UserStore(db).AddAsync(admin, AccessRoles.Admin, "Admin Uji", Passwords.Hash("rahasia-uji-123"), "test");
+        await new UserStore(db).AddAsync(admin, AccessRoles.Admin, "Admin Uji", Passwords.Hash(Password), "test");
         var key = (await new SourceStore(db).AddAsync("sumber-" + regionId, ["region:" + regionId], "test")).Key;
         return new ScaleOutSeed(regionId, unitId, nips, admin, key);
     }

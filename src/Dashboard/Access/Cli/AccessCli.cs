@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Kinerja.Core.Access;
 using Kinerja.Dashboard.Cli;
 
 namespace Kinerja.Dashboard.Access.Cli;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Kinerja.Core.Access;
 
 namespace Kinerja.Dashboard.Access.Cli;
 

@@ -9,11 +9,7 @@ internal static class LoginHtml
         <!doctype html><html lang="id"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{0} · Kinerja Analytics</title>
-        <style>body{{font-family:system-ui,sans-serif;background:#0f172a;color:#e2e8f0;display:grid;place-items:center;min-height:90vh}}
-        form,main{{background:#1e293b;padding:2rem;border-radius:.75rem;min-width:18rem}}label{{display:block;margin:.8rem 0 .3rem}}
-        input{{width:100%;padding:.5rem;border-radius:.4rem;border:1px solid #475569;background:#0f172a;color:#e2e8f0}}
-        button{{margin-top:1.2rem;width:100%;padding:.6rem;border:0;border-radius:.4rem;background:#38bdf8;color:#0f172a;font-weight:600}}
-        .galat{{color:#fca5a5}}a{{color:#7dd3fc}}</style></head><body>
+        <link rel="stylesheet" href="/css/masuk.css"></head><body>
         """;
 
     public static string Login(string token, string returnUrl, string? error, string username = "") =>

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Dapper;
 using Npgsql;
 
-namespace Kinerja.Core.Access;
+namespace Kinerja.Dashboard.Access;
 
 /// <summary>An ingest source (table <c>ingest_source</c>); times in UTC.</summary>
 public sealed record SourceRecord

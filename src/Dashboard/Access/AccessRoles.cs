@@ -1,4 +1,4 @@
-namespace Kinerja.Core.Access;
+namespace Kinerja.Dashboard.Access;
 
 /// <summary>The three roles of people (DESIGN.md "Access and privacy"). A user has exactly one.</summary>
 public static class AccessRoles

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Dapper;
 using Npgsql;
 
-namespace Kinerja.Core.Access;
+namespace Kinerja.Dashboard.Access;
 
 /// <summary>
 /// Users, their role and region grants (tables <c>app_user</c>, <c>user_region</c>). Every change writes an

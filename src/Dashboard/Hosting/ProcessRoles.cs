@@ -1,15 +1,16 @@
 namespace Kinerja.Dashboard.Hosting;
 
 /// <summary>
-/// Which roles this process runs (<c>Kinerja:Roles</c>, comma-separated: <c>ingest</c>, <c>rules</c>,
-/// <c>dashboard</c>; all by default). DESIGN.md "One binary, roles".
+/// Process roles: which parts of the system this process runs (<c>Kinerja:Roles</c>, comma-separated:
+/// <c>ingest</c>, <c>rules</c>, <c>dashboard</c>; all by default). DESIGN.md "One binary, roles". Not the roles
+/// of people who sign in: those are <see cref="Access.AccessRoles"/>.
 /// </summary>
-public sealed record KinerjaRoles(bool Ingest, bool Rules, bool Dashboard)
+public sealed record ProcessRoles(bool Ingest, bool Rules, bool Dashboard)
 {
     public const string Key = "Kinerja:Roles";
-    public static readonly KinerjaRoles All = new(true, true, true);
+    public static readonly ProcessRoles All = new(true, true, true);
 
-    public static KinerjaRoles Parse(string? text)
+    public static ProcessRoles Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -23,7 +24,7 @@ public sealed record KinerjaRoles(bool Ingest, bool Rules, bool Dashboard)
             throw new InvalidOperationException(
                 $"Unknown role(s) in {Key}: {string.Join(", ", unknown)}. Use any of: ingest, rules, dashboard.");
         }
-        return new KinerjaRoles(names.Contains("ingest"), names.Contains("rules"), names.Contains("dashboard"));
+        return new ProcessRoles(names.Contains("ingest"), names.Contains("rules"), names.Contains("dashboard"));
     }
 
     public override string ToString() =>

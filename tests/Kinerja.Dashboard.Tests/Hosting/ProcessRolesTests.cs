@@ -2,7 +2,7 @@ using Kinerja.Dashboard.Hosting;
 
 namespace Kinerja.Dashboard.Tests.Hosting;
 
-public class KinerjaRolesTests
+public class ProcessRolesTests
 {
     [Theory]
     [InlineData(null, true, true, true)]
@@ -11,12 +11,12 @@ public class KinerjaRolesTests
     [InlineData("dashboard,rules", false, true, true)]
     [InlineData(" Ingest , DASHBOARD ", true, false, true)]
     public void Parse_KnownRoles(string? text, bool ingest, bool rules, bool dashboard) =>
-        Assert.Equal(new KinerjaRoles(ingest, rules, dashboard), KinerjaRoles.Parse(text));
+        Assert.Equal(new ProcessRoles(ingest, rules, dashboard), ProcessRoles.Parse(text));
 
     [Fact]
     public void Parse_UnknownRole_NamesIt()
     {
-        var ex = Assert.Throws<InvalidOperationException>(() => KinerjaRoles.Parse("ingest,web"));
+        var ex = Assert.Throws<InvalidOperationException>(() => ProcessRoles.Parse("ingest,web"));
         Assert.Contains("web", ex.Message);
     }
 }

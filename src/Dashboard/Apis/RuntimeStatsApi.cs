@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Runtime;
-using Kinerja.Dashboard.Access;
+using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Kinerja.Dashboard.Health;
+namespace Kinerja.Dashboard.Apis;
 
 /// <summary>
 /// <c>GET /api/v1/runtime</c> (admin): the process's memory and garbage-collector figures, for operations and
@@ -43,16 +43,18 @@ public static class RuntimeStatsApi
         bool ServerGc,
         string LatencyMode);
 
-    public static IEndpointRouteBuilder MapRuntimeStatsApi(this IEndpointRouteBuilder app)
+    /// <summary>Maps <c>GET runtime</c> relative to <paramref name="group"/> (the host maps it under <c>/api/v1</c>).</summary>
+    public static RouteGroupBuilder MapRuntimeStatsApi(this RouteGroupBuilder group)
     {
         _ = StartedTicks;
-        app.MapGet("/api/v1/runtime", (TimeProvider time) => TypedResults.Ok(Read(time)))
-            .RequireAuthorization(Policies.Admin)
+        group.MapGet("/runtime", GetRuntime)
             .WithName("GetRuntimeStats")
             .WithSummary("Process memory and garbage-collector counters (admin).")
             .WithTags("Operasi");
-        return app;
+        return group;
     }
+
+    public static Ok<RuntimeStats> GetRuntime(TimeProvider time) => TypedResults.Ok(Read(time));
 
     /// <summary>The current figures of this process; <see cref="RuntimeStats.At"/> on the product's clock.</summary>
     public static RuntimeStats Read(TimeProvider time)

@@ -1,31 +1,34 @@
-using Kinerja.Core.Access;
+using Kinerja.Dashboard.Access;
+using Kinerja.Dashboard.Access.Pages;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Kinerja.Dashboard.Access.Pages;
+namespace Kinerja.Dashboard.Apis;
 
 /// <summary>
 /// <c>GET/POST /masuk</c> (sign in; rate-limited per address; lockout per user), <c>GET/POST /keluar</c>
 /// (sign out), <c>GET /akses-ditolak</c>. Forms carry an antiforgery token; the session cookie is HttpOnly, SameSite=Strict.
 /// </summary>
-internal static class LoginPages
+public static class LoginPages
 {
-    public static IEndpointRouteBuilder MapLoginPages(this IEndpointRouteBuilder app)
+    /// <summary>Maps the sign-in pages relative to <paramref name="group"/> (the host maps them at the root).</summary>
+    public static RouteGroupBuilder MapLoginPages(this RouteGroupBuilder group)
     {
-        app.MapGet("/masuk", ShowLogin).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/masuk", SignInAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Login).ExcludeFromDescription();
-        app.MapGet("/keluar", ShowLogout).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/keluar", SignOutAsync).AllowAnonymous().ExcludeFromDescription();
-        app.MapGet("/akses-ditolak", () => Html(LoginHtml.Denied(), StatusCodes.Status403Forbidden))
-            .AllowAnonymous().ExcludeFromDescription();
-        return app;
+        group.MapGet("/masuk", ShowLogin);
+        group.MapPost("/masuk", SignInAsync).RequireRateLimiting(RateLimits.Login);
+        group.MapGet("/keluar", ShowLogout);
+        group.MapPost("/keluar", SignOutAsync);
+        group.MapGet("/akses-ditolak", () => Html(LoginHtml.Denied(), StatusCodes.Status403Forbidden));
+        return group;
     }
 
-    private static IResult ShowLogin(HttpContext ctx, IAntiforgery af, [FromQuery] string? returnUrl) =>
+    private static ContentHttpResult ShowLogin(HttpContext ctx, IAntiforgery af, [FromQuery] string? returnUrl) =>
         Html(LoginHtml.Login(af.GetAndStoreTokens(ctx).RequestToken!, LocalOrRoot(returnUrl), null));
 
-    private static async Task<IResult> SignInAsync(HttpContext ctx, IAntiforgery af, LoginService login)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult, RedirectHttpResult>> SignInAsync(HttpContext ctx,
+        IAntiforgery af, LoginService login)
     {
         if (!ctx.Request.HasFormContentType || !await af.IsRequestValidAsync(ctx))
         {
@@ -39,7 +42,7 @@ internal static class LoginPages
         }
         catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
         {
-            return Results.Problem(title: "Invalid form", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(title: "Invalid form", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
         }
         string? username = form["username"], password = form["password"];
         var target = LocalOrRoot(form["returnUrl"]);
@@ -61,18 +64,18 @@ internal static class LoginPages
         }
         await ctx.SignInAsync(AccessClaims.CookieScheme, UserPrincipal.Create(result.User!, AccessClaims.CookieScheme),
             new AuthenticationProperties { IsPersistent = false });
-        return Results.Redirect(target);
+        return TypedResults.Redirect(target);
     }
 
-    private static IResult ShowLogout(HttpContext ctx, IAntiforgery af) =>
+    private static ContentHttpResult ShowLogout(HttpContext ctx, IAntiforgery af) =>
         Html(LoginHtml.Logout(af.GetAndStoreTokens(ctx).RequestToken!,
             ctx.User.Identity?.IsAuthenticated == true ? ctx.User.Identity.Name : null));
 
-    private static async Task<IResult> SignOutAsync(HttpContext ctx, IAntiforgery af, AuditLog audit)
+    private static async Task<Results<ProblemHttpResult, RedirectHttpResult>> SignOutAsync(HttpContext ctx, IAntiforgery af, AuditLog audit)
     {
         if (!await af.IsRequestValidAsync(ctx))
         {
-            return Results.Problem(title: "Invalid form", detail: "The sign-out form expired; open /keluar again.",
+            return TypedResults.Problem(title: "Invalid form", detail: "The sign-out form expired; open /keluar again.",
                 statusCode: StatusCodes.Status400BadRequest);
         }
         if (ctx.User.Identity?.IsAuthenticated == true)
@@ -81,7 +84,7 @@ internal static class LoginPages
                 ctx.RequestAborted);
         }
         await ctx.SignOutAsync(AccessClaims.CookieScheme);
-        return Results.Redirect("/masuk");
+        return TypedResults.Redirect("/masuk");
     }
 
     /// <summary>Only local paths are followed after sign-in (no open redirect).</summary>
@@ -91,6 +94,6 @@ internal static class LoginPages
             ? url
             : "/";
 
-    private static IResult Html(string html, int status = StatusCodes.Status200OK) =>
-        Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+    private static ContentHttpResult Html(string html, int status = StatusCodes.Status200OK) =>
+        TypedResults.Content(html, "text/html; charset=utf-8", statusCode: status);
 }

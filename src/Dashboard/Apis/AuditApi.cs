@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Kinerja.Core.Access;
+using Kinerja.Dashboard.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Kinerja.Dashboard.Access;
+namespace Kinerja.Dashboard.Apis;
 
 /// <summary>One audit row in the API (detail as JSON).</summary>
 public sealed record AuditItem(long Id, DateTimeOffset At, string Actor, string Action, string Target, JsonElement Detail);
@@ -18,13 +18,13 @@ public static partial class AuditApi
 {
     public const int MaxLimit = 500;
 
-    public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
+    /// <summary>Maps <c>GET</c> relative to <paramref name="group"/> (the host maps it at <c>/api/v1/audit</c>).</summary>
+    public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder group)
     {
-        app.MapGet("/api/v1/audit", GetAudit)
-            .RequireAuthorization(Policies.Admin)
+        group.MapGet("", GetAudit)
             .WithTags("Audit").WithName("GetAudit")
             .WithSummary("Audit trail (admin): filter by action (exact, or prefix with '.*'), actor and time [from, to); page with before.");
-        return app;
+        return group;
     }
 
     public static async Task<Results<Ok<AuditPage>, ProblemHttpResult>> GetAudit(

@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 
-namespace Kinerja.Core.Access;
+namespace Kinerja.Dashboard.Access;
 
 /// <summary>One audit row as read back (<see cref="At"/> in UTC; <see cref="Detail"/> is JSON text).</summary>
 public sealed record AuditEntry(long Id, DateTime At, string Actor, string Action, string Target, string Detail);

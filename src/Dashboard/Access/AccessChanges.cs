@@ -1,7 +1,7 @@
 using Kinerja.Core.Changes;
 using Npgsql;
 
-namespace Kinerja.Core.Access;
+namespace Kinerja.Dashboard.Access;
 
 /// <summary>
 /// The <c>kinerja_access</c> NOTIFY channel: sent when users, grants or source keys change so every process drops

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Kinerja.Core.Access;
+namespace Kinerja.Dashboard.Access;
 
 /// <summary>One entry of a source's scope: <c>region:{id}</c> or <c>unit:{id}</c>.</summary>
 public sealed partial record SourceScopeEntry(string Kind, string Id)

@@ -1,7 +1,9 @@
 using Kinerja.Core.Indicators.Live;
+using Kinerja.Dashboard.Board;
 using Kinerja.Dashboard.Charts;
+using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Kinerja.Dashboard.Board;
+namespace Kinerja.Dashboard.Apis;
 
 /// <summary>Counters of the live board: <c>GET /api/v1/board/stats</c> (operations and the fan-out bench).</summary>
 public static class BoardStatsApi
@@ -15,31 +17,29 @@ public static class BoardStatsApi
     public sealed record BoardStats(long SvgRenders, long PngRenders, IReadOnlyList<RegionStats> Regions, LiveStats Live,
         bool Publisher, StageStats Stages);
 
-    /// <summary>Stage durations of the board's flushes over all regions (see <see cref="BoardTimings"/>).</summary>
-    public sealed record StageStats(StageSummary Wait, StageSummary Age, StageSummary Flush, StageSummary Send,
-        StageSummary Charts, StageSummary Render, StageSummary ChartSend);
-
     /// <param name="IncrementalMs">Total milliseconds of incremental updates (read + apply) since start.</param>
     public sealed record LiveStats(long FullLoads, long IncrementalUpdates, long EmployeesRecomputed, double IncrementalMs,
         double LastMs);
 
     public sealed record RegionStats(string RegionId, long Flushes, double ReadMs, int RegionScreens, int PublicScreens);
 
-    public static IEndpointRouteBuilder MapBoardStatsApi(this IEndpointRouteBuilder app)
+    /// <summary>Maps <c>GET stats</c> relative to <paramref name="group"/> (the host maps it under <c>/api/v1/board</c>).</summary>
+    public static RouteGroupBuilder MapBoardStatsApi(this RouteGroupBuilder group)
     {
-        app.MapGet("/api/v1/board/stats", (ChartCache charts, BoardRegistry boards, BoardSubscriptions subs, LiveIndicators live,
-                Cluster.BoardPublisher publisher, BoardTimings timings) =>
-                TypedResults.Ok(new BoardStats(charts.SvgRenders, charts.PngRenders, boards.Boards
-                    .OrderBy(b => b.RegionId, StringComparer.Ordinal)
-                    .Select(b => new RegionStats(b.RegionId, b.Flushes, Math.Round(b.ReadMs, 1), subs.Count(BoardGroup.Region(b.RegionId)),
-                        subs.Count(BoardGroup.Public(b.RegionId))))
-                    .ToArray(), Live(live.Stats), publisher.IsActive, timings.Snapshot(charts.RenderTimes))))
-            .RequireAuthorization(Kinerja.Dashboard.Access.Policies.Admin)
+        group.MapGet("/stats", GetStats)
             .WithName("GetBoardStats")
             .WithSummary("Live board counters: chart renders, flushes and screens per region, stage durations.")
             .WithTags("Papan");
-        return app;
+        return group;
     }
+
+    public static Ok<BoardStats> GetStats(ChartCache charts, BoardRegistry boards, BoardSubscriptions subs, LiveIndicators live,
+        Board.Cluster.BoardPublisher publisher, BoardTimings timings) =>
+        TypedResults.Ok(new BoardStats(charts.SvgRenders, charts.PngRenders, boards.Boards
+            .OrderBy(b => b.RegionId, StringComparer.Ordinal)
+            .Select(b => new RegionStats(b.RegionId, b.Flushes, Math.Round(b.ReadMs, 1), subs.Count(BoardGroup.Region(b.RegionId)),
+                subs.Count(BoardGroup.Public(b.RegionId))))
+            .ToArray(), Live(live.Stats), publisher.IsActive, timings.Snapshot(charts.RenderTimes)));
 
     private static LiveStats Live(LiveIndicatorsStats s) => new(s.FullLoads, s.IncrementalUpdates, s.EmployeesRecomputed,
         Math.Round(s.IncrementalDuration.TotalMilliseconds, 1), Math.Round(s.LastDuration.TotalMilliseconds, 1));

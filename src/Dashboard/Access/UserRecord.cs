@@ -1,4 +1,4 @@
-namespace Kinerja.Core.Access;
+namespace Kinerja.Dashboard.Access;
 
 /// <summary>A user row (times in UTC). <see cref="Regions"/> are the granted regions (meaningful for pimpinan).</summary>
 public sealed record UserRecord(long Id, string Username, string DisplayName, string Role, string PasswordHash,

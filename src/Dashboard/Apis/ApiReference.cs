@@ -3,11 +3,11 @@ using Kinerja.Ingest.Http.Documentation;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
-namespace Kinerja.Dashboard.Hosting;
+namespace Kinerja.Dashboard.Apis;
 
 /// <summary>
 /// The OpenAPI document (<c>/openapi/v1.json</c>) and its reference page (<c>/scalar</c>). Both are anonymous: the
-/// document describes the API, it holds no data (the route table lists them; every data endpoint stays protected).
+/// document describes the API, it holds no data (every data endpoint stays protected).
 /// The page is served with its assets from this server and calls nothing outside it, so it works on a closed network.
 /// </summary>
 public static class ApiReference
@@ -31,9 +31,9 @@ public static class ApiReference
             o.AddAccessDescription();
         });
 
-    public static WebApplication MapKinerjaApiReference(this WebApplication app)
+    public static IEndpointRouteBuilder MapApiReference(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference(o => o
             .WithTitle("Kinerja Analytics API")
             // Closed networks: no web fonts, telemetry, AI agent or developer toolbar from scalar.com; the page's own
@@ -43,7 +43,8 @@ public static class ApiReference
             .DisableAgent()
             .DisableMcp()
             .HideDeveloperTools()
-            .WithNonce());
+            .WithNonce())
+            .AllowAnonymous();
         return app;
     }
 }

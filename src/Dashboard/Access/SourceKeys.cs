@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Kinerja.Core.Access;
+namespace Kinerja.Dashboard.Access;
 
 /// <summary>
 /// Ingest source API keys: <c>kin_</c> + 43 base64url characters (256 random bits). Only the hex SHA-256 of the

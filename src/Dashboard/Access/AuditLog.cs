@@ -2,7 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Npgsql;
 
-namespace Kinerja.Core.Access;
+namespace Kinerja.Dashboard.Access;
 
 /// <summary>
 /// The audit trail (table <c>audit</c>): who (<c>actor</c>, e.g. <c>user:budi</c>, <c>source:simpeg</c>,

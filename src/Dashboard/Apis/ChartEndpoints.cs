@@ -1,7 +1,9 @@
 using Kinerja.Dashboard.Board;
+using Kinerja.Dashboard.Charts;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
-namespace Kinerja.Dashboard.Charts;
+namespace Kinerja.Dashboard.Apis;
 
 /// <summary>
 /// <c>GET /charts/{chartId}.svg|.png</c>: the cached rendering, <c>ETag</c> = version, 304 on a match; on an
@@ -9,16 +11,20 @@ namespace Kinerja.Dashboard.Charts;
 /// </summary>
 public static class ChartEndpoints
 {
-    public static IEndpointRouteBuilder MapChartEndpoints(this IEndpointRouteBuilder app)
+    /// <summary>Maps <c>GET {file}</c> relative to <paramref name="group"/> (the host maps it under <c>/charts</c>).</summary>
+    public static RouteGroupBuilder MapChartEndpoints(this RouteGroupBuilder group)
     {
-        app.MapGet("/charts/{file}", GetChart)
+        group.MapGet("/{file}", GetChart)
             .WithName("GetChart")
             .WithSummary("A board chart as SVG or PNG (ETag = chart id and data version).")
-            .WithTags("Papan");
-        return app;
+            .WithTags("Papan")
+            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml", additionalContentTypes: "image/png")
+            .Produces(StatusCodes.Status304NotModified);
+        return group;
     }
 
-    private static async Task<IResult> GetChart(string file, long? v, HttpContext http, ChartCache charts, BoardChartSource source)
+    public static async Task<Results<ContentHttpResult, FileContentHttpResult, StatusCodeHttpResult, NotFound>> GetChart(
+        string file, long? v, HttpContext http, ChartCache charts, BoardChartSource source)
     {
         var dot = file.LastIndexOf('.');
         if (dot <= 0)
@@ -38,8 +44,10 @@ public static class ChartEndpoints
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
-        return ext == "svg"
-            ? TypedResults.Text(chart.Svg, "image/svg+xml; charset=utf-8")
-            : TypedResults.File(charts.Png(chart), "image/png", id + ".png");
+        if (ext == "svg")
+        {
+            return TypedResults.Text(chart.Svg, "image/svg+xml; charset=utf-8");
+        }
+        return TypedResults.File(charts.Png(chart), "image/png", id + ".png");
     }
 }

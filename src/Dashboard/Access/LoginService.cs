@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Kinerja.Core.Access;
+namespace Kinerja.Dashboard.Access;
 
 /// <summary>Outcome of a password check.</summary>
 public enum LoginStatus
