@@ -3,13 +3,12 @@ using Kinerja.Ingest.Telemetry;
 using Kinerja.Ingest.Tests.Support;
 using Kinerja.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Kinerja.Ingest.Tests;
 
 /// <summary>
 /// The ingest meter (<c>Kinerja.Ingest</c>): item outcomes per stream, queue depth, batch phases and sizes, with no
-/// personal data in the tags; and the writer's lifetime as the host's hosted service.
+/// personal data in the tags.
 /// </summary>
 public sealed class IngestMetricsTests(TestDatabase db) : IClassFixture<TestDatabase>, IAsyncLifetime
 {
@@ -104,11 +103,5 @@ public sealed class IngestMetricsTests(TestDatabase db) : IClassFixture<TestData
         _recorder.Observe();
 
         Assert.Equal([3.0, 0.0], _recorder.Of(IngestMetrics.QueueDepthName).Select(m => m.Value));
-    }
-
-    [Fact]
-    public void Writer_IsTheHostsHostedService()
-    {
-        Assert.Contains(_host.Services.GetServices<IHostedService>(), s => ReferenceEquals(s, _host.Writer));
     }
 }
