@@ -84,20 +84,14 @@ public sealed class IngestMetricsTests(TestDatabase db) : IClassFixture<TestData
     [Fact]
     public async Task QueueDepth_IsTheNumberOfItemsWaitingForTheWriter()
     {
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _host.Writer.BeforeBatch = async ct =>
-        {
-            held.TrySetResult();
-            await gate.Task.WaitAsync(ct);
-        };
+        var hold = new WriterHold(_host);
         var inWriter = _host.Pipeline.SubmitActivitiesAsync([Activity(10)]);
-        await held.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await hold.Held;
         var queued = _host.Pipeline.SubmitActivitiesAsync([Activity(10), Activity(10), Activity(10)]);
         await Eventually.TrueAsync(() => _host.Services.GetQueuedItems() == 3, "the queue state", TimeSpan.FromSeconds(5));
 
         _recorder.Observe();
-        gate.SetResult();
+        hold.Release();
         await Task.WhenAll(inWriter, queued);
         _host.Writer.BeforeBatch = null;
         _recorder.Observe();

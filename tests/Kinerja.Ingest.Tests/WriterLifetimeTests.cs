@@ -25,13 +25,7 @@ public sealed class WriterLifetimeTests(TestDatabase db) : IClassFixture<TestDat
         {
             ["Kinerja:Ingest:BatchDeadline"] = "00:00:00",
         });
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        host.Writer.BeforeBatch = async ct =>
-        {
-            held.TrySetResult();
-            await gate.Task.WaitAsync(ct);
-        };
+        var hold = new WriterHold(host);
         var day = TestDays.Next();
         ActivityItem Activity() => new()
         {
@@ -39,14 +33,14 @@ public sealed class WriterLifetimeTests(TestDatabase db) : IClassFixture<TestDat
             Description = "Menyusun laporan",
         };
         var inWriter = host.Pipeline.SubmitActivitiesAsync([Activity()]);
-        await held.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await hold.Held;
         var queued = host.Pipeline.SubmitActivitiesAsync([Activity(), Activity()]);
         await Eventually.TrueAsync(() => host.Services.GetQueuedItems() == 2, "the queue state", TimeSpan.FromSeconds(5));
 
         var stopping = host.StopAsync();
         await Task.Delay(200);
         Assert.False(stopping.IsCompleted, "the host stopped before the writer wrote what was queued");
-        gate.SetResult();
+        hold.Release();
         await stopping.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(1, (await inWriter).Accepted);
