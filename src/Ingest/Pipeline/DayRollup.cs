@@ -54,14 +54,14 @@ internal static class DayRollup
         return cmd;
     }
 
-    /// <summary>Reads the upsert's day totals; throws <see cref="DayLimitExceededException"/> when one is over its maximum.</summary>
+    /// <summary>Reads the upsert's day totals; with <paramref name="verifyMaximum"/> throws <see cref="DayLimitExceededException"/> when one is over its maximum.</summary>
     public static async Task VerifyAsync(NpgsqlDataReader reader,
-        SortedDictionary<(string Nip, DateOnly Day), (int Count, int Minutes, int Max)> sums, bool unchecked_, CancellationToken ct)
+        SortedDictionary<(string Nip, DateOnly Day), (int Count, int Minutes, int Max)> sums, bool verifyMaximum, CancellationToken ct)
     {
         while (await reader.ReadAsync(ct))
         {
             var k = (reader.GetString(0), reader.GetFieldValue<DateOnly>(1));
-            if (unchecked_ && reader.GetInt32(2) > sums[k].Max)
+            if (verifyMaximum && reader.GetInt32(2) > sums[k].Max)
             {
                 throw new DayLimitExceededException();
             }

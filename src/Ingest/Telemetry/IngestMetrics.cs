@@ -16,7 +16,7 @@ namespace Kinerja.Ingest.Telemetry;
 /// <see cref="Phases"/>: each step of a committed batch transaction, and <c>total</c> from its start to its
 /// commit) and <c>kinerja.ingest.batch.size</c> (histogram, items per committed batch).
 /// </remarks>
-public sealed class IngestMetrics : IDisposable
+public sealed class IngestMetrics
 {
     /// <summary>The meter's name (what an exporter subscribes to).</summary>
     public const string MeterName = "Kinerja.Ingest";
@@ -35,12 +35,12 @@ public sealed class IngestMetrics : IDisposable
     /// </summary>
     public static readonly IReadOnlyList<string> Phases = ["lock", "check", "registry", "copy", "rollup", "commit", "total"];
 
-
     private readonly Meter _meter;
     private readonly Counter<long> _items;
     private readonly Histogram<double> _duration;
     private readonly Histogram<long> _size;
 
+    /// <remarks>The factory owns the meter (and disposes it with the container).</remarks>
     internal IngestMetrics(IMeterFactory factory, IngestQueue queue)
     {
         _meter = factory.Create(MeterName);
@@ -88,7 +88,8 @@ public sealed class IngestMetrics : IDisposable
         IngestStream.Attendance => "attendance",
         IngestStream.Ratings => "ratings",
         IngestStream.Reviews => "reviews",
-        _ => throw new ArgumentOutOfRangeException(nameof(stream), stream, null),
+        // a stream added later is tagged by its name until it gets a spelled-out tag here
+        _ => stream.ToString().ToLowerInvariant(),
     };
 
     /// <summary>Records a committed batch: the seconds of each of its phases, its total time and its size.</summary>
@@ -101,6 +102,4 @@ public sealed class IngestMetrics : IDisposable
         _duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("phase", "total"));
         _size.Record(items);
     }
-
-    public void Dispose() => _meter.Dispose();
 }
