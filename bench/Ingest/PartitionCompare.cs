@@ -52,7 +52,7 @@ internal static class PartitionCompare
             {
                 await conn.ExecuteAsync(partitioned ? History : Unpartition, commandTimeout: 600);
             }
-            WriterTimings.Reset();
+            WriterPhases.Reset();
             var (s, accepted) = await Methods.PipelineAsync(cs, rows, bench.Producers, bench.ChunkOrBatchSize);
             if (accepted != rows.Length)
             {
@@ -94,8 +94,8 @@ internal static class PartitionCompare
             await conn.QueryAsync(MergeSql.ActivityOwners.Replace("$1", "@ids", StringComparison.Ordinal), new { ids = reviewTargets }));
         await ReadAsync(last, $"retry check: {reviewTargets.Length:N0} ids in event_registry", async conn =>
             await conn.QueryAsync(MergeSql.ExistingActivities.Replace("$1", "@ids", StringComparison.Ordinal), new { ids = reviewTargets }));
-        await ReadAsync(last, "full recompute of employee_day from the streams (RollupRebuilder)", async conn =>
-            await conn.ExecuteScalarAsync<long>($"select count(*) from ({RollupRebuilder.EmployeeDaySql}) x", commandTimeout: 600));
+        await ReadAsync(last, "full recompute of employee_day from the streams (RollupRecompute)", async conn =>
+            await conn.ExecuteScalarAsync<long>($"select count(*) from ({RollupRecompute.EmployeeDaySql}) x", commandTimeout: 600));
     }
 
     private static async Task ReadAsync(Dictionary<bool, string> dbs, string what, Func<NpgsqlConnection, Task> read)

@@ -17,6 +17,7 @@ if (bench.Client)
     return await HttpClientMode.RunAsync(bench);
 }
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+WriterPhases.Listen();
 if (bench.BatchSize is { } batchSize)
 {
     Methods.SettingValues["Kinerja:Ingest:BatchSize"] = batchSize.ToString(CultureInfo.InvariantCulture);
@@ -143,10 +144,10 @@ return 0;
 
 static void PrintTimings()
 {
-    var t = Kinerja.Ingest.Pipeline.WriterTimings.Snapshot();
-    Console.WriteLine($"    writer: {Kinerja.Ingest.Pipeline.WriterTimings.Batches:N0} batches, {Kinerja.Ingest.Pipeline.WriterTimings.Items:N0} items; " +
+    var t = WriterPhases.Snapshot();
+    Console.WriteLine($"    writer: {WriterPhases.Batches:N0} batches, {WriterPhases.Items:N0} items; " +
                       string.Join(", ", t.Select(x => $"{x.Phase} {x.Seconds:N1} s")));
-    Kinerja.Ingest.Pipeline.WriterTimings.Reset();
+    WriterPhases.Reset();
 }
 
 static void Check(long actual, long expected, string what)

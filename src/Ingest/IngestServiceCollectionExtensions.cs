@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using Kinerja.Ingest.Http;
 using Kinerja.Ingest.Partitions;
 using Kinerja.Ingest.Pipeline;
 using Kinerja.Ingest.Reference;
+using Kinerja.Ingest.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,8 +14,9 @@ namespace Kinerja.Ingest;
 public static class IngestServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the ingest pipeline (<see cref="IIngestPipeline"/>), its writer (started with the host,
-    /// drained on stop), the reference cache, options from <c>Kinerja:Ingest</c> (validated at start), and the
+    /// Registers the ingest pipeline (<see cref="IIngestPipeline"/>), its writer (a hosted service: started with the
+    /// host, drained on stop), the ingest meter (<see cref="IngestMetrics"/>), the reference cache, options from
+    /// <c>Kinerja:Ingest</c> (validated at start), and the
     /// stream partition maintenance (<c>Kinerja:Partitions</c>, <c>Kinerja:Retention</c>).
     /// Needs a singleton <see cref="Npgsql.NpgsqlDataSource"/> (registered by Core or the host) and the product's clock
     /// (<c>AddKinerjaClock</c>, registered once by the host).
@@ -26,11 +29,13 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
         services.TryAddSingleton<ReferenceCache>();
         services.TryAddSingleton(sp => new IngestQueue(sp.GetRequiredService<IOptions<IngestOptions>>().Value.QueueCapacity));
+        services.AddMetrics();
+        services.TryAddSingleton(sp => new IngestMetrics(sp.GetRequiredService<IMeterFactory>(), sp.GetRequiredService<IngestQueue>()));
         services.TryAddSingleton<IngestWriter>();
         services.TryAddSingleton<IngestPipeline>();
         services.TryAddSingleton<IIngestPipeline>(sp => sp.GetRequiredService<IngestPipeline>());
         services.TryAddSingleton<IIngestScopeResolver, UnrestrictedScopeResolver>();
-        services.AddHostedService<IngestHostedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<IngestWriter>());
         services.AddOptions<PartitionOptions>()
             .Bind(configuration.GetSection(PartitionOptions.Section))
             .Validate(o => !o.Problems().Any(), "Invalid Kinerja:Partitions settings.")

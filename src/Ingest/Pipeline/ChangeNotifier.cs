@@ -14,10 +14,6 @@ internal static class ChangeNotifier
     public static ChangeNotice For(IEnumerable<(string? Nip, string Unit, string Region)> touched) =>
         ChangeNotice.Events(touched.Select(t => new EventTouch(t.Nip, t.Unit, t.Region)));
 
-    /// <summary>Sends the notice on the batch's connection (inside its open transaction: delivered at commit).</summary>
-    public static Task NotifyAsync(NpgsqlConnection conn, ChangeNotice notice, CancellationToken ct) =>
-        ChangeFeed.SendAsync(conn, null, notice, ct);
-
     /// <summary>The notice as one command of the batch's last round trip.</summary>
     public static NpgsqlBatchCommand Command(ChangeNotice notice) => ChangeFeed.Command(notice);
 }

@@ -4,28 +4,48 @@ using NpgsqlTypes;
 namespace Kinerja.Ingest.Pipeline;
 
 /// <summary>
-/// The writer's side of <c>event_registry</c> (migration 0006): the streams are partitioned by month and
-/// their primary keys include the month, so the registry — unpartitioned, one narrow row per stored event —
-/// is what makes an event id unique across months. <see cref="MergeSql"/> claims ids there with <c>on conflict
-/// do nothing</c>; the direct activity path claims them with a plain insert, whose unique violation sends the
-/// batch down the merge path (as a primary-key violation of <c>activity</c> does).
+/// The one claim of event ids in <c>event_registry</c> (migration 0006). The streams are partitioned by month and
+/// their primary keys include the month, so the registry — unpartitioned, one narrow row per stored event — is what
+/// makes an event id unique across months: the writer stores a row only in the transaction that claimed its id.
 /// </summary>
 internal static class EventRegistry
 {
-    private const string ClaimActivities = """
-        insert into event_registry (event_id, stream) select unnest($1::uuid[]), 'a'
+    /// <summary>
+    /// Claims the ids of one stream; returns those stored before (not claimed now). An id claimed by a transaction
+    /// still in flight waits for it, then counts as stored when that transaction committed.
+    /// </summary>
+    private const string Claim = """
+        with claimed as (
+            insert into event_registry (event_id, stream)
+            select id, $2::"char" from unnest($1::uuid[]) as id
+            on conflict do nothing
+            returning event_id
+        )
+        select id from unnest($1::uuid[]) as id
+        except
+        select event_id from claimed
         """;
 
-    /// <summary>Claims the ids of activities COPYed directly; fails with a unique violation when one is stored already.</summary>
-    public static NpgsqlBatchCommand ClaimActivitiesCommand(List<Entry<PreparedActivity>> activities)
+    /// <summary>The registry's one-letter stream code.</summary>
+    public const string Activity = "a", Review = "v", Attendance = "t", Rating = "r";
+
+    /// <summary>The claim of <paramref name="ids"/> for <paramref name="stream"/>; its rows are the ids stored before.</summary>
+    public static NpgsqlBatchCommand ClaimCommand(string stream, Guid[] ids)
     {
-        var ids = new Guid[activities.Count];
-        for (var i = 0; i < ids.Length; i++)
-        {
-            ids[i] = activities[i].Item.Item.EventId;
-        }
-        var cmd = new NpgsqlBatchCommand(ClaimActivities);
+        var cmd = new NpgsqlBatchCommand(Claim);
         cmd.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stream, NpgsqlDbType = NpgsqlDbType.Text });
         return cmd;
+    }
+
+    /// <summary>Reads a claim's result: the ids stored before.</summary>
+    public static async Task<HashSet<Guid>> ReadStoredAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        var stored = new HashSet<Guid>();
+        while (await reader.ReadAsync(ct))
+        {
+            stored.Add(reader.GetGuid(0));
+        }
+        return stored;
     }
 }

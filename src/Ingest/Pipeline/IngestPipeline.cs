@@ -66,6 +66,7 @@ internal sealed class IngestPipeline(IngestQueue queue, IngestWriter writer, Ref
     {
         if (submission.PendingCount == 0)
         {
+            writer.Metrics.Completed(submission);
             return Task.FromResult(submission.BuildResult());
         }
         while (!queue.TryEnqueue(submission))

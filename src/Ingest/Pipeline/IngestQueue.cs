@@ -33,7 +33,7 @@ internal sealed class IngestQueue(int capacity)
         if (!_channel.Writer.TryWrite(submission))
         {
             Interlocked.Add(ref _queued, -n);
-            throw new IngestUnavailableException(UnavailableReason.ShuttingDown, TimeSpan.FromSeconds(5),
+            throw new IngestUnavailableException(UnavailableReason.ShuttingDown, WriteRetryPolicy.ShuttingDownRetryAfter,
                 "Ingest is shutting down.");
         }
         return true;

@@ -19,10 +19,10 @@ internal sealed partial class IngestWriter
         var lane = _lanes[_lane];
         _lane ^= 1;
         await SettleAsync(lane, ct);
-        OverlappedBatch started;
+        BatchTransaction started;
         try
         {
-            started = await OverlappedBatch.CopyAsync(await lane.OpenAsync(ct), batch, cache.Current, _months, ct);
+            started = await OverlappedBatch.StartAsync(await lane.OpenAsync(ct), batch, cache.Current, _months, metrics, ct);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
@@ -38,19 +38,16 @@ internal sealed partial class IngestWriter
     }
 
     /// <summary>The second half of an overlapped batch; returns its submissions when they must be redone serially.</summary>
-    private async Task<List<Submission>?> FinishAsync(OverlappedBatch started, CancellationToken ct)
+    private async Task<List<Submission>?> FinishAsync(BatchTransaction started, CancellationToken ct)
     {
         await using (started)
         {
             try
             {
-                var accepted = await started.CommitAsync(ct);
+                var accepted = await OverlappedBatch.FinishAsync(started, ct);
                 _databaseDown = false;
                 Interlocked.Increment(ref _overlapped);
-                foreach (var s in started.Submissions)
-                {
-                    s.Completion.TrySetResult(s.BuildResult());
-                }
+                Complete(started.Submissions);
                 logger.LogDebug("Committed an overlapped batch of {Submissions} submissions, {Accepted} new events",
                     started.Submissions.Count, accepted);
                 return null;

@@ -1,6 +1,7 @@
-using System.Net.Sockets;
 using Kinerja.Ingest.Partitions;
 using Kinerja.Ingest.Reference;
+using Kinerja.Ingest.Telemetry;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -8,22 +9,27 @@ using Npgsql;
 namespace Kinerja.Ingest.Pipeline;
 
 /// <summary>
-/// The single writer: takes submissions off the queue until a batch is full or the batch deadline
-/// passes, writes the batch in one transaction, then completes the callers. Two connections take turns:
-/// a batch of nothing but activities COPYs on one while the batch before it finishes (claims, rollups,
-/// commit) on the other (<see cref="OverlappedBatch"/>); any other batch, and any batch whose overlapped
-/// write failed, is written serially once nothing else is in flight (<see cref="BatchWriter"/>).
-/// When PostgreSQL is unreachable it fails the batch (and everything queued) with
-/// <see cref="IngestUnavailableException"/>, marks the database down (new submissions fail fast)
-/// and probes with backoff until it is back.
+/// The single writer, a hosted service: takes submissions off the queue until a batch is full or the batch deadline
+/// passes, writes the batch as one <see cref="BatchTransaction"/>, then completes the callers. Two connections take
+/// turns: a batch of nothing but activities COPYs on one while the batch before it finishes (claims, rollups,
+/// commit) on the other (<see cref="OverlappedBatch"/>); any other batch, and any batch whose overlapped write
+/// failed, is written serially once nothing else is in flight (<see cref="BatchWriter"/>). Failures are retried as
+/// <see cref="WriteRetryPolicy"/> says; when PostgreSQL stays unreachable it fails the batch (and everything queued)
+/// with <see cref="IngestUnavailableException"/>, marks the database down (new submissions fail fast) and probes
+/// until it is back.
 /// </summary>
+/// <remarks>
+/// Lifetime: the host starts it (preloading the reference data); a caller without a host (the CLI's private
+/// pipeline, the bench) starts it on first use with <see cref="EnsureStarted"/>. <see cref="StopAsync"/> stops
+/// taking new work and writes what is queued; if the host's stop timeout passes first, whatever is left fails with
+/// <c>ShuttingDown</c> (nothing is acknowledged that was not committed).
+/// </remarks>
 internal sealed partial class IngestWriter(IngestQueue queue, NpgsqlDataSource db, ReferenceCache cache,
-    IOptions<IngestOptions> options, ILogger<IngestWriter> logger) : IAsyncDisposable
+    IngestMetrics metrics, IOptions<IngestOptions> options, ILogger<IngestWriter> logger) : BackgroundService, IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stop = new();
     private readonly Lock _startLock = new();
     private readonly WriterConnection[] _lanes = [new(db), new(db)];
-    private Task? _loop;
+    private bool _started;
     private int _lane;
     private volatile bool _databaseDown;
     private long _overlapped;
@@ -35,47 +41,59 @@ internal sealed partial class IngestWriter(IngestQueue queue, NpgsqlDataSource d
     /// <summary>True from a failed write until a probe reaches PostgreSQL again.</summary>
     public bool DatabaseDown => _databaseDown;
 
+    /// <summary>The ingest meter (item outcomes are recorded where submissions complete).</summary>
+    public IngestMetrics Metrics => metrics;
+
     /// <summary>Test seam: awaited before each batch is written (lets tests hold the writer).</summary>
     internal Func<CancellationToken, Task>? BeforeBatch { get; set; }
 
-    public void EnsureStarted()
+    /// <summary>Starts the loop if it is not running yet (for callers without a host; idempotent).</summary>
+    public void EnsureStarted() => _ = StartLoopAsync();
+
+    /// <summary>Started by the host: starts the loop, then preloads the reference data.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (_loop is not null)
+        await StartLoopAsync();
+        try
         {
-            return;
+            await cache.ReloadAsync(TimeSpan.Zero, cancellationToken);
         }
-        lock (_startLock)
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or IOException)
         {
-            _loop ??= Task.Run(() => RunAsync(_stop.Token));
+            // Not fatal: the first submission loads it (or answers 503 while the database is away).
+            logger.LogWarning(ex, "Could not preload ingest reference data");
         }
     }
 
-    /// <summary>Stops taking new work, writes what is queued, and ends the loop.</summary>
-    public async Task StopAsync(CancellationToken ct)
+    /// <summary>Stops taking new work and writes what is queued; when <paramref name="cancellationToken"/> fires first, fails the rest.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
         queue.Complete();
-        if (_loop is not null)
+        if (ExecuteTask is not { } loop)
         {
-            try
-            {
-                await _loop.WaitAsync(ct);
-            }
-            catch (OperationCanceledException)
-            {
-                await _stop.CancelAsync();
-            }
+            return;
+        }
+        try
+        {
+            await loop.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // the host's stop timeout: cancel the loop, which fails what it still holds
+            await base.StopAsync(CancellationToken.None);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         queue.Complete();
-        await _stop.CancelAsync();
-        if (_loop is not null)
+        // cancels the loop if it still runs (what it holds fails with ShuttingDown)
+        base.Dispose();
+        if (ExecuteTask is { } loop)
         {
             try
             {
-                await _loop;
+                await loop;
             }
             catch (OperationCanceledException)
             {
@@ -85,8 +103,25 @@ internal sealed partial class IngestWriter(IngestQueue queue, NpgsqlDataSource d
         {
             await lane.DisposeAsync();
         }
-        _stop.Dispose();
     }
+
+    public override void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private Task StartLoopAsync()
+    {
+        lock (_startLock)
+        {
+            if (_started)
+            {
+                return Task.CompletedTask;
+            }
+            _started = true;
+        }
+        // not linked to the caller's token: only StopAsync (or disposal) ends the loop
+        return base.StartAsync(CancellationToken.None);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() => RunAsync(stoppingToken), CancellationToken.None);
 
     private async Task RunAsync(CancellationToken ct)
     {
@@ -120,7 +155,7 @@ internal sealed partial class IngestWriter(IngestQueue queue, NpgsqlDataSource d
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            var shuttingDown = new IngestUnavailableException(UnavailableReason.ShuttingDown, TimeSpan.FromSeconds(5),
+            var shuttingDown = new IngestUnavailableException(UnavailableReason.ShuttingDown, WriteRetryPolicy.ShuttingDownRetryAfter,
                 "Ingest is shutting down.");
             Fail(batch, shuttingDown);
             foreach (var lane in _lanes)
@@ -178,23 +213,19 @@ internal sealed partial class IngestWriter(IngestQueue queue, NpgsqlDataSource d
             try
             {
                 var conn = await lane.OpenAsync(ct);
-                var accepted = await BatchWriter.WriteAsync(conn, batch, cache.Current, _months, ct);
+                var accepted = await BatchWriter.WriteAsync(conn, batch, cache.Current, _months, metrics, ct);
                 _databaseDown = false;
-                foreach (var s in batch)
-                {
-                    s.Completion.TrySetResult(s.BuildResult());
-                }
+                Complete(batch);
                 logger.LogDebug("Committed a batch of {Submissions} submissions, {Accepted} new events",
                     batch.Count, accepted);
                 return;
             }
-            catch (Exception ex) when (IsConnectionProblem(ex) && !ct.IsCancellationRequested)
+            catch (Exception ex) when (WriteRetryPolicy.Classify(ex) == WriteFailure.Connection && !ct.IsCancellationRequested)
             {
                 await lane.DropAsync();
-                if (attempt == 1)
+                if (attempt < WriteRetryPolicy.ConnectionAttempts)
                 {
-                    // A pooled connection may have died with a server restart; one fresh try.
-                    logger.LogInformation(ex, "Ingest batch failed on a broken connection; retrying once");
+                    logger.LogInformation(ex, "Ingest batch failed on a broken connection; retrying on a fresh one");
                     continue;
                 }
                 logger.LogWarning(ex, "PostgreSQL is unreachable; failing {Submissions} submissions with 503", batch.Count);
@@ -214,9 +245,19 @@ internal sealed partial class IngestWriter(IngestQueue queue, NpgsqlDataSource d
         }
     }
 
+    /// <summary>Acknowledges committed submissions (their outcomes are final) and counts their items.</summary>
+    private void Complete(IEnumerable<Submission> batch)
+    {
+        foreach (var s in batch)
+        {
+            metrics.Completed(s);
+            s.Completion.TrySetResult(s.BuildResult());
+        }
+    }
+
     private async Task ProbeUntilUpAsync(CancellationToken ct)
     {
-        var delay = TimeSpan.FromMilliseconds(100);
+        var delay = WriteRetryPolicy.FirstProbeDelay;
         while (!ct.IsCancellationRequested)
         {
             // Everything queued meanwhile fails fast too: nobody waits on a dead database.
@@ -235,9 +276,9 @@ internal sealed partial class IngestWriter(IngestQueue queue, NpgsqlDataSource d
                 logger.LogInformation("PostgreSQL is reachable again; ingest resumes");
                 return;
             }
-            catch (Exception ex) when (IsConnectionProblem(ex))
+            catch (Exception ex) when (WriteRetryPolicy.IsConnectionProblem(ex))
             {
-                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
+                delay = WriteRetryPolicy.NextProbeDelay(delay);
             }
         }
     }
@@ -253,14 +294,4 @@ internal sealed partial class IngestWriter(IngestQueue queue, NpgsqlDataSource d
             s.Completion.TrySetException(ex);
         }
     }
-
-    internal static bool IsConnectionProblem(Exception ex) => ex switch
-    {
-        PostgresException pg => pg.IsTransient || pg.SqlState.StartsWith("57P", StringComparison.Ordinal)
-            || pg.SqlState.StartsWith("08", StringComparison.Ordinal),
-        NpgsqlException => true,
-        SocketException or IOException or TimeoutException => true,
-        InvalidOperationException { InnerException: { } inner } => IsConnectionProblem(inner),
-        _ => false,
-    };
 }

@@ -1,50 +1,26 @@
+using Kinerja.Ingest.Streams.Attendance;
+using Kinerja.Ingest.Streams.Rating;
+using Kinerja.Ingest.Streams.Review;
+
 namespace Kinerja.Ingest.Pipeline;
 
 /// <summary>
-/// Staging → stream merges. Each first claims the event ids in <c>event_registry</c> with <c>on conflict
-/// do nothing</c> (the streams are partitioned by month, so only the registry knows an event id across
-/// months), inserts the rows whose id it claimed, returns those ids (the rest were duplicates) and updates
-/// the rollups from those rows only, in the writer's transaction. <see cref="RollupRebuilder"/> holds the
-/// from-scratch equivalent.
+/// Staging → stream merges of reviews, attendance and ratings, whose rollups need the stored rows: each inserts the
+/// staged rows (their ids were claimed in <see cref="EventRegistry"/> in the same transaction) and updates its
+/// rollups from those rows only. Activities need no merge: they are COPYed straight into their table and their day
+/// rollup comes from in-memory sums (<see cref="DayRollup"/>). <see cref="RollupRecompute"/> holds the from-scratch
+/// equivalent. Also the read queries of the writer checks.
 /// </summary>
 internal static class MergeSql
 {
-    /// <summary>New activities add to the day's count and pending minutes.</summary>
-    public const string Activity = """
-        with reg as (
-            insert into event_registry (event_id, stream)
-            select event_id, 'a' from ingest_stage_activity
-            on conflict do nothing
-            returning event_id
-        ), ins as (
-            insert into activity (event_id, nip, occurred_at, local_day, minutes, volume, output, description, skp_indicator)
-            select s.event_id, nip, occurred_at, local_day, minutes, volume, output, description, skp_indicator
-            from ingest_stage_activity s join reg on reg.event_id = s.event_id
-            returning event_id, nip, local_day, minutes
-        ), roll as (
-            insert into employee_day as d (nip, day, activity_count, minutes_pending)
-            select nip, local_day, count(*), sum(minutes) from ins group by nip, local_day
-            on conflict (nip, day) do update
-                set activity_count = d.activity_count + excluded.activity_count,
-                    minutes_pending = d.minutes_pending + excluded.minutes_pending
-        )
-        select event_id from ins
-        """;
-
     /// <summary>
     /// New reviews; each touched activity takes the verdict of its latest review (by <c>at</c>, then
     /// <c>event_id</c>) among stored and new ones, and its minutes move between the day's buckets.
     /// </summary>
-    public const string Review = """
-        with reg as (
-            insert into event_registry (event_id, stream)
-            select event_id, 'v' from ingest_stage_review
-            on conflict do nothing
-            returning event_id
-        ), ins as (
-            insert into activity_review (event_id, activity_event_id, activity_day, approved, reviewer_nip, at)
-            select s.event_id, activity_event_id, activity_day, approved, reviewer_nip, at
-            from ingest_stage_review s join reg on reg.event_id = s.event_id
+    public const string Review = $"""
+        with ins as (
+            insert into {ReviewTable.Name} ({ReviewTable.Columns})
+            select {ReviewTable.Columns} from {StagingSql.Review}
             returning event_id, activity_event_id, activity_day, approved, at
         ), cand as (
             select activity_event_id, activity_day, approved, at, event_id from ins
@@ -76,70 +52,52 @@ internal static class MergeSql
                      - case when old_status = 'rejected' then minutes else 0 end) as d_rejected
             from upd
             group by nip, local_day
-        ), roll as (
-            update employee_day d
-            set minutes_pending = d.minutes_pending + x.d_pending,
-                minutes_approved = d.minutes_approved + x.d_approved,
-                minutes_rejected = d.minutes_rejected + x.d_rejected
-            from delta x
-            where d.nip = x.nip and d.day = x.local_day
         )
-        select event_id from ins
+        update employee_day d
+        set minutes_pending = d.minutes_pending + x.d_pending,
+            minutes_approved = d.minutes_approved + x.d_approved,
+            minutes_rejected = d.minutes_rejected + x.d_rejected
+        from delta x
+        where d.nip = x.nip and d.day = x.local_day
         """;
 
     /// <summary>
     /// New attendance events in arrival order; the latest new one of each (nip, day) becomes the day's
     /// status (new rows have the highest <c>seq</c>: the single writer assigns them).
     /// </summary>
-    public const string Attendance = """
-        with reg as (
-            insert into event_registry (event_id, stream)
-            select event_id, 't' from ingest_stage_attendance
-            on conflict do nothing
-            returning event_id
-        ), ins as (
-            insert into attendance (event_id, nip, day, status, late_minutes)
-            select s.event_id, nip, day, status, late_minutes
-            from ingest_stage_attendance s join reg on reg.event_id = s.event_id
+    public const string Attendance = $"""
+        with ins as (
+            insert into {AttendanceTable.Name} ({AttendanceTable.Columns})
+            select {AttendanceTable.Columns} from {StagingSql.Attendance}
             order by ord
-            returning event_id, nip, day, status, late_minutes, seq
+            returning nip, day, status, late_minutes, seq
         ), latest as (
             select distinct on (nip, day) nip, day, status, late_minutes
             from ins
             order by nip, day, seq desc
-        ), roll as (
-            insert into employee_day as d (nip, day, attendance_status, late_minutes)
-            select nip, day, status, late_minutes from latest
-            on conflict (nip, day) do update
-                set attendance_status = excluded.attendance_status,
-                    late_minutes = excluded.late_minutes
         )
-        select event_id from ins
+        insert into employee_day as d (nip, day, attendance_status, late_minutes)
+        select nip, day, status, late_minutes from latest
+        on conflict (nip, day) do update
+            set attendance_status = excluded.attendance_status,
+                late_minutes = excluded.late_minutes
         """;
 
     /// <summary>New ratings add to the sums per subject, month, rater role and aspect.</summary>
-    public const string Rating = """
-        with reg as (
-            insert into event_registry (event_id, stream)
-            select event_id, 'r' from ingest_stage_rating
-            on conflict do nothing
-            returning event_id
-        ), ins as (
-            insert into rating (event_id, ratee_nip, unit_id, rater_role, rater_ref, aspect, score, period, occurred_at)
-            select s.event_id, ratee_nip, unit_id, rater_role, rater_ref, aspect, score, period, occurred_at
-            from ingest_stage_rating s join reg on reg.event_id = s.event_id
-            returning event_id, ratee_nip, unit_id, rater_role, aspect, score, period
-        ), roll as (
-            insert into rating_rollup as r (subject_kind, subject_id, period, rater_role, aspect, score_sum, score_count)
-            select case when ratee_nip is not null then 'employee' else 'unit' end,
-                   coalesce(ratee_nip::text, unit_id), period, rater_role, aspect, sum(score), count(*)
-            from ins
-            group by 1, 2, 3, 4, 5
-            on conflict (subject_kind, subject_id, period, rater_role, aspect) do update
-                set score_sum = r.score_sum + excluded.score_sum,
-                    score_count = r.score_count + excluded.score_count
+    public const string Rating = $"""
+        with ins as (
+            insert into {RatingTable.Name} ({RatingTable.Columns})
+            select {RatingTable.Columns} from {StagingSql.Rating}
+            returning ratee_nip, unit_id, rater_role, aspect, score, period
         )
-        select event_id from ins
+        insert into rating_rollup as r (subject_kind, subject_id, period, rater_role, aspect, score_sum, score_count)
+        select case when ratee_nip is not null then 'employee' else 'unit' end,
+               coalesce(ratee_nip::text, unit_id), period, rater_role, aspect, sum(score), count(*)
+        from ins
+        group by 1, 2, 3, 4, 5
+        on conflict (subject_kind, subject_id, period, rater_role, aspect) do update
+            set score_sum = r.score_sum + excluded.score_sum,
+                score_count = r.score_count + excluded.score_count
         """;
 
     /// <summary>Stored (non-rejected) minutes per (nip, day) for the daily-maximum check (one primary-key probe per key).</summary>

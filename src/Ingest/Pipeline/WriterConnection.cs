@@ -45,7 +45,7 @@ internal sealed class WriterConnection(NpgsqlDataSource db) : IAsyncDisposable
         {
             await _conn.DisposeAsync();
         }
-        catch (Exception ex) when (IngestWriter.IsConnectionProblem(ex))
+        catch (Exception ex) when (WriteRetryPolicy.IsConnectionProblem(ex))
         {
         }
         _conn = null;

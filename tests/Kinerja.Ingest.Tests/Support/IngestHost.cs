@@ -47,6 +47,9 @@ internal sealed class IngestHost : IAsyncDisposable
         return new IngestHost(app);
     }
 
+    /// <summary>Stops the host (as a shutdown does); <see cref="DisposeAsync"/> may follow.</summary>
+    public Task StopAsync(CancellationToken ct = default) => _app.StopAsync(ct);
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

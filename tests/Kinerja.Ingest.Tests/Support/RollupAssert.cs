@@ -9,7 +9,7 @@ internal static class RollupAssert
     public static async Task MatchesRebuildAsync(NpgsqlDataSource db)
     {
         var statuses = await Sql.QueryAsync<(Guid, string)>(db, $"""
-            select s.event_id, s.status from ({RollupRebuilder.ActivityStatusSql}) s
+            select s.event_id, s.status from ({RollupRecompute.ActivityStatusSql}) s
             join activity a on a.event_id = s.event_id where a.status <> s.status
             """);
         Assert.Empty(statuses);
@@ -17,7 +17,7 @@ internal static class RollupAssert
         var kept = await Sql.QueryAsync<(string, DateOnly, int, int, int, int, string, int)>(db,
             $"select {Cols} from employee_day order by 1, 2");
         var rebuilt = await Sql.QueryAsync<(string, DateOnly, int, int, int, int, string, int)>(db,
-            $"select {Cols} from ({RollupRebuilder.EmployeeDaySql}) x order by 1, 2");
+            $"select {Cols} from ({RollupRecompute.EmployeeDaySql}) x order by 1, 2");
         Assert.Equal(rebuilt, kept);
         // employee_month (0003) must stay the sum of its days
         const string MCols = """
@@ -44,7 +44,7 @@ internal static class RollupAssert
         var keptRatings = await Sql.QueryAsync<(string, string, string, string, string, long, int)>(db,
             $"select {RCols} from rating_rollup order by 1, 2, 3, 4, 5");
         var rebuiltRatings = await Sql.QueryAsync<(string, string, string, string, string, long, int)>(db,
-            $"select {RCols} from ({RollupRebuilder.RatingRollupSql}) x order by 1, 2, 3, 4, 5");
+            $"select {RCols} from ({RollupRecompute.RatingRollupSql}) x order by 1, 2, 3, 4, 5");
         Assert.Equal(rebuiltRatings, keptRatings);
     }
 }

@@ -1,15 +1,11 @@
-using Dapper;
-using Npgsql;
-
 namespace Kinerja.Ingest.Pipeline;
 
 /// <summary>
-/// Recomputes what the writer maintains incrementally — <c>activity.status</c>, <c>employee_day</c> and
-/// <c>rating_rollup</c> — from the raw streams alone. <see cref="RebuildAsync"/> replaces the stored
-/// rollups (repair after a bug or a manual fix of events); the <c>Compute*</c> queries return the
-/// from-scratch rows so tests and checks can compare them with the incremental ones.
+/// What the writer maintains incrementally — <c>activity.status</c>, <c>employee_day</c> and <c>rating_rollup</c> —
+/// computed from the raw streams alone: these queries return the from-scratch rows so tests and checks can compare
+/// them with the incremental ones (the rollup property test does).
 /// </summary>
-public static class RollupRebuilder
+public static class RollupRecompute
 {
     /// <summary>Status of every activity from its reviews: the latest by <c>at</c>, then by <c>event_id</c>.</summary>
     public const string ActivityStatusSql = """
@@ -54,30 +50,4 @@ public static class RollupRebuilder
         from rating
         group by 1, 2, 3, 4, 5
         """;
-
-    /// <summary>Replaces activity statuses and both rollups with values recomputed from the streams, in one transaction.</summary>
-    public static async Task RebuildAsync(NpgsqlDataSource db, CancellationToken ct = default)
-    {
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        // The writer's transactions must not interleave with a rebuild.
-        await conn.ExecuteAsync(new CommandDefinition(
-            "lock table activity, activity_review, attendance, rating, employee_day, rating_rollup in exclusive mode",
-            transaction: tx, cancellationToken: ct));
-        await conn.ExecuteAsync(new CommandDefinition($"""
-            update activity a set status = s.status
-            from ({ActivityStatusSql}) s
-            where a.event_id = s.event_id and a.status <> s.status
-            """, transaction: tx, cancellationToken: ct));
-        await conn.ExecuteAsync(new CommandDefinition($"""
-            delete from employee_day;
-            insert into employee_day (nip, day, activity_count, minutes_pending, minutes_approved, minutes_rejected,
-                                      attendance_status, late_minutes)
-            {EmployeeDaySql};
-            delete from rating_rollup;
-            insert into rating_rollup (subject_kind, subject_id, period, rater_role, aspect, score_sum, score_count)
-            {RatingRollupSql};
-            """, transaction: tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
-    }
 }

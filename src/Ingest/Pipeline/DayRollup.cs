@@ -4,19 +4,14 @@ using NpgsqlTypes;
 namespace Kinerja.Ingest.Pipeline;
 
 /// <summary>
-/// The hot path for activities the writer's check found new: binary COPY straight into <c>activity</c>,
-/// then one upsert of the day rollups from sums computed here (count and pending minutes per employee
-/// and local day). Runs in the writer's transaction; a unique violation (the event is stored already)
-/// aborts it, and so does a day total over its maximum when stored totals were not read first.
+/// The one day-rollup upsert of new activities: <c>employee_day</c> count and pending minutes per employee and local
+/// day, from sums computed in memory over the accepted activities, in (nip, day) order (two transactions' upserts
+/// then lock rows in the same order and queue instead of deadlocking). Returns each day's stored total (pending +
+/// approved) so an optimistic batch can verify the daily maximum (<see cref="WorkSet.DayTotalsUnchecked"/>).
 /// </summary>
-internal static class DirectActivities
+internal static class DayRollup
 {
-    private const string Copy = """
-        copy activity (event_id, nip, occurred_at, local_day, minutes, volume, output, description, skp_indicator)
-        from stdin (format binary)
-        """;
-
-    private const string Rollup = """
+    private const string Upsert = """
         insert into employee_day as d (nip, day, activity_count, minutes_pending)
         select * from unnest($1::bpchar[], $2::date[], $3::integer[], $4::integer[])
         on conflict (nip, day) do update
@@ -25,28 +20,22 @@ internal static class DirectActivities
         returning nip::text, day, minutes_pending + minutes_approved
         """;
 
-    /// <summary>The first half: the binary COPY into <c>activity</c> (a stored event id on the same day fails it).</summary>
-    public static async Task CopyRowsAsync(NpgsqlConnection conn, WorkSet w, CancellationToken ct)
-    {
-        await using var copy = await conn.BeginBinaryImportAsync(Copy, ct);
-        StagingCopy.WriteActivities(copy, w.ActivitiesToInsert, NpgsqlDbType.Char);
-        await copy.CompleteAsync(ct);
-    }
-
-    /// <summary>
-    /// The second half, one round trip: claims the ids in <c>event_registry</c> (a stored one fails it), upserts
-    /// the day rollups from in-memory sums in (nip, day) order — two writers' upserts then lock rows in the same
-    /// order — and sends <paramref name="notify"/>.
-    /// </summary>
-    public static async Task ClaimAndRollupAsync(NpgsqlConnection conn, WorkSet w, Kinerja.Core.Changes.ChangeNotice? notify, CancellationToken ct)
+    /// <summary>Sums per (nip, day) of <paramref name="activities"/>, in lock order, with each day's maximum.</summary>
+    public static SortedDictionary<(string Nip, DateOnly Day), (int Count, int Minutes, int Max)> Sum(
+        List<Entry<PreparedActivity>> activities)
     {
         var sums = new SortedDictionary<(string Nip, DateOnly Day), (int Count, int Minutes, int Max)>(DayKeyOrder.Instance);
-        foreach (var e in w.ActivitiesToInsert)
+        foreach (var e in activities)
         {
             var k = (e.Item.Employee.Nip, e.Item.LocalDay);
             var s = sums.TryGetValue(k, out var v) ? v : (Count: 0, Minutes: 0, Max: e.Item.Employee.Region.DailyMaxMinutes);
             sums[k] = (s.Count + 1, s.Minutes + e.Item.Item.Minutes, s.Max);
         }
+        return sums;
+    }
+
+    public static NpgsqlBatchCommand Command(SortedDictionary<(string Nip, DateOnly Day), (int Count, int Minutes, int Max)> sums)
+    {
         var nips = new string[sums.Count];
         var days = new DateOnly[sums.Count];
         var counts = new int[sums.Count];
@@ -57,24 +46,22 @@ internal static class DirectActivities
             (nips[i], days[i], counts[i], minutes[i]) = (nip, day, count, m);
             i++;
         }
-        await using var batch = new NpgsqlBatch(conn);
-        // partitions (0006): the event ids are claimed in the registry first; a stored one fails the batch
-        batch.BatchCommands.Add(EventRegistry.ClaimActivitiesCommand(w.ActivitiesToInsert));
-        var cmd = new NpgsqlBatchCommand(Rollup);
-        batch.BatchCommands.Add(cmd);
-        if (notify is { IsEmpty: false })
-        {
-            batch.BatchCommands.Add(ChangeNotifier.Command(notify));
-        }
+        var cmd = new NpgsqlBatchCommand(Upsert);
         cmd.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = nips, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         cmd.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = days, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
         cmd.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = counts, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
         cmd.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = minutes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
-        await using var reader = await batch.ExecuteReaderAsync(ct);
+        return cmd;
+    }
+
+    /// <summary>Reads the upsert's day totals; with <paramref name="verifyMaximum"/> throws <see cref="DayLimitExceededException"/> when one is over its maximum.</summary>
+    public static async Task VerifyAsync(NpgsqlDataReader reader,
+        SortedDictionary<(string Nip, DateOnly Day), (int Count, int Minutes, int Max)> sums, bool verifyMaximum, CancellationToken ct)
+    {
         while (await reader.ReadAsync(ct))
         {
             var k = (reader.GetString(0), reader.GetFieldValue<DateOnly>(1));
-            if (w.DayTotalsUnchecked && reader.GetInt32(2) > sums[k].Max)
+            if (verifyMaximum && reader.GetInt32(2) > sums[k].Max)
             {
                 throw new DayLimitExceededException();
             }
@@ -96,3 +83,6 @@ internal sealed class DayKeyOrder : IComparer<(string Nip, DateOnly Day)>
 
 /// <summary>An optimistic batch took a day over its maximum; the writer redoes it with stored totals read first.</summary>
 internal sealed class DayLimitExceededException() : Exception("A day total went over its maximum.");
+
+/// <summary>An optimistic batch holds an event id stored before; the writer redoes it claiming ids first.</summary>
+internal sealed class EventStoredException() : Exception("An event of the batch is stored already.");

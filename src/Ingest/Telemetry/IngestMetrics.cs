@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Kinerja.Ingest.Contracts;
+using Kinerja.Ingest.Pipeline;
+
+namespace Kinerja.Ingest.Telemetry;
+
+/// <summary>
+/// The ingest meter (<c>Kinerja.Ingest</c>): item outcomes, queue depth, batch phase durations and batch sizes.
+/// Tags carry only the stream, the outcome and the phase; never a NIP, an employee or an event id.
+/// </summary>
+/// <remarks>
+/// Instruments: <c>kinerja.ingest.items</c> (counter; tags <c>stream</c> = activities|attendance|ratings|reviews,
+/// <c>outcome</c> = accepted|duplicate|rejected), <c>kinerja.ingest.queue.depth</c> (observable gauge, items
+/// waiting for the writer), <c>kinerja.ingest.batch.duration</c> (histogram, seconds; tag <c>phase</c> = one of
+/// <see cref="Phases"/>: each step of a committed batch transaction, and <c>total</c> from its start to its
+/// commit) and <c>kinerja.ingest.batch.size</c> (histogram, items per committed batch).
+/// </remarks>
+public sealed class IngestMetrics
+{
+    /// <summary>The meter's name (what an exporter subscribes to).</summary>
+    public const string MeterName = "Kinerja.Ingest";
+
+    public const string ItemsName = "kinerja.ingest.items";
+    public const string QueueDepthName = "kinerja.ingest.queue.depth";
+    public const string BatchDurationName = "kinerja.ingest.batch.duration";
+    public const string BatchSizeName = "kinerja.ingest.batch.size";
+
+    /// <summary>
+    /// The <c>phase</c> values of <see cref="BatchDurationName"/>, in the order a batch goes through them:
+    /// <c>lock</c> (begin, shared partition lock), <c>check</c> (checks against stored events), <c>registry</c>
+    /// (claiming event ids before the COPY, only when a batch is redone carefully), <c>copy</c> (binary COPY),
+    /// <c>rollup</c> (one round trip: stream merges with their rollups, the day rollup, the event-id claim of an
+    /// optimistic batch, the change notification), <c>commit</c>, and <c>total</c>.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Phases = ["lock", "check", "registry", "copy", "rollup", "commit", "total"];
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _items;
+    private readonly Histogram<double> _duration;
+    private readonly Histogram<long> _size;
+
+    /// <remarks>The factory owns the meter (and disposes it with the container).</remarks>
+    internal IngestMetrics(IMeterFactory factory, IngestQueue queue)
+    {
+        _meter = factory.Create(MeterName);
+        _items = _meter.CreateCounter<long>(ItemsName, "{item}", "Ingested items by stream and outcome.");
+        _meter.CreateObservableGauge(QueueDepthName, () => queue.QueuedItems, "{item}",
+            "Items queued for the writer.");
+        _duration = _meter.CreateHistogram<double>(BatchDurationName, "s",
+            "Time a committed batch transaction spent per phase, and in total.");
+        _size = _meter.CreateHistogram<long>(BatchSizeName, "{item}", "Items per committed batch.");
+    }
+
+    /// <summary>The meter instance (tests listen to this one only).</summary>
+    internal Meter Meter => _meter;
+
+    /// <summary>Counts the outcome of every item of a completed submission.</summary>
+    internal void Completed(Submission submission)
+    {
+        long accepted = 0, duplicate = 0, rejected = 0;
+        for (var i = 0; i < submission.Count; i++)
+        {
+            switch (submission.StatusOf(i))
+            {
+                case ItemStatus.Accepted: accepted++; break;
+                case ItemStatus.Duplicate: duplicate++; break;
+                default: rejected++; break;
+            }
+        }
+        var stream = StreamTag(submission.Stream);
+        Add(accepted, stream, "accepted");
+        Add(duplicate, stream, "duplicate");
+        Add(rejected, stream, "rejected");
+    }
+
+    private void Add(long count, string stream, string outcome)
+    {
+        if (count > 0)
+        {
+            _items.Add(count, new("stream", stream), new("outcome", outcome));
+        }
+    }
+
+    private static string StreamTag(IngestStream stream) => stream switch
+    {
+        IngestStream.Activities => "activities",
+        IngestStream.Attendance => "attendance",
+        IngestStream.Ratings => "ratings",
+        IngestStream.Reviews => "reviews",
+        // a stream added later is tagged by its name until it gets a spelled-out tag here
+        _ => stream.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Records a committed batch: the seconds of each of its phases, its total time and its size.</summary>
+    internal void Committed(IReadOnlyList<(string Phase, double Seconds)> phases, long started, int items)
+    {
+        foreach (var (phase, seconds) in phases)
+        {
+            _duration.Record(seconds, new KeyValuePair<string, object?>("phase", phase));
+        }
+        _duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("phase", "total"));
+        _size.Record(items);
+    }
+}
