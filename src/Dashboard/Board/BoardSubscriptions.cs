@@ -32,6 +32,7 @@ public sealed class BoardSubscriptions
                 return false;
             }
         }
+        BoardMetrics.Subscribed(group.Kind);
         if (group.Kind == BoardGroupKind.Unit)
         {
             _unitRegion[group.Id] = regionId;
@@ -150,6 +151,10 @@ public sealed class BoardSubscriptions
 
     private void Decrement(string name)
     {
+        if (BoardGroup.TryParse(name, out var group))
+        {
+            BoardMetrics.Unsubscribed(group.Kind);
+        }
         if (_counts.AddOrUpdate(name, 0, (_, c) => Math.Max(0, c - 1)) == 0)
         {
             LocalChanged?.Invoke();

@@ -13,6 +13,7 @@ using Kinerja.Dashboard.Access;
 using Kinerja.Dashboard.Apis;
 using Kinerja.Dashboard.Demo;
 using Kinerja.Dashboard.Health;
+using Kinerja.Dashboard.Telemetry;
 using Kinerja.Ingest;
 using Kinerja.Ingest.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -69,6 +70,7 @@ public static class KinerjaHost
             builder.Services.AddKinerjaBoard(builder.Configuration);
         }
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        builder.AddKinerjaMetrics();
         return roles;
     }
 
@@ -105,6 +107,7 @@ public static class KinerjaHost
         app.MapKinerjaApiReference();
         app.MapReferenceApi();
         app.MapRuntimeStatsApi();
+        app.MapMetricsEndpoints();
         if (roles.Ingest)
         {
             app.MapIngestApi();

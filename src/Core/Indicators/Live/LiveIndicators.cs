@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Kinerja.Core.Calendar;
 using Kinerja.Core.Domain;
+using Kinerja.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Kinerja.Core.Indicators.Live;
@@ -206,6 +207,7 @@ public sealed class LiveIndicators
         Interlocked.Increment(ref _fullLoads);
         Interlocked.Add(ref _employeesRecomputed, count);
         Record(count, reads, watch.Elapsed);
+        IndicatorMetrics.Recomputed(IndicatorMetrics.Full, count, watch.Elapsed);
         _logger.LogInformation("Loaded current-month indicators of {Employees} employees in {Regions} regions in {Elapsed} ms",
             count, regions.Count, watch.ElapsedMilliseconds);
     }
@@ -271,6 +273,7 @@ public sealed class LiveIndicators
         Interlocked.Add(ref _incrementalTicks, watch.Elapsed.Ticks);
         Interlocked.Add(ref _employeesRecomputed, recomputed);
         Record(recomputed, reads, watch.Elapsed);
+        IndicatorMetrics.Recomputed(IndicatorMetrics.Incremental, recomputed, watch.Elapsed);
     }
 
     private void Record(int employees, int reads, TimeSpan elapsed)
