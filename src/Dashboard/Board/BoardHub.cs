@@ -56,13 +56,13 @@ public sealed class BoardHub(IBoardData data, BoardRegistry boards, BoardSubscri
 
     public override Task OnConnectedAsync()
     {
-        BoardMetrics.Connected();
+        subs.Connected();
         return base.OnConnectedAsync();
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        BoardMetrics.Disconnected();
+        subs.Disconnected();
         subs.RemoveConnection(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 using Kinerja.Core.Telemetry;
 
 namespace Kinerja.Dashboard.Board;
@@ -16,33 +17,60 @@ public static class BoardMetrics
 
     private static readonly KeyValuePair<string, object?> BoardHubTag = new("hub", "board");
 
-    private static readonly UpDownCounter<long> Connections = Meter.CreateUpDownCounter<long>(
-        "kinerja.board.hub.connections", "{connection}", "SignalR connections open on this instance, by hub.");
-
-    private static readonly UpDownCounter<long> Subscriptions = Meter.CreateUpDownCounter<long>(
-        "kinerja.board.hub.subscriptions", "{subscription}",
-        "Group subscriptions of this instance's connections, by kind of group (region, unit, public).");
+    // The connection and subscription counts are read from the hub's own bookkeeping when collected, not summed from
+    // +1/-1 deltas: a reader started after a screen connected would otherwise count its disconnect as -1.
+    private static readonly ConditionalWeakTable<BoardSubscriptions, object?> Sources = new();
 
     private static readonly Histogram<double> PushDuration = Meter.CreateHistogram(
         "kinerja.board.push.duration", "s",
         "Push latency: a region's change marked on the board until its Indicators messages are handed to the connections.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = MetricBuckets.Seconds });
 
-    public static void Connected() => Connections.Add(1, BoardHubTag);
+    static BoardMetrics()
+    {
+        Meter.CreateObservableUpDownCounter("kinerja.board.hub.connections", ObserveConnections, "{connection}",
+            "SignalR connections open on this instance, by hub.");
+        Meter.CreateObservableUpDownCounter("kinerja.board.hub.subscriptions", ObserveSubscriptions, "{subscription}",
+            "Group subscriptions of this instance's connections, by kind of group (region, unit, public).");
+    }
 
-    public static void Disconnected() => Connections.Add(-1, BoardHubTag);
-
-    public static void Subscribed(BoardGroupKind kind) => Subscriptions.Add(1, KindTag(kind));
-
-    public static void Unsubscribed(BoardGroupKind kind) => Subscriptions.Add(-1, KindTag(kind));
+    /// <summary>Counts the connections and subscriptions <paramref name="subscriptions"/> keeps (one per host).</summary>
+    public static void Track(BoardSubscriptions subscriptions) => Sources.AddOrUpdate(subscriptions, null);
 
     /// <summary>Records one push: <paramref name="latency"/> from the change being marked to the sends handed over.</summary>
     public static void Pushed(TimeSpan latency) => PushDuration.Record(Math.Max(0, latency.TotalSeconds));
 
-    private static KeyValuePair<string, object?> KindTag(BoardGroupKind kind) => new("group.kind", kind switch
+    private static IEnumerable<Measurement<long>> ObserveConnections()
     {
-        BoardGroupKind.Region => "region",
-        BoardGroupKind.Unit => "unit",
-        _ => "public",
-    });
+        var sources = Sources.Select(s => s.Key).ToList();
+        return sources.Count == 0 ? [] : [new Measurement<long>(sources.Sum(s => s.Connections), BoardHubTag)];
+    }
+
+    private static IEnumerable<Measurement<long>> ObserveSubscriptions()
+    {
+        var sources = Sources.Select(s => s.Key).ToList();
+        if (sources.Count == 0)
+        {
+            return [];
+        }
+        var counts = new long[3];
+        foreach (var source in sources)
+        {
+            foreach (var (kind, count) in source.CountByKind())
+            {
+                if ((int)kind < counts.Length)
+                {
+                    counts[(int)kind] += count;
+                }
+            }
+        }
+        return
+        [
+            new Measurement<long>(counts[(int)BoardGroupKind.Region], KindTag("region")),
+            new Measurement<long>(counts[(int)BoardGroupKind.Unit], KindTag("unit")),
+            new Measurement<long>(counts[(int)BoardGroupKind.Public], KindTag("public")),
+        ];
+    }
+
+    private static KeyValuePair<string, object?> KindTag(string kind) => new("group.kind", kind);
 }
