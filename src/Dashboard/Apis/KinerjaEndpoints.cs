@@ -13,6 +13,7 @@ public static class KinerjaEndpoints
     {
         app.MapAccessGroups();
         app.MapOperationsGroups();
+        app.MapMetricsEndpoints();
         app.MapApiReference();
         app.MapReferenceApi();
         if (roles.Ingest)

@@ -54,8 +54,15 @@ public sealed class BoardHub(IBoardData data, BoardRegistry boards, BoardSubscri
         subs.Remove(Context.ConnectionId, parsed);
     }
 
+    public override Task OnConnectedAsync()
+    {
+        subs.Connected();
+        return base.OnConnectedAsync();
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        subs.Disconnected();
         subs.RemoveConnection(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }

@@ -19,8 +19,31 @@ public sealed class BoardSubscriptions
     /// <summary>Groups watched on other instances: group name → region id.</summary>
     private volatile IReadOnlyDictionary<string, string> _remote = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    private long _connections;
+
+    public BoardSubscriptions() => BoardMetrics.Track(this);
+
     /// <summary>Raised when a group gains its first or loses its last screen on this instance.</summary>
     public event Action? LocalChanged;
+
+    /// <summary>Hub connections open on this instance (kept by the hub; read by <see cref="BoardMetrics"/>).</summary>
+    public long Connections => Interlocked.Read(ref _connections);
+
+    public void Connected() => Interlocked.Increment(ref _connections);
+
+    public void Disconnected() => Interlocked.Decrement(ref _connections);
+
+    /// <summary>Subscriptions of this instance's connections per kind of group.</summary>
+    public IEnumerable<(BoardGroupKind Kind, long Count)> CountByKind()
+    {
+        foreach (var (name, count) in _counts)
+        {
+            if (count > 0 && BoardGroup.TryParse(name, out var group))
+            {
+                yield return (group.Kind, count);
+            }
+        }
+    }
 
     public bool Add(string connectionId, BoardGroup group, string regionId)
     {

@@ -109,11 +109,15 @@ public sealed class RegionBoard
             }
             try
             {
+                var woke = _time.GetTimestamp();
                 await _gate.WaitAsync(ct);
                 try
                 {
                     _timings.Wait.Add(waited);
-                    await FlushAsync(push: true, ct);
+                    if ((await FlushAsync(push: true, ct)).Count > 0)
+                    {
+                        BoardMetrics.Pushed(waited + _time.GetElapsedTime(woke));
+                    }
                 }
                 finally
                 {

@@ -69,7 +69,9 @@ public sealed class ChartCache(ILogger<ChartCache> logger, TimeProvider time)
             var started = time.GetTimestamp();
             var svg = await Task.Factory.StartNew(() => ChartRenderer.Svg(spec), ct, TaskCreationOptions.LongRunning,
                 TaskScheduler.Default);
-            RenderTimes.Add(time.GetElapsedTime(started));
+            var elapsed = time.GetElapsedTime(started);
+            RenderTimes.Add(elapsed);
+            ChartMetrics.Rendered(ChartMetrics.Svg, elapsed);
             Interlocked.Increment(ref _svgRenders);
             var rendered = new RenderedChart(spec, Math.Max(version, (cached?.Version ?? 0) + 1), hash, svg);
             _charts[spec.ChartId] = rendered;
@@ -92,6 +94,10 @@ public sealed class ChartCache(ILogger<ChartCache> logger, TimeProvider time)
         if (!chart.PngRendered)
         {
             Interlocked.Increment(ref _pngRenders);
+            var started = time.GetTimestamp();
+            var png = chart.Png;
+            ChartMetrics.Rendered(ChartMetrics.Png, time.GetElapsedTime(started));
+            return png;
         }
         return chart.Png;
     }

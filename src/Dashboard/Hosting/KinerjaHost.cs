@@ -12,6 +12,7 @@ using Kinerja.Dashboard.Access;
 using Kinerja.Dashboard.Apis;
 using Kinerja.Dashboard.Demo;
 using Kinerja.Dashboard.Health;
+using Kinerja.Dashboard.Telemetry;
 using Kinerja.Embedded;
 using Kinerja.Ingest;
 using Kinerja.Ingest.Http;
@@ -70,6 +71,7 @@ public static class KinerjaHost
             builder.Services.AddKinerjaBoard(builder.Configuration);
         }
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        builder.AddKinerjaMetrics();
         return roles;
     }
 

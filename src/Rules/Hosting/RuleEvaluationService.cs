@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Kinerja.Core.Indicators;
 using Kinerja.Rules.Engine;
 using Kinerja.Rules.Store;
+using Kinerja.Rules.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Kinerja.Rules.Hosting;
@@ -24,14 +26,20 @@ public sealed class RuleEvaluationService(ActiveRuleSet active, TriggerStore tri
         IReadOnlyList<UnitSnapshot>? units, CancellationToken ct, StoredTriggerKeys? known = null)
     {
         var set = active.Require();
+        var started = Stopwatch.GetTimestamp();
         var outcomes = new List<EvaluationOutcome>(employees.Count + (units?.Count ?? 0));
         outcomes.AddRange(set.EvaluateBatch(employees));
         foreach (var u in units ?? [])
         {
             outcomes.Add(set.Evaluate(u));
         }
+        RulesMetrics.Evaluated(employees.Count, units?.Count ?? 0, Stopwatch.GetElapsedTime(started));
         LogDisabled(set);
         var errors = outcomes.SelectMany(o => o.Errors.Select(e => (o.Subject, o.Period, e))).ToArray();
+        foreach (var (_, _, error) in errors)
+        {
+            RulesMetrics.Failed(error.Workflow);
+        }
         if (errors.Length > 0)
         {
             logger.LogWarning("{Count} rule errors while evaluating; first: {Workflow}/{Rule}: {Message}",
@@ -42,6 +50,7 @@ public sealed class RuleEvaluationService(ActiveRuleSet active, TriggerStore tri
         IReadOnlyList<Trigger> send = known is null ? fired.ToArray() : known.Unknown(fired);
         var stored = await triggers.InsertAsync(send, ct);
         known?.Stored(send);
+        RulesMetrics.Raised(stored);
         return new EvaluationBatch(outcomes, stored);
     }
 

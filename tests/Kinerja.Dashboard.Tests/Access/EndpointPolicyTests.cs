@@ -14,11 +14,12 @@ namespace Kinerja.Dashboard.Tests.Access;
 /// </summary>
 public sealed class EndpointPolicyTests(KinerjaAppFactory app) : IClassFixture<KinerjaAppFactory>, IAsyncLifetime
 {
-    /// <summary>The only routes that may be anonymous. Public pages/charts carry aggregates only; the board hub checks each group.</summary>
+    /// <summary>The only routes that may be anonymous. Public pages/charts carry aggregates only; the board hub checks each group;
+    /// <c>/metrics</c> answers only the networks of <c>Kinerja:Metrics:AllowedNetworks</c> (MetricsEndpointTests).</summary>
     private static readonly string[] AllowedAnonymous =
     [
         "/", "/health/live", "/health/ready", "/openapi/{documentname}.json", "/scalar/**",
-        "/masuk", "/keluar", "/akses-ditolak", "/publik/**", "/hubs/board/**",
+        "/masuk", "/keluar", "/akses-ditolak", "/publik/**", "/hubs/board/**", "/metrics",
     ];
 
     private static readonly string[] KnownPolicies =

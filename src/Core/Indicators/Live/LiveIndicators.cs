@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Kinerja.Core.Calendar;
 using Kinerja.Core.Changes;
 using Kinerja.Core.Domain;
+using Kinerja.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Kinerja.Core.Indicators.Live;
@@ -201,6 +202,7 @@ public sealed partial class LiveIndicators
         Interlocked.Increment(ref _fullLoads);
         Interlocked.Add(ref _employeesRecomputed, count);
         Record(count, reads, watch.Elapsed);
+        IndicatorMetrics.Recomputed(IndicatorMetrics.Full, count, watch.Elapsed);
         _logger.LogInformation("Loaded current-month indicators of {Employees} employees in {Regions} regions in {Elapsed} ms",
             count, regions.Count, watch.ElapsedMilliseconds);
     }
@@ -266,6 +268,7 @@ public sealed partial class LiveIndicators
         Interlocked.Add(ref _incrementalTicks, watch.Elapsed.Ticks);
         Interlocked.Add(ref _employeesRecomputed, recomputed);
         Record(recomputed, reads, watch.Elapsed);
+        IndicatorMetrics.Recomputed(IndicatorMetrics.Incremental, recomputed, watch.Elapsed);
     }
 
     private void Record(int employees, int reads, TimeSpan elapsed)
