@@ -18,11 +18,12 @@ public sealed class BoardData(LiveIndicators live, IIndicatorQueries indicators,
     {
         if (live.Region(regionId) is { } read)
         {
-            return new RegionRead(read.Indicators, read.AsOf);
+            return new RegionRead(read.Indicators, read.Version, read.AsOf);
         }
-        // Not loaded yet (start-up): read the database; its figures are complete as of the read's start.
+        // Not loaded yet (start-up): read the database; its figures are complete as of the read's start. Version 0 sorts
+        // before every live version, so the live model's first load reaches every screen as a change.
         var asOf = time.GetUtcNow();
-        return await indicators.RegionAsync(regionId, null, ct) is { } region ? new RegionRead(region, asOf) : null;
+        return await indicators.RegionAsync(regionId, null, ct) is { } region ? new RegionRead(region, 0, asOf) : null;
     }
 
     public Task<string?> RegionOfUnitAsync(string unitId, CancellationToken ct) => regions.OfUnitAsync(unitId, ct);

@@ -37,8 +37,12 @@ public interface IBoardData
     Task<IReadOnlyList<TriggerItem>> TriggersAsync(IReadOnlyList<long> ids, CancellationToken ct);
 }
 
-/// <summary>A region's indicators and the instant they are complete as of (every change announced before it is in).</summary>
-public sealed record RegionRead(RegionIndicators Indicators, DateTimeOffset AsOf);
+/// <summary>A region's indicators, their data version and the instant they are complete as of (every change announced before it is in).</summary>
+/// <param name="Version">
+/// The live model's data version of the region (see <see cref="Kinerja.Core.Indicators.Live.LiveRegionRead.Version"/>):
+/// equal versions carry equal figures. Zero for a database read before the live model has loaded the region.
+/// </param>
+public sealed record RegionRead(RegionIndicators Indicators, long Version, DateTimeOffset AsOf);
 
 /// <summary>Activity minutes of one local day.</summary>
 public sealed record DailyMinutes(DateOnly Day, long Approved, long Pending);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Kinerja.Core.Indicators;
 using Kinerja.Core.Privacy;
 using Kinerja.Dashboard.Board.Cluster;
@@ -22,7 +20,6 @@ namespace Kinerja.Dashboard.Board;
 /// </summary>
 public sealed class RegionBoard
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly string _regionId;
     private readonly IBoardData _data;
     private readonly BoardSubscriptions _subs;
@@ -41,7 +38,6 @@ public sealed class RegionBoard
     private int _refreshDue, _settleDue;
     private RegionIndicators? _current;
     private BoardGroup? _extra;
-    private string _hash = "";
     private long _version;
     private DateTimeOffset _asOf;
     private long _flushes;
@@ -92,7 +88,7 @@ public sealed class RegionBoard
     /// <summary>Triggers changed: the charts must be redrawn even if the indicator figures are the same.</summary>
     public void MarkChartsDirty()
     {
-        _charts.MarkStale();
+        _charts.MarkTriggersChanged();
         MarkDirty();
     }
 
@@ -204,12 +200,11 @@ public sealed class RegionBoard
         var region = read.Indicators;
         // Figures only accumulate: what was complete as of an earlier instant stays complete.
         _asOf = read.AsOf > _asOf ? read.AsOf : _asOf;
-        var hash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(region, Json)));
-        var changed = hash != _hash;
+        // The live model's data version moves only when the figures do: equal versions, equal figures.
+        var changed = read.Version != _version;
         if (changed)
         {
-            _hash = hash;
-            _version = Math.Max(_version + 1, _asOf.ToUnixTimeMilliseconds());
+            _version = read.Version;
             _charts.MarkStale();
         }
         _current = region;

@@ -32,7 +32,7 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
     private readonly Dictionary<string, Dictionary<string, long>> _pushed = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _running, _timerArmed;
-    private long _lastRenderTicks;
+    private long _lastRenderTicks, _triggers;
     private volatile bool _stale = true;
     private volatile bool _pendingPush;
 
@@ -54,8 +54,15 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
         }
     }
 
-    /// <summary>The data changed (or triggers did): the next pass redraws what changed.</summary>
+    /// <summary>The data changed: the next pass redraws what changed.</summary>
     public void MarkStale() => _stale = true;
+
+    /// <summary>Triggers changed (the data version did not): the next pass redraws the charts that count triggers.</summary>
+    public void MarkTriggersChanged()
+    {
+        Interlocked.Increment(ref _triggers);
+        _stale = true;
+    }
 
     /// <summary>A new version was read for one group only: the next pass pushes it to every group.</summary>
     public void RequestPush() => _pendingPush = true;
@@ -135,6 +142,10 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
         IReadOnlyList<BoardGroup> groups, long version, CancellationToken ct)
     {
         var result = new List<(BoardGroup, RenderedChart[])>(groups.Count);
+        // Taken before the trigger counts are read: a trigger announced during the read is drawn by the next pass.
+        // -1 when they are not read (region group unwatched): such a rendering never stands for a read one.
+        var readTriggers = subs.IsWatched(BoardGroup.Region(regionId));
+        var triggers = readTriggers ? Interlocked.Read(ref _triggers) : -1;
         var months = BoardChartSpecs.LastMonths(region.Period);
         var first = DateOnly.ParseExact(region.Period[..7] + "-01", "yyyy-MM-dd", null);
         var last = first.AddMonths(1).AddDays(-1);
@@ -144,7 +155,7 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
             inputs = new RegionChartInputs(region,
                 await data.DailyMinutesAsync(regionId, null, first, last, ct),
                 await data.IkmTrendAsync(regionId, null, months, ct),
-                subs.IsWatched(BoardGroup.Region(regionId)) ? await data.TriggerCountsAsync(regionId, null, months, ct) : []);
+                readTriggers ? await data.TriggerCountsAsync(regionId, null, months, ct) : []);
         }
         foreach (var group in groups)
         {
@@ -159,7 +170,8 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
             var rendered = new RenderedChart[specs.Count];
             for (var i = 0; i < specs.Count; i++)
             {
-                rendered[i] = await charts.GetOrRenderAsync(specs[i], version, ct);
+                var key = new ChartKey(version, specs[i] is TriggerCountsSpec ? triggers : 0);
+                rendered[i] = await charts.GetOrRenderAsync(specs[i], key, ct);
             }
             _groupCharts[group.Name] = rendered;
             result.Add((group, rendered));

@@ -1,18 +1,20 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text.Json;
 using Kinerja.Dashboard.Board;
 
 namespace Kinerja.Dashboard.Charts;
 
-/// <summary>A chart rendered at a data version. The PNG is made on first download, once per version.</summary>
-public sealed class RenderedChart(ChartSpec spec, long version, string hash, string svg)
+/// <summary>
+/// A chart rendered from the inputs of <paramref name="key"/>, stamped <paramref name="version"/> for screens and URLs
+/// (increasing per chart). The PNG is made on first download, once per version.
+/// </summary>
+public sealed class RenderedChart(ChartSpec spec, long version, ChartKey key, string svg)
 {
     private readonly Lazy<byte[]> _png = new(() => ChartRenderer.Png(spec), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public ChartSpec Spec { get; } = spec;
     public long Version { get; } = version;
-    public string Hash { get; } = hash;
+    /// <summary>The inputs this rendering shows: a later request with the same or an older key is served from it.</summary>
+    public ChartKey Key { get; } = key;
     public string Svg { get; } = svg;
     public string ETag => $"\"{Spec.ChartId}-{Version}\"";
     public bool PngRendered => _png.IsValueCreated;
@@ -21,19 +23,16 @@ public sealed class RenderedChart(ChartSpec spec, long version, string hash, str
 }
 
 /// <summary>
-/// The latest rendering of every chart, keyed by chart id. A chart is rendered only when its data
-/// changed (content hash), so the number of renders follows data versions, never the number of
-/// screens. Renders are serialised: ScottPlot work is CPU-bound and a <c>Plot</c> is not shared. Each
+/// The latest rendering of every chart, keyed by chart id. A chart is rendered only when its inputs moved on
+/// (<see cref="ChartKey"/>: the live model's data version, plus the trigger generation for a chart that counts
+/// triggers), so the number of renders follows data versions, never the number of screens; the data version
+/// moves only when the figures do, so no content is compared here. Renders are serialised: ScottPlot work is CPU-bound and a <c>Plot</c> is not shared. Each
 /// render runs on a thread of its own, never on a thread-pool worker: a render takes tens of milliseconds of
 /// CPU (hundreds on a busy machine), and holding a worker that long on a 2-core host delays every other
 /// region's flush, SignalR send and HTTP request queued behind it.
 /// </summary>
 public sealed class ChartCache(ILogger<ChartCache> logger, TimeProvider time)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
     private readonly ConcurrentDictionary<string, RenderedChart> _charts = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _render = new(1, 1);
     private long _svgRenders, _pngRenders;
@@ -49,20 +48,20 @@ public sealed class ChartCache(ILogger<ChartCache> logger, TimeProvider time)
     public RenderedChart? Get(string chartId) => _charts.GetValueOrDefault(chartId);
 
     /// <summary>
-    /// The chart for <paramref name="spec"/>: the cached one when its content is unchanged
-    /// (<paramref name="changed"/> = false), otherwise rendered now and stamped <paramref name="version"/>.
+    /// The chart for <paramref name="spec"/>: the cached one when it was rendered from the inputs of <paramref name="key"/>
+    /// or later ones, otherwise rendered now and stamped <paramref name="key"/>'s data version (or one more than the
+    /// cached version, so a chart's version never goes back).
     /// </summary>
-    public async Task<RenderedChart> GetOrRenderAsync(ChartSpec spec, long version, CancellationToken ct)
+    public async Task<RenderedChart> GetOrRenderAsync(ChartSpec spec, ChartKey key, CancellationToken ct)
     {
-        var hash = Hash(spec);
-        if (_charts.TryGetValue(spec.ChartId, out var cached) && cached.Hash == hash)
+        if (_charts.TryGetValue(spec.ChartId, out var cached) && key.IsCoveredBy(cached.Key))
         {
             return cached;
         }
         await _render.WaitAsync(ct);
         try
         {
-            if (_charts.TryGetValue(spec.ChartId, out cached) && cached.Hash == hash)
+            if (_charts.TryGetValue(spec.ChartId, out cached) && key.IsCoveredBy(cached.Key))
             {
                 return cached;
             }
@@ -73,7 +72,7 @@ public sealed class ChartCache(ILogger<ChartCache> logger, TimeProvider time)
             RenderTimes.Add(elapsed);
             ChartMetrics.Rendered(ChartMetrics.Svg, elapsed);
             Interlocked.Increment(ref _svgRenders);
-            var rendered = new RenderedChart(spec, Math.Max(version, (cached?.Version ?? 0) + 1), hash, svg);
+            var rendered = new RenderedChart(spec, Math.Max(key.DataVersion, (cached?.Version ?? 0) + 1), key, svg);
             _charts[spec.ChartId] = rendered;
             return rendered;
         }
@@ -101,7 +100,16 @@ public sealed class ChartCache(ILogger<ChartCache> logger, TimeProvider time)
         }
         return chart.Png;
     }
+}
 
-    private static string Hash(ChartSpec spec) =>
-        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(spec, spec.GetType(), Json)));
+/// <summary>What a chart is drawn from: the region's data version and, for a chart of trigger counts, the trigger generation.</summary>
+/// <param name="DataVersion">The live model's data version of the region (equal versions, equal figures).</param>
+/// <param name="Triggers">
+/// How many trigger changes of the region had been announced before its inputs were read (0 for charts that show no
+/// triggers); triggers are rule outputs, not figures, so they do not move the data version.
+/// </param>
+public readonly record struct ChartKey(long DataVersion, long Triggers = 0)
+{
+    /// <summary>True when a rendering from <paramref name="rendered"/> already shows these inputs (it is as new or newer in both).</summary>
+    public bool IsCoveredBy(ChartKey rendered) => rendered.DataVersion >= DataVersion && rendered.Triggers >= Triggers;
 }

@@ -9,7 +9,10 @@ namespace Kinerja.Core.Indicators.Live;
 /// <param name="Period">The region's current month key (<c>YYYY-MM</c>).</param>
 /// <param name="UnitIds">Units whose figures changed (units of the changed employees plus units named by the feed).</param>
 /// <param name="Nips">Employees whose snapshots were recomputed (empty when <see cref="Full"/>).</param>
-/// <param name="Version">Per-region version, increasing by one with each change.</param>
+/// <param name="Version">
+/// The region's data version after the change: it increases when, and only when, the region's figures changed, so a
+/// change that re-read equal figures carries the version before it.
+/// </param>
 /// <param name="Full">True when the whole region was recomputed.</param>
 /// <remarks>
 /// <see cref="LevelsOnly"/> changes carry only levels the rules stored (<c>kinerja_levels</c>): screens redraw,

@@ -74,8 +74,8 @@ public sealed partial class LiveIndicators
     public IReadOnlyList<UnitSnapshot>? UnitSnapshots(string regionId) => _store.Get(regionId)?.UnitSnapshots();
 
     /// <summary>
-    /// The region's current-month indicators with one row per unit, aggregated in memory (once per data
-    /// version); null when the region is not loaded. <see cref="LiveRegionRead.AsOf"/> is when the read
+    /// The region's current-month indicators with one row per unit, aggregated in memory (once per applied
+    /// change, which moves the data version only when they differ); null when the region is not loaded. <see cref="LiveRegionRead.AsOf"/> is when the read
     /// behind the latest change started, or now when no change has been waiting or applied for
     /// <see cref="QuietBeforeNow"/> (nothing announced is missing then).
     /// </summary>

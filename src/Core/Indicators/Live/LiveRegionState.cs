@@ -5,15 +5,17 @@ namespace Kinerja.Core.Indicators.Live;
 
 /// <summary>
 /// The live state of one region for its current month: the active employees, the unit list (names,
-/// unit predicates, IKM sums) and a data version. Writers change it under <see cref="Sync"/> after
-/// their database read finished; <see cref="Read"/> aggregates it once per version.
+/// unit predicates, IKM sums) and the region's data version. Writers change it under <see cref="Sync"/> after
+/// their database read finished, then <see cref="Commit"/> aggregates it once and moves the version only when
+/// the figures differ from the last committed ones: the one data version every screen and chart keys on.
 /// </summary>
-internal sealed class LiveRegionState(PeriodPlan plan, string regionId, long version, bool complete)
+internal sealed class LiveRegionState(PeriodPlan plan, string regionId, bool complete, LiveRegionState? previous = null)
 {
+    private static readonly UnitIndicators[] NoUnits = [];
     private readonly Dictionary<string, UnitFactsRow> _units = new(StringComparer.Ordinal);
     private readonly List<string> _unitOrder = [];
-    private LiveRegionRead? _read;
-    private long _version = version;
+    private RegionIndicators? _figures = previous?._figures;
+    private long _version = previous?.Version ?? 0;
 
     /// <summary>Held while the state changes or is aggregated (never across a database call).</summary>
     public object Sync { get; } = new();
@@ -60,14 +62,30 @@ internal sealed class LiveRegionState(PeriodPlan plan, string regionId, long ver
         return true;
     }
 
-    /// <summary>Marks a change read at <paramref name="asOf"/>; returns the new version. Call under <see cref="Sync"/>.</summary>
-    public long Bump(DateTimeOffset asOf)
+    /// <summary>
+    /// Marks a change read at <paramref name="asOf"/> and returns the data version after it. The version moves only
+    /// when the region's figures differ from the last committed ones (a re-read or reload that changes nothing keeps
+    /// it, so equal versions mean equal figures); it then takes at least the read's Unix milliseconds, so it keeps
+    /// increasing across restarts. Call under <see cref="Sync"/> after every change of the state.
+    /// </summary>
+    public long Commit(DateTimeOffset asOf)
     {
         if (asOf > AsOf)
         {
             AsOf = asOf;
         }
-        return Interlocked.Increment(ref _version);
+        if (Complete)
+        {
+            var figures = LiveRegionAggregator.Build(Plan, RegionId, _unitOrder.Select(id => _units[id]).ToArray(), Employees.Values);
+            if (_figures is { } held && SameFigures(held, figures))
+            {
+                return Version;
+            }
+            _figures = figures;
+        }
+        var version = Math.Max(Version + 1, asOf.ToUnixTimeMilliseconds());
+        Interlocked.Exchange(ref _version, version);
+        return version;
     }
 
     /// <summary>The unit snapshots the rules read, counted from the current state; null until the region is loaded.</summary>
@@ -83,7 +101,7 @@ internal sealed class LiveRegionState(PeriodPlan plan, string regionId, long ver
         }
     }
 
-    /// <summary>The region's indicators at the current version, aggregated at most once per version.</summary>
+    /// <summary>The region's indicators at the current version (aggregated once, by <see cref="Commit"/>).</summary>
     public LiveRegionRead? Read()
     {
         if (!Complete)
@@ -92,19 +110,17 @@ internal sealed class LiveRegionState(PeriodPlan plan, string regionId, long ver
         }
         lock (Sync)
         {
-            if (_read is { } cached && cached.Version == Version)
-            {
-                return cached;
-            }
-            var units = _unitOrder.Select(id => _units[id]).ToArray();
-            _read = new LiveRegionRead(LiveRegionAggregator.Build(Plan, RegionId, units, Employees.Values), Version, AsOf);
-            return _read;
+            return _figures is { } figures ? new LiveRegionRead(figures, Version, AsOf) : null;
         }
     }
+
+    /// <summary>Value equality of two aggregates: every figure of the region and of each unit row, in order.</summary>
+    private static bool SameFigures(RegionIndicators a, RegionIndicators b) =>
+        a with { Units = NoUnits } == b with { Units = NoUnits } && a.Units.SequenceEqual(b.Units);
 }
 
 /// <summary>A region's indicators from the live model, with its data version and the instant they are current as of.</summary>
 /// <param name="Indicators">Region totals with one row per unit, equal to <see cref="IIndicatorQueries.RegionAsync"/> at the same data.</param>
-/// <param name="Version">The region's live data version (increases with every change).</param>
+/// <param name="Version">The region's data version: increases when, and only when, its figures change.</param>
 /// <param name="AsOf">When the read behind the latest applied change started.</param>
 public sealed record LiveRegionRead(RegionIndicators Indicators, long Version, DateTimeOffset AsOf);

@@ -6,7 +6,7 @@ namespace Kinerja.Core.Indicators.Live;
 /// <summary>
 /// The regions of the live model and where each employee and unit lives. Applies reads (a whole
 /// region, or named employees and units) in memory and turns what they touched into
-/// <see cref="IndicatorsChanged"/>, one per region, bumping that region's version.
+/// <see cref="IndicatorsChanged"/>, one per region, with that region's data version (moved only when its figures did).
 /// </summary>
 internal sealed class LiveRegionStore
 {
@@ -32,8 +32,7 @@ internal sealed class LiveRegionStore
         var rowsByRegion = facts.Rows.ToLookup(r => r.RegionId, StringComparer.Ordinal);
         foreach (var regionId in plan.Regions.Keys)
         {
-            var state = new LiveRegionState(plan, regionId, _regions.TryGetValue(regionId, out var old) ? old.Version : 0,
-                complete: true);
+            var state = new LiveRegionState(plan, regionId, complete: true, _regions.GetValueOrDefault(regionId));
             state.SetUnits(facts.Units.Where(u => u.RegionId == regionId));
             foreach (var unit in facts.Units.Where(u => u.RegionId == regionId))
             {
@@ -49,7 +48,7 @@ internal sealed class LiveRegionStore
             long version;
             lock (state.Sync)
             {
-                version = state.Bump(asOf);
+                version = state.Commit(asOf);
             }
             _regions[regionId] = state;
             changes.Add(new IndicatorsChanged(regionId, plan.Period.Key,
@@ -78,7 +77,7 @@ internal sealed class LiveRegionStore
         }
         foreach (var regionRows in facts.Rows.GroupBy(r => r.RegionId, StringComparer.Ordinal))
         {
-            var state = _regions.GetOrAdd(regionRows.Key, id => new LiveRegionState(plan, id, 0, complete: false));
+            var state = _regions.GetOrAdd(regionRows.Key, id => new LiveRegionState(plan, id, complete: false));
             lock (state.Sync)
             {
                 foreach (var row in regionRows)
@@ -206,7 +205,10 @@ internal sealed class LiveRegionStore
         }
     }
 
-    /// <summary>One change per touched region, in region order, each with the region's new version.</summary>
+    /// <summary>
+    /// One change per touched region, in region order, each with the region's data version after it (unchanged when the
+    /// touched employees and units left the region's figures as they were).
+    /// </summary>
     public IReadOnlyList<IndicatorsChanged> Commit(LiveTouches touches, DateTimeOffset asOf, bool levelsOnly = false)
     {
         var changes = new List<IndicatorsChanged>();
@@ -219,7 +221,7 @@ internal sealed class LiveRegionStore
             long version;
             lock (state.Sync)
             {
-                version = state.Bump(asOf);
+                version = state.Commit(asOf);
             }
             changes.Add(new IndicatorsChanged(region, state.Month.Key, units, nips, version, Full: false) { LevelsOnly = levelsOnly });
         }

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Kinerja.Core.Changes;
+using Kinerja.Core.Indicators.Live;
+using Kinerja.Dashboard.Charts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kinerja.Dashboard.Tests.Board;
+
+/// <summary>
+/// One data version: screens receive the live model's version of the region, so a change that leaves the figures as
+/// they were sends no new version and renders no chart.
+/// </summary>
+public sealed class BoardDataVersionTests(QuietBoardAppFactory app) : IClassFixture<QuietBoardAppFactory>
+{
+    private const string Region = BoardAppFactory.RegionId;
+
+    [Fact]
+    public async Task Indicators_CarryTheLiveVersion_AndARepeatedAnnouncementSendsNoNewVersionNorChart()
+    {
+        var live = app.Services.GetRequiredService<LiveIndicators>();
+        var cache = app.Services.GetRequiredService<ChartCache>();
+        await using var client = await HubClient.ConnectAsync(app);
+        await client.SubscribeAsync("region:" + Region);
+        await client.WaitForAsync("Indicators", _ => true, TimeSpan.FromSeconds(2));
+        var loaded = live.RegionVersion(Region)!.Value.Version;
+
+        await BoardIngest.ActivitiesAsync(app.Source, app.BigUnitNips.Take(1), minutes: 11);
+        var version = await QuietVersionAsync(live, loaded);
+        await client.WaitForAsync("Indicators", p => Version(p) == version, TimeSpan.FromSeconds(3));
+        await client.WaitForAsync("Chart", c => c.GetProperty("version").GetInt64() >= version, TimeSpan.FromSeconds(3));
+        await Task.Delay(500);
+        var renders = cache.SvgRenders;
+        var incremental = live.Stats.IncrementalUpdates;
+        var received = client.Messages.Count;
+
+        // the same employee announced again with nothing new behind it (a retried notify)
+        await using (var conn = await app.DataSource.OpenConnectionAsync())
+        {
+            await ChangeFeed.SendAsync(conn, null,
+                ChangeNotice.Events([new EventTouch(app.BigUnitNips[0], BoardAppFactory.BigUnit, Region)]), CancellationToken.None);
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (live.Stats.IncrementalUpdates == incremental && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+        Assert.True(live.Stats.IncrementalUpdates > incremental, "the announcement was applied");
+        await Task.Delay(1000); // a flush and a chart pass would have happened by now
+
+        Assert.Equal(version, live.RegionVersion(Region)!.Value.Version);
+        var later = client.Messages.Skip(received).ToArray();
+        Assert.DoesNotContain(later, m => m.Method == "Chart");
+        Assert.All(later.Where(m => m.Method == "Indicators"), m => Assert.Equal(version, Version(m.Payload)));
+        Assert.Equal(renders, cache.SvgRenders);
+    }
+
+    /// <summary>
+    /// The region's live version once it has passed <paramref name="before"/> and stayed put for a second (the rules'
+    /// levels may follow an ingest).
+    /// </summary>
+    private static async Task<long> QuietVersionAsync(LiveIndicators live, long before)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var seen = before;
+        var since = DateTime.UtcNow;
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            var now = live.RegionVersion(Region)!.Value.Version;
+            if (now == before)
+            {
+                continue;
+            }
+            if (now != seen)
+            {
+                (seen, since) = (now, DateTime.UtcNow);
+            }
+            else if (DateTime.UtcNow - since > TimeSpan.FromSeconds(1))
+            {
+                return seen;
+            }
+        }
+        throw new TimeoutException("the region's version did not settle");
+    }
+
+    private static long Version(JsonElement payload) => payload.GetProperty("version").GetInt64();
+}
