@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Kinerja.Core.Indicators;
 
 /// <summary>
@@ -26,4 +28,14 @@ public sealed record RegionIndicators : GroupIndicators
     public string? IkmBand { get; init; }
     public int IkmCount { get; init; }
     public IReadOnlyList<UnitIndicators> Units { get; init; } = [];
+
+    /// <summary>
+    /// Unit id → the live model's data version of the region at which that unit's row last changed (set by the live
+    /// model only; empty for figures read from the database). A unit's charts key on it, so a change in one unit does
+    /// not redraw another unit's charts. Not figures: left out of the API's JSON.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, long> UnitVersions { get; init; } = NoVersions;
+
+    private static readonly IReadOnlyDictionary<string, long> NoVersions = new Dictionary<string, long>();
 }

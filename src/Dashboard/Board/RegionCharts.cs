@@ -10,8 +10,9 @@ namespace Kinerja.Dashboard.Board;
 /// <summary>
 /// The charts of one region's watched groups: rendered off the indicators loop, at most once per
 /// <see cref="BoardOptions.ChartIntervalMs"/> and only when the data changed (the <see cref="ChartCache"/>
-/// renders a chart once per data version), then pushed as <c>Chart</c> messages to the groups whose
-/// screens have not seen that version, paced with every other region's through the <see cref="ChartPacer"/>
+/// renders a chart once per data version: the region's for region and public charts, the unit's own
+/// (<see cref="RegionIndicators.UnitVersions"/>) for a unit's charts), then pushed as <c>Chart</c> messages to
+/// the groups whose screens have not seen that version, paced with every other region's through the <see cref="ChartPacer"/>
 /// (after the render gate is released, so a screen waiting for its first charts never waits for the pacing).
 /// Only the <see cref="BoardPublisher"/> pushes; another instance renders on demand (subscribe-time snapshots,
 /// chart downloads) without sending.
@@ -159,6 +160,17 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
         }
         foreach (var group in groups)
         {
+            // A unit's charts draw that unit's data only: they key on the version at which its row last changed.
+            var dataVersion = group.Kind == BoardGroupKind.Unit
+                ? region.UnitVersions.GetValueOrDefault(group.Id, version)
+                : version;
+            if (group.Kind == BoardGroupKind.Unit && _groupCharts.TryGetValue(group.Name, out var held)
+                && held.All(c => new ChartKey(dataVersion).IsCoveredBy(c.Key)))
+            {
+                // Unchanged unit: nothing to read or draw.
+                result.Add((group, held));
+                continue;
+            }
             var specs = group.Kind switch
             {
                 BoardGroupKind.Region => BoardChartSpecs.Region(inputs!),
@@ -170,7 +182,7 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
             var rendered = new RenderedChart[specs.Count];
             for (var i = 0; i < specs.Count; i++)
             {
-                var key = new ChartKey(version, specs[i] is TriggerCountsSpec ? triggers : 0);
+                var key = new ChartKey(dataVersion, specs[i] is TriggerCountsSpec ? triggers : 0);
                 rendered[i] = await charts.GetOrRenderAsync(specs[i], key, ct);
             }
             _groupCharts[group.Name] = rendered;

@@ -24,7 +24,7 @@ public sealed class RenderedChart(ChartSpec spec, long version, ChartKey key, st
 
 /// <summary>
 /// The latest rendering of every chart, keyed by chart id. A chart is rendered only when its inputs moved on
-/// (<see cref="ChartKey"/>: the live model's data version, plus the trigger generation for a chart that counts
+/// (<see cref="ChartKey"/>: the live model's version of the data it draws, plus the trigger generation for a chart that counts
 /// triggers), so the number of renders follows data versions, never the number of screens; the data version
 /// moves only when the figures do, so no content is compared here. Renders are serialised: ScottPlot work is CPU-bound and a <c>Plot</c> is not shared. Each
 /// render runs on a thread of its own, never on a thread-pool worker: a render takes tens of milliseconds of
@@ -102,8 +102,12 @@ public sealed class ChartCache(ILogger<ChartCache> logger, TimeProvider time)
     }
 }
 
-/// <summary>What a chart is drawn from: the region's data version and, for a chart of trigger counts, the trigger generation.</summary>
-/// <param name="DataVersion">The live model's data version of the region (equal versions, equal figures).</param>
+/// <summary>What a chart is drawn from: the version of the data it draws and, for a chart of trigger counts, the trigger generation.</summary>
+/// <param name="DataVersion">
+/// The live model's version of the data the chart draws (equal versions, equal figures): the region's data version for
+/// region and public charts, the unit's (<see cref="Kinerja.Core.Indicators.RegionIndicators.UnitVersions"/>: the region
+/// version at which the unit's row last changed) for a unit's charts, so a change in one unit redraws no other unit's.
+/// </param>
 /// <param name="Triggers">
 /// How many trigger changes of the region had been announced before its inputs were read (0 for charts that show no
 /// triggers); triggers are rule outputs, not figures, so they do not move the data version.

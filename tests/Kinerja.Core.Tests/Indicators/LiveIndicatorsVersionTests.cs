@@ -70,4 +70,23 @@ public class LiveIndicatorsVersionTests(TestDatabase db) : IClassFixture<TestDat
         Assert.True(after.Version >= time.Now.ToUnixTimeMilliseconds(), $"{after.Version} < {time.Now.ToUnixTimeMilliseconds()}");
         Assert.True(after.Version > before.Version);
     }
+
+    [Fact]
+    public async Task ApplyAsync_ChangeInOneUnit_MovesThatUnitsAndTheRegionsVersion_NotAnotherUnits()
+    {
+        await TestData.SeedUnitWithStaffAsync(db.DataSource, "lver-d", "lver-d-b", 3, 8450);
+        var (live, staff, time) = await SetUpAsync("lver-d", 8400); // unit lver-d-u
+        var before = live.Region("lver-d")!;
+        Assert.Equal(before.Version, before.Indicators.UnitVersions["lver-d-u"]);
+        Assert.Equal(before.Version, before.Indicators.UnitVersions["lver-d-b"]);
+        time.Now = time.Now.AddMinutes(10);
+        await Rollups.DayAsync(db.DataSource, staff[1], "2026-03-18", approved: 45);
+
+        await live.ApplyAsync(new EventsChanged { Nips = [staff[1]] });
+
+        var after = live.Region("lver-d")!;
+        Assert.True(after.Version > before.Version);
+        Assert.Equal(after.Version, after.Indicators.UnitVersions["lver-d-u"]);
+        Assert.Equal(before.Indicators.UnitVersions["lver-d-b"], after.Indicators.UnitVersions["lver-d-b"]);
+    }
 }

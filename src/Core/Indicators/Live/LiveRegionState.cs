@@ -7,11 +7,14 @@ namespace Kinerja.Core.Indicators.Live;
 /// The live state of one region for its current month: the active employees, the unit list (names,
 /// unit predicates, IKM sums) and the region's data version. Writers change it under <see cref="Sync"/> after
 /// their database read finished, then <see cref="Commit"/> aggregates it once and moves the version only when
-/// the figures differ from the last committed ones: the one data version every screen and chart keys on.
+/// the figures differ from the last committed ones: the one data version every screen and region chart keys on. Each
+/// unit keeps the region version at which its own row last changed (<see cref="RegionIndicators.UnitVersions"/>), which
+/// that unit's charts key on.
 /// </summary>
 internal sealed class LiveRegionState(PeriodPlan plan, string regionId, bool complete, LiveRegionState? previous = null)
 {
     private static readonly UnitIndicators[] NoUnits = [];
+    private static readonly IReadOnlyDictionary<string, long> NoVersions = new Dictionary<string, long>();
     private readonly Dictionary<string, UnitFactsRow> _units = new(StringComparer.Ordinal);
     private readonly List<string> _unitOrder = [];
     private RegionIndicators? _figures = previous?._figures;
@@ -77,15 +80,44 @@ internal sealed class LiveRegionState(PeriodPlan plan, string regionId, bool com
         if (Complete)
         {
             var figures = LiveRegionAggregator.Build(Plan, RegionId, _unitOrder.Select(id => _units[id]).ToArray(), Employees.Values);
-            if (_figures is { } held && SameFigures(held, figures))
+            var held = _figures;
+            var changedUnits = ChangedUnits(held, figures);
+            if (held is not null && changedUnits.Count == 0 && held.Units.Count == figures.Units.Count
+                && SameRegionFigures(held, figures))
             {
                 return Version;
             }
-            _figures = figures;
+            var moved = Math.Max(Version + 1, asOf.ToUnixTimeMilliseconds());
+            var unitVersions = new Dictionary<string, long>(held?.UnitVersions ?? NoVersions, StringComparer.Ordinal);
+            foreach (var unitId in changedUnits)
+            {
+                unitVersions[unitId] = moved;
+            }
+            _figures = figures with { UnitVersions = unitVersions };
+            Interlocked.Exchange(ref _version, moved);
+            return moved;
         }
         var version = Math.Max(Version + 1, asOf.ToUnixTimeMilliseconds());
         Interlocked.Exchange(ref _version, version);
         return version;
+    }
+
+    /// <summary>
+    /// The units whose row differs from the held one at the same place (or is new): the one comparison of unit rows,
+    /// which both decides whether the region version moves and which units take the new version.
+    /// </summary>
+    private static List<string> ChangedUnits(RegionIndicators? held, RegionIndicators figures)
+    {
+        var changed = new List<string>();
+        for (var i = 0; i < figures.Units.Count; i++)
+        {
+            var unit = figures.Units[i];
+            if (held is null || i >= held.Units.Count || held.Units[i] != unit || !held.UnitVersions.ContainsKey(unit.UnitId))
+            {
+                changed.Add(unit.UnitId);
+            }
+        }
+        return changed;
     }
 
     /// <summary>The unit snapshots the rules read, counted from the current state; null until the region is loaded.</summary>
@@ -114,9 +146,9 @@ internal sealed class LiveRegionState(PeriodPlan plan, string regionId, bool com
         }
     }
 
-    /// <summary>Value equality of two aggregates: every figure of the region and of each unit row, in order.</summary>
-    private static bool SameFigures(RegionIndicators a, RegionIndicators b) =>
-        a with { Units = NoUnits } == b with { Units = NoUnits } && a.Units.SequenceEqual(b.Units);
+    /// <summary>Value equality of the region's own figures (the unit rows and their versions left out).</summary>
+    private static bool SameRegionFigures(RegionIndicators a, RegionIndicators b) =>
+        a with { Units = NoUnits, UnitVersions = NoVersions } == b with { Units = NoUnits, UnitVersions = NoVersions };
 }
 
 /// <summary>A region's indicators from the live model, with its data version and the instant they are current as of.</summary>
