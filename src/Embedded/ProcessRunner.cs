@@ -42,6 +42,13 @@ internal sealed class ProcessRunner(string? runAsUser)
         }
         // Child tools must not inherit a locale the cluster does not have.
         psi.Environment["LC_ALL"] = "C.UTF-8";
+        if (RunAsUser is not null)
+        {
+            // Nor shared-memory handles of this (root) process they cannot open as another user: under a preloaded
+            // libfaketime (the faked-date CI runs) FAKETIME_SHARED names a root-only semaphore, and PostgreSQL failed
+            // "sem_open ... Permission denied" now and then. Without it the child's libfaketime makes its own.
+            psi.Environment.Remove("FAKETIME_SHARED");
+        }
         using var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {exe}.");
         if (stdin is not null)
         {
