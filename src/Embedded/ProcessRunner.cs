@@ -24,13 +24,25 @@ internal sealed class ProcessRunner(string? runAsUser)
             // The caller's folder may be private to root (a clone under /root); tools must not chdir there.
             WorkingDirectory = "/",
         };
+        // A preloaded library (libfaketime in the faked-date CI runs) is applied only inside the user switch: loaded
+        // into runuser (root) it creates a root-only semaphore and hands its name (FAKETIME_SHARED) to the child, which
+        // then cannot open it as the unprivileged user ("sem_open ... Permission denied", now and then).
+        var preload = Environment.GetEnvironmentVariable("LD_PRELOAD");
         if (RunAsUser is not null)
         {
             psi.FileName = "runuser";
-            foreach (var a in new[] { "-u", RunAsUser, "--", exe })
+            psi.Environment.Remove("LD_PRELOAD");
+            psi.Environment.Remove("FAKETIME_SHARED");
+            foreach (var a in new[] { "-u", RunAsUser, "--" })
             {
                 psi.ArgumentList.Add(a);
             }
+            if (!string.IsNullOrEmpty(preload))
+            {
+                psi.ArgumentList.Add("/usr/bin/env");
+                psi.ArgumentList.Add("LD_PRELOAD=" + preload);
+            }
+            psi.ArgumentList.Add(exe);
         }
         else
         {
@@ -42,13 +54,6 @@ internal sealed class ProcessRunner(string? runAsUser)
         }
         // Child tools must not inherit a locale the cluster does not have.
         psi.Environment["LC_ALL"] = "C.UTF-8";
-        if (RunAsUser is not null)
-        {
-            // Nor shared-memory handles of this (root) process they cannot open as another user: under a preloaded
-            // libfaketime (the faked-date CI runs) FAKETIME_SHARED names a root-only semaphore, and PostgreSQL failed
-            // "sem_open ... Permission denied" now and then. Without it the child's libfaketime makes its own.
-            psi.Environment.Remove("FAKETIME_SHARED");
-        }
         using var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {exe}.");
         if (stdin is not null)
         {
