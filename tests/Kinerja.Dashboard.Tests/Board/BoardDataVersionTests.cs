@@ -25,7 +25,7 @@ public sealed class BoardDataVersionTests(QuietBoardAppFactory app) : IClassFixt
         var loaded = live.RegionVersion(Region)!.Value.Version;
 
         await BoardIngest.ActivitiesAsync(app.Source, app.BigUnitNips.Take(1), minutes: 11);
-        var version = await QuietVersionAsync(live, loaded);
+        var version = await LiveVersionWait.QuietVersionAsync(live, Region, loaded);
         await client.WaitForAsync("Indicators", p => Version(p) == version, TimeSpan.FromSeconds(3));
         await client.WaitForAsync("Chart", c => c.GetProperty("version").GetInt64() >= version, TimeSpan.FromSeconds(3));
         await Task.Delay(500);
@@ -54,34 +54,6 @@ public sealed class BoardDataVersionTests(QuietBoardAppFactory app) : IClassFixt
         Assert.Equal(renders, cache.SvgRenders);
     }
 
-    /// <summary>
-    /// The region's live version once it has passed <paramref name="before"/> and stayed put for a second (the rules'
-    /// levels may follow an ingest).
-    /// </summary>
-    private static async Task<long> QuietVersionAsync(LiveIndicators live, long before)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        var seen = before;
-        var since = DateTime.UtcNow;
-        while (DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-            var now = live.RegionVersion(Region)!.Value.Version;
-            if (now == before)
-            {
-                continue;
-            }
-            if (now != seen)
-            {
-                (seen, since) = (now, DateTime.UtcNow);
-            }
-            else if (DateTime.UtcNow - since > TimeSpan.FromSeconds(1))
-            {
-                return seen;
-            }
-        }
-        throw new TimeoutException("the region's version did not settle");
-    }
 
     private static long Version(JsonElement payload) => payload.GetProperty("version").GetInt64();
 }

@@ -36,7 +36,7 @@ public sealed class BoardUnitChartVersionTests(QuietBoardAppFactory app) : IClas
         var seen = (Region: region.Messages.Count, Big: big.Messages.Count, Small: small.Messages.Count);
 
         await BoardIngest.ActivitiesAsync(app.Source, app.BigUnitNips.Take(1), minutes: 13);
-        var version = await QuietVersionAsync(live, loaded);
+        var version = await LiveVersionWait.QuietVersionAsync(live, Region, loaded);
         await region.WaitForAsync("Chart", c => c.GetProperty("version").GetInt64() >= version, TimeSpan.FromSeconds(5));
         await big.WaitForAsync("Chart", c => c.GetProperty("version").GetInt64() >= version, TimeSpan.FromSeconds(5));
         await Task.Delay(1500); // a chart pass for the small unit would have happened by now
@@ -67,29 +67,4 @@ public sealed class BoardUnitChartVersionTests(QuietBoardAppFactory app) : IClas
         Assert.NotNull(live.RegionVersion(Region));
     }
 
-    /// <summary>The region's live version once it has passed <paramref name="before"/> and stayed put for a second.</summary>
-    private static async Task<long> QuietVersionAsync(LiveIndicators live, long before)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        var seen = before;
-        var since = DateTime.UtcNow;
-        while (DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-            var now = live.RegionVersion(Region)!.Value.Version;
-            if (now == before)
-            {
-                continue;
-            }
-            if (now != seen)
-            {
-                (seen, since) = (now, DateTime.UtcNow);
-            }
-            else if (DateTime.UtcNow - since > TimeSpan.FromSeconds(1))
-            {
-                return seen;
-            }
-        }
-        throw new TimeoutException("the region's version did not settle");
-    }
 }
