@@ -31,8 +31,10 @@ public sealed class ApiReferencePageTests(LiveServer server) : IClassFixture<Liv
         page.Console += (_, m) => { if (m.Type == "error") { problems.Add("console error: " + m.Text); } };
         page.PageError += (_, e) => problems.Add("page error: " + e);
 
-        await page.GotoAsync("/scalar/");
-        await page.Locator("a[href='#tag/ingest']").ClickAsync();
+        // The reference is one large script bundle: wait for the document, then for the rendered link (not for the
+        // load event of every resource, which a loaded 2-core machine can take longer than the default timeout for).
+        await page.GotoAsync("/scalar/", new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
+        await page.Locator("a[href='#tag/ingest']").ClickAsync(new LocatorClickOptions { Timeout = 60_000 });
         await page.Locator("a[href*='api/v1/activities']").First.ClickAsync();
         await Assertions.Expect(page.GetByText("Ingest daily activity claims").Last).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("application/x-ndjson");

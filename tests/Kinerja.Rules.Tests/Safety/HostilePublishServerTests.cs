@@ -37,7 +37,7 @@ public sealed class HostilePublishServerTests(HostileServer server) : IClassFixt
         Assert.Equal("application/problem+json", res.Content.Headers.ContentType?.MediaType);
         var problem = await res.Content.ReadAsStringAsync();
         Assert.Contains("jahat.json / jahat", problem);
-        Assert.Contains($"Kinerja:Rules:Limits:{limit}", problem);
+        Assert.Matches($"Kinerja:Rules:Limits:({limit})", problem);
         await AssertUnharmedAsync(before, hostile);
     }
 
