@@ -85,6 +85,41 @@ public sealed class EmployeeAccountStore(NpgsqlDataSource db)
         return accounts;
     }
 
+    /// <summary>
+    /// New activation codes for the accounts of <paramref name="nips"/> that are enabled and not activated yet
+    /// (codes lost or expired); their previous codes stop working. Returns them, ordered by NIP.
+    /// </summary>
+    public async Task<IReadOnlyList<ProvisionedAccount>> ReissueAsync(IReadOnlyCollection<string> nips, DateTime expiresAt,
+        string actor, string target, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var pending = (await conn.QueryAsync<(long Id, string Nip, string Name, string Username)>(new CommandDefinition("""
+            select id, nip::text, display_name, username from app_user
+            where nip = any(@nips::char(18)[]) and must_change_password and disabled_at is null
+            order by nip
+            for update
+            """, new { nips = nips.ToArray() }, tx, cancellationToken: ct))).ToList();
+        var accounts = pending.Select(p => new ProvisionedAccount(p.Nip, p.Name, p.Username, ActivationCodes.Generate())).ToList();
+        await conn.ExecuteAsync(new CommandDefinition("""
+            insert into activation_code (user_id, code_hash, expires_at, created_by)
+            select t.id, t.hash, @expiresAt, @actor from unnest(@ids, @hashes) as t(id, hash)
+            on conflict (user_id) do update set code_hash = excluded.code_hash, expires_at = excluded.expires_at,
+                                                created_at = now(), created_by = excluded.created_by
+            """, new
+        {
+            ids = pending.Select(p => p.Id).ToArray(),
+            hashes = accounts.Select(a => ActivationCodes.Hash(ActivationCodes.Normalize(a.Code)!)).ToArray(),
+            expiresAt,
+            actor,
+        }, tx, cancellationToken: ct));
+        await AuditLog.WriteAsync(conn, tx, actor, AuditActions.UserProvision, target,
+            new { reissued = accounts.Count, expiresAt, nips = accounts.Select(a => a.Nip) }, ct);
+        await AccessChanges.NotifyAsync(conn, "user", ct, tx);
+        await tx.CommitAsync(ct);
+        return accounts;
+    }
+
     /// <summary>NIPs (of <paramref name="nips"/>) that already have an account.</summary>
     public async Task<IReadOnlySet<string>> WithAccountAsync(IReadOnlyCollection<string> nips, CancellationToken ct = default)
     {

@@ -99,6 +99,30 @@ public sealed class EmployeeAccessMatrixTests(EmployeeServerFactory app) : IClas
     }
 
     [Fact]
+    public async Task Pegawai_EvenASuperior_PassesNoRegionPolicy()
+    {
+        foreach (var who in new[] { "s1", "k" })
+        {
+            var client = (await SignInAsync(who)).Client;
+            foreach (var url in new[]
+            {
+                "api/v1/regions", $"api/v1/employees?unit={_w.UnitA}", $"api/v1/indicators/employee/{_w.S1}",
+                $"api/v1/indicators/region/{_w.RegionA}", $"charts/r.{_w.RegionA}.minutes.svg", $"charts/u.{_w.UnitA}.minutes.svg",
+                "api/v1/audit", "api/v1/rules",
+            })
+            {
+                using var response = await client.GetAsync(url);
+                Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{who} GET {url}: {(int)response.StatusCode}");
+            }
+            using var board = new HttpRequestMessage(HttpMethod.Get, $"papan/{_w.RegionA}");
+            board.Headers.Accept.ParseAdd("text/html");
+            using var page = await client.SendAsync(board);
+            Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+            Assert.StartsWith("/akses-ditolak", page.Headers.Location?.PathAndQuery);
+        }
+    }
+
+    [Fact]
     public async Task EmployeeGroup_IsJoinedBySelfAndTheSuperiorChain_AndNobodyElse()
     {
         var group = "employee:" + _w.S1;

@@ -157,6 +157,28 @@ public sealed partial class EmployeeActivationTests(LoginAppFactory app) : IClas
         Assert.Empty((await importer.ImportAsync(file, default)).DisabledAccounts);
     }
 
+    [Fact]
+    public async Task SuperiorRelations_FollowAReferenceImport_AtOnce_NotAfterTheCacheLifetime()
+    {
+        var (head, kabid, moved) = (_nips[0], _nips[1], _nips[6]);
+        var team = app.Services.GetRequiredService<TeamScope>();
+        Assert.Equal([head], await team.ChainAboveAsync(moved)); // now cached (30 s by default)
+        Assert.True(await team.IsDirectReportAsync(head, moved));
+
+        var file = Path.Combine(Directory.CreateTempSubdirectory("kinerja-move-").FullName, "employees.csv");
+        await File.WriteAllTextAsync(file, $"nip,name,unitId,position,status,supervisorNip\n{moved},Pegawai Uji,ak-a-dinas,Pelaksana,PNS,{kabid}\n");
+        var importer = new ReferenceImporter(app.Services.GetRequiredService<ReferenceRepository>(),
+            app.Services.GetRequiredService<EmployeeAccountStore>());
+        Assert.Empty((await importer.ImportAsync(file, default)).Errors);
+
+        await Eventually.TrueAsync(async () => (await team.ChainAboveAsync(moved)).SequenceEqual([kabid, head]),
+            "the moved employee's chain is re-read", TimeSpan.FromSeconds(10));
+        Assert.False(await team.IsDirectReportAsync(head, moved));
+        Assert.True(await team.IsDirectReportAsync(kabid, moved));
+        Assert.Contains(moved, await team.DirectReportsAsync(kabid));
+        Assert.True(await team.IsSuperiorAsync(head, moved)); // still above, one step further up
+    }
+
     [GeneratedRegex("name=\"__af\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }

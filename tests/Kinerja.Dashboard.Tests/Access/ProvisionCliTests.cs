@@ -131,6 +131,34 @@ public sealed class ProvisionCliTests(TestDatabase db) : IClassFixture<TestDatab
     }
 
     [Fact]
+    public async Task Provision_Reissue_GivesNewCodesOnlyToAccountsNotActivated_AndTheOldCodesStopWorking()
+    {
+        var nips = await TestData.SeedUnitWithStaffAsync(db.DataSource, "pv-c", "pv-c-dinas", 2, nipOffset: 8400);
+        Assert.Equal(0, (await RunAsync("users", "provision", "--region", "pv-c", "--out", PathOf("c-1.csv"))).Code);
+        var firstCodes = (await File.ReadAllLinesAsync(PathOf("c-1.csv"))).Skip(1).Select(l => l.Split(',')).ToDictionary(r => r[0], r => r[3]);
+        var store = new EmployeeAccountStore(db.DataSource);
+        var activated = (await new UserStore(db.DataSource).FindAsync(nips[1]))!;
+        Assert.True(await store.ActivateAsync(activated.Id, ActivationCodes.Hash(ActivationCodes.Normalize(firstCodes[nips[1]])!),
+            Passwords.Hash("kata-sandi-uji-123"), DateTime.UtcNow));
+
+        var plain = await RunAsync("users", "provision", "--region", "pv-c", "--out", PathOf("c-2.csv"));
+        Assert.Contains("Created 0 pegawai accounts; 3 already had one", plain.Output);
+        Assert.Single(await File.ReadAllLinesAsync(PathOf("c-2.csv"))); // the header only
+
+        var reissue = await RunAsync("users", "provision", "--region", "pv-c", "--reissue", "--out", PathOf("c-3.csv"));
+        Assert.True(reissue.Code == 0, reissue.Output + reissue.Error);
+        Assert.Contains("Created 0 pegawai accounts; reissued 2 codes; 1 already had one", reissue.Output);
+        var newCodes = (await File.ReadAllLinesAsync(PathOf("c-3.csv"))).Skip(1).Select(l => l.Split(',')).ToDictionary(r => r[0], r => r[3]);
+        Assert.Equal(new[] { nips[0], nips[2] }.Order(StringComparer.Ordinal), newCodes.Keys.Order(StringComparer.Ordinal));
+        foreach (var nip in newCodes.Keys)
+        {
+            var pending = (await store.PendingAsync((await new UserStore(db.DataSource).FindAsync(nip))!.Id))!;
+            Assert.True(ActivationCodes.Matches(pending.CodeHash, newCodes[nip]));
+            Assert.False(ActivationCodes.Matches(pending.CodeHash, firstCodes[nip]));
+        }
+    }
+
+    [Fact]
     public async Task UsersAdd_RolePegawai_IsRefused_WithTheWayToProvision()
     {
         var add = await RunAsync("users", "add", "pv-orang", "--role", "pegawai");

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Kinerja.Dashboard.Access.Cli;
 
 /// <summary>
-/// <c>users provision (--region ID | --csv FILE) --out FILE</c>: pegawai accounts for every active employee of a region
+/// <c>users provision (--region ID | --csv FILE) --out FILE [--reissue]</c>: pegawai accounts for every active employee of a region
 /// or the NIPs of a list (<see cref="EmployeeProvisioning"/>), their one-time activation codes written to a new file
 /// (<see cref="CodesFile"/>, mode 0600). Idempotent: a re-run creates only the missing accounts.
 /// </summary>
@@ -14,9 +14,10 @@ public static class ProvisionCommand
         var region = new Option<string>("--region") { Description = "Every active employee of this region." };
         var csv = new Option<FileInfo>("--csv") { Description = "A file of NIPs (one per line, or the first CSV column; header 'nip' optional)." };
         var output = new Option<FileInfo>("--out") { Description = "New file for the activation codes (nip,name,username,code; mode 0600).", Required = true };
+        var reissue = new Option<bool>("--reissue") { Description = "Also give new codes to accounts of the set not activated yet (lost or expired codes)." };
         var provision = new Command("provision",
             "Create pegawai accounts (user name = NIP) with one-time activation codes; skips employees who have an account.")
-            { region, csv, output };
+            { region, csv, output, reissue };
         provision.Lenient().SetAction((parse, ct) => AccessCli.RunAsync(parse, async (sp, stdout, token) =>
         {
             var regionId = parse.GetValue(region);
@@ -34,8 +35,8 @@ public static class ProvisionCommand
                 try
                 {
                     result = rows is null
-                        ? await provisioning.ForRegionAsync(regionId!, AccessCli.Actor, token)
-                        : await provisioning.ForNipsAsync(rows, AccessCli.Actor, token);
+                        ? await provisioning.ForRegionAsync(regionId!, AccessCli.Actor, parse.GetValue(reissue), token)
+                        : await provisioning.ForNipsAsync(rows, AccessCli.Actor, parse.GetValue(reissue), token);
                 }
                 catch
                 {
@@ -43,14 +44,15 @@ public static class ProvisionCommand
                     File.Delete(path); // nothing was created: leave no empty codes file behind
                     throw;
                 }
-                await CodesFile.WriteAsync(file, result.Created, token);
+                await CodesFile.WriteAsync(file, result.Codes, token);
             }
             foreach (var error in result.Errors)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync("rejected " + error);
             }
-            await stdout.WriteLineAsync($"Created {result.Created.Count} pegawai accounts; {result.AlreadyHadAccount} already had one; " +
-                                        $"rejected {result.Errors.Count}.");
+            await stdout.WriteLineAsync($"Created {result.Created.Count} pegawai accounts; " +
+                                        (parse.GetValue(reissue) ? $"reissued {result.Reissued.Count} codes; " : "") +
+                                        $"{result.AlreadyHadAccount} already had one; rejected {result.Errors.Count}.");
             await stdout.WriteLineAsync($"Activation codes: {path} (readable by you only), valid until {result.ExpiresAt:yyyy-MM-dd HH:mm} UTC.");
             await stdout.WriteLineAsync("Hand each person their code; they sign in at /aktivasi (or /masuk) with user name = NIP and choose a password.");
             return result.Errors.Count == 0 ? 0 : 1;
