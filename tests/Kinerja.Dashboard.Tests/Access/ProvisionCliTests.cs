@@ -128,6 +128,10 @@ public sealed class ProvisionCliTests(TestDatabase db) : IClassFixture<TestDatab
         Assert.Contains("exactly one of --region ID or --csv FILE", both.Error);
         var neither = await RunAsync("users", "provision", "--out", PathOf("n.csv"));
         Assert.Equal(1, neither.Code);
+        var missing = await RunAsync("users", "provision", "--csv", PathOf("tidak-ada.csv"), "--out", PathOf("m.csv"));
+        Assert.Equal(CliExitCodes.Usage, missing.Code);
+        Assert.Contains("File not found", missing.Error);
+        Assert.False(File.Exists(PathOf("m.csv")));
     }
 
     [Fact]

@@ -26,6 +26,11 @@ public static class ProvisionCommand
             {
                 throw new AccessException("Give exactly one of --region ID or --csv FILE.");
             }
+            if (list is { Exists: false })
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"error: File not found: {list.FullName}");
+                return Kinerja.Dashboard.Cli.CliExitCodes.Usage;
+            }
             var rows = list is null ? null : await NipList.ReadAsync(list.FullName, token);
             var path = parse.GetValue(output)!.FullName;
             var provisioning = sp.GetRequiredService<EmployeeProvisioning>();
