@@ -6,12 +6,12 @@ using Microsoft.Extensions.Options;
 namespace Kinerja.Dashboard.Access;
 
 /// <summary>
-/// Short-lived per-process cache of users (with grants), source keys and unit/employee regions, so a request
+/// Short-lived per-process cache of users (with grants), source keys, unit/employee regions and supervisor links, so a request
 /// does not hit the database for them. Cleared on every <c>kinerja_access</c> notification (user, grant or key
-/// change in any process) and after a listener reconnect.
+/// change in any process, a reference import) and after a listener reconnect.
 /// </summary>
-public sealed class AccessCache(UserStore users, SourceStore sources, RegionLookup regions, IOptions<AccessOptions> options,
-    TimeProvider time) : IChangeHandler<AccessChanged>
+public sealed class AccessCache(UserStore users, SourceStore sources, RegionLookup regions, EmployeeDirectory employees,
+    IOptions<AccessOptions> options, TimeProvider time) : IChangeHandler<AccessChanged>
 {
     private readonly ConcurrentDictionary<string, (object? Value, DateTimeOffset Expires)> _entries = new();
     private long _generation;
@@ -27,6 +27,13 @@ public sealed class AccessCache(UserStore users, SourceStore sources, RegionLook
 
     public Task<string?> RegionOfEmployeeAsync(string nip, CancellationToken ct) =>
         GetAsync("r:e:" + nip, () => regions.OfEmployeeAsync(nip, ct));
+
+    /// <summary>An employee with unit, region and supervisor (for <see cref="TeamScope"/>).</summary>
+    public Task<EmployeeEntry?> EmployeeAsync(string nip, CancellationToken ct) =>
+        GetAsync("e:" + nip, () => employees.FindAsync(nip, ct));
+
+    public async Task<IReadOnlyList<string>> DirectReportsAsync(string nip, CancellationToken ct) =>
+        await GetAsync<IReadOnlyList<string>>("d:" + nip, async () => await employees.DirectReportsAsync(nip, ct)) ?? [];
 
     /// <summary>Drops everything (called on changes; also usable by tests and admin actions in-process).</summary>
     public void Clear()

@@ -6,6 +6,9 @@ public static class AccessClaims
     /// <summary>The user's security stamp at sign-in (sessions end when it changes).</summary>
     public const string Stamp = "kinerja:stamp";
 
+    /// <summary>Set on pegawai sessions: the employee's NIP (18 digits).</summary>
+    public const string Nip = "kinerja:nip";
+
     /// <summary>Set on ingest sources: the source id.</summary>
     public const string SourceId = "kinerja:source";
 

@@ -19,7 +19,10 @@ public sealed class AccessOptions
 
     public int IngestBurst { get; set; } = 100;
 
-    /// <summary>Login attempts (POST /masuk) per remote address per minute.</summary>
+    /// <summary>How many days a one-time activation code of a provisioned pegawai account stays valid.</summary>
+    public int ActivationCodeDays { get; set; } = 14;
+
+    /// <summary>Login attempts (POST /masuk, POST /aktivasi) per remote address per minute.</summary>
     public int LoginAttemptsPerMinute { get; set; } = 10;
 
     /// <summary>

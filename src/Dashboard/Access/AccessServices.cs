@@ -43,6 +43,11 @@ public static class AccessServices
             .ValidateOnStart();
 
         services.AddSingleton<UserStore>();
+        services.AddSingleton<EmployeeDirectory>();
+        services.AddSingleton<EmployeeAccountStore>();
+        services.AddSingleton<EmployeeProvisioning>();
+        services.AddSingleton<EmployeeActivation>();
+        services.AddSingleton<TeamScope>();
         services.AddSingleton<SourceStore>();
         services.TryAddSingleton<RegionLookup>();
         services.AddSingleton<AuditLog>();

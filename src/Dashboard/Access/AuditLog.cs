@@ -50,6 +50,8 @@ public static class AuditActions
     public const string UserRevoke = "user.revoke";
     public const string UserPassword = "user.password";
     public const string UserDisable = "user.disable";
+    public const string UserProvision = "user.provision";
+    public const string UserActivate = "user.activate";
     public const string SourceAdd = "source.add";
     public const string SourceRevoke = "source.revoke";
 }

@@ -7,7 +7,8 @@ namespace Kinerja.Dashboard.Access;
 /// <summary>
 /// Hub filter that checks group access before any hub method runs that takes a <c>string group</c> (or
 /// <c>string[] groups</c>) parameter, with <see cref="BoardGroupAccess"/>: <c>public:*</c> for anyone,
-/// <c>region:*</c>/<c>unit:*</c> only for people who may read that region. A refused call fails with a
+/// <c>region:*</c>/<c>unit:*</c> only for people who may read that region, <c>employee:{nip}</c> only for that employee
+/// and their superior chain. A refused call fails with a
 /// <see cref="HubException"/> ("Akses ditolak ..."), so the hub method never joins the group.
 /// Register once: <c>builder.Services.AddSignalR(o =&gt; o.AddFilter&lt;BoardGroupHubFilter&gt;())</c>.
 /// </summary>
@@ -38,7 +39,7 @@ public sealed class BoardGroupHubFilter(BoardGroupAccess access) : IHubFilter
             {
                 if (!BoardGroupAccess.IsWellFormed(group))
                 {
-                    throw new HubException($"Grup '{Clip(group)}' tidak dikenal. Gunakan region:{{id}}, unit:{{id}} atau public:{{id}}.");
+                    throw new HubException($"Grup '{Clip(group)}' tidak dikenal. Gunakan region:{{id}}, unit:{{id}}, public:{{id}} atau employee:{{nip}}.");
                 }
                 if (!await access.CanJoinAsync(context.Context.User, group, context.Context.ConnectionAborted))
                 {

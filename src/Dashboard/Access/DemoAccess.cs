@@ -3,8 +3,9 @@ using Kinerja.Dashboard.Demo;
 namespace Kinerja.Dashboard.Access;
 
 /// <summary>
-/// Demo mode: one user per role (<c>demo-pimpinan</c> with the first demo region, <c>demo-sdm</c>, <c>demo-admin</c>)
-/// with random passwords, and a source <c>demo-sumber</c> scoped to every demo region. Credentials and the key are
+/// Demo mode: one user per role (<c>demo-pimpinan</c> with the first demo region, <c>demo-sdm</c>, <c>demo-admin</c>),
+/// two employees of the first demo region (<c>demo-atasan</c> and their direct report <c>demo-pegawai</c>,
+/// <see cref="DemoEmployeeAccess"/>) with random passwords, and a source <c>demo-sumber</c> scoped to every demo region. Credentials and the key are
 /// printed only when created (only hashes are stored); later starts print that they exist.
 /// </summary>
 public static class DemoAccess
@@ -34,6 +35,7 @@ public static class DemoAccess
             }
             lines.Add($"  {role,-9} {name} / {password}" + (role == AccessRoles.Pimpinan ? $"  (wilayah: {regions[0]})" : ""));
         }
+        await DemoEmployeeAccess.AddLinesAsync(services, regions[0], lines, ct);
         if (await sources.FindByNameAsync(SourceName, ct) is null)
         {
             var created = await sources.AddAsync(SourceName, regions.Select(r => "region:" + r).ToList(), "system:demo", ct);

@@ -30,6 +30,10 @@ public static class Policies
     /// <summary>Board chart files: public charts for anyone, region/unit charts for people who may read the region.</summary>
     public const string Charts = "Charts";
 
+    /// <summary>A signed-in employee (pegawai, bound to one NIP): their own data; a leader, HR or admin account without a
+    /// NIP is refused (403). What a superior may see of their reports is checked per request (<see cref="TeamScope"/>).</summary>
+    public const string Employee = "Employee";
+
     /// <summary>Anonymous, aggregates only (public boards, public charts). Maps to <c>AllowAnonymous</c>.</summary>
     public const string Public = "Public";
 
@@ -44,6 +48,7 @@ public static class Policies
         o.AddPolicy(Admin, p => p.RequireRole(AccessRoles.Admin));
         o.AddPolicy(Public, p => p.RequireAssertion(_ => true));
         o.AddPolicy(Charts, p => p.AddRequirements(new ChartAccessRequirement()));
+        o.AddPolicy(Employee, p => p.RequireRole(AccessRoles.Pegawai).RequireClaim(AccessClaims.Nip));
         // No fallback policy: requests that match no endpoint (static files, 404s) need no sign-in. An endpoint mapped
         // without a policy or AllowAnonymous fails EndpointPolicyTests.
         o.FallbackPolicy = null;

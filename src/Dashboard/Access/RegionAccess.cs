@@ -40,7 +40,7 @@ public sealed class RegionAccess(AccessCache cache)
 
     /// <summary>
     /// The regions the user may read: null for every region (sdm, admin), a set (possibly empty) for pimpinan,
-    /// empty for anyone else (anonymous, ingest sources, disabled or changed users).
+    /// empty for anyone else (pegawai, anonymous, ingest sources, disabled or changed users).
     /// </summary>
     public async Task<IReadOnlySet<string>?> ReadableRegionsAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
@@ -49,10 +49,14 @@ public sealed class RegionAccess(AccessCache cache)
         {
             return new HashSet<string>();
         }
-        return AccessRoles.IsRegionScoped(record.Role) ? record.Regions.ToHashSet() : null;
+        // Only sdm and admin read every region; a pegawai reads no region (self and team go through TeamScope).
+        return AccessRoles.IsRegionScoped(record.Role) ? record.Regions.ToHashSet()
+            : AccessRoles.IsKnown(record.Role) ? null
+            : new HashSet<string>();
     }
 
-    /// <summary>The signed-in person's current record when their session is still valid (same stamp, enabled), else null.</summary>
+    /// <summary>The signed-in person's current record when their session is still valid (same stamp, role and NIP,
+    /// enabled, activated), else null.</summary>
     public async Task<UserRecord?> CurrentUserAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         if (user.Identity?.IsAuthenticated != true
@@ -62,8 +66,9 @@ public sealed class RegionAccess(AccessCache cache)
             return null;
         }
         var record = await cache.UserAsync(id, ct);
-        return record is { Disabled: false } && record.SecurityStamp.ToString() == stamp
+        return record is { Disabled: false, MustChangePassword: false } && record.SecurityStamp.ToString() == stamp
                && record.Role == user.FindFirstValue(ClaimTypes.Role)
+               && record.Nip == user.FindFirstValue(AccessClaims.Nip)
             ? record
             : null;
     }

@@ -6,13 +6,15 @@ namespace Kinerja.Dashboard.Access;
 
 /// <summary>
 /// Users, their role and region grants (tables <c>app_user</c>, <c>user_region</c>). Every change writes an
-/// audit row in the same transaction and notifies <see cref="AccessChanges.Channel"/>.
+/// audit row in the same transaction and notifies <see cref="AccessChanges.Channel"/>. Pegawai accounts (bound to a
+/// NIP) are created by <see cref="EmployeeAccountStore"/>.
 /// </summary>
 public sealed partial class UserStore(NpgsqlDataSource db)
 {
     private const string Columns = """
         id, username, display_name as displayname, role, password_hash as passwordhash, failed_count as failedcount,
-        locked_until as lockeduntil, security_stamp as securitystamp, disabled_at as disabledat, last_login_at as lastloginat
+        locked_until as lockeduntil, security_stamp as securitystamp, disabled_at as disabledat, last_login_at as lastloginat,
+        nip::text as nip, must_change_password as mustchangepassword
         """;
 
     public static bool IsValidUsername(string? name) => name is not null && UsernameShape().IsMatch(name);
@@ -52,6 +54,11 @@ public sealed partial class UserStore(NpgsqlDataSource db)
         {
             throw new AccessException(
                 $"Invalid username '{username}': 2-63 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.");
+        }
+        if (role == AccessRoles.Pegawai)
+        {
+            throw new AccessException(
+                "A pegawai account is bound to one NIP: create it with 'users provision --region ID|--csv FILE --out FILE'.");
         }
         if (!AccessRoles.IsKnown(role))
         {
@@ -111,7 +118,8 @@ public sealed partial class UserStore(NpgsqlDataSource db)
         return await RegionsAsync(conn, id, ct);
     }
 
-    /// <summary>Sets a new password hash, clears the lockout and ends the user's sessions.</summary>
+    /// <summary>Sets a new password hash, clears the lockout and ends the user's sessions (a pending activation code of a
+    /// provisioned pegawai account is dropped: the account is activated with this password).</summary>
     public async Task SetPasswordAsync(string username, string passwordHash, string actor, CancellationToken ct = default)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -119,8 +127,9 @@ public sealed partial class UserStore(NpgsqlDataSource db)
         var id = await IdAsync(conn, tx, username, ct);
         await conn.ExecuteAsync(new CommandDefinition("""
             update app_user set password_hash = @passwordHash, failed_count = 0, locked_until = null,
-                                security_stamp = gen_random_uuid()
-            where id = @id
+                                security_stamp = gen_random_uuid(), must_change_password = false
+            where id = @id;
+            delete from activation_code where user_id = @id;
             """, new { id, passwordHash }, tx, cancellationToken: ct));
         await AuditLog.WriteAsync(conn, tx, actor, AuditActions.UserPassword, "user:" + username, null, ct);
         await AccessChanges.NotifyAsync(conn, "user", ct, tx);

@@ -23,6 +23,7 @@ public static class KinerjaEndpoints
         if (roles.Dashboard || roles.Rules)
         {
             app.MapIndicatorsApi();
+            app.MapEmployeeApi();
         }
         if (roles.Rules)
         {
@@ -32,6 +33,7 @@ public static class KinerjaEndpoints
         {
             app.MapPageEndpoints();
             app.MapBoardGroups();
+            app.MapEmployeeHub();
         }
         return app;
     }

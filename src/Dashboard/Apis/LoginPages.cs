@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kinerja.Dashboard.Apis;
 
 /// <summary>
-/// <c>GET/POST /masuk</c> (sign in; rate-limited per address; lockout per user), <c>GET/POST /keluar</c>
+/// <c>GET/POST /masuk</c> (sign in; rate-limited per address; lockout per user; a provisioned account typing its
+/// activation code gets the activation form of <see cref="ActivationPages"/>, no session), <c>GET/POST /keluar</c>
 /// (sign out), <c>GET /akses-ditolak</c>. Forms carry an antiforgery token; the session cookie is HttpOnly, SameSite=Strict.
 /// </summary>
 public static class LoginPages
@@ -54,11 +55,21 @@ public static class LoginPages
         }
         var remote = ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var result = await login.CheckAsync(name, password, remote, ctx.RequestAborted);
+        if (result.Status == LoginStatus.ActivationRequired)
+        {
+            // No session before a password is chosen: the activation form, with the code just typed carried hidden.
+            return Html(ActivationHtml.Form(af.GetAndStoreTokens(ctx).RequestToken!,
+                "Akun Anda belum aktif. Pilih kata sandi baru untuk melanjutkan.", false, name, password));
+        }
         if (result.Status != LoginStatus.Success)
         {
-            var message = result.Status == LoginStatus.Locked
-                ? $"Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi setelah pukul {result.LockedUntil:HH:mm} UTC."
-                : "Nama pengguna atau kata sandi salah.";
+            var message = result.Status switch
+            {
+                LoginStatus.Locked =>
+                    $"Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi setelah pukul {result.LockedUntil:HH:mm} UTC.",
+                LoginStatus.ActivationExpired => "Kode aktivasi sudah kedaluwarsa. Minta kode baru ke BKPSDM.",
+                _ => "Nama pengguna atau kata sandi salah.",
+            };
             return Html(LoginHtml.Login(af.GetAndStoreTokens(ctx).RequestToken!, target, message, name),
                 StatusCodes.Status401Unauthorized);
         }

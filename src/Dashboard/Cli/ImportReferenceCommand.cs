@@ -22,7 +22,8 @@ internal static class ImportReferenceCommand
                 return CliExitCodes.Usage;
             }
             await using var host = await CliHost.StartAsync(parse.UnmatchedTokens.ToArray());
-            var importer = new ReferenceImporter(host.Services.GetRequiredService<Kinerja.Core.Reference.ReferenceRepository>());
+            var importer = new ReferenceImporter(host.Services.GetRequiredService<Kinerja.Core.Reference.ReferenceRepository>(),
+                new Access.EmployeeAccountStore(host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>()));
             ReferenceImportResult result;
             try
             {
@@ -39,6 +40,11 @@ internal static class ImportReferenceCommand
             }
             await output.WriteLineAsync($"Imported {result.Regions} regions, {result.Units} units, {result.Employees} employees, " +
                                         $"{result.Holidays} holidays; rejected {result.Errors.Count} rows.");
+            if (result.DisabledAccounts.Count > 0)
+            {
+                await output.WriteLineAsync($"Disabled {result.DisabledAccounts.Count} pegawai accounts of employees no longer active: " +
+                                            string.Join(", ", result.DisabledAccounts));
+            }
             return result.Errors.Count == 0 ? CliExitCodes.Ok : CliExitCodes.Failed;
         });
         return reference;

@@ -1,19 +1,31 @@
 using System.Globalization;
 using Kinerja.Core.Domain;
 using Kinerja.Core.Reference;
+using Kinerja.Dashboard.Access;
 using Kinerja.Dashboard.Apis;
 
 namespace Kinerja.Dashboard.Reference;
 
-/// <summary>The outcome of a reference import: counts of rows kept and each rejected row with its reason.</summary>
-public sealed record ReferenceImportResult(int Regions, int Units, int Employees, int Holidays, IReadOnlyList<string> Errors);
+/// <summary>
+/// The outcome of a reference import: counts of rows kept and each rejected row with its reason, and the pegawai
+/// accounts disabled because their employee is no longer active.
+/// </summary>
+public sealed record ReferenceImportResult(int Regions, int Units, int Employees, int Holidays, IReadOnlyList<string> Errors)
+{
+    public IReadOnlyList<string> DisabledAccounts { get; init; } = [];
+}
 
 /// <summary>
 /// Validates reference rows (slugs, IANA zones, NIPs per DOMAIN.md, statuses, references to regions,
-/// units and supervisors in the database or the same file) and upserts the valid ones in one transaction.
+/// units and supervisors in the database or the same file) and upserts the valid ones in one transaction. Then the
+/// pegawai accounts of employees no longer active (<c>active: false</c>) are disabled, their sessions ended, and every
+/// process drops its cached superior relations (<see cref="EmployeeAccountStore.DisableLeaversAsync"/>).
 /// </summary>
-public sealed class ReferenceImporter(ReferenceRepository repo)
+public sealed class ReferenceImporter(ReferenceRepository repo, EmployeeAccountStore accounts)
 {
+    /// <summary>The audit actor of accounts disabled by an import.</summary>
+    public const string Actor = "system:reference-import";
+
     public async Task<ReferenceImportResult> ImportAsync(string path, CancellationToken ct)
     {
         var rows = await ReferenceFile.ReadAsync(path, ct);
@@ -42,7 +54,11 @@ public sealed class ReferenceImporter(ReferenceRepository repo)
         var holidays = Collect(rows, "holidays", errors, r => ParseHoliday(r, regionIds));
 
         await repo.UpsertAsync(regions, units, employees, holidays, ct);
-        return new ReferenceImportResult(regions.Count, units.Count, employees.Count, holidays.Count, errors);
+        var disabled = await accounts.DisableLeaversAsync(Actor, ct);
+        return new ReferenceImportResult(regions.Count, units.Count, employees.Count, holidays.Count, errors)
+        {
+            DisabledAccounts = disabled,
+        };
     }
 
     private static List<T> Collect<T>(List<ReferenceRow> rows, string kind, List<string> errors, Func<ReferenceRow, (T?, string?)> parse)
@@ -110,7 +126,9 @@ public sealed class ReferenceImporter(ReferenceRepository repo)
         }
         var position = Get(r, "position") ?? "";
         if (position.Length > 200) return (null, "position is longer than 200 characters.");
-        return (new Employee(nip!, Get(r, "name")!, unitId, position, status, supervisor), null);
+        var active = Get(r, "active")?.ToLowerInvariant();
+        if (active is not (null or "true" or "false")) return (null, $"active '{Get(r, "active")}' must be true or false (false: the employee has left).");
+        return (new Employee(nip!, Get(r, "name")!, unitId, position, status, supervisor, active != "false"), null);
     }
 
     private static (Holiday?, string?) ParseHoliday(ReferenceRow r, HashSet<string> regionIds)

@@ -58,6 +58,34 @@ public sealed partial class DemoAndPublicTests(DemoAppFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task DemoAccess_PrintsPegawaiAndTheirAtasan_WithNips_AndTheirPasswordsSignIn()
+    {
+        Assert.NotNull(app.Services); // start the app (and its demo set-up) first
+        await using (var conn = await app.DataSource.OpenConnectionAsync())
+        {
+            await conn.ExecuteAsync("delete from app_user where username in ('demo-pegawai', 'demo-atasan')");
+        }
+        var text = string.Join("\n", await app.Services.EnsureDemoAccessAsync());
+        var pegawai = Regex.Match(text, @"pegawai\s+demo-pegawai / (\S+)  \(NIP (\d{18})");
+        var atasan = Regex.Match(text, @"atasan\s+demo-atasan / (\S+)  \(NIP (\d{18})");
+        Assert.True(pegawai.Success && atasan.Success, text);
+        await using (var conn = await app.DataSource.OpenConnectionAsync())
+        {
+            Assert.Equal(atasan.Groups[2].Value, await conn.ExecuteScalarAsync<string>(
+                "select supervisor_nip::text from employee where nip = @nip", new { nip = pegawai.Groups[2].Value }));
+            Assert.NotNull(await conn.ExecuteScalarAsync<string?>(
+                "select supervisor_nip::text from employee where nip = @nip", new { nip = atasan.Groups[2].Value }));
+        }
+        var form = new LoginForm(app);
+        Assert.Equal(HttpStatusCode.Redirect, (await form.SubmitAsync("demo-pegawai", pegawai.Groups[1].Value)).StatusCode);
+        var me = await form.Client.GetStringAsync("/api/v1/me");
+        Assert.Contains($"\"supervisorNip\":\"{atasan.Groups[2].Value}\"", me);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await new LoginForm(app).SubmitAsync("demo-atasan", atasan.Groups[1].Value)).StatusCode);
+        Assert.All(await app.Services.EnsureDemoAccessAsync(), l => Assert.Contains("sudah ada", l));
+    }
+
+    [Fact]
     public async Task EveryAnonymousGet_CarriesNoNipOrEmployeeName()
     {
         await using var conn = await app.DataSource.OpenConnectionAsync();

@@ -19,12 +19,12 @@ public sealed class EndpointPolicyTests(KinerjaAppFactory app) : IClassFixture<K
     private static readonly string[] AllowedAnonymous =
     [
         "/", "/health/live", "/health/ready", "/openapi/{documentname}.json", "/scalar/**",
-        "/masuk", "/keluar", "/akses-ditolak", "/publik/**", "/hubs/board/**", "/metrics",
+        "/masuk", "/keluar", "/akses-ditolak", "/aktivasi", "/publik/**", "/hubs/board/**", "/hubs/employee/**", "/metrics",
     ];
 
     private static readonly string[] KnownPolicies =
         [Policies.IngestWrite, Policies.SignedIn, Policies.ReadRegion, Policies.RulesRead, Policies.RulesAdmin, Policies.Admin,
-            Policies.Charts];
+            Policies.Charts, Policies.Employee];
 
     private IReadOnlyList<string> _nipsA = [];
     private IReadOnlyList<string> _nipsB = [];
@@ -87,6 +87,7 @@ public sealed class EndpointPolicyTests(KinerjaAppFactory app) : IClassFixture<K
         Assert.Equal(Policies.SignedIn, PolicyOf("GET", "/api/v1/regions"));
         Assert.Equal(Policies.ReadRegion, PolicyOf("GET", "/api/v1/employees"));
         Assert.Equal(Policies.Admin, PolicyOf("GET", "/api/v1/audit"));
+        Assert.Equal(Policies.Employee, PolicyOf("GET", "/api/v1/me"));
         var ingest = Endpoints.Single(e => e.Method == "POST" && e.Pattern == "/api/v1/reviews").Endpoint;
         Assert.NotNull(ingest.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>());
     }
@@ -122,6 +123,7 @@ public sealed class EndpointPolicyTests(KinerjaAppFactory app) : IClassFixture<K
             [Policies.RulesAdmin] = await app.ClientAsAsync(AccessRoles.Admin),
             [Policies.Admin] = await app.ClientAsAsync(AccessRoles.Sdm),
             [Policies.Charts] = app.ClientWithKey(key),
+            [Policies.Employee] = await app.ClientAsAsync(AccessRoles.Admin),
         };
         var failures = new List<string>();
         foreach (var e in Protected.Where(e => e.Policy is not null))

@@ -10,7 +10,7 @@ public sealed class ReferenceImportTests(TestDatabase db) : IClassFixture<TestDa
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("kinerja-import-").FullName;
 
-    private ReferenceImporter Importer => new(new ReferenceRepository(db.DataSource));
+    private ReferenceImporter Importer => new(new ReferenceRepository(db.DataSource), new Kinerja.Dashboard.Access.EmployeeAccountStore(db.DataSource));
 
     private string Write(string name, string text)
     {

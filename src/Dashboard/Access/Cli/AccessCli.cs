@@ -17,6 +17,10 @@ internal static class AccessCli
         {
             services.AddSingleton<UserStore>();
             services.AddSingleton<SourceStore>();
+            services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section);
+            services.AddSingleton<EmployeeDirectory>();
+            services.AddSingleton<EmployeeAccountStore>();
+            services.AddSingleton<EmployeeProvisioning>();
         });
         try
         {

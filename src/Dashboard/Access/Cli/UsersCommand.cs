@@ -5,13 +5,14 @@ namespace Kinerja.Dashboard.Access.Cli;
 /// <summary>
 /// <c>users add NAME --role pimpinan|sdm|admin [--name "Display"] [--region ID]... [--password-stdin]</c>,
 /// <c>users grant NAME --region ID...</c>, <c>users revoke NAME --region ID...</c>, <c>users list</c>,
-/// <c>users password NAME [--password-stdin]</c>, <c>users disable|enable NAME</c>. Generated passwords are printed once.
+/// <c>users password NAME [--password-stdin]</c>, <c>users disable|enable NAME</c>,
+/// <c>users provision (--region ID | --csv FILE) --out FILE</c> (<see cref="ProvisionCommand"/>). Generated passwords are printed once.
 /// </summary>
 public static class UsersCommand
 {
     public static Command Create()
     {
-        var users = new Command("users", "Manage people who sign in (roles pimpinan, sdm, admin) and their region grants.");
+        var users = new Command("users", "Manage people who sign in (roles pimpinan, sdm, admin, pegawai) and region grants.");
         users.Subcommands.Add(Add());
         users.Subcommands.Add(Grant("grant", "Grant read access to regions (for pimpinan).", revoke: false));
         users.Subcommands.Add(Grant("revoke", "Revoke region grants.", revoke: true));
@@ -19,6 +20,7 @@ public static class UsersCommand
         users.Subcommands.Add(Password());
         users.Subcommands.Add(Disable("disable", true));
         users.Subcommands.Add(Disable("enable", false));
+        users.Subcommands.Add(ProvisionCommand.Create());
         return users;
     }
 
@@ -86,8 +88,10 @@ public static class UsersCommand
             foreach (var u in await sp.GetRequiredService<UserStore>().ListAsync(token))
             {
                 var state = u.Disabled ? " disabled" : u.LockedUntil > sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime ? $" locked until {u.LockedUntil:u}" : "";
-                await output.WriteLineAsync($"{u.Username,-24} {u.Role,-9} regions: " +
-                    $"{(u.Regions.Count == 0 ? "-" : string.Join(",", u.Regions))}{state}");
+                var pending = u.MustChangePassword ? " not activated" : "";
+                await output.WriteLineAsync($"{u.Username,-24} {u.Role,-9} " +
+                    (u.Nip is null ? $"regions: {(u.Regions.Count == 0 ? "-" : string.Join(",", u.Regions))}" : $"nip: {u.Nip}") +
+                    state + pending);
             }
             return 0;
         }, ct));

@@ -1,0 +1,57 @@
+using Dapper;
+using Npgsql;
+
+namespace Kinerja.Dashboard.Access;
+
+/// <summary>An employee as access decisions see them: where they work and who their superior is.</summary>
+public sealed record EmployeeEntry(string Nip, string Name, string UnitId, string RegionId, string? SupervisorNip, bool Active);
+
+/// <summary>Reads employees and their supervisor links from the reference tables (uncached; see <see cref="TeamScope"/>).</summary>
+public sealed class EmployeeDirectory(NpgsqlDataSource db)
+{
+    public async Task<EmployeeEntry?> FindAsync(string nip, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.QuerySingleOrDefaultAsync<EmployeeEntry>(new CommandDefinition("""
+            select e.nip::text as nip, e.name, e.unit_id as unitid, u.region_id as regionid,
+                   e.supervisor_nip::text as supervisornip, e.active
+            from employee e join unit u on u.id = e.unit_id
+            where e.nip = @nip
+            """, new { nip }, cancellationToken: ct));
+    }
+
+    /// <summary>NIPs of the active employees whose supervisor is <paramref name="nip"/>, ordered.</summary>
+    public async Task<IReadOnlyList<string>> DirectReportsAsync(string nip, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<string>(new CommandDefinition("""
+            select nip::text from employee where supervisor_nip = @nip and active order by nip
+            """, new { nip }, cancellationToken: ct))).AsList();
+    }
+
+    public async Task<bool> RegionExistsAsync(string regionId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "select exists(select 1 from region where id = @regionId)", new { regionId }, cancellationToken: ct));
+    }
+
+    /// <summary>NIPs of the active employees of a region's units, ordered.</summary>
+    public async Task<IReadOnlyList<string>> ActiveInRegionAsync(string regionId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<string>(new CommandDefinition("""
+            select e.nip::text from employee e join unit u on u.id = e.unit_id
+            where u.region_id = @regionId and e.active order by e.nip
+            """, new { regionId }, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>The active employees among <paramref name="nips"/> (the others are unknown or have left).</summary>
+    public async Task<IReadOnlySet<string>> ActiveAmongAsync(IReadOnlyCollection<string> nips, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<string>(new CommandDefinition(
+            "select nip::text from employee where nip = any(@nips::char(18)[]) and active", new { nips = nips.ToArray() },
+            cancellationToken: ct))).ToHashSet();
+    }
+}

@@ -1,0 +1,34 @@
+using Kinerja.Core.Indicators;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Kinerja.Dashboard.Employees;
+
+/// <summary>
+/// <c>/hubs/employee</c>: per-person live groups <c>employee:{nip}</c>. Who may join is decided before the method runs
+/// by the hub filter (<see cref="Access.BoardGroupHubFilter"/> with <see cref="Access.BoardGroupAccess"/>): that
+/// employee and their superior chain only; everybody else gets the same refusal as any other forbidden group.
+/// </summary>
+public sealed class EmployeeHub(IIndicatorQueries queries) : Hub<IEmployeeClient>
+{
+    public const string Path = "/hubs/employee";
+    public const string GroupPrefix = "employee:";
+
+    /// <summary>Joins <c>employee:{nip}</c> and sends the employee's current snapshot to the caller.</summary>
+    public async Task Subscribe(string group)
+    {
+        // The filter let through only groups this caller may join; board groups belong on /hubs/board.
+        if (!group.StartsWith(GroupPrefix, StringComparison.Ordinal))
+        {
+            throw new HubException("Gunakan grup employee:{nip} di hub ini.");
+        }
+        var nip = group[GroupPrefix.Length..];
+        await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+        if (await queries.EmployeeAsync(nip, null, Context.ConnectionAborted) is { } snapshot)
+        {
+            await Clients.Caller.Snapshot(snapshot);
+        }
+    }
+
+    /// <summary>Leaves a group joined with <see cref="Subscribe"/>.</summary>
+    public Task Unsubscribe(string group) => Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
+}
