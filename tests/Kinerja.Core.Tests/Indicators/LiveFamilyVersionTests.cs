@@ -78,4 +78,33 @@ public class LiveFamilyVersionTests(TestDatabase db) : IClassFixture<TestDatabas
         Assert.All(NotPredikat, f => Assert.Equal(before.Indicators.UnitFamilies["lfam-c-u"].Of(f),
             after.Indicators.UnitFamilies["lfam-c-u"].Of(f)));
     }
+
+    [Fact]
+    public async Task ClosedMonthLevel_UpdatesTheHistoryInMemory_WithoutARecompute_AndNamesTheEmployeeOnce()
+    {
+        var (live, staff, time) = await SetUpAsync("lfam-d", 9400);
+        var before = live.Region("lfam-d")!;
+        var stats = live.Stats;
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var changes = live.Subscribe(cts.Token);
+        time.Now = time.Now.AddMinutes(10);
+        LevelChange[] closed = [new(staff[0], "2026-02", "DI_BAWAH_EKSPEKTASI", "DI_BAWAH_EKSPEKTASI", Predikat.SangatKurang)];
+
+        await live.ApplyLevelsAsync(closed);
+
+        var change = await changes.ReadAsync(cts.Token);
+        Assert.False(change.LevelsOnly); // a history input moved: the rules must see those employees
+        Assert.Equal([staff[0]], change.Nips);
+        Assert.Equal(before.Version, change.Version); // no board figure holds history
+        var snapshot = live.Employee(staff[0])!;
+        Assert.Equal((Predikat.SangatKurang, 1), (snapshot.PreviousPredikat, snapshot.PeriodsSangatKurang));
+        Assert.Equal((stats.IncrementalUpdates, stats.FullLoads), (live.Stats.IncrementalUpdates, live.Stats.FullLoads));
+        // the same levels again (the notification after the evaluator's direct call) change nothing
+        await live.ApplyLevelsAsync(closed);
+        Assert.False(changes.TryRead(out _));
+        // and the snapshot equals the one a full read of the stored history gives
+        await Rollups.LevelAsync(db.DataSource, staff[0], "2026-02", Predikat.SangatKurang);
+        await live.ApplyAsync(new EventsChanged { Regions = ["lfam-d"] });
+        Assert.Equal(snapshot, live.Employee(staff[0]));
+    }
 }
