@@ -37,5 +37,19 @@ public sealed record RegionIndicators : GroupIndicators
     [JsonIgnore]
     public IReadOnlyDictionary<string, long> UnitVersions { get; init; } = NoVersions;
 
+    /// <summary>
+    /// The live model's data version at which each <see cref="FigureFamily"/> of the region's charts (its own figures and
+    /// the unit rows they draw) last changed: a region or public chart keys on the version of the family it draws, so
+    /// it is redrawn only when its own figures changed. <see cref="FamilyVersions.None"/> for figures read from the
+    /// database. Not figures: left out of the API's JSON.
+    /// </summary>
+    [JsonIgnore]
+    public FamilyVersions Families { get; init; } = FamilyVersions.None;
+
+    /// <summary>Unit id → the version at which each family of that unit's row last changed (the unit's charts key on them).</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, FamilyVersions> UnitFamilies { get; init; } = NoFamilies;
+
     private static readonly IReadOnlyDictionary<string, long> NoVersions = new Dictionary<string, long>();
+    private static readonly IReadOnlyDictionary<string, FamilyVersions> NoFamilies = new Dictionary<string, FamilyVersions>();
 }

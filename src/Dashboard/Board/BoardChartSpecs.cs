@@ -15,7 +15,14 @@ public sealed record RegionChartInputs(
 /// <summary>The inputs of one unit's charts.</summary>
 public sealed record UnitChartInputs(UnitIndicators Unit, IReadOnlyList<DailyMinutes> Daily, IReadOnlyList<MonthValue> Ikm);
 
-/// <summary>Which charts each group shows, and their data (chart ids: <c>r.</c>/<c>u.</c>/<c>p.</c> + id + name).</summary>
+/// <summary>A chart of a group and the <see cref="FigureFamily"/> whose data version it is keyed on (the figures it draws).</summary>
+public sealed record BoardChart(ChartSpec Spec, FigureFamily Family);
+
+/// <summary>
+/// Which charts each group shows, their data (chart ids: <c>r.</c>/<c>u.</c>/<c>p.</c> + id + name) and the figure family
+/// each one draws: every figure a chart reads is in the family named beside it, so its family's version moves when it must
+/// be redrawn.
+/// </summary>
 public static class BoardChartSpecs
 {
     private static readonly string[] AttendanceLabels =
@@ -28,7 +35,7 @@ public static class BoardChartSpecs
         return Enumerable.Range(0, count).Select(i => month.AddMonths(i - count + 1).ToString("yyyy-MM", CultureInfo.InvariantCulture)).ToArray();
     }
 
-    public static IReadOnlyList<ChartSpec> Region(RegionChartInputs i)
+    public static IReadOnlyList<BoardChart> Region(RegionChartInputs i)
     {
         var r = i.Region;
         var id = "r." + r.RegionId;
@@ -36,30 +43,30 @@ public static class BoardChartSpecs
         var months = LastMonths(r.Period);
         return
         [
-            Minutes(id + ".aktivitas", "Menit aktivitas bulan ini vs target", r, i.Daily),
-            new PercentBarsSpec(id + ".pengisian", "Pengisian laporan hari ini per unit",
-                units.Select(u => u.Name).ToArray(), units.Select(u => u.FilingRateToday).ToArray(), 80, 50),
-            Predikat(id + ".predikat", units),
-            Attendance(id + ".kehadiran", "Kehadiran hari ini", r.AttendanceToday),
-            Ikm(id + ".ikm", "Indeks Kepuasan Masyarakat (IKM)", months, i.Ikm),
-            Triggers(id + ".tindak-lanjut", "Penghargaan, pembinaan, sanksi per bulan", months, i.Triggers),
+            new(Minutes(id + ".aktivitas", "Menit aktivitas bulan ini vs target", r, i.Daily), FigureFamily.Activity),
+            new(new PercentBarsSpec(id + ".pengisian", "Pengisian laporan hari ini per unit",
+                units.Select(u => u.Name).ToArray(), units.Select(u => u.FilingRateToday).ToArray(), 80, 50), FigureFamily.Filing),
+            new(Predikat(id + ".predikat", units), FigureFamily.Predikat),
+            new(Attendance(id + ".kehadiran", "Kehadiran hari ini", r.AttendanceToday), FigureFamily.Attendance),
+            new(Ikm(id + ".ikm", "Indeks Kepuasan Masyarakat (IKM)", months, i.Ikm), FigureFamily.Ikm),
+            new(Triggers(id + ".tindak-lanjut", "Penghargaan, pembinaan, sanksi per bulan", months, i.Triggers), FigureFamily.Period),
         ];
     }
 
-    public static IReadOnlyList<ChartSpec> Unit(RegionIndicators r, UnitChartInputs i)
+    public static IReadOnlyList<BoardChart> Unit(RegionIndicators r, UnitChartInputs i)
     {
         var id = "u." + i.Unit.UnitId;
         var months = LastMonths(r.Period);
         return
         [
-            Minutes(id + ".aktivitas", "Menit aktivitas bulan ini vs target", i.Unit, i.Daily),
-            Attendance(id + ".kehadiran", "Kehadiran hari ini", i.Unit.AttendanceToday),
-            Ikm(id + ".ikm", "Indeks Kepuasan Masyarakat (IKM)", months, i.Ikm),
+            new(Minutes(id + ".aktivitas", "Menit aktivitas bulan ini vs target", i.Unit, i.Daily), FigureFamily.Activity),
+            new(Attendance(id + ".kehadiran", "Kehadiran hari ini", i.Unit.AttendanceToday), FigureFamily.Attendance),
+            new(Ikm(id + ".ikm", "Indeks Kepuasan Masyarakat (IKM)", months, i.Ikm), FigureFamily.Ikm),
         ];
     }
 
     /// <summary>Public charts: unit aggregates only; units below the minimum are "—".</summary>
-    public static IReadOnlyList<ChartSpec> Public(RegionChartInputs i, SmallGroups smallGroups)
+    public static IReadOnlyList<BoardChart> Public(RegionChartInputs i, SmallGroups smallGroups)
     {
         var r = i.Region;
         var id = "p." + r.RegionId;
@@ -67,13 +74,16 @@ public static class BoardChartSpecs
         double Shown(UnitIndicators u, double v) => smallGroups.Shown(v, u.EmployeeCount);
         return
         [
-            new PercentBarsSpec(id + ".pengisian", "Pengisian laporan kinerja hari ini",
+            new(new PercentBarsSpec(id + ".pengisian", "Pengisian laporan kinerja hari ini",
                 units.Select(u => u.Name).ToArray(), units.Select(u => Shown(u, u.FilingRateToday)).ToArray(), 80, 50),
-            new PercentBarsSpec(id + ".kehadiran", "Kehadiran pegawai hari ini",
+                FigureFamily.Filing),
+            new(new PercentBarsSpec(id + ".kehadiran", "Kehadiran pegawai hari ini",
                 units.Select(u => u.Name).ToArray(), units.Select(u => Shown(u, BoardComposer.AttendanceRate(u))).ToArray(), 90, 70),
-            new PercentBarsSpec(id + ".capaian", "Capaian target kerja bulan ini",
+                FigureFamily.Attendance),
+            new(new PercentBarsSpec(id + ".capaian", "Capaian target kerja bulan ini",
                 units.Select(u => u.Name).ToArray(), units.Select(u => Shown(u, u.ActivityPct)).ToArray(), 100, 75),
-            Ikm(id + ".ikm", "Indeks Kepuasan Masyarakat (IKM)", LastMonths(r.Period), i.Ikm),
+                FigureFamily.Activity),
+            new(Ikm(id + ".ikm", "Indeks Kepuasan Masyarakat (IKM)", LastMonths(r.Period), i.Ikm), FigureFamily.Ikm),
         ];
     }
 

@@ -55,7 +55,7 @@ public sealed class RegionBoard
         _time = services.Time;
         _logger = logger;
         _publisher = services.Publisher;
-        _charts = new RegionCharts(regionId, services, logger, MarkDirty);
+        _charts = new RegionCharts(regionId, services, logger);
     }
 
     public string RegionId => _regionId;

@@ -10,14 +10,15 @@ namespace Kinerja.Dashboard.Board;
 /// <summary>
 /// The charts of one region's watched groups: rendered off the indicators loop, at most once per
 /// <see cref="BoardOptions.ChartIntervalMs"/> and only when the data changed (the <see cref="ChartCache"/>
-/// renders a chart once per data version: the region's for region and public charts, the unit's own
-/// (<see cref="RegionIndicators.UnitVersions"/>) for a unit's charts), then pushed as <c>Chart</c> messages to
+/// renders a chart once per version of the figure family it draws: the region's
+/// (<see cref="RegionIndicators.Families"/>) for region and public charts, the unit's own
+/// (<see cref="RegionIndicators.UnitFamilies"/>) for a unit's charts), then pushed as <c>Chart</c> messages to
 /// the groups whose screens have not seen that version, paced with every other region's through the <see cref="ChartPacer"/>
 /// (after the render gate is released, so a screen waiting for its first charts never waits for the pacing).
 /// Only the <see cref="BoardPublisher"/> pushes; another instance renders on demand (subscribe-time snapshots,
 /// chart downloads) without sending.
 /// </summary>
-public sealed class RegionCharts(string regionId, BoardServices services, ILogger logger, Action markDirty)
+public sealed class RegionCharts(string regionId, BoardServices services, ILogger logger)
 {
     private readonly IBoardData data = services.Data;
     private readonly ChartCache charts = services.Charts;
@@ -29,6 +30,8 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
     private readonly BoardPublisher publisher = services.Publisher;
     private readonly BoardTimings timings = services.Timings;
     private readonly ConcurrentDictionary<string, RenderedChart[]> _groupCharts = new(StringComparer.Ordinal);
+    /// <summary>Chart id → the figure family it draws (what its key is taken from).</summary>
+    private readonly ConcurrentDictionary<string, FigureFamily> _families = new(StringComparer.Ordinal);
     /// <summary>What each group's screens have been sent: group name → chart id → version (lock it).</summary>
     private readonly Dictionary<string, Dictionary<string, long>> _pushed = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -36,6 +39,7 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
     private long _lastRenderTicks, _triggers;
     private volatile bool _stale = true;
     private volatile bool _pendingPush;
+    private PassInputs? _latest;
 
     /// <summary>The charts a group's screens were last given (empty before the first render).</summary>
     public IReadOnlyList<RenderedChart> Of(BoardGroup group) => _groupCharts.GetValueOrDefault(group.Name) ?? [];
@@ -73,14 +77,26 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
         RenderUnderGateAsync(region, groups, version, ct);
 
     /// <summary>
-    /// After a flush: starts a background render-and-push pass when charts are missing, a push is
-    /// pending, or the data changed and the chart interval has passed; otherwise arms a timer so a
-    /// change is never left undrawn.
+    /// After a flush: starts a background render-and-push pass when charts are missing, a push is pending, or the data
+    /// changed and the chart interval has passed. A pass held back by the interval (or by a pass still running) is
+    /// started by the charts themselves once it may run, from the latest inputs given here: the board is not flushed
+    /// again for it, so no <c>Indicators</c> message is sent twice for one change.
     /// </summary>
     public void Schedule(RegionIndicators region, IReadOnlyList<BoardGroup> groups, long version, CancellationToken ct)
     {
+        Volatile.Write(ref _latest, new PassInputs(region, groups, version, ct));
+        TryStart();
+    }
+
+    /// <summary>Starts a pass from the latest inputs if one is due, otherwise leaves it to the running pass or the timer.</summary>
+    private void TryStart()
+    {
+        if (Volatile.Read(ref _latest) is not { } inputs || inputs.Ct.IsCancellationRequested)
+        {
+            return;
+        }
         var due = time.GetElapsedTime(Interlocked.Read(ref _lastRenderTicks)).TotalMilliseconds >= options.ChartIntervalMs;
-        var missing = groups.Any(g => !_groupCharts.ContainsKey(g.Name));
+        var missing = inputs.Groups.Any(g => !_groupCharts.ContainsKey(g.Name));
         if (!missing && !_pendingPush && !(_stale && due))
         {
             if (_stale)
@@ -91,8 +107,8 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
         }
         if (Interlocked.CompareExchange(ref _running, 1, 0) != 0)
         {
+            // The running pass looks again when it ends.
             _stale = true;
-            ArmTimer();
             return;
         }
         _pendingPush = false;
@@ -103,10 +119,10 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
             try
             {
                 var started = time.GetTimestamp();
-                var rendered = await RenderUnderGateAsync(region, groups, version, ct);
+                var rendered = await RenderUnderGateAsync(inputs.Region, inputs.Groups, inputs.Version, inputs.Ct);
                 foreach (var (group, groupCharts) in rendered)
                 {
-                    await PushAsync(group, groupCharts, ct);
+                    await PushAsync(group, groupCharts, inputs.Ct);
                 }
                 timings.Charts.Add(time.GetElapsedTime(started));
             }
@@ -117,6 +133,11 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
             finally
             {
                 Interlocked.Exchange(ref _running, 0);
+                if (_stale || _pendingPush)
+                {
+                    // Changed while this pass ran: the next pass starts when the interval allows.
+                    TryStart();
+                }
             }
         }, CancellationToken.None);
     }
@@ -151,25 +172,22 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
         var first = DateOnly.ParseExact(region.Period[..7] + "-01", "yyyy-MM-dd", null);
         var last = first.AddMonths(1).AddDays(-1);
         RegionChartInputs? inputs = null;
-        if (groups.Any(g => g.Kind != BoardGroupKind.Unit))
-        {
-            inputs = new RegionChartInputs(region,
-                await data.DailyMinutesAsync(regionId, null, first, last, ct),
-                await data.IkmTrendAsync(regionId, null, months, ct),
-                readTriggers ? await data.TriggerCountsAsync(regionId, null, months, ct) : []);
-        }
         foreach (var group in groups)
         {
-            // A unit's charts draw that unit's data only: they key on the version at which its row last changed.
-            var dataVersion = group.Kind == BoardGroupKind.Unit
-                ? region.UnitVersions.GetValueOrDefault(group.Id, version)
-                : version;
-            if (group.Kind == BoardGroupKind.Unit && _groupCharts.TryGetValue(group.Name, out var held)
-                && held.All(c => new ChartKey(dataVersion).IsCoveredBy(c.Key)))
+            var keys = new GroupKeys(region, group, version, triggers);
+            if (_groupCharts.TryGetValue(group.Name, out var held)
+                && held.All(c => _families.TryGetValue(c.Spec.ChartId, out var family) && keys.Of(c.Spec, family).IsCoveredBy(c.Key)))
             {
-                // Unchanged unit: nothing to read or draw.
+                // None of the figures the group's charts draw changed: nothing to read or draw.
                 result.Add((group, held));
                 continue;
+            }
+            if (group.Kind != BoardGroupKind.Unit)
+            {
+                inputs ??= new RegionChartInputs(region,
+                    await data.DailyMinutesAsync(regionId, null, first, last, ct),
+                    await data.IkmTrendAsync(regionId, null, months, ct),
+                    readTriggers ? await data.TriggerCountsAsync(regionId, null, months, ct) : []);
             }
             var specs = group.Kind switch
             {
@@ -182,13 +200,31 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
             var rendered = new RenderedChart[specs.Count];
             for (var i = 0; i < specs.Count; i++)
             {
-                var key = new ChartKey(dataVersion, specs[i] is TriggerCountsSpec ? triggers : 0);
-                rendered[i] = await charts.GetOrRenderAsync(specs[i], key, ct);
+                var (spec, family) = (specs[i].Spec, specs[i].Family);
+                _families[spec.ChartId] = family;
+                rendered[i] = await charts.GetOrRenderAsync(spec, keys.Of(spec, family), ct);
             }
             _groupCharts[group.Name] = rendered;
             result.Add((group, rendered));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The keys of one group's charts: each chart keys on the version of the figure family it draws, the region's
+    /// (<see cref="RegionIndicators.Families"/>) for region and public charts, the unit's own
+    /// (<see cref="RegionIndicators.UnitFamilies"/>) for a unit's charts, so a chart is drawn again only when its own
+    /// figures changed. Figures not from the live model carry no family versions: their charts key on the data version.
+    /// </summary>
+    private readonly struct GroupKeys(RegionIndicators region, BoardGroup group, long version, long triggers)
+    {
+        private readonly FamilyVersions? _families = group.Kind == BoardGroupKind.Unit
+            ? region.UnitFamilies.GetValueOrDefault(group.Id)
+            : region.Families;
+
+        public ChartKey Of(ChartSpec spec, FigureFamily family) => new(
+            _families is null || ReferenceEquals(_families, FamilyVersions.None) ? version : _families.Of(family),
+            spec is TriggerCountsSpec ? triggers : 0);
     }
 
     /// <summary>Sends the group's charts its screens have not seen, one paced <c>Chart</c> message at a time.</summary>
@@ -228,6 +264,7 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
         }
     }
 
+    /// <summary>Starts the held-back pass once the chart interval has passed (one timer at a time).</summary>
     private void ArmTimer()
     {
         if (Interlocked.Exchange(ref _timerArmed, 1) == 1)
@@ -238,7 +275,10 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
         _ = Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time).ContinueWith(_ =>
         {
             Interlocked.Exchange(ref _timerArmed, 0);
-            markDirty();
+            TryStart();
         }, TaskScheduler.Default);
     }
+
+    /// <summary>What the latest flush gave the charts: a held-back pass draws these.</summary>
+    private sealed record PassInputs(RegionIndicators Region, IReadOnlyList<BoardGroup> Groups, long Version, CancellationToken Ct);
 }

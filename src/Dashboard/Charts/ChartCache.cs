@@ -24,9 +24,9 @@ public sealed class RenderedChart(ChartSpec spec, long version, ChartKey key, st
 
 /// <summary>
 /// The latest rendering of every chart, keyed by chart id. A chart is rendered only when its inputs moved on
-/// (<see cref="ChartKey"/>: the live model's version of the data it draws, plus the trigger generation for a chart that counts
-/// triggers), so the number of renders follows data versions, never the number of screens; the data version
-/// moves only when the figures do, so no content is compared here. Renders are serialised: ScottPlot work is CPU-bound and a <c>Plot</c> is not shared. Each
+/// (<see cref="ChartKey"/>: the live model's version of the figure family it draws, plus the trigger generation for a chart
+/// that counts triggers), so the number of renders follows those versions, never the number of screens; a family's
+/// version moves only when its figures do, so no content is compared here. Renders are serialised: ScottPlot work is CPU-bound and a <c>Plot</c> is not shared. Each
 /// render runs on a thread of its own, never on a thread-pool worker: a render takes tens of milliseconds of
 /// CPU (hundreds on a busy machine), and holding a worker that long on a 2-core host delays every other
 /// region's flush, SignalR send and HTTP request queued behind it.
@@ -37,7 +37,7 @@ public sealed class ChartCache(ILogger<ChartCache> logger, TimeProvider time)
     private readonly SemaphoreSlim _render = new(1, 1);
     private long _svgRenders, _pngRenders;
 
-    /// <summary>SVG renders since start (one per chart per changed data version).</summary>
+    /// <summary>SVG renders since start (one per chart per changed version of its figure family).</summary>
     public long SvgRenders => Interlocked.Read(ref _svgRenders);
 
     public long PngRenders => Interlocked.Read(ref _pngRenders);
@@ -104,9 +104,11 @@ public sealed class ChartCache(ILogger<ChartCache> logger, TimeProvider time)
 
 /// <summary>What a chart is drawn from: the version of the data it draws and, for a chart of trigger counts, the trigger generation.</summary>
 /// <param name="DataVersion">
-/// The live model's version of the data the chart draws (equal versions, equal figures): the region's data version for
-/// region and public charts, the unit's (<see cref="Kinerja.Core.Indicators.RegionIndicators.UnitVersions"/>: the region
-/// version at which the unit's row last changed) for a unit's charts, so a change in one unit redraws no other unit's.
+/// The live model's version of the figures the chart draws (equal versions, equal figures): the version of the chart's
+/// <see cref="Kinerja.Core.Indicators.FigureFamily"/>, the region's
+/// (<see cref="Kinerja.Core.Indicators.RegionIndicators.Families"/>) for region and public charts and the unit's
+/// (<see cref="Kinerja.Core.Indicators.RegionIndicators.UnitFamilies"/>) for a unit's charts, so more minutes do not redraw
+/// the attendance chart and a change in one unit redraws no other unit's.
 /// </param>
 /// <param name="Triggers">
 /// How many trigger changes of the region had been announced before its inputs were read (0 for charts that show no

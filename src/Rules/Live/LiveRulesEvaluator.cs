@@ -135,7 +135,8 @@ public sealed class LiveRulesEvaluator(
 
     /// <summary>
     /// Period close: the previous month is evaluated once more from stored history when this process takes
-    /// over, so its predicates (the history the current month's rules read) are final.
+    /// over, so its predicates (the history the current month's rules read) are final; the changed ones go to the live
+    /// model before the current month is evaluated.
     /// </summary>
     private async Task EvaluateClosedMonthAsync(CancellationToken ct)
     {
@@ -149,6 +150,10 @@ public sealed class LiveRulesEvaluator(
         var units = await queries.UnitSnapshotsAsync(closed, ct: ct);
         var batch = await evaluation.EvaluateAndStoreAsync(employees, units, ct);
         var changed = await levels.SaveAsync(batch.Outcomes, ct);
+        // The closed month's predicates are history inputs of the current month: applied now (no read), the current
+        // month's evaluation that follows reads them, and the change this publishes for those employees finds their
+        // snapshots already evaluated (nothing is evaluated twice).
+        await live.ApplyLevelsAsync(changed, ct);
         logger.LogInformation("Closed period {Period}: {Employees} employees → {Triggers} new triggers, {Levels} level changes",
             closed.Key, employees.Count, batch.NewTriggers.Count, changed.Count);
     }

@@ -11,7 +11,8 @@ namespace Kinerja.Dashboard.Tests.Rules;
 /// <summary>
 /// The change feed does not loop: a batch of top superior scores makes the rules write new levels, and those
 /// levels (a rule output) must not wake the indicator recompute or the rules a second time. Also the
-/// harness behind the "recomputes per ingested batch" figure (README.md, "The change feed").
+/// harness behind the "recomputes per ingested batch" figure (README.md, "The change feed"). Levels of a closed month:
+/// <see cref="ClosedMonthFeedTests"/>.
 /// </summary>
 public sealed class FeedLoopTests(MidMonthAppFactory app, ITestOutputHelper output) : IClassFixture<MidMonthAppFactory>
 {
@@ -64,7 +65,7 @@ public sealed class FeedLoopTests(MidMonthAppFactory app, ITestOutputHelper outp
     }
 
     /// <summary>Waits until neither counter moved for two seconds (the evaluator debounces 300 ms).</summary>
-    private static async Task SettleAsync(LiveIndicators live, LiveRulesEvaluator rules)
+    internal static async Task SettleAsync(LiveIndicators live, LiveRulesEvaluator rules)
     {
         var last = (-1L, -1L, -1L);
         var deadline = DateTime.UtcNow.AddSeconds(30);

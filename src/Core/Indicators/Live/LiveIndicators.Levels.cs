@@ -1,41 +1,39 @@
-using Kinerja.Core.Changes;
-
 namespace Kinerja.Core.Indicators.Live;
 
 // The rules' levels (a rule output) applied to the live model.
 public sealed partial class LiveIndicators
 {
     /// <summary>
-    /// Applies levels the rules stored (<c>kinerja_levels</c>) without a read: the employees' held snapshots take the
-    /// values and a <see cref="IndicatorsChanged.LevelsOnly"/> change is published (screens redraw; the rules do not
-    /// evaluate their own output again). Levels of another period are history inputs of the current month: those
-    /// employees are recomputed as for an input event. Levels equal to the held ones change nothing.
+    /// Applies levels the rules stored (<c>kinerja_levels</c>) without a read. Levels of the held month: the employees'
+    /// snapshots take the values and a <see cref="IndicatorsChanged.LevelsOnly"/> change is published (screens redraw; the
+    /// rules do not evaluate their own output again). Levels of a period before it (a closed month's, stored when
+    /// a process takes over the rules) are history inputs of the current month: only the employees' predicate history
+    /// moves, and a normal change names them, so the rules evaluate exactly those employees on their new history (their
+    /// snapshots differ) and skip them when it is the history they were already evaluated on. The region's figures
+    /// hold no history, so its data version does not move for it. Levels equal to the held ones change nothing.
     /// </summary>
-    public async Task ApplyLevelsAsync(IReadOnlyList<LevelChange> levels, CancellationToken ct = default)
+    public async Task ApplyLevelsAsync(IReadOnlyList<Changes.LevelChange> levels, CancellationToken ct = default)
     {
         if (levels.Count == 0)
         {
             return;
         }
-        List<LevelChange> elsewhere = [];
         await RunAsync(() =>
         {
-            var touches = new LiveTouches();
-            elsewhere = _store.ApplyLevels(levels, touches);
-            var changes = _store.Commit(touches, _time.GetUtcNow(), levelsOnly: true);
+            var current = new LiveTouches();
+            var history = new LiveTouches();
+            _store.ApplyLevels(levels, current, history);
+            var now = _time.GetUtcNow();
+            var changes = _store.Commit(current, now, levelsOnly: true).Concat(_store.Commit(history, now)).ToArray();
             foreach (var change in changes)
             {
                 _subscribers.Publish(change);
             }
-            if (changes.Count > 0)
+            if (changes.Length > 0)
             {
                 Interlocked.Increment(ref _levelUpdates);
             }
             return Task.CompletedTask;
         }, ct);
-        if (elsewhere.Count > 0)
-        {
-            await ApplyAsync(new EventsChanged { Nips = elsewhere.Select(l => l.Nip).Distinct(StringComparer.Ordinal).ToArray() }, ct);
-        }
     }
 }

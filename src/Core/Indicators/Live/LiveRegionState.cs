@@ -15,6 +15,7 @@ internal sealed class LiveRegionState(PeriodPlan plan, string regionId, bool com
 {
     private static readonly UnitIndicators[] NoUnits = [];
     private static readonly IReadOnlyDictionary<string, long> NoVersions = new Dictionary<string, long>();
+    private static readonly IReadOnlyDictionary<string, FamilyVersions> NoFamilies = new Dictionary<string, FamilyVersions>();
     private readonly Dictionary<string, UnitFactsRow> _units = new(StringComparer.Ordinal);
     private readonly List<string> _unitOrder = [];
     private RegionIndicators? _figures = previous?._figures;
@@ -89,11 +90,20 @@ internal sealed class LiveRegionState(PeriodPlan plan, string regionId, bool com
             }
             var moved = Math.Max(Version + 1, asOf.ToUnixTimeMilliseconds());
             var unitVersions = new Dictionary<string, long>(held?.UnitVersions ?? NoVersions, StringComparer.Ordinal);
-            foreach (var unitId in changedUnits)
+            var unitFamilies = new Dictionary<string, FamilyVersions>(held?.UnitFamilies ?? NoFamilies, StringComparer.Ordinal);
+            var heldUnits = held?.Units.ToDictionary(u => u.UnitId, StringComparer.Ordinal);
+            foreach (var unit in changedUnits)
             {
-                unitVersions[unitId] = moved;
+                unitVersions[unit.UnitId] = moved;
+                unitFamilies[unit.UnitId] = heldUnits?.GetValueOrDefault(unit.UnitId) is { } before
+                    && unitFamilies.TryGetValue(unit.UnitId, out var families)
+                        ? families.Moved(FigureFamilies.Changed(before, unit), moved)
+                        : FamilyVersions.All(moved);
             }
-            _figures = figures with { UnitVersions = unitVersions };
+            var regionFamilies = held is null
+                ? FamilyVersions.All(moved)
+                : held.Families.Moved(FigureFamilies.ChangedInRegion(held, figures), moved);
+            _figures = figures with { UnitVersions = unitVersions, Families = regionFamilies, UnitFamilies = unitFamilies };
             Interlocked.Exchange(ref _version, moved);
             return moved;
         }
@@ -106,15 +116,15 @@ internal sealed class LiveRegionState(PeriodPlan plan, string regionId, bool com
     /// The units whose row differs from the held one at the same place (or is new): the one comparison of unit rows,
     /// which both decides whether the region version moves and which units take the new version.
     /// </summary>
-    private static List<string> ChangedUnits(RegionIndicators? held, RegionIndicators figures)
+    private static List<UnitIndicators> ChangedUnits(RegionIndicators? held, RegionIndicators figures)
     {
-        var changed = new List<string>();
+        var changed = new List<UnitIndicators>();
         for (var i = 0; i < figures.Units.Count; i++)
         {
             var unit = figures.Units[i];
             if (held is null || i >= held.Units.Count || held.Units[i] != unit || !held.UnitVersions.ContainsKey(unit.UnitId))
             {
-                changed.Add(unit.UnitId);
+                changed.Add(unit);
             }
         }
         return changed;
@@ -146,9 +156,11 @@ internal sealed class LiveRegionState(PeriodPlan plan, string regionId, bool com
         }
     }
 
-    /// <summary>Value equality of the region's own figures (the unit rows and their versions left out).</summary>
-    private static bool SameRegionFigures(RegionIndicators a, RegionIndicators b) =>
-        a with { Units = NoUnits, UnitVersions = NoVersions } == b with { Units = NoUnits, UnitVersions = NoVersions };
+    /// <summary>Value equality of the region's own figures (the unit rows and all versions left out).</summary>
+    private static bool SameRegionFigures(RegionIndicators a, RegionIndicators b) => Figures(a) == Figures(b);
+
+    private static RegionIndicators Figures(RegionIndicators r) =>
+        r with { Units = NoUnits, UnitVersions = NoVersions, Families = FamilyVersions.None, UnitFamilies = NoFamilies };
 }
 
 /// <summary>A region's indicators from the live model, with its data version and the instant they are current as of.</summary>

@@ -133,41 +133,52 @@ internal sealed class LiveRegionStore
     }
 
     /// <summary>
-    /// Applies levels the rules stored for the held month: the held row is copied with them and the snapshot remapped
-    /// (no read). Returns the levels it could not apply here: another period (a history input) or an employee not held.
+    /// Applies levels the rules stored to the held employees, without a read: a level of the held month is copied into
+    /// the row (<paramref name="current"/>: the region's figures may move), a level of one of the periods before it
+    /// (<see cref="PeriodPlan.PreviousKeys"/>) sets that period's bit in the row's predicate history masks
+    /// (<paramref name="history"/>: only the employee's history inputs move, which the rules read and no board draws).
+    /// Levels equal to the held ones, levels of other periods and levels of employees not held (inactive or unknown: no
+    /// live figure depends on them) change nothing. The held signature keeps its level stamp, so the employee's next
+    /// event takes the full read once.
     /// </summary>
-    public List<LevelChange> ApplyLevels(IEnumerable<LevelChange> levels, LiveTouches touches)
+    public void ApplyLevels(IEnumerable<LevelChange> levels, LiveTouches current, LiveTouches history)
     {
-        var elsewhere = new List<LevelChange>();
         foreach (var level in levels)
         {
-            if (!_regionOfNip.TryGetValue(level.Nip, out var region) || !_regions.TryGetValue(region, out var state)
-                || state.Month.Key != level.Period)
+            if (!_regionOfNip.TryGetValue(level.Nip, out var region) || !_regions.TryGetValue(region, out var state))
             {
-                elsewhere.Add(level);
                 continue;
             }
             lock (state.Sync)
             {
                 if (!state.Employees.TryGetValue(level.Nip, out var held))
                 {
-                    elsewhere.Add(level);
-                    continue;
-                }
-                if ((held.Row.RatingHasilKerja, held.Row.RatingPerilaku, held.Row.Predikat)
-                    == (level.RatingHasilKerja, level.RatingPerilaku, level.Predikat))
-                {
                     continue;
                 }
                 var row = held.Row.Copy();
-                row.RatingHasilKerja = level.RatingHasilKerja;
-                row.RatingPerilaku = level.RatingPerilaku;
-                row.Predikat = level.Predikat;
+                if (state.Month.Key == level.Period)
+                {
+                    if ((row.RatingHasilKerja, row.RatingPerilaku, row.Predikat)
+                        == (level.RatingHasilKerja, level.RatingPerilaku, level.Predikat))
+                    {
+                        continue;
+                    }
+                    row.RatingHasilKerja = level.RatingHasilKerja;
+                    row.RatingPerilaku = level.RatingPerilaku;
+                    row.Predikat = level.Predikat;
+                    current.Add(region, level.Nip, row.UnitId);
+                }
+                else if (!PredikatHistory.Set(row, Array.IndexOf(state.Plan.PreviousKeys, level.Period), level.Predikat))
+                {
+                    continue;
+                }
+                else
+                {
+                    history.Add(region, level.Nip, row.UnitId);
+                }
                 state.Employees[level.Nip] = held with { Snapshot = SnapshotMapper.ToSnapshot(row, state.Plan), Row = row };
-                touches.Add(region, level.Nip, row.UnitId);
             }
         }
-        return elsewhere;
     }
 
     /// <summary>Sets the IKM sums of the named units (a unit without answers in the months read gets zero).</summary>

@@ -1,0 +1,78 @@
+using Kinerja.Core.Changes;
+using Kinerja.Core.Domain;
+using Kinerja.Core.Indicators;
+using Kinerja.Core.Indicators.Live;
+using Kinerja.Dashboard.Charts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kinerja.Dashboard.Tests.Board;
+
+/// <summary>
+/// A region's charts key on the version of the figure family each one draws: more activity minutes redraw the minutes
+/// chart only, a level change the predicate chart only; the others keep their version (and URL) and are not rendered.
+/// </summary>
+public sealed class BoardChartFamilyTests(QuietBoardAppFactory app) : IClassFixture<QuietBoardAppFactory>
+{
+    private const string Region = BoardAppFactory.RegionId;
+    private static readonly string[] Names = ["aktivitas", "pengisian", "predikat", "kehadiran", "ikm", "tindak-lanjut"];
+
+    [Fact]
+    public async Task MinutesOnlyChange_RedrawsTheMinutesChart_LevelChange_ThePredicateChart_NoOtherRegionChart()
+    {
+        var live = app.Services.GetRequiredService<LiveIndicators>();
+        var cache = app.Services.GetRequiredService<ChartCache>();
+        await using var screen = await HubClient.ConnectAsync(app);
+        await screen.SubscribeAsync("region:" + Region);
+        var loaded = await LoadedVersionAsync(live);
+        await screen.WaitForAsync("Chart", c => c.GetProperty("version").GetInt64() >= loaded, TimeSpan.FromSeconds(5));
+        var nip = app.BigUnitNips[2];
+        // first activity of the day: filing moves too; the next one of the same employee moves the minutes only
+        await BoardIngest.ActivitiesAsync(app.Source, [nip], minutes: 11);
+        var filed = await LiveVersionWait.QuietVersionAsync(live, Region, loaded);
+        await Task.Delay(1000); // every chart pass of that change is over
+
+        // minutes only
+        var before = Versions(cache);
+        var renders = cache.SvgRenders;
+        await BoardIngest.ActivitiesAsync(app.Source, [nip], minutes: 13);
+        var minutes = await LiveVersionWait.QuietVersionAsync(live, Region, filed);
+        await screen.WaitForAsync("Chart", c => c.GetProperty("chartId").GetString() == $"r.{Region}.aktivitas"
+            && c.GetProperty("version").GetInt64() >= minutes, TimeSpan.FromSeconds(5));
+        await Task.Delay(1000);
+        var afterMinutes = Versions(cache);
+        var families = live.Region(Region)!.Indicators.Families;
+        Assert.Equal(minutes, families.Of(FigureFamily.Activity));
+        Assert.True(afterMinutes["aktivitas"] > before["aktivitas"]);
+        Assert.All(Names.Skip(1), n => Assert.Equal(before[n], afterMinutes[n]));
+        Assert.Equal(1, cache.SvgRenders - renders);
+
+        // a level change (the rules' predicate of an employee) the other way round
+        renders = cache.SvgRenders;
+        var period = live.RegionVersion(Region)!.Value.Period;
+        var held = live.Employee(nip)!.Predikat;
+        await live.ApplyLevelsAsync([new LevelChange(nip, period, "DI_BAWAH_EKSPEKTASI", "DI_BAWAH_EKSPEKTASI",
+            held == Predikat.SangatKurang ? Predikat.Baik : Predikat.SangatKurang)]);
+        var leveled = live.RegionVersion(Region)!.Value.Version;
+        Assert.True(leveled > minutes);
+        await screen.WaitForAsync("Chart", c => c.GetProperty("chartId").GetString() == $"r.{Region}.predikat"
+            && c.GetProperty("version").GetInt64() >= leveled, TimeSpan.FromSeconds(5));
+        await Task.Delay(1000);
+        var afterLevel = Versions(cache);
+        Assert.True(afterLevel["predikat"] > afterMinutes["predikat"]);
+        Assert.All(Names.Where(n => n != "predikat"), n => Assert.Equal(afterMinutes[n], afterLevel[n]));
+        Assert.Equal(1, cache.SvgRenders - renders);
+    }
+
+    private static Dictionary<string, long> Versions(ChartCache cache) =>
+        Names.ToDictionary(n => n, n => cache.Get($"r.{Region}.{n}")?.Version ?? throw new InvalidOperationException(n + " not rendered"));
+
+    private static async Task<long> LoadedVersionAsync(LiveIndicators live)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (live.RegionVersion(Region) is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+        return live.RegionVersion(Region)?.Version ?? throw new TimeoutException("the region did not load");
+    }
+}
