@@ -5,6 +5,9 @@ namespace Kinerja.Dashboard.Access;
 /// <summary>
 /// Named authorization policies. Each endpoint group in <c>src/Dashboard/Apis</c> applies one where it is mapped
 /// (<c>.RequireAuthorization(Policies.X)</c>, or <c>.AllowAnonymous()</c>).
+/// There is no "public" policy: an anonymous endpoint says <c>.AllowAnonymous()</c>, which the authorization
+/// middleware, the OpenAPI security transformer and <c>EndpointPolicyTests</c> all recognise; a policy that lets
+/// everyone through would look protected to all three.
 /// </summary>
 public static class Policies
 {
@@ -30,9 +33,6 @@ public static class Policies
     /// <summary>Board chart files: public charts for anyone, region/unit charts for people who may read the region.</summary>
     public const string Charts = "Charts";
 
-    /// <summary>Anonymous, aggregates only (public boards, public charts). Maps to <c>AllowAnonymous</c>.</summary>
-    public const string Public = "Public";
-
     internal static void Add(AuthorizationOptions o)
     {
         var people = AccessRoles.All.ToArray();
@@ -42,7 +42,6 @@ public static class Policies
         o.AddPolicy(RulesRead, p => p.RequireRole(AccessRoles.Sdm, AccessRoles.Admin));
         o.AddPolicy(RulesAdmin, p => p.RequireRole(AccessRoles.Sdm));
         o.AddPolicy(Admin, p => p.RequireRole(AccessRoles.Admin));
-        o.AddPolicy(Public, p => p.RequireAssertion(_ => true));
         o.AddPolicy(Charts, p => p.AddRequirements(new ChartAccessRequirement()));
         // No fallback policy: requests that match no endpoint (static files, 404s) need no sign-in. An endpoint mapped
         // without a policy or AllowAnonymous fails EndpointPolicyTests.
