@@ -9,7 +9,7 @@ namespace Kinerja.Rules.Store;
 /// <summary>
 /// Stores triggers once per (subject, period, workflow, rule): <c>insert ... on conflict do nothing</c>
 /// on the unique indexes, returning only the rows inserted now, and notifies <c>kinerja_triggers</c>
-/// with their ids so screens push only new triggers.
+/// with them (and the employee and unit names) so screens push only new triggers.
 /// </summary>
 public sealed class TriggerStore(NpgsqlDataSource db)
 {
@@ -25,13 +25,21 @@ public sealed class TriggerStore(NpgsqlDataSource db)
         var list = triggers.ToArray();
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var rows = (await conn.QueryAsync<StoredTrigger>(new CommandDefinition("""
-            insert into "trigger" (kind, code, nip, unit_id, period, workflow, version, rule, inputs)
-            select t.kind, t.code, t.nip, t.unit_id, t.period, t.workflow, t.version, t.rule, t.inputs::jsonb
-            from unnest(@kinds, @codes, @nips, @unitIds, @periods, @workflows, @versions, @rules, @inputs)
-                 as t(kind, code, nip, unit_id, period, workflow, version, rule, inputs)
-            on conflict do nothing
-            returning id, kind, code, nip, unit_id as unitId, period, workflow, version, rule, inputs::text as inputs, fired_at as firedAt
+        var rows = (await conn.QueryAsync<InsertedRow>(new CommandDefinition("""
+            with inserted as (
+                insert into "trigger" (kind, code, nip, unit_id, period, workflow, version, rule, inputs)
+                select t.kind, t.code, t.nip, t.unit_id, t.period, t.workflow, t.version, t.rule, t.inputs::jsonb
+                from unnest(@kinds, @codes, @nips, @unitIds, @periods, @workflows, @versions, @rules, @inputs)
+                     as t(kind, code, nip, unit_id, period, workflow, version, rule, inputs)
+                on conflict do nothing
+                returning id, kind, code, nip, unit_id, period, workflow, version, rule, inputs, fired_at
+            )
+            select i.id, i.kind, i.code, i.nip, i.unit_id as unitId, i.period, i.workflow, i.version, i.rule,
+                   i.inputs::text as inputs, i.fired_at as firedAt,
+                   e.name as employeeName, u.id as feedUnitId, u.name as unitName, u.region_id as feedRegionId
+            from inserted i
+            left join employee e on e.nip = i.nip
+            left join unit u on u.id = coalesce(i.unit_id, e.unit_id)
             """, new
         {
             kinds = list.Select(t => t.Kind).ToArray(),
@@ -44,10 +52,13 @@ public sealed class TriggerStore(NpgsqlDataSource db)
             rules = list.Select(t => t.Rule).ToArray(),
             inputs = list.Select(t => JsonSerializer.Serialize(t.Inputs, Json)).ToArray(),
         }, tx, cancellationToken: ct))).AsList();
-        // a month close can store tens of thousands: the notice splits the ids under the NOTIFY limit
-        await ChangeFeed.SendAsync(conn, tx, ChangeNotice.Triggers(rows.Select(r => r.Id).ToArray()), ct);
+        // The notice carries what the feeds show (names read with the insert), so no listener reads the rows back; a
+        // trigger whose unit is unknown has no feed. A month close can store tens of thousands: the notice splits them
+        // under the NOTIFY limit.
+        var added = rows.Where(r => r.FeedUnitId is not null && r.FeedRegionId is not null).Select(r => r.ToAdded()).ToArray();
+        await ChangeFeed.SendAsync(conn, tx, ChangeNotice.Triggers(added), ct);
         await tx.CommitAsync(ct);
-        return rows;
+        return rows.Select(r => r.ToStored()).ToArray();
     }
 
     /// <summary>Records rule errors (latest message per subject, period, workflow, rule).</summary>
@@ -72,5 +83,38 @@ public sealed class TriggerStore(NpgsqlDataSource db)
             rules = errors.Select(e => e.Error.Rule).ToArray(),
             messages = errors.Select(e => e.Error.Message).ToArray(),
         }, cancellationToken: ct));
+    }
+
+    /// <summary>An inserted row with the names and region its feed shows (null when the unit is unknown).</summary>
+    private sealed record InsertedRow
+    {
+        public long Id { get; init; }
+        public string Kind { get; init; } = "";
+        public string Code { get; init; } = "";
+        public string? Nip { get; init; }
+        public string? UnitId { get; init; }
+        public string Period { get; init; } = "";
+        public string Workflow { get; init; } = "";
+        public int Version { get; init; }
+        public string Rule { get; init; } = "";
+        public string Inputs { get; init; } = "{}";
+        public DateTime FiredAt { get; init; }
+        public string? EmployeeName { get; init; }
+        public string? FeedUnitId { get; init; }
+        public string? UnitName { get; init; }
+        public string? FeedRegionId { get; init; }
+
+        public StoredTrigger ToStored() => new()
+        {
+            Id = Id, Kind = Kind, Code = Code, Nip = Nip, UnitId = UnitId, Period = Period, Workflow = Workflow,
+            Version = Version, Rule = Rule, Inputs = Inputs, FiredAt = FiredAt,
+        };
+
+        public AddedTrigger ToAdded() => new()
+        {
+            Id = Id, Kind = Kind, Code = Code, Nip = Nip?.Trim(), EmployeeName = EmployeeName, UnitId = FeedUnitId!,
+            UnitName = UnitName ?? "", RegionId = FeedRegionId!, Period = Period, Workflow = Workflow, Version = Version,
+            Rule = Rule, FiredAt = new DateTimeOffset(DateTime.SpecifyKind(FiredAt, DateTimeKind.Utc)),
+        };
     }
 }
