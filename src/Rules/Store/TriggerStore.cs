@@ -25,7 +25,7 @@ public sealed class TriggerStore(NpgsqlDataSource db)
         var list = triggers.ToArray();
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var rows = (await conn.QueryAsync<InsertedRow>(new CommandDefinition("""
+        var rows = (await conn.QueryAsync<StoredTrigger, FeedNames, (StoredTrigger Stored, FeedNames? Feed)>(new CommandDefinition("""
             with inserted as (
                 insert into "trigger" (kind, code, nip, unit_id, period, workflow, version, rule, inputs)
                 select t.kind, t.code, t.nip, t.unit_id, t.period, t.workflow, t.version, t.rule, t.inputs::jsonb
@@ -36,7 +36,7 @@ public sealed class TriggerStore(NpgsqlDataSource db)
             )
             select i.id, i.kind, i.code, i.nip, i.unit_id as unitId, i.period, i.workflow, i.version, i.rule,
                    i.inputs::text as inputs, i.fired_at as firedAt,
-                   e.name as employeeName, u.id as feedUnitId, u.name as unitName, u.region_id as feedRegionId
+                   u.region_id as regionId, u.id as unitId, u.name as unitName, e.name as employeeName
             from inserted i
             left join employee e on e.nip = i.nip
             left join unit u on u.id = coalesce(i.unit_id, e.unit_id)
@@ -51,14 +51,14 @@ public sealed class TriggerStore(NpgsqlDataSource db)
             versions = list.Select(t => t.Version).ToArray(),
             rules = list.Select(t => t.Rule).ToArray(),
             inputs = list.Select(t => JsonSerializer.Serialize(t.Inputs, Json)).ToArray(),
-        }, tx, cancellationToken: ct))).AsList();
+        }, tx, cancellationToken: ct), (stored, feed) => (stored, feed), splitOn: "regionId")).AsList();
         // The notice carries what the feeds show (names read with the insert), so no listener reads the rows back; a
         // trigger whose unit is unknown has no feed. A month close can store tens of thousands: the notice splits them
         // under the NOTIFY limit.
-        var added = rows.Where(r => r.FeedUnitId is not null && r.FeedRegionId is not null).Select(r => r.ToAdded()).ToArray();
+        var added = rows.Where(r => r.Feed is not null).Select(r => r.Feed!.Added(r.Stored)).ToArray();
         await ChangeFeed.SendAsync(conn, tx, ChangeNotice.Triggers(added), ct);
         await tx.CommitAsync(ct);
-        return rows.Select(r => r.ToStored()).ToArray();
+        return rows.Select(r => r.Stored).ToArray();
     }
 
     /// <summary>Records rule errors (latest message per subject, period, workflow, rule).</summary>
@@ -85,36 +85,19 @@ public sealed class TriggerStore(NpgsqlDataSource db)
         }, cancellationToken: ct));
     }
 
-    /// <summary>An inserted row with the names and region its feed shows (null when the unit is unknown).</summary>
-    private sealed record InsertedRow
+    /// <summary>What the feeds show of an inserted trigger besides the row; Dapper gives null when its unit is unknown.</summary>
+    private sealed record FeedNames
     {
-        public long Id { get; init; }
-        public string Kind { get; init; } = "";
-        public string Code { get; init; } = "";
-        public string? Nip { get; init; }
-        public string? UnitId { get; init; }
-        public string Period { get; init; } = "";
-        public string Workflow { get; init; } = "";
-        public int Version { get; init; }
-        public string Rule { get; init; } = "";
-        public string Inputs { get; init; } = "{}";
-        public DateTime FiredAt { get; init; }
+        public string RegionId { get; init; } = "";
+        public string UnitId { get; init; } = "";
+        public string UnitName { get; init; } = "";
         public string? EmployeeName { get; init; }
-        public string? FeedUnitId { get; init; }
-        public string? UnitName { get; init; }
-        public string? FeedRegionId { get; init; }
 
-        public StoredTrigger ToStored() => new()
+        public AddedTrigger Added(StoredTrigger t) => new()
         {
-            Id = Id, Kind = Kind, Code = Code, Nip = Nip, UnitId = UnitId, Period = Period, Workflow = Workflow,
-            Version = Version, Rule = Rule, Inputs = Inputs, FiredAt = FiredAt,
-        };
-
-        public AddedTrigger ToAdded() => new()
-        {
-            Id = Id, Kind = Kind, Code = Code, Nip = Nip?.Trim(), EmployeeName = EmployeeName, UnitId = FeedUnitId!,
-            UnitName = UnitName ?? "", RegionId = FeedRegionId!, Period = Period, Workflow = Workflow, Version = Version,
-            Rule = Rule, FiredAt = new DateTimeOffset(DateTime.SpecifyKind(FiredAt, DateTimeKind.Utc)),
+            Id = t.Id, Kind = t.Kind, Code = t.Code, Nip = t.Nip?.Trim(), EmployeeName = EmployeeName, UnitId = UnitId,
+            UnitName = UnitName, RegionId = RegionId, Period = t.Period, Workflow = t.Workflow, Version = t.Version,
+            Rule = t.Rule, FiredAt = new DateTimeOffset(DateTime.SpecifyKind(t.FiredAt, DateTimeKind.Utc)),
         };
     }
 }
