@@ -10,7 +10,9 @@ var builder = WebApplication.CreateBuilder(ContentRoot.WebOptions(args));
 return await StartupGuard.RunAsync(builder.Configuration, async () =>
 {
     await builder.AddKinerjaAsync();
+    builder.AddQuietHostStart();
     var app = builder.Build();
+    app.EndQuietHostStart();
     await app.InitializeKinerjaAsync();
     app.MapKinerja();
     await app.RunAsync();

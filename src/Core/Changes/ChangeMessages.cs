@@ -27,7 +27,7 @@ public static class ChangeMessages
                     ? l with { Levels = (l.Levels ?? []).Where(v => v?.Nip is not null && v.Period is not null).ToArray() }
                     : null,
                 ChangeChannels.Triggers => JsonSerializer.Deserialize(payload, ChangeJsonContext.Default.TriggersAdded) is { } t
-                    ? t with { Ids = t.Ids ?? [] }
+                    ? t with { Triggers = (t.Triggers ?? []).Where(v => v?.UnitId is not null && v.RegionId is not null).ToArray() }
                     : null,
                 ChangeChannels.Rules => JsonSerializer.Deserialize(payload, ChangeJsonContext.Default.RulesPublished) is { } r
                     ? r with { Action = r.Action ?? "", Versions = r.Versions ?? [] }

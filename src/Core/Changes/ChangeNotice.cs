@@ -48,9 +48,9 @@ public sealed record ChangeNotice
     public static ChangeNotice Levels(IReadOnlyList<LevelChange> levels) =>
         Of(levels, slice => new LevelsChanged { Levels = slice.ToArray() });
 
-    /// <summary>Triggers stored for the first time.</summary>
-    public static ChangeNotice Triggers(IReadOnlyList<long> ids) =>
-        Of(ids, slice => new TriggersAdded { Ids = slice.ToArray() });
+    /// <summary>Triggers stored for the first time, with the names their feeds show.</summary>
+    public static ChangeNotice Triggers(IReadOnlyList<AddedTrigger> triggers) =>
+        Of(triggers, slice => new TriggersAdded { Triggers = slice.ToArray() });
 
     /// <summary>Rule versions made active by a publish or a rollback.</summary>
     public static ChangeNotice Rules(string action, IReadOnlyDictionary<string, int> versions)

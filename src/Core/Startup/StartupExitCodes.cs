@@ -6,7 +6,7 @@ public static class StartupExitCodes
     /// <summary>Any other start-up failure (the line says what; the stack trace needs a Debug log level).</summary>
     public const int Failed = 1;
 
-    /// <summary>A service the process needs could not be used: PostgreSQL, the embedded cluster, or Redis (EX_UNAVAILABLE).</summary>
+    /// <summary>A service the process needs could not be used: PostgreSQL, the embedded cluster, Redis, or the listening address (EX_UNAVAILABLE).</summary>
     public const int Unavailable = 69;
 
     /// <summary>A setting is invalid (EX_CONFIG).</summary>

@@ -5,6 +5,9 @@ namespace Kinerja.Dashboard.Access;
 /// <summary>
 /// Named authorization policies. Each endpoint group in <c>src/Dashboard/Apis</c> applies one where it is mapped
 /// (<c>.RequireAuthorization(Policies.X)</c>, or <c>.AllowAnonymous()</c>).
+/// There is no "public" policy: an anonymous endpoint says <c>.AllowAnonymous()</c>, which the authorization
+/// middleware, the OpenAPI security transformer and <c>EndpointPolicyTests</c> all recognise; a policy that lets
+/// everyone through would look protected to all three.
 /// </summary>
 public static class Policies
 {
@@ -34,9 +37,6 @@ public static class Policies
     /// NIP is refused (403). What a superior may see of their reports is checked per request (<see cref="TeamScope"/>).</summary>
     public const string Employee = "Employee";
 
-    /// <summary>Anonymous, aggregates only (public boards, public charts). Maps to <c>AllowAnonymous</c>.</summary>
-    public const string Public = "Public";
-
     internal static void Add(AuthorizationOptions o)
     {
         var people = AccessRoles.All.ToArray();
@@ -46,7 +46,6 @@ public static class Policies
         o.AddPolicy(RulesRead, p => p.RequireRole(AccessRoles.Sdm, AccessRoles.Admin));
         o.AddPolicy(RulesAdmin, p => p.RequireRole(AccessRoles.Sdm));
         o.AddPolicy(Admin, p => p.RequireRole(AccessRoles.Admin));
-        o.AddPolicy(Public, p => p.RequireAssertion(_ => true));
         o.AddPolicy(Charts, p => p.AddRequirements(new ChartAccessRequirement()));
         o.AddPolicy(Employee, p => p.RequireRole(AccessRoles.Pegawai).RequireClaim(AccessClaims.Nip));
         // No fallback policy: requests that match no endpoint (static files, 404s) need no sign-in. An endpoint mapped

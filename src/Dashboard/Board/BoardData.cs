@@ -90,19 +90,6 @@ public sealed class BoardData(LiveIndicators live, IIndicatorQueries indicators,
         return rows.Select(r => r.ToItem()).ToArray();
     }
 
-    public async Task<IReadOnlyList<TriggerItem>> TriggersAsync(IReadOnlyList<long> ids, CancellationToken ct)
-    {
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-        await using var conn = await db.OpenConnectionAsync(ct);
-        var rows = await conn.QueryAsync<TriggerRow>(new CommandDefinition(TriggerSelect + """
-            where t.id = any(@ids) order by t.fired_at desc, t.id desc
-            """, new { ids = ids.ToArray() }, cancellationToken: ct));
-        return rows.Select(r => r.ToItem()).ToArray();
-    }
-
     private const string TriggerSelect = """
         select t.id as Id, t.kind as Kind, t.code as Code, t.nip as Nip, e.name as EmployeeName,
                u.id as UnitId, u.name as UnitName, u.region_id as RegionId, t.period as Period,

@@ -32,9 +32,6 @@ public interface IBoardData
 
     /// <summary>The most recent triggers of a region (optionally one unit), newest first.</summary>
     Task<IReadOnlyList<TriggerItem>> RecentTriggersAsync(string regionId, string? unitId, int limit, CancellationToken ct);
-
-    /// <summary>Triggers by id (for the <c>kinerja_triggers</c> feed), newest first.</summary>
-    Task<IReadOnlyList<TriggerItem>> TriggersAsync(IReadOnlyList<long> ids, CancellationToken ct);
 }
 
 /// <summary>A region's indicators, their data version and the instant they are complete as of (every change announced before it is in).</summary>

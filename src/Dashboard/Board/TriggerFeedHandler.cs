@@ -6,9 +6,9 @@ namespace Kinerja.Dashboard.Board;
 /// New triggers (<c>kinerja_triggers</c>, <see cref="TriggersAdded"/>) go to the feeds of their
 /// region and unit groups (never to <c>public:*</c>), and the trigger-count charts are redrawn. With
 /// several instances only the board publisher sends them (the backplane reaches every instance's screens).
-/// The feed items are read by id: they show employee and unit names, which the notification does not carry.
+/// The notification carries the names the feed shows (<see cref="AddedTrigger"/>), so nothing is read back.
 /// </summary>
-public sealed class TriggerFeedHandler(IBoardData data, BoardRegistry boards, BoardSubscriptions subs,
+public sealed class TriggerFeedHandler(BoardRegistry boards, BoardSubscriptions subs,
     Microsoft.AspNetCore.SignalR.IHubContext<BoardHub, IBoardClient> hub, Cluster.BoardPublisher publisher)
     : IChangeHandler<TriggersAdded>
 {
@@ -19,7 +19,8 @@ public sealed class TriggerFeedHandler(IBoardData data, BoardRegistry boards, Bo
             return;
         }
         // Large batches (a backtest-free re-evaluation of a region) are capped: the feed shows the newest.
-        var items = await data.TriggersAsync(message.Ids.Take(500).ToArray(), ct);
+        var items = message.Triggers.Take(500).Select(ToItem)
+            .OrderByDescending(i => i.FiredAt).ThenByDescending(i => i.Id).ToArray();
         foreach (var region in items.GroupBy(i => i.RegionId))
         {
             var group = BoardGroup.Region(region.Key);
@@ -41,4 +42,7 @@ public sealed class TriggerFeedHandler(IBoardData data, BoardRegistry boards, Bo
             }
         }
     }
+
+    private static TriggerItem ToItem(AddedTrigger t) => new(t.Id, t.Kind, TriggerLabels.Kind(t.Kind), t.Code, t.Nip,
+        t.EmployeeName, t.UnitId, t.UnitName, t.RegionId, t.Period, t.Workflow, t.Version, t.Rule, t.FiredAt);
 }

@@ -64,16 +64,19 @@ public static class CliCommands
             await error.WriteLineAsync("Run with --help for the commands and their options.");
             return CliExitCodes.Usage;
         }
-        var code = await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
-        if (parse.Action is HelpAction)
+        if (parse.Action is not HelpAction)
         {
-            if (parse.CommandResult.Command == root)
-            {
-                await output.WriteLineAsync(CliHelp.Server);
-                await output.WriteLineAsync();
-            }
-            await output.WriteLineAsync(CliExitCodes.Table);
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
+        using var help = new StringWriter();
+        var code = await parse.InvokeAsync(new InvocationConfiguration { Output = help, Error = error, EnableDefaultExceptionHandler = false });
+        await output.WriteAsync(CliHelp.WithInvocation(help.ToString()));
+        if (parse.CommandResult.Command == root)
+        {
+            await output.WriteLineAsync(CliHelp.Server);
+            await output.WriteLineAsync();
+        }
+        await output.WriteLineAsync(CliExitCodes.Table);
         return code;
     }
 

@@ -1,3 +1,6 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+
 namespace Kinerja.Dashboard.Cli;
 
 /// <summary>What <c>--help</c> prints besides the commands: how to start the server, its main settings, the path rule, exit codes.</summary>
@@ -6,6 +9,16 @@ internal static class CliHelp
     private static readonly string[] HelpTokens = ["--help", "-h", "-?", "/h", "/?"];
 
     public static bool IsHelpToken(string arg) => HelpTokens.Contains(arg);
+
+    /// <summary>What a user types, from the repository root, to run the binary with arguments.</summary>
+    public const string Invocation = "dotnet run --project src/Dashboard --";
+
+    /// <summary>
+    /// System.CommandLine starts each usage line with the executable's name (<c>Kinerja.Dashboard import ...</c>),
+    /// which is not something a user can type; this puts <see cref="Invocation"/> in its place.
+    /// </summary>
+    public static string WithInvocation(string help) =>
+        Regex.Replace(help, $@"(?m)^(\s+){Regex.Escape(RootCommand.ExecutableName)}(?=\s|$)", "${1}" + Invocation);
 
     public const string Description = """
         Kinerja Analytics: the server and its command-line tools, in one binary.

@@ -33,9 +33,11 @@ public static class StartupGuard
     {
         var failure = Find<StartupFailedException>(exception);
         var invalid = Find<OptionsValidationException>(exception);
+        var taken = ListenFailure.Describe(exception);
         var (line, code) = (failure, invalid) switch
         {
             ({ } f, _) => (f.Message, f.ExitCode),
+            _ when taken is not null => (taken, StartupExitCodes.Unavailable),
             (null, { } o) => ("invalid configuration: " + string.Join("; ", o.Failures), StartupExitCodes.Configuration),
             _ => ($"start-up failed: {exception.GetType().Name}: {OneLine(exception.Message)}" +
                   (verbose ? "" : $" (add {VerboseHint} for the stack trace)"), StartupExitCodes.Failed),

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kinerja.Ingest.Http;
 using Kinerja.Ingest.Http.Documentation;
 using Kinerja.Ingest.Json;
@@ -12,14 +11,18 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using IngestAnswer = Microsoft.AspNetCore.Http.HttpResults.Results<Kinerja.Ingest.Http.IngestAccepted,
+    Kinerja.Ingest.Http.UnreadableBody, Kinerja.Ingest.Http.SourceRefused, Kinerja.Ingest.Http.BodyTooLarge,
+    Kinerja.Ingest.Http.UnsupportedContentType, Kinerja.Ingest.Http.IngestUnavailable>;
 
 namespace Kinerja.Ingest;
 
 /// <summary>
 /// <c>POST /api/v1/{stream}</c> for every stream in <see cref="IngestStreams"/> (activities, attendance, ratings,
 /// reviews): a JSON array (<c>application/json</c>) or NDJSON (<c>application/x-ndjson</c>) of items; 200 with
-/// per-item statuses after commit; 400/413/415 as problem details; 503 + Retry-After when the queue is full or
-/// PostgreSQL is down.
+/// per-item statuses after commit; 400/401/403/413/415 as problem details; 503 + Retry-After when the queue is full or
+/// PostgreSQL is down. The answers are the types of <c>IngestResults.cs</c>; the handler's return type lists them,
+/// which is what the OpenAPI document describes.
 /// </summary>
 public static class IngestApi
 {
@@ -34,21 +37,21 @@ public static class IngestApi
         var api = group.MapGroup("").WithTags("Ingest");
         foreach (var stream in IngestStreams.All)
         {
-            // Mapped as Delegate (not RequestDelegate) so the endpoints carry the metadata API Explorer needs and appear
-            // in the OpenAPI document; the handler still reads the raw body itself.
-            api.MapPost("/" + stream.Name, (Func<HttpContext, Task>)(ctx => stream.Accept(new Request(ctx))))
+            // A typed handler (not a RequestDelegate): the endpoint gets the answers of its Results<…> return type as
+            // metadata and appears in the OpenAPI document. It binds only HttpContext and reads the raw body itself.
+            api.MapPost("/" + stream.Name, (Func<HttpContext, Task<IngestAnswer>>)(ctx => stream.Accept(new Request(ctx))))
                 .WithName(stream.EndpointName).WithSummary(stream.Summary).DescribeIngest(stream);
         }
         return group;
     }
 
     /// <summary>One request to a stream's endpoint, handled with the stream's item type known.</summary>
-    private readonly struct Request(HttpContext ctx) : IStreamVisitor<Task>
+    private readonly struct Request(HttpContext ctx) : IStreamVisitor<Task<IngestAnswer>>
     {
-        public Task Visit<TItem>(IngestStreamDefinition<TItem> stream) where TItem : class, new() => HandleAsync(ctx, stream);
+        public Task<IngestAnswer> Visit<TItem>(IngestStreamDefinition<TItem> stream) where TItem : class, new() => HandleAsync(ctx, stream);
     }
 
-    private static async Task HandleAsync<T>(HttpContext ctx, IngestStreamDefinition<T> stream) where T : class, new()
+    private static async Task<IngestAnswer> HandleAsync<T>(HttpContext ctx, IngestStreamDefinition<T> stream) where T : class, new()
     {
         var services = ctx.RequestServices;
         var options = services.GetRequiredService<IOptions<IngestOptions>>().Value;
@@ -57,15 +60,13 @@ public static class IngestApi
             || !(mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
                  || mediaType.MediaType.Equals(Ndjson, StringComparison.OrdinalIgnoreCase)))
         {
-            await ProblemAsync(ctx, StatusCodes.Status415UnsupportedMediaType, "Unsupported content type",
+            return new UnsupportedContentType(
                 $"Send Content-Type application/json (a JSON array) or {Ndjson} (one JSON object per line); got '{ctx.Request.ContentType ?? "none"}'.");
-            return;
         }
         if (ctx.Request.ContentLength > options.MaxBodyBytes)
         {
-            await ProblemAsync(ctx, StatusCodes.Status413PayloadTooLarge, "Body too large",
+            return new BodyTooLarge(
                 $"The body of {ctx.Request.ContentLength} bytes is over the limit of {options.MaxBodyBytes} bytes; send smaller batches.");
-            return;
         }
         if (ctx.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
         {
@@ -74,7 +75,7 @@ public static class IngestApi
         var scope = await services.GetRequiredService<IIngestScopeResolver>().ResolveAsync(ctx, stream.Stream, ct);
         if (scope is null)
         {
-            return;
+            return SourceRefused.Instance;
         }
         List<Parsed<T>> items;
         try
@@ -84,35 +85,27 @@ public static class IngestApi
         }
         catch (BodyTooLargeException ex)
         {
-            await ProblemAsync(ctx, StatusCodes.Status413PayloadTooLarge, "Body too large", ex.Message);
-            return;
+            return new BodyTooLarge(ex.Message);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            await ProblemAsync(ctx, StatusCodes.Status413PayloadTooLarge, "Body too large",
-                $"The body is over the limit of {options.MaxBodyBytes} bytes; send smaller batches.");
-            return;
+            return new BodyTooLarge($"The body is over the limit of {options.MaxBodyBytes} bytes; send smaller batches.");
         }
         catch (BodyFormatException ex)
         {
-            await ProblemAsync(ctx, StatusCodes.Status400BadRequest, "Unreadable body", ex.Message);
-            return;
+            return new UnreadableBody(ex.Message);
         }
         try
         {
-            var result = await services.GetRequiredService<IngestPipeline>().SubmitAsync(stream, items, scope, Backpressure.Reject, ct);
-            await IngestResponseWriter.WriteAsync(ctx, result, ct);
+            return new IngestAccepted(
+                await services.GetRequiredService<IngestPipeline>().SubmitAsync(stream, items, scope, Backpressure.Reject, ct));
         }
         catch (IngestUnavailableException ex)
         {
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IngestApi))
                 .LogWarning("Ingest of {Count} {Stream} answered 503: {Reason}", items.Count, stream.Stream, ex.Reason);
-            ctx.Response.Headers.RetryAfter = Math.Ceiling(ex.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            await ProblemAsync(ctx, StatusCodes.Status503ServiceUnavailable,
-                ex.Reason == UnavailableReason.QueueFull ? "Ingest queue full" : "Ingest unavailable", ex.Message);
+            return new IngestUnavailable(ex.Reason == UnavailableReason.QueueFull ? "Ingest queue full" : "Ingest unavailable",
+                ex.Message, ex.RetryAfter);
         }
     }
-
-    private static Task ProblemAsync(HttpContext ctx, int status, string title, string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: status, title: title).ExecuteAsync(ctx);
 }

@@ -9,7 +9,7 @@ namespace Kinerja.Rules.Store;
 /// <summary>
 /// Stores triggers once per (subject, period, workflow, rule): <c>insert ... on conflict do nothing</c>
 /// on the unique indexes, returning only the rows inserted now, and notifies <c>kinerja_triggers</c>
-/// with their ids so screens push only new triggers.
+/// with them (and the employee and unit names) so screens push only new triggers.
 /// </summary>
 public sealed class TriggerStore(NpgsqlDataSource db)
 {
@@ -25,13 +25,21 @@ public sealed class TriggerStore(NpgsqlDataSource db)
         var list = triggers.ToArray();
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var rows = (await conn.QueryAsync<StoredTrigger>(new CommandDefinition("""
-            insert into "trigger" (kind, code, nip, unit_id, period, workflow, version, rule, inputs)
-            select t.kind, t.code, t.nip, t.unit_id, t.period, t.workflow, t.version, t.rule, t.inputs::jsonb
-            from unnest(@kinds, @codes, @nips, @unitIds, @periods, @workflows, @versions, @rules, @inputs)
-                 as t(kind, code, nip, unit_id, period, workflow, version, rule, inputs)
-            on conflict do nothing
-            returning id, kind, code, nip, unit_id as unitId, period, workflow, version, rule, inputs::text as inputs, fired_at as firedAt
+        var rows = (await conn.QueryAsync<StoredTrigger, FeedNames, (StoredTrigger Stored, FeedNames? Feed)>(new CommandDefinition("""
+            with inserted as (
+                insert into "trigger" (kind, code, nip, unit_id, period, workflow, version, rule, inputs)
+                select t.kind, t.code, t.nip, t.unit_id, t.period, t.workflow, t.version, t.rule, t.inputs::jsonb
+                from unnest(@kinds, @codes, @nips, @unitIds, @periods, @workflows, @versions, @rules, @inputs)
+                     as t(kind, code, nip, unit_id, period, workflow, version, rule, inputs)
+                on conflict do nothing
+                returning id, kind, code, nip, unit_id, period, workflow, version, rule, inputs, fired_at
+            )
+            select i.id, i.kind, i.code, i.nip, i.unit_id as unitId, i.period, i.workflow, i.version, i.rule,
+                   i.inputs::text as inputs, i.fired_at as firedAt,
+                   u.region_id as regionId, u.id as unitId, u.name as unitName, e.name as employeeName
+            from inserted i
+            left join employee e on e.nip = i.nip
+            left join unit u on u.id = coalesce(i.unit_id, e.unit_id)
             """, new
         {
             kinds = list.Select(t => t.Kind).ToArray(),
@@ -43,11 +51,14 @@ public sealed class TriggerStore(NpgsqlDataSource db)
             versions = list.Select(t => t.Version).ToArray(),
             rules = list.Select(t => t.Rule).ToArray(),
             inputs = list.Select(t => JsonSerializer.Serialize(t.Inputs, Json)).ToArray(),
-        }, tx, cancellationToken: ct))).AsList();
-        // a month close can store tens of thousands: the notice splits the ids under the NOTIFY limit
-        await ChangeFeed.SendAsync(conn, tx, ChangeNotice.Triggers(rows.Select(r => r.Id).ToArray()), ct);
+        }, tx, cancellationToken: ct), (stored, feed) => (stored, feed), splitOn: "regionId")).AsList();
+        // The notice carries what the feeds show (names read with the insert), so no listener reads the rows back; a
+        // trigger whose unit is unknown has no feed. A month close can store tens of thousands: the notice splits them
+        // under the NOTIFY limit.
+        var added = rows.Where(r => r.Feed is not null).Select(r => r.Feed!.Added(r.Stored)).ToArray();
+        await ChangeFeed.SendAsync(conn, tx, ChangeNotice.Triggers(added), ct);
         await tx.CommitAsync(ct);
-        return rows;
+        return rows.Select(r => r.Stored).ToArray();
     }
 
     /// <summary>Records rule errors (latest message per subject, period, workflow, rule).</summary>
@@ -72,5 +83,21 @@ public sealed class TriggerStore(NpgsqlDataSource db)
             rules = errors.Select(e => e.Error.Rule).ToArray(),
             messages = errors.Select(e => e.Error.Message).ToArray(),
         }, cancellationToken: ct));
+    }
+
+    /// <summary>What the feeds show of an inserted trigger besides the row; Dapper gives null when its unit is unknown.</summary>
+    private sealed record FeedNames
+    {
+        public string RegionId { get; init; } = "";
+        public string UnitId { get; init; } = "";
+        public string UnitName { get; init; } = "";
+        public string? EmployeeName { get; init; }
+
+        public AddedTrigger Added(StoredTrigger t) => new()
+        {
+            Id = t.Id, Kind = t.Kind, Code = t.Code, Nip = t.Nip?.Trim(), EmployeeName = EmployeeName, UnitId = UnitId,
+            UnitName = UnitName, RegionId = RegionId, Period = t.Period, Workflow = t.Workflow, Version = t.Version,
+            Rule = t.Rule, FiredAt = new DateTimeOffset(DateTime.SpecifyKind(t.FiredAt, DateTimeKind.Utc)),
+        };
     }
 }

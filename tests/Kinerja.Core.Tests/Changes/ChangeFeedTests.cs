@@ -31,7 +31,7 @@ public class ChangeFeedTests(TestDatabase db) : IClassFixture<TestDatabase>
         await using var listen = await db.DataSource.OpenConnectionAsync();
         var heard = new List<string>();
         listen.Notification += (_, e) => heard.Add(e.Payload);
-        await using (var cmd = new NpgsqlCommand($"listen {ChangeChannels.Triggers}", listen))
+        await using (var cmd = new NpgsqlCommand($"listen {ChangeChannels.Access}", listen))
         {
             await cmd.ExecuteNonQueryAsync();
         }
@@ -39,12 +39,12 @@ public class ChangeFeedTests(TestDatabase db) : IClassFixture<TestDatabase>
 
         await using (var rolledBack = await conn.BeginTransactionAsync())
         {
-            await ChangeFeed.SendAsync(conn, rolledBack, ChangeNotice.Triggers([1]), CancellationToken.None);
+            await ChangeFeed.SendAsync(conn, rolledBack, ChangeNotice.Access("rolled-back"), CancellationToken.None);
             await rolledBack.RollbackAsync();
         }
         await using (var committed = await conn.BeginTransactionAsync())
         {
-            await ChangeFeed.SendAsync(conn, committed, ChangeNotice.Triggers([2]), CancellationToken.None);
+            await ChangeFeed.SendAsync(conn, committed, ChangeNotice.Access("committed"), CancellationToken.None);
             await Task.Delay(200);
             await listen.WaitAsync(TimeSpan.FromMilliseconds(200));
             Assert.Empty(heard); // not before the commit
@@ -55,7 +55,7 @@ public class ChangeFeedTests(TestDatabase db) : IClassFixture<TestDatabase>
         {
             await listen.WaitAsync(cts.Token);
         }
-        Assert.Equal(["""{"ids":[2]}"""], heard);
+        Assert.Equal(["""{"what":"committed"}"""], heard);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public class ChangeMessagesTests
 
     [Theory]
     [InlineData(ChangeChannels.Events, "not json")]
-    [InlineData(ChangeChannels.Triggers, """{"ids":["x"]}""")]
+    [InlineData(ChangeChannels.Triggers, """{"triggers":[{"id":"x"}]}""")]
     [InlineData(ChangeChannels.Levels, "[]")]
     [InlineData("kinerja_unknown", "{}")]
     public void TryParse_Malformed_IsNull(string channel, string payload) => Assert.Null(ChangeMessages.TryParse(channel, payload));
@@ -31,7 +31,7 @@ public class ChangeMessagesTests
         {
             ChangeNotice.Events([new EventTouch("199001012020011001", "u", "r")]),
             ChangeNotice.Levels([level]),
-            ChangeNotice.Triggers([7, 8]),
+            ChangeNotice.Triggers([Trigger(7), Trigger(8)]),
             ChangeNotice.Rules("publish", new Dictionary<string, int> { ["disiplin"] = 2 }),
             ChangeNotice.Access("user"),
         };
@@ -40,11 +40,18 @@ public class ChangeMessagesTests
 
         Assert.Equal(["199001012020011001"], Assert.IsType<EventsChanged>(messages[0]).Nips);
         Assert.Equal(level, Assert.Single(Assert.IsType<LevelsChanged>(messages[1]).Levels));
-        Assert.Equal([7L, 8L], Assert.IsType<TriggersAdded>(messages[2]).Ids);
+        Assert.Equal([Trigger(7), Trigger(8)], Assert.IsType<TriggersAdded>(messages[2]).Triggers);
         Assert.Equal(2, Assert.IsType<RulesPublished>(messages[3]).Versions["disiplin"]);
         Assert.Equal("user", Assert.IsType<AccessChanged>(messages[4]).What);
         Assert.Equal(
             [ChangeChannels.Events, ChangeChannels.Levels, ChangeChannels.Triggers, ChangeChannels.Rules, ChangeChannels.Access],
             notices.Select(n => n.Channel));
     }
+
+    private static AddedTrigger Trigger(long id) => new()
+    {
+        Id = id, Kind = "REWARD", Code = "SERTIFIKAT", Nip = "199001012020011001", EmployeeName = "Siti Aminah",
+        UnitId = "u", UnitName = "Dinas Uji", RegionId = "r", Period = "2026-03", Workflow = "penghargaan", Version = 2,
+        Rule = "SERTIFIKAT", FiredAt = new DateTimeOffset(2026, 3, 31, 1, 2, 3, TimeSpan.Zero),
+    };
 }

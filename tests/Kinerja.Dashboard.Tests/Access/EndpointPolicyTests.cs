@@ -60,6 +60,18 @@ public sealed class EndpointPolicyTests(KinerjaAppFactory app) : IClassFixture<K
     }
 
     [Fact]
+    public void EveryNamedPolicy_IsDeclaredByAnEndpoint()
+    {
+        // A policy no endpoint declares is either dead or a second way of saying something (e.g. "public" besides
+        // AllowAnonymous) that this test and the OpenAPI transformer would not recognise.
+        var named = typeof(Policies).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.Equal(KnownPolicies.Order(), named.Order());
+        var unused = named.Where(p => !Endpoints.Any(e => e.Policy == p)).ToList();
+        Assert.True(unused.Count == 0, "Policies no endpoint declares: " + string.Join(", ", unused));
+    }
+
+    [Fact]
     public void NoEndpoint_IsBothAnonymousAndProtected_OrCarriesTwoPolicies()
     {
         // AllowAnonymous silently wins over any policy, and two policies must both pass: either is a mapping mistake

@@ -149,15 +149,7 @@ public sealed partial class BoardHubTests(BoardAppFactory app) : IClassFixture<B
         }
     }
 
-    private async Task InsertTriggerAsync(string nip, string kind, string code)
-    {
-        await using var conn = await app.DataSource.OpenConnectionAsync();
-        var id = await conn.ExecuteScalarAsync<long>("""
-            insert into "trigger" (kind, code, nip, period, workflow, version, rule)
-            values (@kind, @code, @nip, to_char(now(), 'YYYY-MM'), 'uji', 1, @code) returning id
-            """, new { kind, code, nip });
-        await ChangeFeed.SendAsync(conn, null, ChangeNotice.Triggers([id]), CancellationToken.None);
-    }
+    private Task InsertTriggerAsync(string nip, string kind, string code) => TriggerFeedTests.StoreAsync(app, nip, kind, code);
 
     private async Task<IReadOnlyList<string>> EmployeeNamesAsync()
     {

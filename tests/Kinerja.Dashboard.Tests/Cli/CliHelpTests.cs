@@ -84,4 +84,23 @@ public sealed class CliHelpTests : IDisposable
         Assert.Equal("", run.Output);
         Assert.False(Directory.Exists(DataDir), run.ToString());
     }
+
+    [Theory]
+    [InlineData(new[] { "--help" }, "dotnet run --project src/Dashboard -- [command] [options]")]
+    [InlineData(new[] { "import", "activities", "--help" }, "dotnet run --project src/Dashboard -- import activities <file> [options]")]
+    [InlineData(new[] { "help", "users" }, "dotnet run --project src/Dashboard -- users [command] [options]")]
+    public async Task Usage_ShowsWhatAUserTypes_NotTheAssemblyName(string[] args, string usage)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await Kinerja.Dashboard.Cli.CliCommands.RunAsync(args, output, error);
+
+        Assert.True(code == 0, output + "\n" + error);
+        var lines = output.ToString().Split('\n').Select(l => l.TrimEnd()).ToList();
+        var usageLine = lines.IndexOf("Usage:");
+        Assert.True(usageLine >= 0, output.ToString());
+        Assert.Equal("  " + usage, lines[usageLine + 1]);
+        Assert.DoesNotContain("Kinerja.Dashboard ", output.ToString());
+    }
 }

@@ -8,9 +8,10 @@ using Microsoft.OpenApi;
 namespace Kinerja.Ingest.Http.Documentation;
 
 /// <summary>
-/// OpenAPI description of one ingest endpoint: both body forms, the per-item result, and the problem answers the
-/// endpoint itself writes (400/413/415/503). 401/403/429 and the API-key scheme come from the host's access layer,
-/// which knows the endpoint's policy and rate limit.
+/// OpenAPI description of one ingest endpoint: both body forms, and the wording of the answers its handler's
+/// return type declares (<c>IngestResults.cs</c>: 200, 400, 401, 403, 413, 415, 503) plus the 503's
+/// <c>Retry-After</c> header, which response metadata cannot carry. 429 and the API-key scheme come from the host's
+/// access layer, which knows the endpoint's policy and rate limit.
 /// </summary>
 internal static class IngestEndpointDescription
 {
@@ -18,11 +19,6 @@ internal static class IngestEndpointDescription
         endpoint
             // No .Accepts<T>(): its metadata makes routing answer a wrong Content-Type with a bare 415 before the
             // handler can explain it; the request body is described by the transformer below instead.
-            .Produces<IngestResult>(StatusCodes.Status200OK, "application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithDescription(Description(stream, stream.ItemType.Name))
             .AddOpenApiOperationTransformer(async (operation, context, ct) =>
             {
@@ -89,6 +85,8 @@ internal static class IngestEndpointDescription
                                    "`duplicate` and `rejected` items and one entry per item (rejected ones with field and reason).");
         Describe(responses, "400", "The body as a whole is unreadable: not a JSON array or NDJSON at all, an array " +
                                    "not closed, or no items.");
+        Describe(responses, "401", "No API key, or an unknown or revoked one.");
+        Describe(responses, "403", "The credentials are not an ingest source's API key.");
         Describe(responses, "413", "The body is larger than `Kinerja:Ingest:MaxBodyBytes` (16 MiB by default); send smaller batches.");
         Describe(responses, "415", "Content-Type is neither `application/json` nor `application/x-ndjson`.");
         Describe(responses, "503", "The ingest queue is full or PostgreSQL is unreachable; nothing of the request was " +

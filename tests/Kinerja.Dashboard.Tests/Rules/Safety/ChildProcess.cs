@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Kinerja.Testing;
 
-namespace Kinerja.Rules.Tests.Safety;
+namespace Kinerja.Dashboard.Tests.Rules.Safety;
 
 /// <summary>
 /// Runs the real Kinerja.Dashboard binary as a child process (a stack overflow or an out-of-memory kill takes

@@ -1,3 +1,4 @@
+using Kinerja.Rules.Tests.Safety;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -6,7 +7,7 @@ using System.Text.Json;
 using Kinerja.Dashboard.Access;
 using Kinerja.Testing;
 
-namespace Kinerja.Rules.Tests.Safety;
+namespace Kinerja.Dashboard.Tests.Rules.Safety;
 
 /// <summary>
 /// A real server process (Kinerja.Dashboard, rules role) over the test database receives each hostile workflow
@@ -100,9 +101,9 @@ public sealed class HostileServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _db.InitializeAsync();
-        foreach (var f in Directory.EnumerateFiles(RepoPaths.Rules, "*.json", SearchOption.AllDirectories))
+        foreach (var f in Directory.EnumerateFiles(BuiltDashboard.RulesFolder, "*.json", SearchOption.AllDirectories))
         {
-            var target = Path.Combine(RulesFolder, Path.GetRelativePath(RepoPaths.Rules, f));
+            var target = Path.Combine(RulesFolder, Path.GetRelativePath(BuiltDashboard.RulesFolder, f));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(f, target);
         }

@@ -4,7 +4,7 @@ using System.Net;
 using Kinerja.Ingest.Tests.Support;
 using Kinerja.Testing;
 
-namespace Kinerja.Ingest.Tests;
+namespace Kinerja.Dashboard.Tests.Ingest;
 
 /// <summary>
 /// The real server process (Kinerja.Dashboard, ingest role) is killed with SIGKILL while clients keep

@@ -1,4 +1,6 @@
-namespace Kinerja.Rules.Tests.Safety;
+using Kinerja.Rules.Tests.Safety;
+
+namespace Kinerja.Dashboard.Tests.Rules.Safety;
 
 /// <summary>
 /// `rules validate` on a folder holding one hostile workflow file, run as a child process: it must exit 1 with an
