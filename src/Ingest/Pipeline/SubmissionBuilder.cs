@@ -12,7 +12,7 @@ internal static class SubmissionBuilder
         IReadOnlyList<Parsed<TItem>> items, ValidationContext ctx)
         where TItem : class, new() where TPrepared : struct, IPreparedEvent<TPrepared>
     {
-        var submission = new Submission<TPrepared>(stream, stream.Table, items.Count);
+        var submission = new Submission<TPrepared>(stream.Name, stream.Table, items.Count);
         var seen = new Dictionary<Guid, int>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Kinerja.Ingest.Streams.Writing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,8 @@ internal sealed class IngestStreamRegistry
         StagingSql = string.Join("\n", All.Select(s => s.WriteSide.Staging).OfType<string>());
     }
 
+    private readonly ConcurrentDictionary<Type, IngestStreamDefinition> _byItem = new();
+
     /// <summary>Every registered stream, in registration order.</summary>
     public IReadOnlyList<IngestStreamDefinition> All { get; }
 
@@ -35,8 +38,9 @@ internal sealed class IngestStreamRegistry
 
     /// <summary>The stream whose items are <typeparamref name="TItem"/>.</summary>
     public IngestStreamDefinition<TItem> Of<TItem>() where TItem : class, new() =>
-        All.OfType<IngestStreamDefinition<TItem>>().SingleOrDefault()
-        ?? throw new ArgumentException($"No ingest stream takes items of type {typeof(TItem).Name}.");
+        (IngestStreamDefinition<TItem>)_byItem.GetOrAdd(typeof(TItem), _ =>
+            All.OfType<IngestStreamDefinition<TItem>>().SingleOrDefault()
+            ?? throw new ArgumentException($"No ingest stream takes items of type {typeof(TItem).Name}."));
 
     private static void Problem(IEnumerable<IGrouping<string?, IngestStreamDefinition>> groups, string what)
     {

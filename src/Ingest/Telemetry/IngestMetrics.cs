@@ -69,8 +69,8 @@ public sealed class IngestMetrics
                 default: rejected++; break;
             }
         }
-        // the stream's route name: a stream added later is tagged without a line here
-        var stream = submission.Stream.Name;
+        // the stream's name: a stream added later is tagged without a line here
+        var stream = submission.Stream;
         Add(accepted, stream, "accepted");
         Add(duplicate, stream, "duplicate");
         Add(rejected, stream, "rejected");
