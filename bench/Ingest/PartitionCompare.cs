@@ -91,9 +91,9 @@ internal static class PartitionCompare
             }
         });
         await ReadAsync(last, $"review targets: owners of {reviewTargets.Length:N0} activity ids (writer check)", async conn =>
-            await conn.QueryAsync(MergeSql.ActivityOwners.Replace("$1", "@ids", StringComparison.Ordinal), new { ids = reviewTargets }));
+            await conn.QueryAsync(Kinerja.Ingest.Streams.Review.ReviewCheck.ActivityOwners.Replace("$1", "@ids", StringComparison.Ordinal), new { ids = reviewTargets }));
         await ReadAsync(last, $"retry check: {reviewTargets.Length:N0} ids in event_registry", async conn =>
-            await conn.QueryAsync(MergeSql.ExistingActivities.Replace("$1", "@ids", StringComparison.Ordinal), new { ids = reviewTargets }));
+            await conn.QueryAsync(Kinerja.Ingest.Streams.Activity.ActivityCheck.ExistingActivities.Replace("$1", "@ids", StringComparison.Ordinal), new { ids = reviewTargets }));
         await ReadAsync(last, "full recompute of employee_day from the streams (RollupRecompute)", async conn =>
             await conn.ExecuteScalarAsync<long>($"select count(*) from ({RollupRecompute.EmployeeDaySql}) x", commandTimeout: 600));
     }

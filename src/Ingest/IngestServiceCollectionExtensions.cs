@@ -3,6 +3,7 @@ using Kinerja.Ingest.Http;
 using Kinerja.Ingest.Partitions;
 using Kinerja.Ingest.Pipeline;
 using Kinerja.Ingest.Reference;
+using Kinerja.Ingest.Streams;
 using Kinerja.Ingest.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,8 @@ public static class IngestServiceCollectionExtensions
     /// <summary>
     /// Registers the ingest pipeline (<see cref="IIngestPipeline"/>), its writer (a hosted service: started with the
     /// host, drained on stop), the ingest meter (<see cref="IngestMetrics"/>), the reference cache, options from
-    /// <c>Kinerja:Ingest</c> (validated at start), and the
+    /// <c>Kinerja:Ingest</c> (validated at start), the streams of <c>IngestStreams.All</c> (more may be added with
+    /// <c>AddIngestStream</c>), and the
     /// stream partition maintenance (<c>Kinerja:Partitions</c>, <c>Kinerja:Retention</c>).
     /// Needs a singleton <see cref="Npgsql.NpgsqlDataSource"/> (registered by Core or the host) and the product's clock
     /// (<c>AddKinerjaClock</c>, registered once by the host).
@@ -27,6 +29,11 @@ public static class IngestServiceCollectionExtensions
             .Bind(configuration.GetSection(IngestOptions.Section))
             .ValidateOnStart();
         services.TryAddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
+        foreach (var stream in IngestStreams.All)
+        {
+            services.AddIngestStream(stream);
+        }
+        services.TryAddSingleton<IngestStreamRegistry>();
         services.TryAddSingleton<ReferenceCache>();
         services.TryAddSingleton(sp => new IngestQueue(sp.GetRequiredService<IOptions<IngestOptions>>().Value.QueueCapacity));
         services.AddMetrics();
@@ -44,7 +51,10 @@ public static class IngestServiceCollectionExtensions
             .Bind(configuration.GetSection(RetentionOptions.Section))
             .Validate(o => !o.Problems().Any(), "Invalid Kinerja:Retention settings (Months: 1 to 1200, or unset).")
             .ValidateOnStart();
-        services.TryAddSingleton<PartitionMaintenance>();
+        services.TryAddSingleton(sp => new PartitionMaintenance(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+            sp.GetRequiredService<IngestStreamRegistry>(), sp.GetRequiredService<IOptions<PartitionOptions>>(),
+            sp.GetRequiredService<IOptions<RetentionOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<PartitionMaintenance>>()));
         services.AddHostedService<PartitionMaintenanceService>();
         return services;
     }

@@ -1,5 +1,6 @@
 using Kinerja.Ingest.Contracts;
 using Kinerja.Ingest.Partitions;
+using Kinerja.Ingest.Streams;
 using Kinerja.Ingest.Tests.Support;
 using Kinerja.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ public sealed class PartitionMaintenanceTests(TestDatabase db) : IClassFixture<T
     public Task DisposeAsync() => Task.CompletedTask;
 
     private PartitionMaintenance Maintenance(DateTimeOffset now, int monthsAhead, int? retentionMonths = null) => new(
-        db.DataSource, Options.Create(new PartitionOptions { MonthsAhead = monthsAhead }),
+        db.DataSource, new IngestStreamRegistry(IngestStreams.All), Options.Create(new PartitionOptions { MonthsAhead = monthsAhead }),
         Options.Create(new RetentionOptions { Months = retentionMonths }), new FixedTime(now),
         NullLogger<PartitionMaintenance>.Instance);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kinerja.Ingest.Pipeline;
 using Npgsql;
 using NpgsqlTypes;
@@ -10,53 +9,38 @@ namespace Kinerja.Ingest.Partitions;
 /// seen are created on demand (a history import of an old month, or a month the maintenance service has
 /// not reached), outside the batch transaction; afterwards a known month costs nothing. One per writer.
 /// </summary>
-internal sealed class KnownMonths
+/// <param name="tables">The partitioned tables of the registered streams, in registration order.</param>
+internal sealed class KnownMonths(string[] tables)
 {
     private readonly HashSet<DateOnly> _known = [];
 
-    /// <summary>Ensures the partitions of every month this batch writes to exist.</summary>
+    /// <summary>Ensures the partitions of every month this batch writes to exist (each stream says its items' month).</summary>
     public async Task EnsureAsync(NpgsqlConnection conn, WorkSet w, CancellationToken ct)
     {
-        List<DateOnly>? missing = null;
-        foreach (var e in w.Activities)
-        {
-            Add(ref missing, e.Item.LocalDay);
-        }
-        foreach (var e in w.Attendance)
-        {
-            Add(ref missing, e.Item.Item.Day);
-        }
-        foreach (var e in w.Ratings)
-        {
-            Add(ref missing, DateOnly.ParseExact(e.Item.Item.Period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture));
-        }
-        // reviews live in their activity's month: one in this batch (above) or a stored one (exists)
-        if (missing is null)
+        if (tables.Length == 0)
         {
             return;
         }
+        var months = new HashSet<DateOnly>();
+        foreach (var part in w.Parts)
+        {
+            part.AddMonths(months);
+        }
+        months.ExceptWith(_known);
+        if (months.Count == 0)
+        {
+            return;
+        }
+        var missing = months.ToArray();
         await using var cmd = new NpgsqlCommand(PartitionSql.Ensure, conn);
-        cmd.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = missing.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
+        cmd.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = missing, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
+        cmd.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = tables, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         await cmd.ExecuteScalarAsync(ct);
         _known.UnionWith(missing);
     }
 
     /// <summary>Forgets every month (after an insert found no partition: retention dropped one meanwhile).</summary>
     public void Forget() => _known.Clear();
-
-    private void Add(ref List<DateOnly>? missing, DateOnly day)
-    {
-        var month = new DateOnly(day.Year, day.Month, 1);
-        if (_known.Contains(month))
-        {
-            return;
-        }
-        missing ??= [];
-        if (!missing.Contains(month))
-        {
-            missing.Add(month);
-        }
-    }
 
     /// <summary>True for PostgreSQL's "no partition of relation … found for row".</summary>
     public static bool IsNoPartition(Exception ex) =>

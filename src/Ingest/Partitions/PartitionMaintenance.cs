@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Kinerja.Ingest.Streams;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Kinerja.Ingest.Partitions;
 
 /// <summary>What one maintenance run did.</summary>
-/// <param name="Created">Partition tables created (four per new month).</param>
+/// <param name="Created">Partition tables created (one per partitioned stream table and new month).</param>
 /// <param name="Dropped">Partition tables detached and dropped by retention.</param>
 public sealed record PartitionRun(int Created, IReadOnlyList<string> Dropped);
 
@@ -17,9 +18,23 @@ public sealed record PartitionRun(int Created, IReadOnlyList<string> Dropped);
 /// lock shared per batch, so DDL waits for in-flight writes (bounded by a lock timeout) instead of
 /// interleaving with them.
 /// </summary>
-public sealed class PartitionMaintenance(NpgsqlDataSource db, IOptions<PartitionOptions> options,
-    IOptions<RetentionOptions> retention, TimeProvider time, ILogger<PartitionMaintenance> logger)
+/// <remarks>The tables are the partitioned tables of the registered streams (<see cref="IngestStreamRegistry"/>).</remarks>
+public sealed class PartitionMaintenance
 {
+    private readonly NpgsqlDataSource db;
+    private readonly IOptions<PartitionOptions> options;
+    private readonly IOptions<RetentionOptions> retention;
+    private readonly TimeProvider time;
+    private readonly ILogger<PartitionMaintenance> logger;
+    private readonly string[] tables;
+
+    internal PartitionMaintenance(NpgsqlDataSource db, IngestStreamRegistry streams, IOptions<PartitionOptions> options,
+        IOptions<RetentionOptions> retention, TimeProvider time, ILogger<PartitionMaintenance> logger)
+    {
+        (this.db, this.options, this.retention, this.time, this.logger) = (db, options, retention, time, logger);
+        tables = streams.PartitionedTables;
+    }
+
     /// <summary>Runs once: creates the months ahead, then applies retention.</summary>
     public async Task<PartitionRun> RunOnceAsync(CancellationToken ct = default)
     {
@@ -34,6 +49,7 @@ public sealed class PartitionMaintenance(NpgsqlDataSource db, IOptions<Partition
             await ExecAsync(conn, PartitionSql.LockTimeout, ct);
             await using var cmd = new NpgsqlCommand(PartitionSql.Ensure, conn);
             cmd.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = months, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
+            cmd.Parameters.Add(Tables());
             created = (int)(await cmd.ExecuteScalarAsync(ct))!;
             await tx.CommitAsync(ct);
         }
@@ -49,6 +65,7 @@ public sealed class PartitionMaintenance(NpgsqlDataSource db, IOptions<Partition
             await ExecAsync(conn, PartitionSql.LockTimeout, ct);
             await using var cmd = new NpgsqlCommand(PartitionSql.DropBefore, conn);
             cmd.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = cutoff, NpgsqlDbType = NpgsqlDbType.Date });
+            cmd.Parameters.Add(Tables());
             await using (var reader = await cmd.ExecuteReaderAsync(ct))
             {
                 while (await reader.ReadAsync(ct))
@@ -66,6 +83,9 @@ public sealed class PartitionMaintenance(NpgsqlDataSource db, IOptions<Partition
         }
         return new PartitionRun(created, dropped);
     }
+
+    private NpgsqlParameter<string[]> Tables() =>
+        new() { TypedValue = tables, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
 
     private static async Task ExecAsync(NpgsqlConnection conn, string sql, CancellationToken ct)
     {

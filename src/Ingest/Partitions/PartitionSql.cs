@@ -1,7 +1,7 @@
 namespace Kinerja.Ingest.Partitions;
 
 /// <summary>
-/// Calls of the partition functions of migration 0006. Both take the partition advisory lock
+/// Calls of the partition functions of migrations 0006 and 0014, with the partitioned tables of the registered streams. Both take the partition advisory lock
 /// (<see cref="LockKey"/>) exclusively for their transaction; the writer holds it shared for each batch.
 /// </summary>
 internal static class PartitionSql
@@ -12,14 +12,20 @@ internal static class PartitionSql
     /// <summary>Held shared by each writer transaction, so partition DDL never interleaves with a write.</summary>
     public const string HoldShared = "select pg_advisory_xact_lock_shared(21196704334303828)";
 
-    /// <summary>Creates the four partitions of each month when missing; returns how many tables were made.</summary>
+    /// <summary>
+    /// Creates the partitions of each month ($1) of each partitioned stream table ($2, in registration order) when
+    /// missing (migration 0014); returns how many tables were made.
+    /// </summary>
     public const string Ensure = """
-        select coalesce(sum(stream_partitions_ensure(m)), 0)::int from unnest($1::date[]) as m
+        select coalesce(sum(stream_partitions_ensure(m, $2::text[])), 0)::int from unnest($1::date[]) as m
         """;
 
-    /// <summary>Detaches and drops partitions of months ending on or before the cutoff; returns their names.</summary>
+    /// <summary>
+    /// Detaches and drops the partitions of the stream tables ($2) whose months end on or before the cutoff ($1);
+    /// returns their names.
+    /// </summary>
     public const string DropBefore = """
-        select stream_partitions_drop_before($1)
+        select stream_partitions_drop_before($1, $2::text[])
         """;
 
     /// <summary>A long-running reader must not make DDL queue every writer and reader behind it for long.</summary>

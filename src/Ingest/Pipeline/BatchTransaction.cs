@@ -1,11 +1,8 @@
 using System.Diagnostics;
-using Kinerja.Ingest.Contracts;
+using Kinerja.Core.Changes;
 using Kinerja.Ingest.Partitions;
 using Kinerja.Ingest.Reference;
-using Kinerja.Ingest.Streams.Activity;
-using Kinerja.Ingest.Streams.Attendance;
-using Kinerja.Ingest.Streams.Rating;
-using Kinerja.Ingest.Streams.Review;
+using Kinerja.Ingest.Streams.Writing;
 using Kinerja.Ingest.Telemetry;
 using Npgsql;
 
@@ -17,15 +14,17 @@ namespace Kinerja.Ingest.Pipeline;
 /// (rollups, registry claim, notify) → <see cref="CommitAsync"/>. The serial driver (<see cref="BatchWriter"/>) runs
 /// the steps back to back; the overlapped one (<see cref="OverlappedBatch"/>) runs the first four while the previous
 /// batch finishes on the other connection. Disposing an uncommitted transaction rolls it back. Item outcomes are set
-/// on the submissions; the drivers complete them only after <see cref="CommitAsync"/> (ack after commit).
+/// on the submissions; the drivers complete them only after <see cref="CommitAsync"/> (ack after commit). Each step
+/// iterates over the batch's streams (<see cref="WorkSet.Parts"/>); what a stream writes is its
+/// <see cref="Streams.Writing.StreamTable"/>.
 /// </summary>
 /// <remarks>
-/// Optimistic (the first try): stored day totals are read only for days whose batch sum alone nears the maximum, and
-/// every event id is presumed new; the claim rides in the rollup round trip and a stored id fails the batch
-/// (<see cref="EventStoredException"/>), as does a day the rollup finds over its maximum
-/// (<see cref="DayLimitExceededException"/>); the driver then redoes the batch carefully (<c>optimistic</c> false),
-/// which reads stored totals first and claims the ids before the COPY, so it writes only the accepted items and
-/// reports the rest as duplicates.
+/// Optimistic (the first try): stored totals are read only where a check needs them (activities: days whose batch
+/// sum alone nears the maximum), and every event id is presumed new; the claim rides in the rollup round trip and a
+/// stored id fails the batch (<see cref="EventStoredException"/>), as does a rollup that finds a total over its
+/// maximum (<see cref="DayLimitExceededException"/>); the driver then redoes the batch carefully (<c>optimistic</c>
+/// false), which reads stored totals first and claims the ids before the COPY, so it writes only the accepted items
+/// and reports the rest as duplicates.
 /// </remarks>
 internal sealed class BatchTransaction : IAsyncDisposable
 {
@@ -38,20 +37,20 @@ internal sealed class BatchTransaction : IAsyncDisposable
     private readonly long _started;
     private long _phase;
     private readonly List<(string Phase, double Seconds)> _phases = new(6);
-    private List<(string Stream, Guid[] Ids)> _deferredClaims = [];
+    private List<(StreamPart Part, Guid[] Ids)> _deferredClaims = [];
 
     private BatchTransaction(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<Submission> batch,
         ReferenceData refs, IngestMetrics metrics, bool optimistic, long started)
     {
         (_conn, _tx, _refs, _metrics, _optimistic, _started) = (conn, tx, refs, metrics, optimistic, started);
-        _w = WorkSet.From(batch);
+        _w = WorkSet.From(batch, optimistic);
         Submissions = batch;
     }
 
     public IReadOnlyList<Submission> Submissions { get; }
 
-    /// <summary>The optimistic checks did not read stored day totals (the rollup verifies them).</summary>
-    public bool DayTotalsUnchecked => _w.DayTotalsUnchecked;
+    /// <summary>The optimistic checks did not read stored totals (the rollups verify them).</summary>
+    public bool TotalsUnchecked => _w.TotalsUnchecked;
 
     /// <summary>Opens the transaction and holds the partition lock shared.</summary>
     public static async Task<BatchTransaction> BeginAsync(NpgsqlConnection conn, IReadOnlyList<Submission> batch,
@@ -78,7 +77,7 @@ internal sealed class BatchTransaction : IAsyncDisposable
     /// <summary>The checks against stored events (<see cref="WriterChecks"/>): chooses the items to insert.</summary>
     public async Task CheckAsync(CancellationToken ct)
     {
-        await WriterChecks.RunAsync(_conn, _w, _refs, _optimistic, ct);
+        await WriterChecks.RunAsync(_conn, _w, _refs, ct);
         Phase("check");
     }
 
@@ -88,13 +87,20 @@ internal sealed class BatchTransaction : IAsyncDisposable
     /// </summary>
     public async Task ClaimAsync(CancellationToken ct)
     {
-        var claims = _w.Claims();
+        var claims = new List<(StreamPart Part, Guid[] Ids)>(_w.Parts.Count);
+        foreach (var part in _w.Parts)
+        {
+            if (part.ClaimIds() is { } ids)
+            {
+                claims.Add((part, ids));
+            }
+        }
         if (_optimistic)
         {
             _deferredClaims = claims;
-            foreach (var (stream, _) in claims)
+            foreach (var (part, _) in claims)
             {
-                _w.Resolve(stream, []);
+                _w.Accepted += part.Resolve([]);
             }
             return;
         }
@@ -104,9 +110,9 @@ internal sealed class BatchTransaction : IAsyncDisposable
         }
         await using (var batch = new NpgsqlBatch(_conn))
         {
-            foreach (var (stream, ids) in claims)
+            foreach (var (part, ids) in claims)
             {
-                batch.BatchCommands.Add(EventRegistry.ClaimCommand(stream, ids));
+                batch.BatchCommands.Add(EventRegistry.ClaimCommand(part.Table.RegistryCode, ids));
             }
             await using var reader = await batch.ExecuteReaderAsync(ct);
             for (var i = 0; i < claims.Count; i++)
@@ -115,76 +121,50 @@ internal sealed class BatchTransaction : IAsyncDisposable
                 {
                     await reader.NextResultAsync(ct);
                 }
-                _w.Resolve(claims[i].Stream, await EventRegistry.ReadStoredAsync(reader, ct));
+                _w.Accepted += claims[i].Part.Resolve(await EventRegistry.ReadStoredAsync(reader, ct));
             }
         }
         Phase("registry");
     }
 
-    /// <summary>Binary COPY of the accepted items: activities straight into their table, the rest into staging.</summary>
+    /// <summary>Binary COPY of each stream's accepted items: into its table, or into its staging table.</summary>
     public async Task CopyAsync(CancellationToken ct)
     {
-        if (_w.ActivitiesToInsert.Count > 0)
+        foreach (var part in _w.Parts)
         {
-            await using var copy = await _conn.BeginBinaryImportAsync(ActivityTable.Copy, ct);
-            foreach (var e in _w.ActivitiesToInsert)
-            {
-                ActivityTable.WriteRow(copy, e.Item);
-            }
-            await copy.CompleteAsync(ct);
-        }
-        if (_w.ReviewsToInsert.Count > 0)
-        {
-            await using var copy = await _conn.BeginBinaryImportAsync(StagingSql.CopyReview, ct);
-            for (var i = 0; i < _w.ReviewsToInsert.Count; i++)
-            {
-                ReviewTable.WriteRow(copy, _w.ReviewsToInsert[i].Item, _w.ReviewDays[i]);
-            }
-            await copy.CompleteAsync(ct);
-        }
-        if (_w.AttendanceToInsert.Count > 0)
-        {
-            await using var copy = await _conn.BeginBinaryImportAsync(StagingSql.CopyAttendance, ct);
-            var ord = 0;
-            foreach (var e in _w.AttendanceToInsert)
-            {
-                AttendanceTable.WriteRow(copy, e.Item);
-                copy.Write(ord++, NpgsqlTypes.NpgsqlDbType.Integer);
-            }
-            await copy.CompleteAsync(ct);
-        }
-        if (_w.RatingsToInsert.Count > 0)
-        {
-            await using var copy = await _conn.BeginBinaryImportAsync(StagingSql.CopyRating, ct);
-            foreach (var e in _w.RatingsToInsert)
-            {
-                RatingTable.WriteRow(copy, e.Item);
-            }
-            await copy.CompleteAsync(ct);
+            await part.CopyAsync(_conn, ct);
         }
         Phase("copy");
     }
 
     /// <summary>
-    /// One round trip: the optimistic claim (a stored id fails the batch), the day rollup of the accepted activities
-    /// (first: a review merge updates the day rows it creates), the merges of reviews, attendance and ratings with
-    /// their rollups, and the change notification (sent at commit).
+    /// One round trip: the optimistic claim (a stored id fails the batch), the in-memory rollups of the streams (first:
+    /// a merge may update rows they create, as a review does the day rows of its activities), the streams' merges
+    /// with their rollups, and the change notification (sent at commit).
     /// </summary>
     public async Task RollupAsync(CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(_conn);
-        foreach (var (stream, ids) in _deferredClaims)
+        foreach (var (part, ids) in _deferredClaims)
         {
-            batch.BatchCommands.Add(EventRegistry.ClaimCommand(stream, ids));
+            batch.BatchCommands.Add(EventRegistry.ClaimCommand(part.Table.RegistryCode, ids));
         }
-        var days = DayRollup.Sum(_w.ActivitiesToInsert);
-        if (days.Count > 0)
+        var rollups = new List<RollupCommand>(2);
+        foreach (var part in _w.Parts)
         {
-            batch.BatchCommands.Add(DayRollup.Command(days));
+            if (part.Rollup(_w.TotalsUnchecked) is { } rollup)
+            {
+                rollups.Add(rollup);
+                batch.BatchCommands.Add(rollup.Command);
+            }
         }
-        AddIf(batch, _w.ReviewsToInsert.Count > 0, MergeSql.Review);
-        AddIf(batch, _w.AttendanceToInsert.Count > 0, MergeSql.Attendance);
-        AddIf(batch, _w.RatingsToInsert.Count > 0, MergeSql.Rating);
+        foreach (var part in _w.Parts)
+        {
+            if (part.ToInsertCount > 0 && part.Table.Merge is { } merge)
+            {
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(merge));
+            }
+        }
         if (ChangeNotifier.For(Touched()) is { IsEmpty: false } notice) batch.BatchCommands.Add(ChangeNotifier.Command(notice));
         if (batch.BatchCommands.Count > 0)
         {
@@ -199,10 +179,10 @@ internal sealed class BatchTransaction : IAsyncDisposable
                     throw new EventStoredException();
                 }
             }
-            if (days.Count > 0)
+            foreach (var rollup in rollups)
             {
                 await NextAsync(reader, ref first, ct);
-                await DayRollup.VerifyAsync(reader, days, _w.DayTotalsUnchecked, ct);
+                await rollup.ReadAsync(reader, ct);
             }
             // surface any error of the remaining commands here, not when the reader is disposed
             while (await reader.NextResultAsync(ct))
@@ -231,14 +211,6 @@ internal sealed class BatchTransaction : IAsyncDisposable
         _phase = now;
     }
 
-    private static void AddIf(NpgsqlBatch batch, bool condition, string sql)
-    {
-        if (condition)
-        {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
-        }
-    }
-
     private static ValueTask NextAsync(NpgsqlDataReader reader, ref bool first, CancellationToken ct)
     {
         if (first)
@@ -250,37 +222,13 @@ internal sealed class BatchTransaction : IAsyncDisposable
     }
 
     /// <summary>(nip, unit, region) of every accepted item; unit ratings have no NIP.</summary>
-    private IEnumerable<(string? Nip, string Unit, string Region)> Touched()
+    private List<EventTouch> Touched()
     {
-        foreach (var e in _w.ActivitiesToInsert)
+        var touched = new List<EventTouch>();
+        foreach (var part in _w.Parts)
         {
-            if (e.Owner.StatusOf(e.Item.Index) == ItemStatus.Accepted)
-            {
-                yield return (e.Item.Employee.Nip, e.Item.Employee.Unit.Id, e.Item.Employee.Region.Id);
-            }
+            part.AddTouched(touched, _refs);
         }
-        foreach (var e in _w.AttendanceToInsert)
-        {
-            if (e.Owner.StatusOf(e.Item.Index) == ItemStatus.Accepted)
-            {
-                yield return (e.Item.Employee.Nip, e.Item.Employee.Unit.Id, e.Item.Employee.Region.Id);
-            }
-        }
-        foreach (var e in _w.RatingsToInsert)
-        {
-            if (e.Owner.StatusOf(e.Item.Index) == ItemStatus.Accepted)
-            {
-                yield return (e.Item.Employee?.Nip, e.Item.Unit.Id, e.Item.Unit.Region.Id);
-            }
-        }
-        for (var i = 0; i < _w.ReviewsToInsert.Count; i++)
-        {
-            var e = _w.ReviewsToInsert[i];
-            if (e.Owner.StatusOf(e.Item.Index) == ItemStatus.Accepted
-                && _refs.Employees.TryGetValue(_w.ReviewOwners[i], out var owner))
-            {
-                yield return (owner.Nip, owner.Unit.Id, owner.Region.Id);
-            }
-        }
+        return touched;
     }
 }

@@ -11,8 +11,7 @@ namespace Kinerja.Ingest.Pipeline;
 internal static class ChangeNotifier
 {
     /// <summary>The notice for (nip or null, unit, region) of everything accepted in the batch.</summary>
-    public static ChangeNotice For(IEnumerable<(string? Nip, string Unit, string Region)> touched) =>
-        ChangeNotice.Events(touched.Select(t => new EventTouch(t.Nip, t.Unit, t.Region)));
+    public static ChangeNotice For(IEnumerable<EventTouch> touched) => ChangeNotice.Events(touched);
 
     /// <summary>The notice as one command of the batch's last round trip.</summary>
     public static NpgsqlBatchCommand Command(ChangeNotice notice) => ChangeFeed.Command(notice);

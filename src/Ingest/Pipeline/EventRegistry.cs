@@ -26,15 +26,15 @@ internal static class EventRegistry
         select event_id from claimed
         """;
 
-    /// <summary>The registry's one-letter stream code.</summary>
-    public const string Activity = "a", Review = "v", Attendance = "t", Rating = "r";
-
-    /// <summary>The claim of <paramref name="ids"/> for <paramref name="stream"/>; its rows are the ids stored before.</summary>
-    public static NpgsqlBatchCommand ClaimCommand(string stream, Guid[] ids)
+    /// <summary>
+    /// The claim of <paramref name="ids"/> for the stream with registry code <paramref name="stream"/>
+    /// (<see cref="Streams.Writing.StreamTable.RegistryCode"/>); its rows are the ids stored before.
+    /// </summary>
+    public static NpgsqlBatchCommand ClaimCommand(char stream, Guid[] ids)
     {
         var cmd = new NpgsqlBatchCommand(Claim);
         cmd.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
-        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stream, NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stream.ToString(), NpgsqlDbType = NpgsqlDbType.Text });
         return cmd;
     }
 

@@ -3,6 +3,7 @@ using Kinerja.Ingest.Contracts;
 using Kinerja.Ingest.Partitions;
 using Kinerja.Ingest.Reference;
 using Kinerja.Ingest.Streams;
+using Kinerja.Ingest.Streams.Writing;
 using Kinerja.Ingest.Validation;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -16,11 +17,11 @@ namespace Kinerja.Ingest.Pipeline;
 /// itself to keep several chunks in flight).
 /// </summary>
 internal sealed class IngestPipeline(IngestQueue queue, IngestWriter writer, ReferenceCache cache,
-    IOptions<IngestOptions> options, IOptions<RetentionOptions> retention, TimeProvider time) : IIngestPipeline
+    IngestStreamRegistry streams, IOptions<IngestOptions> options, IOptions<RetentionOptions> retention, TimeProvider time) : IIngestPipeline
 {
     public Task<IngestResult> SubmitAsync<TItem>(IReadOnlyList<TItem> items, IngestScope? scope = null,
         Backpressure backpressure = Backpressure.Wait, CancellationToken ct = default) where TItem : class, new() =>
-        SubmitAsync(IngestStreams.Of<TItem>(), Wrap(items), scope, backpressure, ct);
+        SubmitAsync(streams.Of<TItem>(), Wrap(items), scope, backpressure, ct);
 
     /// <summary>The one submit path of every stream and caller: validate, queue, await the commit.</summary>
     internal async Task<IngestResult> SubmitAsync<TItem>(IngestStreamDefinition<TItem> stream, IReadOnlyList<Parsed<TItem>> items,
@@ -34,7 +35,7 @@ internal sealed class IngestPipeline(IngestQueue queue, IngestWriter writer, Ref
     /// <summary>Validates a batch against the cached reference data (no queueing yet).</summary>
     internal async Task<Submission> PrepareAsync<TItem, TPrepared>(IngestStreamDefinition<TItem, TPrepared> stream,
         IReadOnlyList<Parsed<TItem>> items, IngestScope? scope, CancellationToken ct)
-        where TItem : class, new() where TPrepared : struct
+        where TItem : class, new() where TPrepared : struct, IPreparedEvent<TPrepared>
     {
         writer.EnsureStarted();
         if (writer.DatabaseDown)

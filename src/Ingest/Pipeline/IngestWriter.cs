@@ -1,5 +1,6 @@
 using Kinerja.Ingest.Partitions;
 using Kinerja.Ingest.Reference;
+using Kinerja.Ingest.Streams;
 using Kinerja.Ingest.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,15 +26,15 @@ namespace Kinerja.Ingest.Pipeline;
 /// <c>ShuttingDown</c> (nothing is acknowledged that was not committed).
 /// </remarks>
 internal sealed partial class IngestWriter(IngestQueue queue, NpgsqlDataSource db, ReferenceCache cache,
-    IngestMetrics metrics, IOptions<IngestOptions> options, ILogger<IngestWriter> logger) : BackgroundService, IAsyncDisposable
+    IngestStreamRegistry streams, IngestMetrics metrics, IOptions<IngestOptions> options, ILogger<IngestWriter> logger) : BackgroundService, IAsyncDisposable
 {
     private readonly Lock _startLock = new();
-    private readonly WriterConnection[] _lanes = [new(db), new(db)];
+    private readonly WriterConnection[] _lanes = [new(db, streams.StagingSql), new(db, streams.StagingSql)];
     private bool _started;
     private int _lane;
     private volatile bool _databaseDown;
     private long _overlapped;
-    private readonly KnownMonths _months = new();
+    private readonly KnownMonths _months = new(streams.PartitionedTables);
 
     /// <summary>Batches committed through the overlapped path (the rest were written serially).</summary>
     public long OverlappedBatches => Interlocked.Read(ref _overlapped);

@@ -24,12 +24,15 @@ namespace Kinerja.Ingest.Pipeline;
 /// </remarks>
 internal static class OverlappedBatch
 {
-    /// <summary>Only batches of nothing but activities overlap; anything else is written serially.</summary>
+    /// <summary>
+    /// Only batches of nothing but streams that may overlap (<see cref="Streams.Writing.StreamTable.Overlaps"/>:
+    /// activities) overlap; anything else is written serially.
+    /// </summary>
     public static bool CanOverlap(IReadOnlyList<Submission> batch)
     {
         foreach (var s in batch)
         {
-            if (s is not Submission<PreparedActivity>)
+            if (!s.Table.Overlaps)
             {
                 return false;
             }
@@ -38,7 +41,7 @@ internal static class OverlappedBatch
     }
 
     /// <summary>
-    /// The first half. Throws <see cref="NotOverlappableException"/> when the checks had to read stored day totals
+    /// The first half. Throws <see cref="NotOverlappableException"/> when the checks had to read stored totals
     /// (a day's batch sum alone is near its maximum): such a batch must see every earlier batch committed.
     /// </summary>
     public static async Task<BatchTransaction> StartAsync(NpgsqlConnection conn, IReadOnlyList<Submission> batch,
@@ -49,7 +52,7 @@ internal static class OverlappedBatch
         try
         {
             await tx.CheckAsync(ct);
-            if (!tx.DayTotalsUnchecked)
+            if (!tx.TotalsUnchecked)
             {
                 throw new NotOverlappableException();
             }

@@ -1,4 +1,5 @@
 using Kinerja.Ingest.Contracts;
+using Kinerja.Ingest.Streams.Writing;
 using Kinerja.Ingest.Validation;
 
 namespace Kinerja.Ingest.Pipeline;
@@ -7,13 +8,17 @@ namespace Kinerja.Ingest.Pipeline;
 /// One caller's batch on its way through the queue: per-item outcomes (validation fills the rejected
 /// ones; the writer the rest) and the completion the caller awaits, set only after commit.
 /// </summary>
-internal abstract class Submission(IngestStream stream, int count)
+internal abstract class Submission(string stream, StreamTable table, int count)
 {
     private readonly string?[] _eventIds = new string?[count];
     private readonly ItemStatus[] _status = new ItemStatus[count];
     private readonly IReadOnlyList<FieldError>?[] _errors = new IReadOnlyList<FieldError>?[count];
 
-    public IngestStream Stream { get; } = stream;
+    /// <summary>The name of the stream the items belong to (it tags the item metrics).</summary>
+    public string Stream { get; } = stream;
+
+    /// <summary>The stream's write side: what the writer does with the items.</summary>
+    public StreamTable Table { get; } = table;
 
     public int Count { get; } = count;
 
@@ -53,7 +58,8 @@ internal abstract class Submission(IngestStream stream, int count)
 }
 
 /// <summary>A submission of one stream with its valid, resolved items.</summary>
-internal sealed class Submission<TPrepared>(IngestStream stream, int count) : Submission(stream, count)
+internal sealed class Submission<TPrepared>(string stream, StreamTable<TPrepared> table, int count)
+    : Submission(stream, table, count) where TPrepared : struct, IPreparedEvent<TPrepared>
 {
     public List<TPrepared> Items { get; } = new(count);
 

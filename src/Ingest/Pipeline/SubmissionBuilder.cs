@@ -1,5 +1,6 @@
 using Kinerja.Ingest.Contracts;
 using Kinerja.Ingest.Streams;
+using Kinerja.Ingest.Streams.Writing;
 using Kinerja.Ingest.Validation;
 
 namespace Kinerja.Ingest.Pipeline;
@@ -9,9 +10,9 @@ internal static class SubmissionBuilder
 {
     public static Submission<TPrepared> Build<TItem, TPrepared>(IngestStreamDefinition<TItem, TPrepared> stream,
         IReadOnlyList<Parsed<TItem>> items, ValidationContext ctx)
-        where TItem : class, new() where TPrepared : struct
+        where TItem : class, new() where TPrepared : struct, IPreparedEvent<TPrepared>
     {
-        var submission = new Submission<TPrepared>(stream.Stream, items.Count);
+        var submission = new Submission<TPrepared>(stream.Name, stream.Table, items.Count);
         var seen = new Dictionary<Guid, int>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {

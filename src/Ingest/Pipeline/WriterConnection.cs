@@ -6,7 +6,7 @@ namespace Kinerja.Ingest.Pipeline;
 /// One of the writer's connections, opened on first use with its session's staging tables, and dropped
 /// (to be reopened) after a connection problem. Used by one batch at a time.
 /// </summary>
-internal sealed class WriterConnection(NpgsqlDataSource db) : IAsyncDisposable
+internal sealed class WriterConnection(NpgsqlDataSource db, string staging) : IAsyncDisposable
 {
     private NpgsqlConnection? _conn;
 
@@ -27,8 +27,9 @@ internal sealed class WriterConnection(NpgsqlDataSource db) : IAsyncDisposable
         }
         await DropAsync();
         var conn = await db.OpenConnectionAsync(ct);
-        await using (var create = new NpgsqlCommand(StagingSql.Create, conn))
+        if (staging.Length > 0)
         {
+            await using var create = new NpgsqlCommand(staging, conn);
             await create.ExecuteNonQueryAsync(ct);
         }
         _conn = conn;

@@ -4,6 +4,7 @@ using Kinerja.Ingest.Cli;
 using Kinerja.Ingest.Contracts;
 using Kinerja.Ingest.Pipeline;
 using Kinerja.Ingest.Streams.Reading;
+using Kinerja.Ingest.Streams.Writing;
 using Kinerja.Ingest.Validation;
 using Microsoft.OpenApi;
 
@@ -12,8 +13,9 @@ namespace Kinerja.Ingest.Streams;
 /// <summary>
 /// Everything the ingest path knows about one stream, in one place: its name (route <c>POST /api/v1/{name}</c> and
 /// import verb), its contract fields (read the same way from JSON and CSV), its validation, and its description in the
-/// OpenAPI document. The HTTP API, the CLI import and the document enumerate <see cref="IngestStreams.All"/>; the
-/// writer's part (table columns, COPY row) lives beside it in the stream's folder.
+/// OpenAPI document, and its write side (<see cref="WriteSide"/>). The HTTP API, the CLI import and the document
+/// enumerate <see cref="IngestStreams.All"/>; the writer takes each submission's stream from the submission and the
+/// set of streams from <see cref="IngestStreamRegistry"/>.
 /// </summary>
 internal abstract class IngestStreamDefinition
 {
@@ -49,6 +51,9 @@ internal abstract class IngestStreamDefinition
 
     /// <summary>Calls back with the stream's item type known (the HTTP handler and the import are generic over it).</summary>
     public abstract TResult Accept<TResult>(IStreamVisitor<TResult> visitor);
+
+    /// <summary>The stream's write side (its <c>…Table</c>): what the writer stores and rolls up.</summary>
+    public abstract StreamTable WriteSide { get; }
 }
 
 /// <summary>Code that is generic over a stream's item type (reading, submitting) and is handed the stream.</summary>
@@ -79,13 +84,19 @@ internal abstract class IngestStreamDefinition<TItem> : IngestStreamDefinition w
 
 /// <summary>
 /// The base of a stream's definition: it declares its fields (<see cref="ItemFields"/>), builds its item from the
-/// values read (<see cref="Create"/>) and validates an item into what the writer needs (<typeparamref name="TPrepared"/>).
+/// values read (<see cref="Create"/>), validates an item into what the writer needs (<typeparamref name="TPrepared"/>)
+/// and names its write side (<see cref="Table"/>).
 /// </summary>
 internal abstract class IngestStreamDefinition<TItem, TPrepared> : IngestStreamDefinition<TItem>
-    where TItem : class, new() where TPrepared : struct
+    where TItem : class, new() where TPrepared : struct, IPreparedEvent<TPrepared>
 {
     // One slot array per thread and stream: reading is synchronous and the item is built before the next one is read.
     [ThreadStatic] private static ItemValues? t_values;
+
+    /// <summary>The stream's table: COPY row, registry code, staging, merge and rollups, partitions.</summary>
+    public abstract StreamTable<TPrepared> Table { get; }
+
+    public sealed override StreamTable WriteSide => Table;
 
     /// <summary>Builds the item from the values read (absent or unreadable values are their type's default).</summary>
     protected abstract TItem Create(ItemValues values);

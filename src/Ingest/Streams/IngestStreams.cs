@@ -7,9 +7,11 @@ using Kinerja.Ingest.Streams.Review;
 namespace Kinerja.Ingest.Streams;
 
 /// <summary>
-/// The registry of ingest streams: the HTTP API maps one endpoint per entry, the CLI import accepts each name, the
-/// OpenAPI document describes each item type, and the conformance tests run over each. A new stream is its folder
-/// under <c>Streams/</c> (item, definition, validator, table) plus one line here.
+/// The product's ingest streams: the HTTP API maps one endpoint per entry, the CLI import accepts each name, the
+/// OpenAPI document describes each item type, the conformance tests run over each, and <c>AddKinerjaIngest</c>
+/// registers each for the writer (<see cref="IngestStreamRegistry"/>). A new stream is its folder under
+/// <c>Streams/</c> (item, definition, validator, prepared struct, table) plus one line here (and a migration for
+/// its table).
 /// </summary>
 internal static class IngestStreams
 {
@@ -27,13 +29,4 @@ internal static class IngestStreams
 
     public static IngestStreamDefinition Of(IngestStream stream) =>
         All.FirstOrDefault(s => s.Stream == stream) ?? throw new ArgumentOutOfRangeException(nameof(stream), stream, "No such ingest stream.");
-
-    /// <summary>The stream whose items are <typeparamref name="TItem"/>.</summary>
-    public static IngestStreamDefinition<TItem> Of<TItem>() where TItem : class, new() =>
-        ByItem<TItem>.Stream ?? throw new ArgumentException($"No ingest stream takes items of type {typeof(TItem).Name}.");
-
-    private static class ByItem<TItem> where TItem : class, new()
-    {
-        public static readonly IngestStreamDefinition<TItem>? Stream = All.OfType<IngestStreamDefinition<TItem>>().SingleOrDefault();
-    }
 }

@@ -10,7 +10,8 @@ namespace Kinerja.Ingest.Telemetry;
 /// Tags carry only the stream, the outcome and the phase; never a NIP, an employee or an event id.
 /// </summary>
 /// <remarks>
-/// Instruments: <c>kinerja.ingest.items</c> (counter; tags <c>stream</c> = activities|attendance|ratings|reviews,
+/// Instruments: <c>kinerja.ingest.items</c> (counter; tags <c>stream</c> = the stream's name, e.g.
+/// activities|attendance|ratings|reviews,
 /// <c>outcome</c> = accepted|duplicate|rejected), <c>kinerja.ingest.queue.depth</c> (observable gauge, items
 /// waiting for the writer), <c>kinerja.ingest.batch.duration</c> (histogram, seconds; tag <c>phase</c> = one of
 /// <see cref="Phases"/>: each step of a committed batch transaction, and <c>total</c> from its start to its
@@ -68,7 +69,8 @@ public sealed class IngestMetrics
                 default: rejected++; break;
             }
         }
-        var stream = StreamTag(submission.Stream);
+        // the stream's name: a stream added later is tagged without a line here
+        var stream = submission.Stream;
         Add(accepted, stream, "accepted");
         Add(duplicate, stream, "duplicate");
         Add(rejected, stream, "rejected");
@@ -81,16 +83,6 @@ public sealed class IngestMetrics
             _items.Add(count, new("stream", stream), new("outcome", outcome));
         }
     }
-
-    private static string StreamTag(IngestStream stream) => stream switch
-    {
-        IngestStream.Activities => "activities",
-        IngestStream.Attendance => "attendance",
-        IngestStream.Ratings => "ratings",
-        IngestStream.Reviews => "reviews",
-        // a stream added later is tagged by its name until it gets a spelled-out tag here
-        _ => stream.ToString().ToLowerInvariant(),
-    };
 
     /// <summary>Records a committed batch: the seconds of each of its phases, its total time and its size.</summary>
     internal void Committed(IReadOnlyList<(string Phase, double Seconds)> phases, long started, int items)

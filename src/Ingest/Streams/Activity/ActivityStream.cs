@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Kinerja.Ingest.Contracts;
-using Kinerja.Ingest.Pipeline;
 using Kinerja.Ingest.Streams.Reading;
+using Kinerja.Ingest.Streams.Writing;
 using Kinerja.Ingest.Validation;
 using Microsoft.OpenApi;
 
@@ -21,6 +21,8 @@ internal sealed class ActivityStream : IngestStreamDefinition<ActivityItem, Prep
     private static readonly ItemField SkpIndicator = Contract.Optional("skpIndicator", FieldKind.Text);
 
     public override IngestStream Stream => IngestStream.Activities;
+
+    public override StreamTable<PreparedActivity> Table => ActivityTable.Instance;
 
     public override string Name => "activities";
 

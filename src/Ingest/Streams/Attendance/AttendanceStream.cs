@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Kinerja.Ingest.Contracts;
-using Kinerja.Ingest.Pipeline;
 using Kinerja.Ingest.Streams.Reading;
+using Kinerja.Ingest.Streams.Writing;
 using Kinerja.Ingest.Validation;
 using Microsoft.OpenApi;
 
@@ -18,6 +18,8 @@ internal sealed class AttendanceStream : IngestStreamDefinition<AttendanceItem, 
     private static readonly ItemField LateMinutes = Contract.Optional("lateMinutes", FieldKind.Whole);
 
     public override IngestStream Stream => IngestStream.Attendance;
+
+    public override StreamTable<PreparedAttendance> Table => AttendanceTable.Instance;
 
     public override string Name => "attendance";
 

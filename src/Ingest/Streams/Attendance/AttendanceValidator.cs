@@ -1,7 +1,6 @@
 using System.Globalization;
 using Kinerja.Core.Domain;
 using Kinerja.Ingest.Contracts;
-using Kinerja.Ingest.Pipeline;
 using Kinerja.Ingest.Validation;
 
 namespace Kinerja.Ingest.Streams.Attendance;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Kinerja.Ingest.Contracts;
-using Kinerja.Ingest.Pipeline;
 using Kinerja.Ingest.Streams.Reading;
+using Kinerja.Ingest.Streams.Writing;
 using Kinerja.Ingest.Validation;
 using Microsoft.OpenApi;
 
@@ -23,6 +23,8 @@ internal sealed class RatingStream : IngestStreamDefinition<RatingItem, Prepared
     private static readonly ItemField OccurredAt = Contract.Required("occurredAt", FieldKind.Instant, " (ISO-8601 with offset)");
 
     public override IngestStream Stream => IngestStream.Ratings;
+
+    public override StreamTable<PreparedRating> Table => RatingTable.Instance;
 
     public override string Name => "ratings";
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Kinerja.Core.Domain;
 using Kinerja.Ingest.Contracts;
-using Kinerja.Ingest.Pipeline;
 using Kinerja.Ingest.Validation;
 using Kinerja.Ingest.Reference;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Kinerja.Ingest.Contracts;
-using Kinerja.Ingest.Pipeline;
 using Kinerja.Ingest.Streams.Reading;
+using Kinerja.Ingest.Streams.Writing;
 using Kinerja.Ingest.Validation;
 using Microsoft.OpenApi;
 
@@ -19,6 +19,8 @@ internal sealed class ReviewStream : IngestStreamDefinition<ReviewItem, Prepared
     private static readonly ItemField At = Contract.Required("at", FieldKind.Instant, " (ISO-8601 with offset)");
 
     public override IngestStream Stream => IngestStream.Reviews;
+
+    public override StreamTable<PreparedReview> Table => ReviewTable.Instance;
 
     public override string Name => "reviews";
 

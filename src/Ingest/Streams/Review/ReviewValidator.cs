@@ -1,5 +1,4 @@
 using Kinerja.Ingest.Contracts;
-using Kinerja.Ingest.Pipeline;
 using Kinerja.Ingest.Validation;
 
 namespace Kinerja.Ingest.Streams.Review;

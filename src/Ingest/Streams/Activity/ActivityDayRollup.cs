@@ -1,15 +1,17 @@
+using Kinerja.Ingest.Pipeline;
+using Kinerja.Ingest.Streams.Writing;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Kinerja.Ingest.Pipeline;
+namespace Kinerja.Ingest.Streams.Activity;
 
 /// <summary>
 /// The one day-rollup upsert of new activities: <c>employee_day</c> count and pending minutes per employee and local
 /// day, from sums computed in memory over the accepted activities, in (nip, day) order (two transactions' upserts
 /// then lock rows in the same order and queue instead of deadlocking). Returns each day's stored total (pending +
-/// approved) so an optimistic batch can verify the daily maximum (<see cref="WorkSet.DayTotalsUnchecked"/>).
+/// approved) so an optimistic batch can verify the daily maximum (<see cref="WorkSet.TotalsUnchecked"/>).
 /// </summary>
-internal static class DayRollup
+internal sealed class ActivityDayRollup : RollupCommand
 {
     private const string Upsert = """
         insert into employee_day as d (nip, day, activity_count, minutes_pending)
@@ -19,6 +21,19 @@ internal static class DayRollup
                 minutes_pending = d.minutes_pending + excluded.minutes_pending
         returning nip::text, day, minutes_pending + minutes_approved
         """;
+
+    private readonly SortedDictionary<(string Nip, DateOnly Day), (int Count, int Minutes, int Max)> _sums;
+    private readonly bool _verify;
+
+    /// <param name="verify">Throw <see cref="DayLimitExceededException"/> when a returned total is over its maximum.</param>
+    public ActivityDayRollup(List<Entry<PreparedActivity>> activities, bool verify)
+    {
+        _sums = Sum(activities);
+        _verify = verify;
+        Command = BuildCommand(_sums);
+    }
+
+    public override NpgsqlBatchCommand Command { get; }
 
     /// <summary>Sums per (nip, day) of <paramref name="activities"/>, in lock order, with each day's maximum.</summary>
     public static SortedDictionary<(string Nip, DateOnly Day), (int Count, int Minutes, int Max)> Sum(
@@ -34,7 +49,7 @@ internal static class DayRollup
         return sums;
     }
 
-    public static NpgsqlBatchCommand Command(SortedDictionary<(string Nip, DateOnly Day), (int Count, int Minutes, int Max)> sums)
+    private static NpgsqlBatchCommand BuildCommand(SortedDictionary<(string Nip, DateOnly Day), (int Count, int Minutes, int Max)> sums)
     {
         var nips = new string[sums.Count];
         var days = new DateOnly[sums.Count];
@@ -54,14 +69,13 @@ internal static class DayRollup
         return cmd;
     }
 
-    /// <summary>Reads the upsert's day totals; with <paramref name="verifyMaximum"/> throws <see cref="DayLimitExceededException"/> when one is over its maximum.</summary>
-    public static async Task VerifyAsync(NpgsqlDataReader reader,
-        SortedDictionary<(string Nip, DateOnly Day), (int Count, int Minutes, int Max)> sums, bool verifyMaximum, CancellationToken ct)
+    /// <summary>Reads the upsert's day totals; when verifying, throws <see cref="DayLimitExceededException"/> for one over its maximum.</summary>
+    public override async Task ReadAsync(NpgsqlDataReader reader, CancellationToken ct)
     {
         while (await reader.ReadAsync(ct))
         {
             var k = (reader.GetString(0), reader.GetFieldValue<DateOnly>(1));
-            if (verifyMaximum && reader.GetInt32(2) > sums[k].Max)
+            if (_verify && reader.GetInt32(2) > _sums[k].Max)
             {
                 throw new DayLimitExceededException();
             }
@@ -80,9 +94,3 @@ internal sealed class DayKeyOrder : IComparer<(string Nip, DateOnly Day)>
         return c != 0 ? c : x.Day.CompareTo(y.Day);
     }
 }
-
-/// <summary>An optimistic batch took a day over its maximum; the writer redoes it with stored totals read first.</summary>
-internal sealed class DayLimitExceededException() : Exception("A day total went over its maximum.");
-
-/// <summary>An optimistic batch holds an event id stored before; the writer redoes it claiming ids first.</summary>
-internal sealed class EventStoredException() : Exception("An event of the batch is stored already.");

@@ -1,0 +1,67 @@
+using Kinerja.Ingest.Streams;
+using Kinerja.Ingest.Streams.Writing;
+
+namespace Kinerja.Ingest.Tests.TestStream;
+
+/// <summary>The registration of streams: the product's streams are registered like any other, and clashes are refused.</summary>
+public sealed class StreamRegistrationTests
+{
+    [Fact]
+    public void ProductStreams_DeclareDistinctCodesTables_AndPartitionActivitiesBeforeReviews()
+    {
+        var registry = new IngestStreamRegistry(IngestStreams.All);
+
+        Assert.Equal(["a", "t", "r", "v"], IngestStreams.All.Select(s => s.WriteSide.RegistryCode.ToString()));
+        Assert.Equal(["activity", "attendance", "rating", "activity_review"], registry.PartitionedTables);
+    }
+
+    [Fact]
+    public void Registry_RefusesTwoStreamsWithOneRegistryCode()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => new IngestStreamRegistry([.. IngestStreams.All, new ClashingStream()]));
+
+        Assert.Contains("event_registry code 'a'", ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The note stream under another name and table but with the activities' registry code.</summary>
+    private sealed class ClashingStream : IngestStreamDefinition<NoteItem, PreparedNote>
+    {
+        private readonly NoteStream _note = NoteStream.Instance;
+
+        public override Contracts.IngestStream Stream => _note.Stream;
+
+        public override StreamTable<PreparedNote> Table => ClashingTable.Instance;
+
+        public override string Name => "clash";
+
+        public override IReadOnlyList<Streams.Reading.ItemField> Fields => _note.Fields;
+
+        public override string Summary => "";
+
+        public override string Purpose => "";
+
+        public override Guid EventIdOf(NoteItem item) => item.EventId;
+
+        protected override NoteItem Create(Streams.Reading.ItemValues values) => new();
+
+        public override PreparedNote? Validate(int index, NoteItem item, Validation.ValidationContext ctx,
+            ref List<Contracts.FieldError>? errors) => null;
+
+        public override System.Text.Json.Nodes.JsonArray Examples() => [];
+
+        public override void DescribeSchema(Microsoft.OpenApi.OpenApiSchema schema)
+        {
+        }
+    }
+
+    private sealed class ClashingTable : StreamTable<PreparedNote>
+    {
+        public static readonly ClashingTable Instance = new();
+
+        public override string Name => "clash";
+
+        public override char RegistryCode => 'a';
+
+        public override string Copy => "";
+    }
+}
