@@ -23,11 +23,14 @@ public sealed partial class CompiledRuleSet
         _unitSetters = unitSetters;
         Workflows = employeeChain.Concat(unitChain).ToDictionary(w => w.Name, StringComparer.OrdinalIgnoreCase);
         _maxRules = Math.Max(1, Workflows.Values.Select(w => w.Rules.Length).DefaultIfEmpty(1).Max());
+        // a chain runs each workflow at most once, so its fired rules and triggers fit in the rules of all workflows
+        _allRules = Math.Max(1, employeeChain.Concat(unitChain).Sum(w => w.Rules.Length));
     }
 
     private readonly Action<object, object?>?[] _employeeSetters;
     private readonly Action<object, object?>?[] _unitSetters;
     private readonly int _maxRules;
+    private readonly int _allRules;
 
     /// <summary>The workflow sources this set was compiled from.</summary>
     public IReadOnlyList<WorkflowSource> Sources { get; }
@@ -109,7 +112,7 @@ public sealed partial class CompiledRuleSet
         Run(unit, UnitChain.ToArray(), _unitSetters, NewScratch(), explain: true, limits);
     }
 
-    private Scratch NewScratch(Safety.BatchClock? batch = null) => new(_maxRules, Slots.Count) { Batch = batch ?? Safety.BatchClock.None };
+    private Scratch NewScratch(Safety.BatchClock? batch = null) => new(_maxRules, Slots.Count, _allRules) { Batch = batch ?? Safety.BatchClock.None };
 
     private static CompiledWorkflow[] Filter(IReadOnlyList<CompiledWorkflow> chain, IReadOnlyCollection<string>? names)
     {
@@ -128,10 +131,13 @@ public sealed partial class CompiledRuleSet
         return chain.Where(w => names.Contains(w.Name, StringComparer.OrdinalIgnoreCase)).ToArray();
     }
 
-    internal sealed class Scratch(int maxRules, int slots)
+    internal sealed class Scratch(int maxRules, int slots, int allRules)
     {
         public readonly RuleScratch Rules = new(maxRules);
         public readonly bool[] SetInWorkflow = new bool[slots];
+        /// <summary>Fired rules and triggers of the snapshot being evaluated, copied into exact-size arrays at its end.</summary>
+        public readonly FiredRule[] Fired = new FiredRule[allRules];
+        public readonly Trigger[] Triggers = new Trigger[allRules];
         /// <summary>The time budget of the batch this scratch serves (<see cref="Safety.EvaluationBudget"/>).</summary>
         public Safety.BatchClock Batch { get; init; } = Safety.BatchClock.None;
     }
