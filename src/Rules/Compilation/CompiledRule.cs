@@ -15,6 +15,8 @@ public sealed class CompiledRule
     public int SetsSlot { get; init; } = -1;
     /// <summary>The rule has an OnSuccess action (OutputExpression or EvaluateRule) whose output is its value.</summary>
     public bool HasOutput { get; init; }
+    /// <summary>No output, or one of a type that cannot hold a reference to the snapshot (a number, a string, a date...).</summary>
+    internal bool OutputIsPlainValue { get; init; } = true;
     public string? ActionText { get; init; }
     public string? Actor { get; init; }
     public string? Description { get; init; }

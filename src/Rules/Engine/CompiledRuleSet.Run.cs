@@ -81,7 +81,7 @@ public sealed partial class CompiledRuleSet
                         {
                             if (!cloned)
                             {
-                                current = Clone(current);
+                                current = CopyForChain(current, scratch);
                                 cloned = true;
                             }
                             set(current, value);
@@ -178,6 +178,27 @@ public sealed partial class CompiledRuleSet
             Action = rule.ActionText,
             Actor = rule.Actor,
         };
+    }
+
+    /// <summary>A copy of <paramref name="snapshot"/> the chain may write values into: the worker's reused one when allowed.</summary>
+    private object CopyForChain(object snapshot, Scratch scratch)
+    {
+        var copier = snapshot switch
+        {
+            IndicatorSnapshot => EmployeeCopier,
+            UnitSnapshot => UnitCopier,
+            _ => null,
+        };
+        if (!_reuseCopy || copier is null)
+        {
+            return Clone(snapshot);
+        }
+        if (scratch.Copy is { } copy && copy.GetType() == snapshot.GetType())
+        {
+            copier(snapshot, copy);
+            return copy;
+        }
+        return scratch.Copy = Clone(snapshot);
     }
 
     private static object Clone(object snapshot) => snapshot switch

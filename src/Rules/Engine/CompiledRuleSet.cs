@@ -25,7 +25,21 @@ public sealed partial class CompiledRuleSet
         _maxRules = Math.Max(1, Workflows.Values.Select(w => w.Rules.Length).DefaultIfEmpty(1).Max());
         // a chain runs each workflow at most once, so its fired rules and triggers fit in the rules of all workflows
         _allRules = Math.Max(1, employeeChain.Concat(unitChain).Sum(w => w.Rules.Length));
+        _reuseCopy = employeeChain.Concat(unitChain).All(w => w.Rules.All(r => r.OutputIsPlainValue));
     }
+
+    /// <summary>
+    /// The chain's copy of the snapshot (made when a rule sets a value later workflows read) can be one object per
+    /// worker, refilled for each snapshot, when nothing an outcome keeps can refer to it: every output is a plain value
+    /// (a number, a string...), trigger inputs are values read from it, errors are messages. Otherwise each snapshot
+    /// gets its own copy.
+    /// </summary>
+    private readonly bool _reuseCopy;
+
+    /// <summary>Refills an employee snapshot copy from another (see <see cref="_reuseCopy"/>).</summary>
+    internal Action<object, object>? EmployeeCopier { get; init; }
+    /// <summary>Refills a unit snapshot copy from another.</summary>
+    internal Action<object, object>? UnitCopier { get; init; }
 
     private readonly Action<object, object?>?[] _employeeSetters;
     private readonly Action<object, object?>?[] _unitSetters;
@@ -138,6 +152,8 @@ public sealed partial class CompiledRuleSet
         /// <summary>Fired rules and triggers of the snapshot being evaluated, copied into exact-size arrays at its end.</summary>
         public readonly FiredRule[] Fired = new FiredRule[allRules];
         public readonly Trigger[] Triggers = new Trigger[allRules];
+        /// <summary>This worker's copy of the snapshot for the chain, refilled per snapshot (see <c>_reuseCopy</c>).</summary>
+        public object? Copy;
         /// <summary>The time budget of the batch this scratch serves (<see cref="Safety.EvaluationBudget"/>).</summary>
         public Safety.BatchClock Batch { get; init; } = Safety.BatchClock.None;
     }
