@@ -15,6 +15,8 @@ public sealed class CompiledRule
     public int SetsSlot { get; init; } = -1;
     /// <summary>The rule has an OnSuccess action (OutputExpression or EvaluateRule) whose output is its value.</summary>
     public bool HasOutput { get; init; }
+    /// <summary>No output, or one of a type that cannot hold a reference to the snapshot (a number, a string, a date...).</summary>
+    internal bool OutputIsPlainValue { get; init; } = true;
     public string? ActionText { get; init; }
     public string? Actor { get; init; }
     public string? Description { get; init; }
@@ -23,4 +25,23 @@ public sealed class CompiledRule
     /// <summary>The snapshot properties the rule reads (camelCase), for "why did I get this?".</summary>
     public required string[] Reads { get; init; }
     internal Func<object, object?>[] ReadGetters { get; init; } = [];
+
+    // The last FiredRule built for this rule: most outputs are the same object every time (no output, a string
+    // constant), so outcomes share one immutable record instead of allocating one per snapshot. Threads race on it
+    // harmlessly (a lost write only costs an allocation).
+    private Engine.FiredRule? _lastFired;
+
+    /// <summary>The record of this rule firing in <paramref name="workflow"/> with <paramref name="output"/>.</summary>
+    internal Engine.FiredRule FiredWith(string workflow, object? output)
+    {
+        var last = _lastFired;
+        if (last is not null && ReferenceEquals(last.Workflow, workflow)
+            && (ReferenceEquals(last.Output, output) || (output is string s && last.Output is string t && string.Equals(s, t, StringComparison.Ordinal))))
+        {
+            return last;
+        }
+        var fired = new Engine.FiredRule(workflow, Name, Event, output);
+        _lastFired = fired;
+        return fired;
+    }
 }

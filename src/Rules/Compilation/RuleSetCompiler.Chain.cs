@@ -53,4 +53,26 @@ public static partial class RuleSetCompiler
         }
         return setters;
     }
+
+    /// <summary>
+    /// <c>(from, to) =&gt; to.P = from.P</c> for every public property with a setter: the chain's snapshot copy, refilled
+    /// per snapshot instead of allocated (the snapshot types are records of auto-properties; a test checks the copy is
+    /// equal to its source).
+    /// </summary>
+    internal static Action<object, object> Copier(Type type)
+    {
+        var from = Expression.Parameter(typeof(object), "from");
+        var to = Expression.Parameter(typeof(object), "to");
+        var f = Expression.Variable(type, "f");
+        var t = Expression.Variable(type, "t");
+        var body = new List<Expression> { Expression.Assign(f, Expression.Convert(from, type)), Expression.Assign(t, Expression.Convert(to, type)) };
+        foreach (var prop in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (prop.GetMethod is not null && prop.SetMethod is { IsPublic: true } && prop.GetIndexParameters().Length == 0)
+            {
+                body.Add(Expression.Call(t, prop.SetMethod, Expression.Property(f, prop)));
+            }
+        }
+        return Expression.Lambda<Action<object, object>>(Expression.Block(typeof(void), [f, t], body), from, to).Compile();
+    }
 }

@@ -108,7 +108,12 @@ public static partial class RuleSetCompiler
             return (null, issues);
         }
         var set = new CompiledRuleSet(byName.Values.ToArray(), employee, unit, slots,
-            Setters(typeof(IndicatorSnapshot), slots), Setters(typeof(UnitSnapshot), slots)) { Limits = limits };
+            Setters(typeof(IndicatorSnapshot), slots), Setters(typeof(UnitSnapshot), slots))
+        {
+            Limits = limits,
+            EmployeeCopier = Copier(typeof(IndicatorSnapshot)),
+            UnitCopier = Copier(typeof(UnitSnapshot)),
+        };
         return (set, issues);
     }
 

@@ -129,7 +129,7 @@ internal sealed partial class WorkflowCompiler(ParserHost parser, IReadOnlyDicti
                 continue;
             }
             ruleBlocks.Add(body);
-            compiledRules.Add(Describe(rule, i, output is not null, text, ruleReads, inputs.PrimaryType));
+            compiledRules.Add(Describe(rule, i, output?.Type, text, ruleReads, inputs.PrimaryType));
         }
         if (issues.Count > before)
         {
@@ -204,7 +204,7 @@ internal sealed partial class WorkflowCompiler(ParserHost parser, IReadOnlyDicti
         return Expression.Lambda<Action<object, RuleScratch>>(Expression.Block(typeof(void), variables, all), objParam, scratch).Compile();
     }
 
-    private CompiledRule Describe(Rule rule, int index, bool hasOutput, StringBuilder text, HashSet<string> ruleReads, Type inputType)
+    private CompiledRule Describe(Rule rule, int index, Type? outputType, StringBuilder text, HashSet<string> ruleReads, Type inputType)
     {
         var props = rule.Properties ?? [];
         var sets = Prop(props, RuleConventions.Sets);
@@ -217,7 +217,8 @@ internal sealed partial class WorkflowCompiler(ParserHost parser, IReadOnlyDicti
             Kind = Prop(props, RuleConventions.Kind),
             Sets = sets,
             SetsSlot = sets is not null && slots.TryGetValue(sets, out var slot) ? slot : -1,
-            HasOutput = hasOutput,
+            HasOutput = outputType is not null,
+            OutputIsPlainValue = outputType is null || PlainValue.Is(outputType),
             ActionText = Prop(props, RuleConventions.Action),
             Actor = Prop(props, RuleConventions.Actor),
             Description = Prop(props, RuleConventions.Description),

@@ -32,10 +32,11 @@ public sealed partial class CompiledRuleSet
         };
         var current = snapshot;
         var cloned = false;
-        var values = new object?[Slots.Count];
-        var present = new bool[Slots.Count];
-        List<FiredRule>? fired = null;
-        List<Trigger>? triggers = null;
+        var values = ValueBag.NewSlots(Slots.Count);
+        var firedBuffer = scratch.Fired;
+        var triggerBuffer = scratch.Triggers;
+        var firedCount = 0;
+        var triggerCount = 0;
         List<RuleError>? errors = null;
         var rs = scratch.Rules;
 
@@ -67,21 +68,20 @@ public sealed partial class CompiledRuleSet
                     continue;
                 }
                 var output = rs.Outputs[i];
-                (fired ??= []).Add(new FiredRule(wf.Name, rule.Name, rule.Event, output));
+                firedBuffer[firedCount++] = rule.FiredWith(wf.Name, output);
                 if (rule.SetsSlot >= 0 && !scratch.SetInWorkflow[rule.SetsSlot])
                 {
                     var slot = rule.SetsSlot;
                     var value = rule.HasOutput ? output : rule.Event;
                     scratch.SetInWorkflow[slot] = true;
                     values[slot] = value;
-                    present[slot] = true;
                     if (setters[slot] is { } set)
                     {
                         try
                         {
                             if (!cloned)
                             {
-                                current = Clone(current);
+                                current = CopyForChain(current, scratch);
                                 cloned = true;
                             }
                             set(current, value);
@@ -95,7 +95,7 @@ public sealed partial class CompiledRuleSet
                 }
                 if (rule.Kind is not null)
                 {
-                    (triggers ??= []).Add(MakeTrigger(wf, rule, current, subject, period, unitId, regionId, isUnit, explain));
+                    triggerBuffer[triggerCount++] = MakeTrigger(wf, rule, current, subject, period, unitId, regionId, isUnit, explain);
                 }
             }
         }
@@ -106,11 +106,24 @@ public sealed partial class CompiledRuleSet
             Period = period,
             UnitId = unitId,
             RegionId = regionId,
-            Values = new ValueBag(Slots, values, present),
-            Fired = (IReadOnlyList<FiredRule>?)fired ?? [],
-            Triggers = (IReadOnlyList<Trigger>?)triggers ?? [],
+            Values = new ValueBag(Slots, values),
+            Fired = Exact(firedBuffer, firedCount),
+            Triggers = Exact(triggerBuffer, triggerCount),
             Errors = (IReadOnlyList<RuleError>?)errors ?? [],
         };
+    }
+
+    /// <summary>The first <paramref name="count"/> items of a scratch buffer as an array of exactly that size (one allocation, none when empty).</summary>
+    private static T[] Exact<T>(T[] buffer, int count)
+    {
+        if (count == 0)
+        {
+            return [];
+        }
+        var result = new T[count];
+        Array.Copy(buffer, result, count);
+        Array.Clear(buffer, 0, count);
+        return result;
     }
 
     /// <summary>
@@ -145,7 +158,7 @@ public sealed partial class CompiledRuleSet
             var read = new object?[rule.Reads.Length];
             for (var k = 0; k < read.Length; k++)
             {
-                read[k] = rule.ReadGetters[k](current);
+                read[k] = BoxCache.Share(rule.ReadGetters[k](current));
             }
             inputs = new TriggerInputs(rule.Reads, read);
         }
@@ -165,6 +178,27 @@ public sealed partial class CompiledRuleSet
             Action = rule.ActionText,
             Actor = rule.Actor,
         };
+    }
+
+    /// <summary>A copy of <paramref name="snapshot"/> the chain may write values into: the worker's reused one when allowed.</summary>
+    private object CopyForChain(object snapshot, Scratch scratch)
+    {
+        var copier = snapshot switch
+        {
+            IndicatorSnapshot => EmployeeCopier,
+            UnitSnapshot => UnitCopier,
+            _ => null,
+        };
+        if (!_reuseCopy || copier is null)
+        {
+            return Clone(snapshot);
+        }
+        if (scratch.Copy is { } copy && copy.GetType() == snapshot.GetType())
+        {
+            copier(snapshot, copy);
+            return copy;
+        }
+        return scratch.Copy = Clone(snapshot);
     }
 
     private static object Clone(object snapshot) => snapshot switch

@@ -23,11 +23,28 @@ public sealed partial class CompiledRuleSet
         _unitSetters = unitSetters;
         Workflows = employeeChain.Concat(unitChain).ToDictionary(w => w.Name, StringComparer.OrdinalIgnoreCase);
         _maxRules = Math.Max(1, Workflows.Values.Select(w => w.Rules.Length).DefaultIfEmpty(1).Max());
+        // a chain runs each workflow at most once, so its fired rules and triggers fit in the rules of all workflows
+        _allRules = Math.Max(1, employeeChain.Concat(unitChain).Sum(w => w.Rules.Length));
+        _reuseCopy = employeeChain.Concat(unitChain).All(w => w.Rules.All(r => r.OutputIsPlainValue));
     }
+
+    /// <summary>
+    /// The chain's copy of the snapshot (made when a rule sets a value later workflows read) can be one object per
+    /// worker, refilled for each snapshot, when nothing an outcome keeps can refer to it: every output is a plain value
+    /// (a number, a string...), trigger inputs are values read from it, errors are messages. Otherwise each snapshot
+    /// gets its own copy.
+    /// </summary>
+    private readonly bool _reuseCopy;
+
+    /// <summary>Refills an employee snapshot copy from another (see <see cref="_reuseCopy"/>).</summary>
+    internal Action<object, object>? EmployeeCopier { get; init; }
+    /// <summary>Refills a unit snapshot copy from another.</summary>
+    internal Action<object, object>? UnitCopier { get; init; }
 
     private readonly Action<object, object?>?[] _employeeSetters;
     private readonly Action<object, object?>?[] _unitSetters;
     private readonly int _maxRules;
+    private readonly int _allRules;
 
     /// <summary>The workflow sources this set was compiled from.</summary>
     public IReadOnlyList<WorkflowSource> Sources { get; }
@@ -109,7 +126,7 @@ public sealed partial class CompiledRuleSet
         Run(unit, UnitChain.ToArray(), _unitSetters, NewScratch(), explain: true, limits);
     }
 
-    private Scratch NewScratch(Safety.BatchClock? batch = null) => new(_maxRules, Slots.Count) { Batch = batch ?? Safety.BatchClock.None };
+    private Scratch NewScratch(Safety.BatchClock? batch = null) => new(_maxRules, Slots.Count, _allRules) { Batch = batch ?? Safety.BatchClock.None };
 
     private static CompiledWorkflow[] Filter(IReadOnlyList<CompiledWorkflow> chain, IReadOnlyCollection<string>? names)
     {
@@ -128,10 +145,15 @@ public sealed partial class CompiledRuleSet
         return chain.Where(w => names.Contains(w.Name, StringComparer.OrdinalIgnoreCase)).ToArray();
     }
 
-    internal sealed class Scratch(int maxRules, int slots)
+    internal sealed class Scratch(int maxRules, int slots, int allRules)
     {
         public readonly RuleScratch Rules = new(maxRules);
         public readonly bool[] SetInWorkflow = new bool[slots];
+        /// <summary>Fired rules and triggers of the snapshot being evaluated, copied into exact-size arrays at its end.</summary>
+        public readonly FiredRule[] Fired = new FiredRule[allRules];
+        public readonly Trigger[] Triggers = new Trigger[allRules];
+        /// <summary>This worker's copy of the snapshot for the chain, refilled per snapshot (see <c>_reuseCopy</c>).</summary>
+        public object? Copy;
         /// <summary>The time budget of the batch this scratch serves (<see cref="Safety.EvaluationBudget"/>).</summary>
         public Safety.BatchClock Batch { get; init; } = Safety.BatchClock.None;
     }

@@ -33,18 +33,29 @@ public sealed class EvaluationOutcome
 }
 
 /// <summary>A read-only name → value view over one outcome's value slots (names shared by the rule set).</summary>
-internal sealed class ValueBag(IReadOnlyDictionary<string, int> slots, object?[] values, bool[] present)
+internal sealed class ValueBag(IReadOnlyDictionary<string, int> slots, object?[] values)
     : IReadOnlyDictionary<string, object?>
 {
+    /// <summary>Marks a slot no rule set (a rule may set a value to null).</summary>
+    private static readonly object Absent = new();
+
+    /// <summary>Value slots with nothing set yet.</summary>
+    public static object?[] NewSlots(int count)
+    {
+        var values = new object?[count];
+        Array.Fill(values, Absent);
+        return values;
+    }
+
     public object? this[string key] => TryGetValue(key, out var v) ? v : throw new KeyNotFoundException(key);
     public IEnumerable<string> Keys => this.Select(kv => kv.Key);
     public IEnumerable<object?> Values => this.Select(kv => kv.Value);
-    public int Count => present.Count(p => p);
-    public bool ContainsKey(string key) => slots.TryGetValue(key, out var i) && present[i];
+    public int Count => values.Count(v => !ReferenceEquals(v, Absent));
+    public bool ContainsKey(string key) => slots.TryGetValue(key, out var i) && !ReferenceEquals(values[i], Absent);
 
     public bool TryGetValue(string key, out object? value)
     {
-        if (slots.TryGetValue(key, out var i) && present[i])
+        if (slots.TryGetValue(key, out var i) && !ReferenceEquals(values[i], Absent))
         {
             value = values[i];
             return true;
@@ -57,7 +68,7 @@ internal sealed class ValueBag(IReadOnlyDictionary<string, int> slots, object?[]
     {
         foreach (var (name, i) in slots.OrderBy(s => s.Value))
         {
-            if (present[i])
+            if (!ReferenceEquals(values[i], Absent))
             {
                 yield return new(name, values[i]);
             }

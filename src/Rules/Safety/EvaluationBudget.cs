@@ -80,18 +80,27 @@ internal static class EvaluationBudget
         if (t_state is { } s)
         {
             s.Rule = index;
-            if (s.Tripped is not null)
-            {
-                // the rule that tripped is disabled; the next one gets a fresh budget
-                var now = Stopwatch.GetTimestamp();
-                s.Tripped = null;
-                s.SnapshotDeadline = now + Ticks(s.Limits.SnapshotTimeBudgetMs);
-                s.AllocationStart = GC.GetAllocatedBytesForCurrentThread();
-                t_countdown = TicksPerCheck;
-            }
         }
-        Tick();
+        // a trip leaves the countdown at 0, so the fresh budget after it is on the slow path of the tick
+        if (--t_countdown <= 0)
+        {
+            EnterRuleSlow();
+        }
         return true;
+    }
+
+    private static void EnterRuleSlow()
+    {
+        if (t_state is { Tripped: not null } s)
+        {
+            // the rule that tripped is disabled; the next one gets a fresh budget (this entry is its first tick)
+            s.Tripped = null;
+            s.SnapshotDeadline = Stopwatch.GetTimestamp() + Ticks(s.Limits.SnapshotTimeBudgetMs);
+            s.AllocationStart = GC.GetAllocatedBytesForCurrentThread();
+            t_countdown = TicksPerCheck - 1;
+            return;
+        }
+        Check();
     }
 
     /// <summary>One unit of work (a loop iteration).</summary>

@@ -37,24 +37,33 @@ public sealed class PlainRulesEngine
     /// <summary>Events and values for one employee snapshot through the chain.</summary>
     public async ValueTask<(List<string> Events, Dictionary<string, object?> Values, List<string> Errors)> EvaluateAsync(IndicatorSnapshot snapshot)
     {
-        var events = new List<string>();
+        var (results, values) = await EvaluateChainAsync(snapshot);
+        var events = results.Where(r => r.Result.Success).Select(r => r.Result.Event).ToList();
+        var errors = results.Where(r => r.Result.Error is not null).Select(r => $"{r.Result.Workflow}/{r.Result.Rule}: {r.Result.Error}").ToList();
+        return (events, values, errors);
+    }
+
+    /// <summary>
+    /// Every top-level rule's result through the chain, in chain order, each with the snapshot its workflow read
+    /// (the values set by earlier workflows copied in), and the values set.
+    /// </summary>
+    public async ValueTask<(List<(PlainRuleResult Result, IndicatorSnapshot Input)> Results, Dictionary<string, object?> Values)> EvaluateChainAsync(
+        IndicatorSnapshot snapshot)
+    {
+        var results = new List<(PlainRuleResult, IndicatorSnapshot)>();
         var values = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-        var errors = new List<string>();
         var current = snapshot;
         foreach (var wf in _set.EmployeeChain.Where(w => w.InjectedBy.Count == 0))
         {
             var setHere = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var r in await EvaluateWorkflowAsync(wf.Name, current))
+            var input = current;
+            foreach (var r in await EvaluateWorkflowAsync(wf.Name, input))
             {
-                if (r.Error is not null)
-                {
-                    errors.Add($"{wf.Name}/{r.Rule}: {r.Error}");
-                }
+                results.Add((r, input));
                 if (!r.Success)
                 {
                     continue;
                 }
-                events.Add(r.Event);
                 var rule = _set.Workflows[wf.Name].Rules.First(c => c.Name == r.Rule);
                 if (rule.Sets is { } sets && setHere.Add(sets))
                 {
@@ -64,13 +73,13 @@ public sealed class PlainRulesEngine
                 }
             }
         }
-        return (events, values, errors);
+        return (results, values);
     }
 
-    /// <summary>RulesEngine's result for each top-level rule of one workflow on one input (named <c>snapshot</c>).</summary>
-    public async ValueTask<List<PlainRuleResult>> EvaluateWorkflowAsync(string workflow, object input)
+    /// <summary>RulesEngine's result for each top-level rule of one workflow on one input (named <c>snapshot</c>, or <paramref name="parameter"/>).</summary>
+    public async ValueTask<List<PlainRuleResult>> EvaluateWorkflowAsync(string workflow, object input, string parameter = RuleConventions.SnapshotParameter)
     {
-        var results = await _engine.ExecuteAllRulesAsync(workflow, new RuleParameter(RuleConventions.SnapshotParameter, input));
+        var results = await _engine.ExecuteAllRulesAsync(workflow, new RuleParameter(parameter, input));
         return results.Select(r => new PlainRuleResult(workflow, r.Rule.RuleName,
             string.IsNullOrWhiteSpace(r.Rule.SuccessEvent) ? r.Rule.RuleName : r.Rule.SuccessEvent,
             r.IsSuccess,
