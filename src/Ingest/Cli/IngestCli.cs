@@ -55,7 +55,7 @@ public static class IngestCli
         }
         var pipeline = services.GetRequiredService<IngestPipeline>();
         var chunk = services.GetRequiredService<IOptions<IngestOptions>>().Value.BatchSize;
-        var stream = IngestStreams.Find(rest[0]);
+        var stream = services.GetRequiredService<IngestStreamRegistry>().All.FirstOrDefault(s => s.Name == rest[0]);
         if (stream is null)
         {
             return Fail(error, $"Unknown stream '{rest[0]}'. {Usage}", 2);

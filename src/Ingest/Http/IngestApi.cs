@@ -29,13 +29,14 @@ public static class IngestApi
     public const string Ndjson = "application/x-ndjson";
 
     /// <summary>
-    /// Maps the four streams relative to <paramref name="group"/> (the host maps them under <c>/api/v1</c> and decides
+    /// Maps every registered stream relative to <paramref name="group"/> (the host maps them under <c>/api/v1</c> and decides
     /// who may use them: <c>src/Dashboard/Apis/IngestEndpoints.cs</c>).
     /// </summary>
     public static RouteGroupBuilder MapIngestEndpoints(this RouteGroupBuilder group)
     {
         var api = group.MapGroup("").WithTags("Ingest");
-        foreach (var stream in IngestStreams.All)
+        // every registered stream (the product's, IngestStreams.All, plus any a host added with AddIngestStream)
+        foreach (var stream in ((IEndpointRouteBuilder)group).ServiceProvider.GetRequiredService<IngestStreamRegistry>().All)
         {
             // A typed handler (not a RequestDelegate): the endpoint gets the answers of its Results<…> return type as
             // metadata and appears in the OpenAPI document. It binds only HttpContext and reads the raw body itself.

@@ -49,11 +49,20 @@ public sealed partial class MetricsEndpointTests(MetricsAppFactory app)
             "kinerja_charts_renders_total", "kinerja_charts_render_duration_seconds_bucket",
             "http_server_request_duration_seconds_bucket",
         ];
-        await Kinerja.Testing.Eventually.TrueAsync(async () =>
+        var missing = wanted;
+        try
         {
-            scrape = await MetricsScrape.ReadAsync(client);
-            return wanted.All(scrape.Names.Contains);
-        }, "every product series in /metrics", TimeSpan.FromSeconds(10));
+            await Kinerja.Testing.Eventually.TrueAsync(async () =>
+            {
+                scrape = await MetricsScrape.ReadAsync(client);
+                missing = wanted.Where(n => !scrape.Names.Contains(n)).ToArray();
+                return missing.Length == 0;
+            }, "every product series in /metrics", TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail("series missing from /metrics after 30 s: " + string.Join(", ", missing));
+        }
 
         Assert.True(scrape.Values("kinerja_indicators_recompute_duration_seconds_count", "kind=\"incremental\"").Sum() > 0);
         Assert.True(scrape.Values("kinerja_board_hub_connections", "hub=\"board\"").Sum() >= 1);

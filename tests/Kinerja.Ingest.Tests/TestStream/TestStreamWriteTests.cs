@@ -99,6 +99,26 @@ public sealed class TestStreamWriteTests(TestDatabase db) : IClassFixture<TestDa
     }
 
     [Fact]
+    public async Task TestStream_HasItsOwnEndpoint_FromTheSameRegistration_AndARetryIsDuplicate()
+    {
+        var day = new DateOnly(2024, 9, 10);
+        var note = Note(3, day, "lewat HTTP");
+        var body = $$"""{"eventId":"{{note.EventId}}","nip":"{{note.Nip}}","day":"2024-09-10","text":"lewat HTTP"}""" + "\n";
+
+        async Task<string> PostAsync()
+        {
+            using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/x-ndjson");
+            using var response = await _host.Client.PostAsync("/api/v1/notes", content);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            return await response.Content.ReadAsStringAsync();
+        }
+
+        Assert.Contains("\"accepted\":1", await PostAsync());
+        Assert.Contains("\"duplicates\":1", await PostAsync());
+        Assert.Equal(1L, await StoredAsync(note));
+    }
+
+    [Fact]
     public async Task TestStream_InvalidItem_IsRejectedByItsOwnValidation()
     {
         var bad = new NoteItem { EventId = Guid.NewGuid(), Nip = "199001012015011999", Day = new DateOnly(2024, 7, 9), Text = "x" };

@@ -1,4 +1,6 @@
+using Kinerja.Ingest.Streams;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kinerja.Ingest.Http.Documentation;
 
@@ -9,7 +11,8 @@ public static class IngestDocumentation
     public static OpenApiOptions AddIngestSchemas(this OpenApiOptions options) =>
         options.AddSchemaTransformer((schema, context, _) =>
         {
-            IngestItemSchemas.Apply(schema, context.JsonTypeInfo.Type);
+            IngestItemSchemas.Apply(schema, context.JsonTypeInfo.Type,
+                context.ApplicationServices.GetRequiredService<IngestStreamRegistry>().All);
             IngestResultSchemas.Apply(schema, context.JsonTypeInfo.Type);
             return Task.CompletedTask;
         });

@@ -22,9 +22,9 @@ internal static class IngestItemSchemas
     /// <summary>RFC 3339 date-time always has an offset; the pattern says so for validators that skip formats.</summary>
     private const string InstantPattern = "(Z|z|[+-][0-9]{2}:[0-9]{2})$";
 
-    public static void Apply(OpenApiSchema schema, Type type)
+    public static void Apply(OpenApiSchema schema, Type type, IEnumerable<IngestStreamDefinition> streams)
     {
-        foreach (var stream in IngestStreams.All)
+        foreach (var stream in streams)
         {
             if (stream.ItemType == type)
             {
