@@ -20,8 +20,8 @@ namespace Kinerja.Ingest.Pipeline;
 /// </summary>
 /// <remarks>
 /// Optimistic (the first try): stored totals are read only where a check needs them (activities: days whose batch
-/// sum alone nears the maximum), and every event id is presumed new; the claim rides in the rollup round trip and a
-/// stored id fails the batch (<see cref="EventStoredException"/>), as does a rollup that finds a total over its
+/// sum alone nears the maximum), and every event id is presumed new; the claim, a plain insert, rides in the rollup
+/// round trip and a stored id fails the batch with a unique violation, as does a rollup that finds a total over its
 /// maximum (<see cref="DayLimitExceededException"/>); the driver then redoes the batch carefully (<c>optimistic</c>
 /// false), which reads stored totals first and claims the ids before the COPY, so it writes only the accepted items
 /// and reports the rest as duplicates.
@@ -147,7 +147,8 @@ internal sealed class BatchTransaction : IAsyncDisposable
         await using var batch = new NpgsqlBatch(_conn);
         foreach (var (part, ids) in _deferredClaims)
         {
-            batch.BatchCommands.Add(EventRegistry.ClaimCommand(part.Table.RegistryCode, ids));
+            // a stored id fails this insert with a unique violation: a conflict, redone carefully
+            batch.BatchCommands.Add(EventRegistry.ClaimAllNewCommand(part.Table.RegistryCode, ids));
         }
         var rollups = new List<RollupCommand>(2);
         foreach (var part in _w.Parts)
@@ -171,14 +172,6 @@ internal sealed class BatchTransaction : IAsyncDisposable
             await using var reader = await batch.ExecuteReaderAsync(ct);
             // result sets in command order; commands without rows (the merges) have none
             var first = true;
-            foreach (var _ in _deferredClaims)
-            {
-                await NextAsync(reader, ref first, ct);
-                if ((await EventRegistry.ReadStoredAsync(reader, ct)).Count > 0)
-                {
-                    throw new EventStoredException();
-                }
-            }
             foreach (var rollup in rollups)
             {
                 await NextAsync(reader, ref first, ct);

@@ -45,8 +45,8 @@ internal static class WriteRetryPolicy
 
     public static WriteFailure Classify(Exception ex) => ex switch
     {
-        EventStoredException or DayLimitExceededException => WriteFailure.Conflict,
-        // the COPY into activity found an id stored on the same day (the registry claim comes after it)
+        DayLimitExceededException => WriteFailure.Conflict,
+        // the optimistic registry claim, or the COPY into a stream table, found an id stored before
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => WriteFailure.Conflict,
         _ when KnownMonths.IsNoPartition(ex) => WriteFailure.MissingPartition,
         _ when IsConnectionProblem(ex) => WriteFailure.Connection,
