@@ -13,6 +13,34 @@ public sealed class RulesConsoleTests(RulesConsoleTests.Server server) : IClassF
     private const string Code = "APRESIASI_LAPORAN_HARIAN";
 
     [Fact]
+    public async Task ChoosingAWorkflowWhileTheFirstOneLoads_TheEditorKeepsTheChosenOne()
+    {
+        var console = await server.NewPageAsync();
+        var delayed = 0;
+        await console.RouteAsync("**/api/v1/rules**", async route =>
+        {
+            var headers = new Dictionary<string, string>(route.Request.Headers) { ["x-kinerja-test-user"] = LiveServer.HrUser };
+            // The workflow the console selects on load answers late: after the user has chosen penghargaan.
+            if (route.Request.Url.Contains("/versions/", StringComparison.Ordinal)
+                && !route.Request.Url.Contains("/penghargaan/", StringComparison.Ordinal)
+                && Interlocked.Exchange(ref delayed, 1) == 0)
+            {
+                await Task.Delay(2_000);
+            }
+            await route.ContinueAsync(new RouteContinueOptions { Headers = headers });
+        });
+        await console.GotoAsync("/aturan");
+        await console.Locator("#daftar-workflow li", new() { HasText = "penghargaan" }).ClickAsync();
+        var editor = console.Locator("#json-aturan");
+        await Assertions.Expect(editor).ToHaveValueAsync(new Regex("\"WorkflowName\": \"penghargaan\""));
+
+        await console.WaitForTimeoutAsync(3_000); // the late answer has arrived by now
+        Assert.Equal(1, delayed);
+        await Assertions.Expect(editor).ToHaveValueAsync(new Regex("\"WorkflowName\": \"penghargaan\""));
+        await Assertions.Expect(console.Locator("#judul-editor")).ToHaveTextAsync("penghargaan");
+    }
+
+    [Fact]
     public async Task PublishRuleInConsole_ThenEventIngested_NewTriggerAppearsInBoardFeed()
     {
         var board = await server.NewPageAsync();

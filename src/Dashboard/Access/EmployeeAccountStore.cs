@@ -68,16 +68,7 @@ public sealed class EmployeeAccountStore(NpgsqlDataSource db)
             returning id, nip::text, display_name
             """, new { nips = nips.ToArray() }, tx, cancellationToken: ct))).OrderBy(c => c.Nip, StringComparer.Ordinal).ToList();
         var accounts = created.Select(c => new ProvisionedAccount(c.Nip, c.Name, c.Nip, ActivationCodes.Generate())).ToList();
-        await conn.ExecuteAsync(new CommandDefinition("""
-            insert into activation_code (user_id, code_hash, expires_at, created_by)
-            select t.id, t.hash, @expiresAt, @actor from unnest(@ids, @hashes) as t(id, hash)
-            """, new
-        {
-            ids = created.Select(c => c.Id).ToArray(),
-            hashes = accounts.Select(a => ActivationCodes.Hash(ActivationCodes.Normalize(a.Code)!)).ToArray(),
-            expiresAt,
-            actor,
-        }, tx, cancellationToken: ct));
+        await StoreCodesAsync(conn, tx, created.Select(c => c.Id).ToArray(), accounts, expiresAt, actor, ct);
         await AuditLog.WriteAsync(conn, tx, actor, AuditActions.UserProvision, target,
             new { created = accounts.Count, expiresAt, nips = accounts.Select(a => a.Nip) }, ct);
         await AccessChanges.NotifyAsync(conn, "user", ct, tx);
@@ -101,24 +92,32 @@ public sealed class EmployeeAccountStore(NpgsqlDataSource db)
             for update
             """, new { nips = nips.ToArray() }, tx, cancellationToken: ct))).ToList();
         var accounts = pending.Select(p => new ProvisionedAccount(p.Nip, p.Name, p.Username, ActivationCodes.Generate())).ToList();
-        await conn.ExecuteAsync(new CommandDefinition("""
-            insert into activation_code (user_id, code_hash, expires_at, created_by)
-            select t.id, t.hash, @expiresAt, @actor from unnest(@ids, @hashes) as t(id, hash)
-            on conflict (user_id) do update set code_hash = excluded.code_hash, expires_at = excluded.expires_at,
-                                                created_at = now(), created_by = excluded.created_by
-            """, new
-        {
-            ids = pending.Select(p => p.Id).ToArray(),
-            hashes = accounts.Select(a => ActivationCodes.Hash(ActivationCodes.Normalize(a.Code)!)).ToArray(),
-            expiresAt,
-            actor,
-        }, tx, cancellationToken: ct));
+        await StoreCodesAsync(conn, tx, pending.Select(p => p.Id).ToArray(), accounts, expiresAt, actor, ct);
         await AuditLog.WriteAsync(conn, tx, actor, AuditActions.UserProvision, target,
             new { reissued = accounts.Count, expiresAt, nips = accounts.Select(a => a.Nip) }, ct);
         await AccessChanges.NotifyAsync(conn, "user", ct, tx);
         await tx.CommitAsync(ct);
         return accounts;
     }
+
+    /// <summary>
+    /// Stores the hashes of <paramref name="accounts"/>' codes for the users <paramref name="ids"/> (same order); a user's
+    /// earlier code is replaced (one code per user), so a reissued code ends the old one.
+    /// </summary>
+    private static Task StoreCodesAsync(NpgsqlConnection conn, NpgsqlTransaction tx, long[] ids,
+        IReadOnlyList<ProvisionedAccount> accounts, DateTime expiresAt, string actor, CancellationToken ct) =>
+        conn.ExecuteAsync(new CommandDefinition("""
+            insert into activation_code (user_id, code_hash, expires_at, created_by)
+            select t.id, t.hash, @expiresAt, @actor from unnest(@ids, @hashes) as t(id, hash)
+            on conflict (user_id) do update set code_hash = excluded.code_hash, expires_at = excluded.expires_at,
+                                                created_at = now(), created_by = excluded.created_by
+            """, new
+        {
+            ids,
+            hashes = accounts.Select(a => ActivationCodes.Hash(ActivationCodes.Normalize(a.Code)!)).ToArray(),
+            expiresAt,
+            actor,
+        }, tx, cancellationToken: ct));
 
     /// <summary>NIPs (of <paramref name="nips"/>) that already have an account.</summary>
     public async Task<IReadOnlySet<string>> WithAccountAsync(IReadOnlyCollection<string> nips, CancellationToken ct = default)

@@ -160,6 +160,8 @@
     const active = rows.find((v) => v.active) || rows[0];
     if (active) {
       const full = await call("GET", API.version(name, active.version));
+      // another workflow was chosen while this one loaded (e.g. the first one, selected on load): keep that one
+      if (current !== name) { return; }
       editor.value = JSON.stringify(full.json, null, 2);
       $("versi-aktif").textContent = "aktif: v" + active.version;
     }

@@ -63,7 +63,7 @@ internal sealed class AttendanceTable : StreamTable<PreparedAttendance>
 
     public override string Staging => StagingSql;
 
-    public override string Copy => $"copy {Stage} ({Columns}) from stdin (format binary)";
+    public override string Copy => BinaryCopy(Stage, Columns);
 
     public override string Merge => MergeSql;
 

@@ -82,12 +82,9 @@ internal sealed class ReviewTable : StreamTable<PreparedReview>
 
     public override bool Partitioned => true;
 
-    public override string Staging => $"""
-        create temp table if not exists {Stage} on commit delete rows as
-            select {Columns} from {TableName} with no data;
-        """;
+    public override string Staging => StagingLike(Stage, TableName, Columns);
 
-    public override string Copy => $"copy {Stage} ({Columns}) from stdin (format binary)";
+    public override string Copy => BinaryCopy(Stage, Columns);
 
     public override string Merge => MergeSql;
 

@@ -40,6 +40,18 @@ internal abstract class StreamTable
     /// </summary>
     public virtual string? Staging => null;
 
+    /// <summary>The binary COPY of <paramref name="columns"/> into <paramref name="target"/> (a table or a staging table).</summary>
+    protected static string BinaryCopy(string target, string columns) => $"copy {target} ({columns}) from stdin (format binary)";
+
+    /// <summary>
+    /// A session staging table <paramref name="stage"/> shaped like <paramref name="columns"/> of <paramref name="table"/>,
+    /// emptied at every commit (for <see cref="Staging"/>).
+    /// </summary>
+    protected static string StagingLike(string stage, string table, string columns) => $"""
+        create temp table if not exists {stage} on commit delete rows as
+            select {columns} from {table} with no data;
+        """;
+
     /// <summary>
     /// The staging → table insert with the rollups of the inserted rows only: one command, without a result set, of
     /// the batch's rollup round trip (after every stream's <see cref="StreamTable{TPrepared}.Rollup"/>); null when none.
