@@ -67,7 +67,14 @@ public sealed class ChartPacerTests
         first.SetResult();
         await a.WaitAsync(Guard);
         Assert.False(b.IsCompleted); // then for a's 100 ms
-        _time.Advance(TimeSpan.FromMilliseconds(100));
+        // b takes the lane on a pool thread, reads the clock, then starts its timer: a clock advanced between the two
+        // leaves that timer waiting for the next advance. So advance in 100 ms steps until b has gone (it had not above).
+        var deadline = DateTime.UtcNow + Guard;
+        while (!b.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.WhenAny(b, Task.Delay(20));
+        }
         await b.WaitAsync(Guard);
 
         Assert.Equal(["a:start", "a:end", "b"], order);
