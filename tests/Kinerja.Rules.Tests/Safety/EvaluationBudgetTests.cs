@@ -47,9 +47,17 @@ public sealed class EvaluationBudgetTests
         Assert.Contains("disabled for version 0", error.Message);
         Assert.Equal(["CEPAT"], first.Events);
 
-        watch.Restart();
-        var second = set.Evaluate(LongNip);
-        Assert.True(watch.ElapsedMilliseconds < 50, $"a disabled rule still cost {watch.ElapsedMilliseconds} ms");
+        // A rule still running would cost its whole 50 ms budget every time; the fastest of five evaluations stays
+        // clear of a scheduling or GC pause on a loaded machine (one such pause cost 55 ms in CI).
+        var fastest = long.MaxValue;
+        EvaluationOutcome second = null!;
+        for (var i = 0; i < 5; i++)
+        {
+            watch.Restart();
+            second = set.Evaluate(LongNip);
+            fastest = Math.Min(fastest, watch.ElapsedMilliseconds);
+        }
+        Assert.True(fastest < 50, $"a disabled rule still cost {fastest} ms");
         Assert.Empty(second.Errors);
         Assert.Equal(["CEPAT"], second.Events);
         var disabled = Assert.Single(set.DisabledRules);
