@@ -52,12 +52,7 @@ public class LiveFamilyVersionTests(TestDatabase db) : IClassFixture<TestDatabas
         await live.ApplyAsync(new EventsChanged { Nips = [staff[1]] });
 
         var after = live.Region("lfam-b")!;
-        Assert.True(after.Version > before.Version);
-        Assert.Equal(after.Version, after.Indicators.Families.Of(FigureFamily.Activity));
-        Assert.Equal(after.Version, after.Indicators.UnitFamilies["lfam-b-u"].Of(FigureFamily.Activity));
-        Assert.All(NotActivity, f => Assert.Equal(before.Indicators.Families.Of(f), after.Indicators.Families.Of(f)));
-        Assert.All(NotActivity, f => Assert.Equal(before.Indicators.UnitFamilies["lfam-b-u"].Of(f),
-            after.Indicators.UnitFamilies["lfam-b-u"].Of(f)));
+        AssertOnlyMoved(before, after, "lfam-b-u", FigureFamily.Activity, NotActivity);
     }
 
     [Fact]
@@ -71,12 +66,7 @@ public class LiveFamilyVersionTests(TestDatabase db) : IClassFixture<TestDatabas
             Predikat.SangatKurang)]);
 
         var after = live.Region("lfam-c")!;
-        Assert.True(after.Version > before.Version);
-        Assert.Equal(after.Version, after.Indicators.Families.Of(FigureFamily.Predikat));
-        Assert.Equal(after.Version, after.Indicators.UnitFamilies["lfam-c-u"].Of(FigureFamily.Predikat));
-        Assert.All(NotPredikat, f => Assert.Equal(before.Indicators.Families.Of(f), after.Indicators.Families.Of(f)));
-        Assert.All(NotPredikat, f => Assert.Equal(before.Indicators.UnitFamilies["lfam-c-u"].Of(f),
-            after.Indicators.UnitFamilies["lfam-c-u"].Of(f)));
+        AssertOnlyMoved(before, after, "lfam-c-u", FigureFamily.Predikat, NotPredikat);
     }
 
     [Fact]
@@ -106,5 +96,16 @@ public class LiveFamilyVersionTests(TestDatabase db) : IClassFixture<TestDatabas
         await Rollups.LevelAsync(db.DataSource, staff[0], "2026-02", Predikat.SangatKurang);
         await live.ApplyAsync(new EventsChanged { Regions = ["lfam-d"] });
         Assert.Equal(snapshot, live.Employee(staff[0]));
+    }
+
+    /// <summary>The region version moved, and with it <paramref name="moved"/> of the region and of the unit, and none of <paramref name="others"/>.</summary>
+    private static void AssertOnlyMoved(LiveRegionRead before, LiveRegionRead after, string unitId, FigureFamily moved,
+        IEnumerable<FigureFamily> others)
+    {
+        Assert.True(after.Version > before.Version);
+        Assert.Equal(after.Version, after.Indicators.Families.Of(moved));
+        Assert.Equal(after.Version, after.Indicators.UnitFamilies[unitId].Of(moved));
+        Assert.All(others, f => Assert.Equal(before.Indicators.Families.Of(f), after.Indicators.Families.Of(f)));
+        Assert.All(others, f => Assert.Equal(before.Indicators.UnitFamilies[unitId].Of(f), after.Indicators.UnitFamilies[unitId].Of(f)));
     }
 }
