@@ -69,6 +69,12 @@ internal sealed class ValidationContext(ReferenceData refs, IngestScope scope, D
                 $"Employee {nip} (unit {employee.Unit.Id}, region {employee.Region.Id}) is outside this source's scope.");
             return null;
         }
+        if (!Scope.AllowsEmployee(employee.Nip))
+        {
+            Errors.Add(ref errors, field,
+                $"{field} {nip} names another employee: this submission may only name {string.Join(", ", Scope.Employees!)} (the signed-in employee).");
+            return null;
+        }
         return employee;
     }
 
