@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Kinerja.Core.Indicators;
 using Kinerja.Dashboard.Access;
 using Kinerja.Dashboard.Employees;
 using Kinerja.Ingest;
@@ -28,7 +29,7 @@ public static class MeActivitiesApi
     {
         group.MapGet("/activities", GetActivities)
             .WithName("GetMyActivities")
-            .WithSummary("The signed-in employee's activities of a month (default: the current one), newest first, with their state " +
+            .WithSummary("The signed-in employee's activities of a month (default: the current one in their region), newest first, with their state " +
                          "(menunggu, disetujui, dikembalikan) and the latest review's note.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -46,7 +47,7 @@ public static class MeActivitiesApi
     }
 
     public static async Task<Results<Ok<MyActivitiesResponse>, ProblemHttpResult>> GetActivities(ClaimsPrincipal user, TeamScope team,
-        EmployeeActivities activities, TimeProvider time, [FromQuery] string? period, CancellationToken ct)
+        EmployeeActivities activities, IIndicatorQueries queries, TimeProvider time, [FromQuery] string? period, CancellationToken ct)
     {
         var (employee, problem) = await EmployeeSession.ResolveAsync(user, team, ct);
         if (employee is null)
@@ -56,7 +57,12 @@ public static class MeActivitiesApi
         DateOnly month;
         if (period is null)
         {
-            month = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            // The current month in the employee's region (the snapshot's period), as the activities' local days are.
+            var current = (await queries.EmployeeAsync(employee.Nip, null, ct))?.Period;
+            month = current is { Length: 7 } && DateOnly.TryParseExact(current + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture,
+                DateTimeStyles.None, out var local)
+                ? local
+                : DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         }
         else if (period.Length != 7 || !DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture,
                      DateTimeStyles.None, out month))

@@ -63,16 +63,16 @@ internal sealed class ValidationContext(ReferenceData refs, IngestScope scope, D
             Errors.Add(ref errors, field, $"No employee with NIP {nip} is registered.");
             return null;
         }
-        if (!Scope.Allows(employee.Unit.Id, employee.Region.Id))
-        {
-            Errors.Add(ref errors, field,
-                $"Employee {nip} (unit {employee.Unit.Id}, region {employee.Region.Id}) is outside this source's scope.");
-            return null;
-        }
         if (!Scope.AllowsEmployee(employee.Nip))
         {
             Errors.Add(ref errors, field,
                 $"{field} {nip} names another employee: this submission may only name {string.Join(", ", Scope.Employees!)} (the signed-in employee).");
+            return null;
+        }
+        if (!Scope.Allows(employee.Unit.Id, employee.Region.Id))
+        {
+            Errors.Add(ref errors, field,
+                $"Employee {nip} (unit {employee.Unit.Id}, region {employee.Region.Id}) is outside this source's scope.");
             return null;
         }
         return employee;
