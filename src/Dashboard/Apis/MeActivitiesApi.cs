@@ -31,6 +31,7 @@ public static class MeActivitiesApi
             .WithName("GetMyActivities")
             .WithSummary("The signed-in employee's activities of a month (default: the current one in their region), newest first, with their state " +
                          "(menunggu, disetujui, dikembalikan) and the latest review's note.")
+            .Produces<MyActivitiesResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
@@ -46,7 +47,7 @@ public static class MeActivitiesApi
         return group;
     }
 
-    public static async Task<Results<Ok<MyActivitiesResponse>, ProblemHttpResult>> GetActivities(ClaimsPrincipal user, TeamScope team,
+    public static async Task<Results<JsonHttpResult<MyActivitiesResponse>, ProblemHttpResult>> GetActivities(ClaimsPrincipal user, TeamScope team,
         EmployeeActivities activities, IIndicatorQueries queries, TimeProvider time, [FromQuery] string? period, CancellationToken ct)
     {
         var (employee, problem) = await EmployeeSession.ResolveAsync(user, team, ct);
@@ -71,7 +72,8 @@ public static class MeActivitiesApi
                 statusCode: StatusCodes.Status400BadRequest);
         }
         var list = await activities.OfMonthAsync(employee.Nip, month, ct);
-        return TypedResults.Ok(new MyActivitiesResponse(employee.Nip, month.ToString("yyyy-MM", CultureInfo.InvariantCulture), list));
+        return TypedResults.Json(new MyActivitiesResponse(employee.Nip, month.ToString("yyyy-MM", CultureInfo.InvariantCulture), list),
+            EmployeeJson.Options);
     }
 
     public static async Task<Results<IngestAccepted, UnreadableBody, SourceRefused, BodyTooLarge, UnsupportedContentType, IngestUnavailable>>

@@ -30,7 +30,8 @@ public static class TeamApi
             .WithSummary("The signed-in employee's direct reports with their current indicator snapshots.");
         group.MapGet("/reviews", GetQueue)
             .WithName("GetTeamReviews")
-            .WithSummary("Pending activities of the signed-in employee's direct reports, newest first (at most 500).");
+            .WithSummary("Pending activities of the signed-in employee's direct reports, newest first (at most 500).")
+            .Produces<TeamQueueResponse>();
         return group;
     }
 
@@ -65,7 +66,7 @@ public static class TeamApi
         return TypedResults.Ok(new TeamResponse(me.Nip, members));
     }
 
-    public static async Task<Results<Ok<TeamQueueResponse>, ProblemHttpResult>> GetQueue(ClaimsPrincipal user, TeamScope team,
+    public static async Task<Results<JsonHttpResult<TeamQueueResponse>, ProblemHttpResult>> GetQueue(ClaimsPrincipal user, TeamScope team,
         EmployeeActivities activities, CancellationToken ct)
     {
         var (me, problem) = await EmployeeSession.ResolveAsync(user, team, ct);
@@ -74,7 +75,7 @@ public static class TeamApi
             return problem!;
         }
         var pending = await activities.PendingOfAsync(await team.DirectReportsAsync(me.Nip, ct), ct);
-        return TypedResults.Ok(new TeamQueueResponse(me.Nip, pending));
+        return TypedResults.Json(new TeamQueueResponse(me.Nip, pending), EmployeeJson.Options);
     }
 
     public static async Task<Results<IngestAccepted, IngestUnavailable, ProblemHttpResult>> PostReviews(HttpContext ctx, ClaimsPrincipal user,

@@ -42,7 +42,10 @@ internal static class LoopClient
     public static async Task<(HttpResponseMessage Response, string Text)> PostRawAsync(HttpClient client, string url, string body,
         string contentType = "application/json")
     {
-        var response = await client.PostAsync(url, new StringContent(body, Encoding.UTF8, contentType));
+        // A body the server stops reading may leave the connection unusable: it closes it, so the next request must not reuse it.
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+        request.Headers.ConnectionClose = true;
+        var response = await client.SendAsync(request);
         return (response, await response.Content.ReadAsStringAsync());
     }
 
