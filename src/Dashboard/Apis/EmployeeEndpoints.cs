@@ -11,7 +11,19 @@ public static class EmployeeEndpoints
 {
     public static IEndpointRouteBuilder MapEmployeeApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1/me").WithTags("Employee").RequireAuthorization(Policies.Employee).MapMeApi();
+        app.MapGroup("/api/v1/me").WithTags("Employee").RequireAuthorization(Policies.Employee).MapMeApi().MapMeActivitiesReads();
+        app.MapGroup("/api/v1/team").WithTags("Employee").RequireAuthorization(Policies.Employee).MapTeamReads();
+        return app;
+    }
+
+    /// <summary>
+    /// The employee's and superior's writes (issue 16: activities, reviews), which go through the ingest pipeline: mapped
+    /// where the ingest role runs. Rate-limited per account (<see cref="RateLimits.EmployeeWrite"/>).
+    /// </summary>
+    public static IEndpointRouteBuilder MapEmployeeWriteApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/v1/me").WithTags("Employee").RequireAuthorization(Policies.Employee).MapMeActivitiesWrites();
+        app.MapGroup("/api/v1/team").WithTags("Employee").RequireAuthorization(Policies.Employee).MapTeamWrites();
         return app;
     }
 

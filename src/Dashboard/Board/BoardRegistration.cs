@@ -33,6 +33,7 @@ public static class BoardRegistration
         services.AddSingleton<BoardRegistry>();
         services.AddSingleton<BoardChartSource>();
         services.AddSingleton<IChangeHandler, TriggerFeedHandler>();
+        services.AddSingleton<IChangeHandler, Employees.EmployeeFeedHandler>();
         services.AddHostedService<BoardPushService>();
         return services;
     }

@@ -3,12 +3,33 @@ using Kinerja.Core.Indicators;
 namespace Kinerja.Dashboard.Employees;
 
 /// <summary>
-/// What a connection of <c>/hubs/employee</c> receives (the contract with the employee screens). Today the current
-/// snapshot on subscribe; live pushes to the <c>employee:{nip}</c> group (activities, reviews, triggers) come with the
-/// <c>/saya</c> page, through <c>IHubContext&lt;EmployeeHub, IEmployeeClient&gt;</c>.
+/// What a connection of <c>/hubs/employee</c> receives (the contract with the employee screens). A connection joins
+/// <c>employee:{nip}</c> with <c>Subscribe</c>: the employee themself and their superior chain only
+/// (<see cref="Access.BoardGroupAccess"/>). After every commit that touched an employee (an activity logged, a review
+/// with its note, …) the change feed (<see cref="EmployeeFeedHandler"/>) sends <see cref="ActivitiesChanged"/> to
+/// <c>employee:{nip}</c>, and <see cref="ReviewQueueChanged"/> to <c>employee:{superiorNip}</c> of their direct
+/// superior. A superior therefore follows their own queue on their own group (no extra group: the report's NIP in
+/// the message is no more than the superior may see), or the activities of one report on that report's group. The
+/// messages are hints without personal text: the screen re-reads <c>GET /api/v1/me/activities</c>,
+/// <c>GET /api/v1/me</c> or <c>GET /api/v1/team/reviews</c>, so reconnecting and re-reading is always enough.
 /// </summary>
 public interface IEmployeeClient
 {
     /// <summary>The employee's indicator snapshot of the current month (the body of <c>GET /api/v1/me</c>'s <c>snapshot</c>).</summary>
     Task Snapshot(IndicatorSnapshot snapshot);
+
+    /// <summary>
+    /// To <c>employee:{nip}</c>: something of this employee was committed (an activity logged, reviewed with a note,
+    /// or other events); their activities' states and snapshot may have moved.
+    /// </summary>
+    Task ActivitiesChanged(EmployeeChange change);
+
+    /// <summary>
+    /// To <c>employee:{superiorNip}</c>: the activities of the direct report <see cref="EmployeeChange.Nip"/> changed, so
+    /// the superior's review queue (<c>GET /api/v1/team/reviews</c>) may have too.
+    /// </summary>
+    Task ReviewQueueChanged(EmployeeChange change);
 }
+
+/// <summary>Whose data changed (<c>nip</c>) and when the change was seen (<c>at</c>, UTC).</summary>
+public sealed record EmployeeChange(string Nip, DateTimeOffset At);

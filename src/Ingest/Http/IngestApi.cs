@@ -46,13 +46,27 @@ public static class IngestApi
         return group;
     }
 
-    /// <summary>One request to a stream's endpoint, handled with the stream's item type known.</summary>
-    private readonly struct Request(HttpContext ctx) : IStreamVisitor<Task<IngestAnswer>>
+    /// <summary>
+    /// Handles the request body as <c>POST /api/v1/{stream}</c> does (same reading, validation, pipeline and answers),
+    /// with a scope the host decided instead of the <see cref="IIngestScopeResolver"/>'s: the in-app writes of a
+    /// signed-in employee (<c>POST /api/v1/me/activities</c>) use <see cref="IngestScope.OfEmployee"/>.
+    /// </summary>
+    public static Task<IngestAnswer> SubmitBodyAsync(HttpContext ctx, Contracts.IngestStream stream, IngestScope scope)
     {
-        public Task<IngestAnswer> Visit<TItem>(IngestStreamDefinition<TItem> stream) where TItem : class, new() => HandleAsync(ctx, stream);
+        var definition = ctx.RequestServices.GetRequiredService<IngestStreamRegistry>().All.FirstOrDefault(s => s.Stream == stream)
+                         ?? throw new ArgumentException($"No registered stream {stream}.", nameof(stream));
+        return definition.Accept(new Request(ctx, scope));
     }
 
-    private static async Task<IngestAnswer> HandleAsync<T>(HttpContext ctx, IngestStreamDefinition<T> stream) where T : class, new()
+    /// <summary>One request to a stream's endpoint, handled with the stream's item type known.</summary>
+    private readonly struct Request(HttpContext ctx, IngestScope? scope = null) : IStreamVisitor<Task<IngestAnswer>>
+    {
+        public Task<IngestAnswer> Visit<TItem>(IngestStreamDefinition<TItem> stream) where TItem : class, new() =>
+            HandleAsync(ctx, stream, scope);
+    }
+
+    private static async Task<IngestAnswer> HandleAsync<T>(HttpContext ctx, IngestStreamDefinition<T> stream, IngestScope? given)
+        where T : class, new()
     {
         var services = ctx.RequestServices;
         var options = services.GetRequiredService<IOptions<IngestOptions>>().Value;
@@ -73,7 +87,7 @@ public static class IngestApi
         {
             sizeFeature.MaxRequestBodySize = options.MaxBodyBytes;
         }
-        var scope = await services.GetRequiredService<IIngestScopeResolver>().ResolveAsync(ctx, stream.Stream, ct);
+        var scope = given ?? await services.GetRequiredService<IIngestScopeResolver>().ResolveAsync(ctx, stream.Stream, ct);
         if (scope is null)
         {
             return SourceRefused.Instance;

@@ -63,6 +63,12 @@ internal sealed class ValidationContext(ReferenceData refs, IngestScope scope, D
             Errors.Add(ref errors, field, $"No employee with NIP {nip} is registered.");
             return null;
         }
+        if (!Scope.AllowsEmployee(employee.Nip))
+        {
+            Errors.Add(ref errors, field,
+                $"{field} {nip} names another employee: this submission may only name {string.Join(", ", Scope.Employees!)} (the signed-in employee).");
+            return null;
+        }
         if (!Scope.Allows(employee.Unit.Id, employee.Region.Id))
         {
             Errors.Add(ref errors, field,

@@ -54,6 +54,27 @@ public sealed class StreamScopeTests(TestDatabase db) : ConformanceTestBase(db),
         Assert.Equal(Samples(stream).ScopeField, Assert.Single(ErrorsAt(result, 0)).Field);
     }
 
+    [Theory]
+    [InlineData("activities")]
+    [InlineData("reviews")]
+    public async Task EmployeeScope_StoresItemsNamingThatEmployee_RejectsAnotherOnTheNipField(string stream)
+    {
+        var own = await Samples(stream).ValidAsync(Context);
+        var other = await Samples(stream).ValidAsync(Context);
+        var nipField = Samples(stream).ScopeField;
+        var ownNip = own[nipField]!.GetValue<string>();
+        other[nipField] = Org.Staff[0] == ownNip ? Org.Staff[1] : Org.Staff[0];
+        await using var scoped = await ScopedHostAsync(new IngestScope(null, null) { Employees = new HashSet<string> { ownNip } });
+
+        var result = await (await scoped.Client.PostJsonAsync(stream, other, own)).ResultAsync();
+
+        var (field, message) = Assert.Single(ErrorsAt(result, 0));
+        Assert.Equal(nipField, field);
+        Assert.Equal($"{nipField} {other[nipField]} names another employee: this submission may only name {ownNip} (the signed-in employee).", message);
+        Assert.Equal("accepted", result.StatusAt(1));
+        Assert.Equal(1L, await StoredAsync(stream, own, other));
+    }
+
     private Task<IngestHost> ScopedHostAsync(IngestScope scope) => IngestHost.StartAsync(Db.DataSource,
         configure: s => s.AddSingleton<IIngestScopeResolver>(new FixedScope(scope)));
 

@@ -16,6 +16,7 @@ internal static class ReviewDocumentation
         P(s, "approved").Description = "Approved (true) or rejected (false).";
         EmployeeNip(P(s, "reviewerNip"), "The reviewer: must be the activity owner's supervisor (`supervisor_nip`).");
         Instant(P(s, "at"), "When the review was made.");
+        Text(P(s, "note"), ReviewValidator.MaxNote, "Optional note to the employee (umpan balik), stored verbatim.");
     }
 
     // It reviews the first activity of the activities example, so the document tests post the streams in order.
@@ -25,6 +26,7 @@ internal static class ReviewDocumentation
         {
             ["eventId"] = "4d5e6f7a-8b9c-4d0e-9f2a-3b4c5d6e7f8a", ["activityEventId"] = IngestExamples.ActivityEventId,
             ["approved"] = true, ["reviewerNip"] = IngestExamples.SupervisorNip, ["at"] = "2026-03-03T09:00:00+07:00",
+            ["note"] = "Laporan sudah lengkap, terima kasih.",
         },
     ];
 }

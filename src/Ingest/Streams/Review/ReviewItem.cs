@@ -20,4 +20,9 @@ public sealed class ReviewItem
 
     /// <summary>When the review was made, with offset (<c>at</c>).</summary>
     public DateTimeOffset At { get; init; }
+
+    /// <summary>
+    /// Optional note of the reviewer to the employee (<c>note</c>, umpan balik), at most 2000 characters, stored verbatim.
+    /// </summary>
+    public string? Note { get; init; }
 }

@@ -17,6 +17,7 @@ internal sealed class ReviewStream : IngestStreamDefinition<ReviewItem, Prepared
     private static readonly ItemField Approved = Contract.Required("approved", FieldKind.Boolean, " (true or false)");
     private static readonly ItemField ReviewerNip = Contract.Required("reviewerNip", FieldKind.Text, " (the supervisor's NIP)", csvHint: "");
     private static readonly ItemField At = Contract.Required("at", FieldKind.Instant, " (ISO-8601 with offset)");
+    private static readonly ItemField Note = Contract.Optional("note", FieldKind.Text);
 
     public override IngestStream Stream => IngestStream.Reviews;
 
@@ -39,6 +40,7 @@ internal sealed class ReviewStream : IngestStreamDefinition<ReviewItem, Prepared
         Approved = v.Boolean(Approved) ?? false,
         ReviewerNip = v.Text(ReviewerNip) ?? "",
         At = v.Instant(At),
+        Note = v.Text(Note),
     };
 
     public override PreparedReview? Validate(int index, ReviewItem item, ValidationContext ctx, ref List<FieldError>? errors) =>

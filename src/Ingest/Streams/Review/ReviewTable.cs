@@ -18,7 +18,7 @@ internal sealed class ReviewTable : StreamTable<PreparedReview>
     public const string TableName = "activity_review";
 
     /// <summary>The columns the writer fills, in <see cref="WriteRow"/> order.</summary>
-    public const string Columns = "event_id, activity_event_id, activity_day, approved, reviewer_nip, at";
+    public const string Columns = "event_id, activity_event_id, activity_day, approved, reviewer_nip, at, note";
 
     private const string Stage = "ingest_stage_review";
 
@@ -104,5 +104,6 @@ internal sealed class ReviewTable : StreamTable<PreparedReview>
         copy.Write(r.Approved, NpgsqlDbType.Boolean);
         copy.Write(r.ReviewerNip, NpgsqlDbType.Char);
         copy.Write(r.At.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+        copy.WriteNullable(r.Note);
     }
 }

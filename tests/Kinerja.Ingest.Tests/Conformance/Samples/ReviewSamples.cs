@@ -35,5 +35,12 @@ internal sealed class ReviewSamples : StreamSamples
         new("activityEventId the empty UUID", i => i["activityEventId"] = Guid.Empty.ToString(), "activityEventId",
             "activityEventId must not be the empty UUID."),
         new("approved as 1", i => i["approved"] = 1, "approved", "approved must be true or false; got a number."),
+        new("note stored verbatim", i => i["note"] = "<script>alert('x')</script> Perbaiki volume & satuan",
+            StoredSql: "select note from activity_review where event_id = @id", Stored: "<script>alert('x')</script> Perbaiki volume & satuan"),
+        new("note null", i => i["note"] = null, StoredSql: "select coalesce(note, 'null') from activity_review where event_id = @id", Stored: "null"),
+        new("note of 2000 characters", i => i["note"] = Text(2000)),
+        new("note of 2001 characters", i => i["note"] = Text(2001), "note", "note must be at most 2000 characters; got 2001."),
+        new("note as a number", i => i["note"] = 5, "note", "note must be a string; got a number."),
+        new("note with NUL", i => i["note"] = "a\0b", "note", "must not contain the NUL character"),
     ];
 }

@@ -1,0 +1,34 @@
+using Kinerja.Core.Changes;
+using Kinerja.Dashboard.Access;
+using Kinerja.Dashboard.Board.Cluster;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Kinerja.Dashboard.Employees;
+
+/// <summary>
+/// Committed events (<c>kinerja_events</c>, <see cref="EventsChanged"/>) reach the employee screens: each touched
+/// employee's group gets <see cref="IEmployeeClient.ActivitiesChanged"/>, their direct superior's group
+/// <see cref="IEmployeeClient.ReviewQueueChanged"/>. With several instances only the board publisher sends (the
+/// backplane reaches every instance's connections), as for the boards' trigger feed.
+/// </summary>
+public sealed class EmployeeFeedHandler(IHubContext<EmployeeHub, IEmployeeClient> hub, AccessCache people,
+    BoardPublisher publisher, TimeProvider time) : IChangeHandler<EventsChanged>
+{
+    public async Task HandleAsync(EventsChanged message, CancellationToken ct)
+    {
+        if (!publisher.IsActive || message.Nips.Length == 0)
+        {
+            return;
+        }
+        var at = time.GetUtcNow();
+        foreach (var nip in message.Nips)
+        {
+            var change = new EmployeeChange(nip, at);
+            await hub.Clients.Group(EmployeeHub.GroupPrefix + nip).ActivitiesChanged(change);
+            if (await people.EmployeeAsync(nip, ct) is { SupervisorNip: { } superior })
+            {
+                await hub.Clients.Group(EmployeeHub.GroupPrefix + superior).ReviewQueueChanged(change);
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kinerja.Dashboard.Tests.Access;
+using Kinerja.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using static Kinerja.Dashboard.Tests.Employees.LoopClient;
+
+namespace Kinerja.Dashboard.Tests.Employees;
+
+/// <summary>
+/// The loop's pushes over real HubConnections (WebSockets with the session cookie) on <c>/hubs/employee</c>: a
+/// superior's review reaches the employee's group and not a peer's; a logged activity reaches the superior's group as
+/// a queue change.
+/// </summary>
+public sealed class EmployeeLiveTests(EmployeeServerFactory app) : IClassFixture<EmployeeServerFactory>, IAsyncLifetime
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+    private EmployeeWorld _w = null!;
+    private readonly List<IDisposable> _clients = [];
+
+    public async Task InitializeAsync()
+    {
+        _ = app.BaseUri;
+        _w = await EmployeeWorld.SeedAsync(app.DataSource, app.Services, "lv", 7400);
+    }
+
+    public Task DisposeAsync()
+    {
+        _clients.ForEach(c => c.Dispose());
+        return Task.CompletedTask;
+    }
+
+    private async Task<FormSignIn> SignInAsync(string who)
+    {
+        var signIn = await FormSignIn.SignInAsync(app.BaseUri, _w.Account(who), EmployeeWorld.Password);
+        _clients.Add(signIn);
+        return signIn;
+    }
+
+    [Fact]
+    public async Task AnApproval_ReachesTheEmployeesGroup_AndNotAPeers()
+    {
+        var s1 = await SignInAsync("s1");
+        var item = Activity(_w.S1);
+        Assert.Equal("accepted", StatusAt((await PostAsync(s1.Client, "api/v1/me/activities", new JsonArray(item))).Body, 0));
+        await using var own = await ConnectAsync(s1, "employee:" + _w.S1);
+        await using var peer = await ConnectAsync(await SignInAsync("s2"), "employee:" + _w.S2);
+        var ownChanges = Collect(own, "ActivitiesChanged");
+        var peerChanges = Collect(peer, "ActivitiesChanged");
+
+        var (_, result) = await PostAsync((await SignInAsync("b")).Client, "api/v1/team/reviews",
+            new JsonArray(Review(IdOf(item), approved: true, "Bagus")));
+        Assert.Equal("accepted", StatusAt(result, 0));
+
+        var change = await ownChanges.Reader.ReadAsync().AsTask().WaitAsync(Wait);
+        Assert.Equal(_w.S1, change.GetProperty("nip").GetString());
+        // The peer's group hears nothing of it (its own changes would name S2; there are none).
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.DoesNotContain(Drain(peerChanges), m => m.GetProperty("nip").GetString() == _w.S1);
+    }
+
+    [Fact]
+    public async Task ALoggedActivity_ReachesTheDirectSuperiorsGroup_AsAQueueChange()
+    {
+        await using var superior = await ConnectAsync(await SignInAsync("b"), "employee:" + _w.B);
+        await using var head = await ConnectAsync(await SignInAsync("k"), "employee:" + _w.K);
+        var queue = Collect(superior, "ReviewQueueChanged");
+        var headQueue = Collect(head, "ReviewQueueChanged");
+
+        var (_, result) = await PostAsync((await SignInAsync("s2")).Client, "api/v1/me/activities", new JsonArray(Activity(_w.S2)));
+        Assert.Equal("accepted", StatusAt(result, 0));
+
+        var change = await queue.Reader.ReadAsync().AsTask().WaitAsync(Wait);
+        Assert.Equal(_w.S2, change.GetProperty("nip").GetString());
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        // The head of the unit is B's superior, not S2's: their own group hears only of B's changes.
+        Assert.DoesNotContain(Drain(headQueue), m => m.GetProperty("nip").GetString() == _w.S2);
+    }
+
+    private static List<JsonElement> Drain(System.Threading.Channels.Channel<JsonElement> channel)
+    {
+        var all = new List<JsonElement>();
+        while (channel.Reader.TryRead(out var m))
+        {
+            all.Add(m);
+        }
+        return all;
+    }
+
+    private static System.Threading.Channels.Channel<JsonElement> Collect(HubConnection hub, string method)
+    {
+        var channel = System.Threading.Channels.Channel.CreateUnbounded<JsonElement>();
+        hub.On<JsonElement>(method, m => channel.Writer.TryWrite(m));
+        return channel;
+    }
+
+    private async Task<HubConnection> ConnectAsync(FormSignIn signIn, string group)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.BaseUri, "/hubs/employee"), o => o.Cookies = signIn.Cookies)
+            .Build();
+        await connection.StartAsync();
+        await connection.InvokeAsync("Subscribe", group);
+        return connection;
+    }
+}
