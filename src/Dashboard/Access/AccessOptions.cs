@@ -25,6 +25,9 @@ public sealed class AccessOptions
     /// <summary>Login attempts (POST /masuk, POST /aktivasi) per remote address per minute.</summary>
     public int LoginAttemptsPerMinute { get; set; } = 10;
 
+    /// <summary>Write requests (ratings, feedback notes) a signed-in account may make per minute.</summary>
+    public int AccountWritesPerMinute { get; set; } = 60;
+
     /// <summary>
     /// Content-Security-Policy for every response except the API reference UI: this origin only, no inline script or
     /// style, images also from blob: (the boards' SVG charts) and data:. Kiosk screens get <c>frame-ancestors 'self'</c>

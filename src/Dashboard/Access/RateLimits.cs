@@ -6,12 +6,15 @@ namespace Kinerja.Dashboard.Access;
 
 /// <summary>
 /// Rate-limit policies (ASP.NET Core rate limiter): <see cref="Ingest"/> per source key (token bucket) and
-/// <see cref="Login"/> per remote address (fixed window). Rejections are 429 problem details with Retry-After.
+/// <see cref="Login"/> per remote address (fixed window), <see cref="AccountWrite"/> per signed-in account (fixed window). Rejections are 429 problem details with Retry-After.
 /// </summary>
 public static class RateLimits
 {
     public const string Ingest = "ingest";
     public const string Login = "login";
+
+    /// <summary>Writes of a signed-in person (ratings, feedback notes), per account (fixed window per minute).</summary>
+    public const string AccountWrite = "account-write";
 
     internal static IServiceCollection AddKinerjaRateLimits(this IServiceCollection services, AccessOptions options) =>
         services.AddRateLimiter(o =>
@@ -32,6 +35,15 @@ public static class RateLimits
                 _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = Math.Max(1, options.LoginAttemptsPerMinute),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+            o.AddPolicy(AccountWrite, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } id
+                    ? "user:" + id : "none:" + ctx.Connection.RemoteIpAddress,
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, options.AccountWritesPerMinute),
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));

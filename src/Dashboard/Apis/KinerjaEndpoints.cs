@@ -19,11 +19,13 @@ public static class KinerjaEndpoints
         if (roles.Ingest)
         {
             app.MapIngestGroup();
+            app.MapEmployeeLoopWrites();
         }
         if (roles.Dashboard || roles.Rules)
         {
             app.MapIndicatorsApi();
             app.MapEmployeeApi();
+            app.MapEmployeeLoopReads();
         }
         if (roles.Rules)
         {
