@@ -1,4 +1,7 @@
 using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
 using Kinerja.Dashboard.Access;
 using Kinerja.Dashboard.Employees;
 using Kinerja.Ingest;
@@ -20,6 +23,15 @@ public sealed record MyFeedbackItem(Guid? EventId, string? Nip, string? Note, st
 /// </summary>
 public static class FeedbackApi
 {
+    /// <summary>
+    /// Notes are free text: their JSON escapes the HTML-significant characters (<c>&lt;</c> as <c>\u003C</c>, also
+    /// <c>&gt; &amp; ' "</c>), unlike the host's relaxed default, so a note pasted into markup by mistake stays text.
+    /// </summary>
+    private static readonly JsonSerializerOptions EscapedJson = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
     public static RouteGroupBuilder MapMyFeedbackReads(this RouteGroupBuilder group)
     {
         group.MapGet("", GetMine).WithName("GetMyFeedback")
@@ -44,7 +56,7 @@ public static class FeedbackApi
         return group;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<FeedbackNote>>, ProblemHttpResult>> GetMine(ClaimsPrincipal user,
+    public static async Task<Results<JsonHttpResult<IReadOnlyList<FeedbackNote>>, ProblemHttpResult>> GetMine(ClaimsPrincipal user,
         string? period, FeedbackNotes notes, CancellationToken ct)
     {
         if (UserPrincipal.NipOf(user) is not { } nip)
@@ -55,10 +67,10 @@ public static class FeedbackApi
         {
             return problem!;
         }
-        return TypedResults.Ok(await notes.AboutAsync(nip, month, ct));
+        return TypedResults.Json(await notes.AboutAsync(nip, month, ct), EscapedJson);
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<FeedbackNote>>, ProblemHttpResult>> GetWritten(ClaimsPrincipal user,
+    public static async Task<Results<JsonHttpResult<IReadOnlyList<FeedbackNote>>, ProblemHttpResult>> GetWritten(ClaimsPrincipal user,
         string? nip, string? period, FeedbackNotes notes, TeamScope team, CancellationToken ct)
     {
         if (UserPrincipal.NipOf(user) is not { } me)
@@ -78,7 +90,7 @@ public static class FeedbackApi
             return TypedResults.Problem(title: "Forbidden", detail: $"{nip} is not your direct report.",
                 statusCode: StatusCodes.Status403Forbidden);
         }
-        return TypedResults.Ok(await notes.ByAuthorAsync(me, nip, month, ct));
+        return TypedResults.Json(await notes.ByAuthorAsync(me, nip, month, ct), EscapedJson);
     }
 
     public static async Task<Results<Ok<PersonalWriteResult>, ProblemHttpResult>> PostFeedback(HttpContext ctx,

@@ -36,6 +36,21 @@ public sealed class FeedbackNotes(NpgsqlDataSource db)
     private async Task<IReadOnlyList<FeedbackNote>> QueryAsync(string sql, object args, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
-        return (await conn.QueryAsync<FeedbackNote>(new CommandDefinition(sql, args, cancellationToken: ct))).AsList();
+        return (await conn.QueryAsync<Row>(new CommandDefinition(sql, args, cancellationToken: ct)))
+            .Select(r => new FeedbackNote(r.EventId, r.Nip, r.AuthorNip, r.AuthorName, r.Note,
+                new DateTimeOffset(DateTime.SpecifyKind(r.OccurredAt, DateTimeKind.Utc)), DateOnly.FromDateTime(r.LocalDay)))
+            .ToList();
+    }
+
+    // Npgsql hands timestamptz and date to Dapper as DateTime.
+    private sealed class Row
+    {
+        public Guid EventId { get; init; }
+        public string Nip { get; init; } = "";
+        public string AuthorNip { get; init; } = "";
+        public string AuthorName { get; init; } = "";
+        public string Note { get; init; } = "";
+        public DateTime OccurredAt { get; init; }
+        public DateTime LocalDay { get; init; }
     }
 }
