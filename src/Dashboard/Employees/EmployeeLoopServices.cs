@@ -11,6 +11,7 @@ public static class EmployeeLoopServices
         services.AddSingleton<RatingPlan>();
         services.AddSingleton<ReceivedRatings>();
         services.AddSingleton<FeedbackNotes>();
+        services.AddSingleton<SnapshotPrivacy>();
         return services;
     }
 }

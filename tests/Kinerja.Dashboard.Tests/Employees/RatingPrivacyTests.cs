@@ -6,6 +6,7 @@ using Kinerja.Dashboard.Tests.Access;
 using Kinerja.Ingest;
 using Kinerja.Ingest.Contracts;
 using Kinerja.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kinerja.Dashboard.Tests.Employees;
@@ -107,11 +108,57 @@ public sealed class RatingPrivacyTests(LoopServerFactory app) : IClassFixture<Lo
             r => r.GetProperty("aspects").EnumerateArray().Any(a => a.GetProperty("aspect").GetString() == "adaptif"));
     }
 
-    private async Task RateAsync(string who, string ratee, string aspect, int score)
+    [Fact]
+    public async Task OwnSnapshot_OfMeAndTheHub_CarriesNoMeanOfOnePeer()
+    {
+        var month = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        await RateAsync("b", _w.S2, "kolaboratif", 5, month);
+        await RateAsync("s1", _w.S2, "kolaboratif", 1, month);
+        // the leaders' view moves (live indicators), so the snapshot holds the peer's score
+        var sdm = await _as.ClientAsync("sdm");
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        JsonElement indicators;
+        do
+        {
+            indicators = await sdm.GetFromJsonAsync<JsonElement>($"api/v1/indicators/employee/{_w.S2}");
+        }
+        while (indicators.GetProperty("rekanCount").GetInt32() == 0 && DateTime.UtcNow < deadline && await Delay());
+        Assert.Equal(1, indicators.GetProperty("rekanAvg").GetDouble());
+
+        var me = (await (await _as.ClientAsync("s2")).GetFromJsonAsync<JsonElement>("api/v1/me")).GetProperty("snapshot");
+        AssertNoPeerMean(me);
+        Assert.Equal(5, me.GetProperty("atasanAvg").GetDouble());
+
+        var signIn = await _as.AsAsync("s2");
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.BaseUri, "/hubs/employee"), o => o.Cookies = signIn.Cookies).Build();
+        var snapshot = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<JsonElement>("Snapshot", x => snapshot.TrySetResult(x));
+        await hub.StartAsync();
+        await hub.InvokeAsync("Subscribe", "employee:" + _w.S2);
+        AssertNoPeerMean(await snapshot.Task.WaitAsync(TimeSpan.FromSeconds(15)));
+    }
+
+    private static void AssertNoPeerMean(JsonElement snapshot)
+    {
+        foreach (var mixed in new[] { "rekanAvg", "kolaboratifAvg", "berAkhlakAvg" })
+        {
+            Assert.True(snapshot.GetProperty(mixed).ValueKind == JsonValueKind.Null, $"{mixed}: {snapshot.GetProperty(mixed)}");
+        }
+        Assert.Equal(0, snapshot.GetProperty("rekanCount").GetInt32());
+    }
+
+    private static async Task<bool> Delay()
+    {
+        await Task.Delay(200);
+        return true;
+    }
+
+    private async Task RateAsync(string who, string ratee, string aspect, int score, string period = Period)
     {
         using var response = await (await _as.ClientAsync(who)).PostAsJsonAsync("api/v1/me/ratings", new JsonArray(new JsonObject
         {
-            ["eventId"] = Guid.NewGuid().ToString(), ["rateeNip"] = ratee, ["aspect"] = aspect, ["score"] = score, ["period"] = Period,
+            ["eventId"] = Guid.NewGuid().ToString(), ["rateeNip"] = ratee, ["aspect"] = aspect, ["score"] = score, ["period"] = period,
         }));
         var result = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("accepted", result.GetProperty("items")[0].GetProperty("status").GetString());
