@@ -25,8 +25,8 @@ public sealed class AccessOptions
     /// <summary>Login attempts (POST /masuk, POST /aktivasi) per remote address per minute.</summary>
     public int LoginAttemptsPerMinute { get; set; } = 10;
 
-    /// <summary>In-app writes (activities, reviews) a signed-in employee account may make per minute.</summary>
-    public int EmployeeWritesPerMinute { get; set; } = 60;
+    /// <summary>Writes a signed-in account may make per minute (activities, reviews, ratings, feedback notes), one budget per account.</summary>
+    public int AccountWritesPerMinute { get; set; } = 60;
 
     /// <summary>
     /// Content-Security-Policy for every response except the API reference UI: this origin only, no inline script or

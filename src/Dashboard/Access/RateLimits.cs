@@ -6,15 +6,15 @@ namespace Kinerja.Dashboard.Access;
 
 /// <summary>
 /// Rate-limit policies (ASP.NET Core rate limiter): <see cref="Ingest"/> per source key (token bucket) and
-/// <see cref="Login"/> per remote address (fixed window), <see cref="EmployeeWrite"/> per signed-in account (fixed window). Rejections are 429 problem details with Retry-After.
+/// <see cref="Login"/> per remote address (fixed window), <see cref="AccountWrite"/> per signed-in account (fixed window). Rejections are 429 problem details with Retry-After.
 /// </summary>
 public static class RateLimits
 {
     public const string Ingest = "ingest";
     public const string Login = "login";
 
-    /// <summary>In-app writes of a signed-in employee, per account (fixed window, <see cref="AccessOptions.EmployeeWritesPerMinute"/>).</summary>
-    public const string EmployeeWrite = "employee-write";
+    /// <summary>Writes of a signed-in person (activities, reviews, ratings, feedback notes), per account (fixed window, <see cref="AccessOptions.AccountWritesPerMinute"/>).</summary>
+    public const string AccountWrite = "account-write";
 
     internal static IServiceCollection AddKinerjaRateLimits(this IServiceCollection services, AccessOptions options) =>
         services.AddRateLimiter(o =>
@@ -38,11 +38,12 @@ public static class RateLimits
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
-            o.AddPolicy(EmployeeWrite, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.User.Identity?.Name is { Length: > 0 } account ? "account:" + account : "none:" + ctx.Connection.RemoteIpAddress,
+            o.AddPolicy(AccountWrite, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } id
+                    ? "user:" + id : "none:" + ctx.Connection.RemoteIpAddress,
                 _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = Math.Max(1, options.EmployeeWritesPerMinute),
+                    PermitLimit = Math.Max(1, options.AccountWritesPerMinute),
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));

@@ -18,7 +18,7 @@ public static class EmployeeEndpoints
 
     /// <summary>
     /// The employee's and superior's writes (issue 16: activities, reviews), which go through the ingest pipeline: mapped
-    /// where the ingest role runs. Rate-limited per account (<see cref="RateLimits.EmployeeWrite"/>).
+    /// where the ingest role runs. Rate-limited per account (<see cref="RateLimits.AccountWrite"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapEmployeeWriteApi(this IEndpointRouteBuilder app)
     {

@@ -20,11 +20,13 @@ public static class KinerjaEndpoints
         {
             app.MapIngestGroup();
             app.MapEmployeeWriteApi();
+            app.MapEmployeeLoopWrites();
         }
         if (roles.Dashboard || roles.Rules)
         {
             app.MapIndicatorsApi();
             app.MapEmployeeApi();
+            app.MapEmployeeLoopReads();
         }
         if (roles.Rules)
         {

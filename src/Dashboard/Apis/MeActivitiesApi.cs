@@ -43,7 +43,7 @@ public static class MeActivitiesApi
         group.MapPost("/activities", PostActivities)
             .WithName("PostMyActivities")
             .WithSummary("Logs the signed-in employee's activities (the ingest activity contract; nip must be the employee's own).")
-            .RequireRateLimiting(RateLimits.EmployeeWrite);
+            .RequireRateLimiting(RateLimits.AccountWrite);
         return group;
     }
 

@@ -1,13 +1,15 @@
 using System.Security.Claims;
 using Kinerja.Core.Indicators;
 using Kinerja.Dashboard.Access;
+using Kinerja.Dashboard.Employees;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kinerja.Dashboard.Apis;
 
 /// <summary>
 /// The signed-in employee (<c>GET /api/v1/me</c>): who they are, where they work, their superior, and the current
-/// month's indicator snapshot (the same <see cref="IndicatorSnapshot"/> as <c>GET /api/v1/indicators/employee/{nip}</c>).
+/// month's indicator snapshot (the same <see cref="IndicatorSnapshot"/> as <c>GET /api/v1/indicators/employee/{nip}</c>,
+/// with the ratings' privacy floor applied: <see cref="SnapshotPrivacy"/>).
 /// </summary>
 public sealed record MeResponse(string Nip, string Name, string UnitId, string RegionId, string? SupervisorNip,
     IndicatorSnapshot Snapshot);
@@ -25,7 +27,7 @@ public static class MeApi
     }
 
     public static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> GetMe(ClaimsPrincipal user, TeamScope team,
-        IIndicatorQueries queries, CancellationToken ct)
+        IIndicatorQueries queries, SnapshotPrivacy privacy, CancellationToken ct)
     {
         if (UserPrincipal.NipOf(user) is not { } nip)
         {
@@ -40,6 +42,6 @@ public static class MeApi
                 statusCode: StatusCodes.Status404NotFound);
         }
         return TypedResults.Ok(new MeResponse(nip, employee.Name, employee.UnitId, employee.RegionId, employee.SupervisorNip,
-            snapshot));
+            await privacy.ForPersonAsync(snapshot, ct)));
     }
 }

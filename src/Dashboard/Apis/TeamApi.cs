@@ -43,7 +43,7 @@ public static class TeamApi
             .WithSummary("Approves or returns direct reports' activities: [{ eventId, activityEventId, approved, note }], per-item results " +
                          "like ingest; a note is required when returning.")
             .Accepts<TeamReviewRequest[]>("application/json")
-            .RequireRateLimiting(RateLimits.EmployeeWrite);
+            .RequireRateLimiting(RateLimits.AccountWrite);
         return group;
     }
 

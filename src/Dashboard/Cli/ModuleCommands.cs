@@ -29,7 +29,7 @@ internal static class ModuleCommands
         return rules;
     }
 
-    /// <summary><c>import activities|attendance|ratings|reviews FILE</c>.</summary>
+    /// <summary><c>import activities|attendance|ratings|reviews|feedback FILE</c>.</summary>
     public static IEnumerable<Command> Streams() => PassThroughVerbs.Streams.Select(stream =>
         new Command(stream, $"Import {stream} history through the ingest validation and write path (progress bar; rejected rows to <file>.rejected.csv; re-running is a no-op).")
         {

@@ -9,7 +9,7 @@ namespace Kinerja.Dashboard.Cli;
 
 /// <summary>
 /// Verbs whose parsing lives with their module: <c>rules ...</c> (Rules) and
-/// <c>import activities|attendance|ratings|reviews</c> (Ingest). Tokens like <c>--Key=value</c> / <c>--Key:Sub=value</c>
+/// <c>import activities|attendance|ratings|reviews|feedback</c> (Ingest). Tokens like <c>--Key=value</c> / <c>--Key:Sub=value</c>
 /// configure the database host as for the server. A request for help goes to the declared commands instead
 /// (<see cref="ModuleCommands"/>).
 /// </summary>

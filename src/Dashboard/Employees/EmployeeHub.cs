@@ -8,12 +8,13 @@ namespace Kinerja.Dashboard.Employees;
 /// by the hub filter (<see cref="Access.BoardGroupHubFilter"/> with <see cref="Access.BoardGroupAccess"/>): that
 /// employee and their superior chain only; everybody else gets the same refusal as any other forbidden group.
 /// </summary>
-public sealed class EmployeeHub(IIndicatorQueries queries) : Hub<IEmployeeClient>
+public sealed class EmployeeHub(IIndicatorQueries queries, SnapshotPrivacy privacy) : Hub<IEmployeeClient>
 {
     public const string Path = "/hubs/employee";
     public const string GroupPrefix = "employee:";
 
-    /// <summary>Joins <c>employee:{nip}</c> and sends the employee's current snapshot to the caller.</summary>
+    /// <summary>Joins <c>employee:{nip}</c> and sends the employee's current snapshot to the caller (ratings' privacy
+    /// floor applied: <see cref="SnapshotPrivacy"/>).</summary>
     public async Task Subscribe(string group)
     {
         // The filter let through only groups this caller may join; board groups belong on /hubs/board.
@@ -25,7 +26,7 @@ public sealed class EmployeeHub(IIndicatorQueries queries) : Hub<IEmployeeClient
         await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
         if (await queries.EmployeeAsync(nip, null, Context.ConnectionAborted) is { } snapshot)
         {
-            await Clients.Caller.Snapshot(snapshot);
+            await Clients.Caller.Snapshot(await privacy.ForPersonAsync(snapshot, Context.ConnectionAborted));
         }
     }
 

@@ -29,6 +29,12 @@ public interface IEmployeeClient
     /// the superior's review queue (<c>GET /api/v1/team/reviews</c>) may have too.
     /// </summary>
     Task ReviewQueueChanged(EmployeeChange change);
+
+    /// <summary>
+    /// A continuous-feedback note about the employee was stored (sent to <c>employee:{nip}</c> after the commit by
+    /// <c>POST /api/v1/team/feedback</c>). The note is the text as written: insert it as text, never as HTML.
+    /// </summary>
+    Task FeedbackAdded(FeedbackNote note);
 }
 
 /// <summary>Whose data changed (<c>nip</c>) and when the change was seen (<c>at</c>, UTC).</summary>

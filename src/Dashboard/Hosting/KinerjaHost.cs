@@ -14,6 +14,7 @@ using Kinerja.Dashboard.Demo;
 using Kinerja.Dashboard.Health;
 using Kinerja.Dashboard.Telemetry;
 using Kinerja.Embedded;
+using Kinerja.Dashboard.Employees;
 using Kinerja.Ingest;
 using Kinerja.Ingest.Http;
 
@@ -64,6 +65,7 @@ public static class KinerjaHost
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddKinerjaKeyRing(builder.Configuration, db.Embedded);
         builder.AddKinerjaAccess();
+        builder.Services.AddEmployeeRatingsAndFeedback();
         builder.Services.AddProblemDetails();
         builder.Services.AddKinerjaOpenApi();
         if (roles.Dashboard)

@@ -1,6 +1,7 @@
 using Kinerja.Ingest.Contracts;
 using Kinerja.Ingest.Streams.Activity;
 using Kinerja.Ingest.Streams.Attendance;
+using Kinerja.Ingest.Streams.Feedback;
 using Kinerja.Ingest.Streams.Rating;
 using Kinerja.Ingest.Streams.Review;
 
@@ -22,6 +23,7 @@ internal static class IngestStreams
         new AttendanceStream(),
         new RatingStream(),
         new ReviewStream(),
+        new FeedbackStream(),
     ];
 
     /// <summary>The stream with this route / import name (case-sensitive), or null.</summary>

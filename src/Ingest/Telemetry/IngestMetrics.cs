@@ -11,7 +11,7 @@ namespace Kinerja.Ingest.Telemetry;
 /// </summary>
 /// <remarks>
 /// Instruments: <c>kinerja.ingest.items</c> (counter; tags <c>stream</c> = the stream's name, e.g.
-/// activities|attendance|ratings|reviews,
+/// activities|attendance|ratings|reviews|feedback,
 /// <c>outcome</c> = accepted|duplicate|rejected), <c>kinerja.ingest.queue.depth</c> (observable gauge, items
 /// waiting for the writer), <c>kinerja.ingest.batch.duration</c> (histogram, seconds; tag <c>phase</c> = one of
 /// <see cref="Phases"/>: each step of a committed batch transaction, and <c>total</c> from its start to its

@@ -12,7 +12,7 @@ public sealed class ThrottledEmployeeFactory : KinerjaAppFactory
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["Kinerja:Access:EmployeeWritesPerMinute"] = "3",
+        ["Kinerja:Access:AccountWritesPerMinute"] = "3",
     };
 }
 

@@ -68,6 +68,15 @@ internal static class Items
         ["at"] = at.ToString("O", CultureInfo.InvariantCulture),
     };
 
+    public static JsonObject Feedback(string nip, string author, string note, DateTimeOffset at, Guid? id = null) => new()
+    {
+        ["eventId"] = (id ?? Guid.NewGuid()).ToString(),
+        ["nip"] = nip,
+        ["authorNip"] = author,
+        ["note"] = note,
+        ["occurredAt"] = at.ToString("O", CultureInfo.InvariantCulture),
+    };
+
     public static Guid IdOf(JsonObject item) => Guid.Parse((string)item["eventId"]!);
 
     public static async Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string stream, params JsonNode[] items)
