@@ -76,6 +76,7 @@ public static class Bench
             {
                 var region = regions[k % regions.Length];
                 var pointer = 0;
+                var lastChart = 0L; // Stopwatch timestamp of this screen's last Chart message
                 var conn = Connect(new Uri(server.BaseUri, "/hubs/board"), cookies);
                 conn.On<JsonElement>("Indicators", p =>
                 {
@@ -86,6 +87,7 @@ public static class Bench
                         bytes = p.GetRawText().Length;
                     }
                     var asOf = p.GetProperty("asOf").GetDateTimeOffset();
+                    var afterChart = Stopwatch.GetElapsedTime(Interlocked.Read(ref lastChart)) < StageReport.ChartShadow;
                     var list = accepts[region];
                     lock (list)
                     {
@@ -94,6 +96,7 @@ public static class Bench
                             latency.Add((now - list[pointer]).TotalMilliseconds);
                             stages.AckToAsOf.Add((asOf - list[pointer]).TotalMilliseconds);
                             stages.AsOfToScreen.Add((now - asOf).TotalMilliseconds);
+                            (afterChart ? stages.AfterChart : stages.Clear).Add((now - list[pointer]).TotalMilliseconds);
                             pointer++;
                         }
                     }
@@ -101,6 +104,7 @@ public static class Bench
                 conn.On<JsonElement>("Chart", p =>
                 {
                     Interlocked.Increment(ref charts);
+                    Interlocked.Exchange(ref lastChart, Stopwatch.GetTimestamp());
                     Interlocked.Add(ref stages.ChartChars, p.GetProperty("svg").GetString()!.Length);
                 });
                 conn.On<JsonElement>("Trigger", _ => { });

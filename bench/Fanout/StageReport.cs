@@ -12,13 +12,22 @@ namespace Kinerja.Bench.Fanout;
 /// </summary>
 public sealed class StageReport
 {
-    private static readonly string[] Stages = ["wait", "age", "flush", "send", "charts", "render", "chartSend"];
+    private static readonly string[] Stages = ["wait", "age", "flush", "send", "charts", "render", "chartSend", "chartYield"];
+
+    /// <summary>An <c>Indicators</c> message arriving this soon after a <c>Chart</c> on the same screen counts as "after a chart".</summary>
+    public static readonly TimeSpan ChartShadow = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Event accepted → the figures' <c>asOf</c>: waiting for a live read that started after the acknowledgement.</summary>
     public Latencies AckToAsOf { get; } = new();
 
     /// <summary>The figures' <c>asOf</c> → a screen received them: recompute, coalescing, flush, send, client.</summary>
     public Latencies AsOfToScreen { get; } = new();
+
+    /// <summary>Event accepted → screen, for <c>Indicators</c> that reached a screen within <see cref="ChartShadow"/> of a <c>Chart</c> on it.</summary>
+    public Latencies AfterChart { get; } = new();
+
+    /// <summary>Event accepted → screen, for the other <c>Indicators</c> (no <c>Chart</c> on that screen just before).</summary>
+    public Latencies Clear { get; } = new();
 
     /// <summary>How late a 10 ms timer of this process fired during the load.</summary>
     public Latencies ClientLag { get; } = new();
@@ -58,6 +67,8 @@ public sealed class StageReport
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Samples split at asOf: accepted -> asOf {Line(AckToAsOf)}; asOf -> screen {Line(AsOfToScreen)}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Samples by what the screen received just before ({ChartShadow.TotalMilliseconds:0} ms): after a Chart {AfterChart.Count} samples, {Line(AfterChart)}; no Chart {Clear.Count} samples, {Line(Clear)}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Bench client: {cpu / Math.Max(0.001, wall):0.00} cores, 10 ms timer late by {Line(ClientLag)}"));
         if (!after.TryGetProperty("stages", out var stages) || !before.TryGetProperty("stages", out var stages0))
         {
@@ -66,8 +77,11 @@ public sealed class StageReport
         }
         foreach (var name in Stages)
         {
-            var s = stages.GetProperty(name);
-            var s0 = stages0.GetProperty(name);
+            if (!stages.TryGetProperty(name, out var s) || !stages0.TryGetProperty(name, out var s0))
+            {
+                Console.WriteLine($"Server stage {name,-9}: not reported by this server");
+                continue;
+            }
             var count = s.GetProperty("count").GetInt64() - s0.GetProperty("count").GetInt64();
             var total = s.GetProperty("totalMs").GetDouble() - s0.GetProperty("totalMs").GetDouble();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

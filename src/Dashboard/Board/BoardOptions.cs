@@ -13,8 +13,8 @@ public sealed class BoardOptions
     public int IndicatorsIntervalMs { get; set; } = 100;
 
     /// <summary>
-    /// Minimum time between two render passes of a region's charts (charts change less often than numbers
-    /// matter). A chart pass sends each changed chart (about 6 KiB of SVG) to every screen of each group, several
+    /// Minimum time from the end of one render pass of a region's charts to the start of the next (charts change less
+    /// often than numbers matter; counted from the end so that passes slowed by load do not run back to back). A chart pass sends each changed chart (about 6 KiB of SVG) to every screen of each group, several
     /// times the bytes of the <c>Indicators</c> messages; at 1 s it starved the numbers on a 2-core host
     /// (bench/Fanout README).
     /// </summary>

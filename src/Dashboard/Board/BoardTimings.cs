@@ -27,10 +27,13 @@ public sealed class BoardTimings
     /// <summary>One <c>Chart</c> send to one group, until handed to its connections.</summary>
     public StageTiming ChartSend { get; } = new();
 
+    /// <summary>One <c>Chart</c> send waiting for the region's pending <c>Indicators</c> and <c>Trigger</c> sends (<see cref="IndicatorsFirst"/>).</summary>
+    public StageTiming ChartYield { get; } = new();
+
     /// <param name="renders">The SVG render durations of the <see cref="Charts.ChartCache"/>.</param>
     public StageStats Snapshot(StageTiming renders) =>
         new(Wait.Summary(), Age.Summary(), Flush.Summary(), Send.Summary(), Charts.Summary(), renders.Summary(),
-            ChartSend.Summary());
+            ChartSend.Summary(), ChartYield.Summary());
 }
 
 /// <summary>
@@ -79,7 +82,7 @@ public sealed class StageTiming
 
 /// <summary>Stage durations of the board's flushes over all regions (see <see cref="BoardTimings"/>).</summary>
 public sealed record StageStats(StageSummary Wait, StageSummary Age, StageSummary Flush, StageSummary Send,
-    StageSummary Charts, StageSummary Render, StageSummary ChartSend);
+    StageSummary Charts, StageSummary Render, StageSummary ChartSend, StageSummary ChartYield);
 
 /// <param name="Count">Samples since start.</param>
 /// <param name="TotalMs">Sum of all samples since start (milliseconds).</param>

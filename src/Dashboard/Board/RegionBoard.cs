@@ -31,6 +31,7 @@ public sealed class RegionBoard
     private readonly RegionCharts _charts;
     private readonly BoardTimings _timings;
     private readonly BoardCoalescer _coalescer;
+    private readonly IndicatorsFirst _priority = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, IndicatorsPayload> _payloads = new(StringComparer.Ordinal);
     /// <summary>What each group's screens were last sent: group name → (version, as of).</summary>
@@ -55,18 +56,25 @@ public sealed class RegionBoard
         _time = services.Time;
         _logger = logger;
         _publisher = services.Publisher;
-        _charts = new RegionCharts(regionId, services, logger);
+        _charts = new RegionCharts(regionId, services, logger, _priority);
     }
 
     public string RegionId => _regionId;
 
     public long Flushes => Interlocked.Read(ref _flushes);
 
+    /// <summary>This region's <c>Indicators</c> and <c>Trigger</c> sends before its <c>Chart</c> sends.</summary>
+    public IndicatorsFirst Priority => _priority;
+
     /// <summary>Total milliseconds spent getting the region's figures (near zero while the live model serves them).</summary>
     public double ReadMs => Interlocked.CompareExchange(ref _readMs, 0, 0);
 
     /// <summary>Something changed (indicators, triggers, refresh tick): a flush will follow within the coalescing window.</summary>
-    public void MarkDirty() => _coalescer.Mark();
+    public void MarkDirty()
+    {
+        _priority.Marked();
+        _coalescer.Mark();
+    }
 
     /// <summary>The refresh tick: the next flush pushes to every group even when the figures are unchanged, so screens see them live.</summary>
     public void MarkRefresh()
@@ -98,9 +106,11 @@ public sealed class RegionBoard
         while (true)
         {
             var waited = await _coalescer.NextAsync(ct);
+            var taken = _priority.Taking();
             if (!_publisher.IsActive)
             {
                 // Another instance publishes; this one reads only on demand.
+                _priority.Sent(taken);
                 continue;
             }
             try
@@ -123,6 +133,11 @@ public sealed class RegionBoard
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 _logger.LogError(ex, "Board flush of region {Region} failed", _regionId);
+            }
+            finally
+            {
+                // The changes taken are pushed (or failed): charts held for them may go.
+                _priority.Sent(taken);
             }
         }
     }

@@ -14,12 +14,16 @@ namespace Kinerja.Dashboard.Board;
 /// (<see cref="RegionIndicators.Families"/>) for region and public charts, the unit's own
 /// (<see cref="RegionIndicators.UnitFamilies"/>) for a unit's charts), then pushed as <c>Chart</c> messages to
 /// the groups whose screens have not seen that version, paced with every other region's through the <see cref="ChartPacer"/>
-/// (after the render gate is released, so a screen waiting for its first charts never waits for the pacing).
+/// (after the render gate is released, so a screen waiting for its first charts never waits for the pacing), each send
+/// after the region's pending <c>Indicators</c> and <c>Trigger</c> sends (<see cref="IndicatorsFirst"/>). The interval
+/// is counted from the end of the previous pass, so under load passes come less often instead of piling up.
 /// Only the <see cref="BoardPublisher"/> pushes; another instance renders on demand (subscribe-time snapshots,
 /// chart downloads) without sending.
 /// </summary>
-public sealed class RegionCharts(string regionId, BoardServices services, ILogger logger)
+/// <param name="priority">The region board's gate; a standalone instance (tests, unwatched groups) gets its own.</param>
+public sealed class RegionCharts(string regionId, BoardServices services, ILogger logger, IndicatorsFirst? priority = null)
 {
+    private readonly IndicatorsFirst _priority = priority ?? new IndicatorsFirst();
     private readonly IBoardData data = services.Data;
     private readonly ChartCache charts = services.Charts;
     private readonly BoardSubscriptions subs = services.Subscriptions;
@@ -95,6 +99,7 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
         {
             return;
         }
+        // _lastRenderTicks is the end of the previous pass (its start while one runs).
         var due = time.GetElapsedTime(Interlocked.Read(ref _lastRenderTicks)).TotalMilliseconds >= options.ChartIntervalMs;
         var missing = inputs.Groups.Any(g => !_groupCharts.ContainsKey(g.Name));
         if (!missing && !_pendingPush && !(_stale && due))
@@ -132,6 +137,8 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
             }
             finally
             {
+                // The interval counts from here: a pass slowed by load delays the next one instead of overlapping it.
+                Interlocked.Exchange(ref _lastRenderTicks, time.GetTimestamp());
                 Interlocked.Exchange(ref _running, 0);
                 if (_stale || _pendingPush)
                 {
@@ -242,8 +249,16 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
                 var started = time.GetTimestamp();
                 await hub.Clients.Group(group.Name).Chart(ToPayload(group, chart));
                 timings.ChartSend.Add(time.GetElapsedTime(started));
-            }, (long)chart.Svg.Length * screens, ct);
+            }, (long)chart.Svg.Length * screens, ChartTurnAsync, ct);
         }
+    }
+
+    /// <summary>Waits (inside the pacer's lane) for the region's pending <c>Indicators</c>; the wait is a stage of its own.</summary>
+    private async Task ChartTurnAsync(CancellationToken ct)
+    {
+        var started = time.GetTimestamp();
+        await _priority.ChartTurnAsync(ct);
+        timings.ChartYield.Add(time.GetElapsedTime(started));
     }
 
     /// <summary>Records that the group's screens get this version; false when they already have it.</summary>

@@ -23,22 +23,36 @@ public sealed class TriggerFeedHandler(BoardRegistry boards, BoardSubscriptions 
             .OrderByDescending(i => i.FiredAt).ThenByDescending(i => i.Id).ToArray();
         foreach (var region in items.GroupBy(i => i.RegionId))
         {
-            var group = BoardGroup.Region(region.Key);
-            if (subs.IsWatched(group))
+            // The region's charts wait while its feed is being sent (a Chart just before would delay it on every screen).
+            var board = boards.TryGet(region.Key, out var known) ? known : null;
+            var priority = board?.Priority;
+            priority?.UrgentStarted();
+            try
             {
-                await hub.Clients.Group(group.Name).Trigger(new TriggerPayload(group.Name, false, region.Take(50).ToArray()));
+                await SendAsync(region);
             }
-            foreach (var unit in region.GroupBy(i => i.UnitId))
+            finally
             {
-                var unitGroup = BoardGroup.Unit(unit.Key);
-                if (subs.IsWatched(unitGroup))
-                {
-                    await hub.Clients.Group(unitGroup.Name).Trigger(new TriggerPayload(unitGroup.Name, false, unit.Take(50).ToArray()));
-                }
+                priority?.UrgentDone();
             }
-            if (boards.TryGet(region.Key, out var board))
+            board?.MarkChartsDirty();
+        }
+    }
+
+    /// <summary>The feed of one region: its region group and each unit group with new triggers.</summary>
+    private async Task SendAsync(IGrouping<string, TriggerItem> region)
+    {
+        var group = BoardGroup.Region(region.Key);
+        if (subs.IsWatched(group))
+        {
+            await hub.Clients.Group(group.Name).Trigger(new TriggerPayload(group.Name, false, region.Take(50).ToArray()));
+        }
+        foreach (var unit in region.GroupBy(i => i.UnitId))
+        {
+            var unitGroup = BoardGroup.Unit(unit.Key);
+            if (subs.IsWatched(unitGroup))
             {
-                board.MarkChartsDirty();
+                await hub.Clients.Group(unitGroup.Name).Trigger(new TriggerPayload(unitGroup.Name, false, unit.Take(50).ToArray()));
             }
         }
     }

@@ -16,7 +16,7 @@ public sealed class BoardStatsTests(BoardAppFactory app) : IClassFixture<BoardAp
         await BoardIngest.ActivitiesAsync(app.Source, app.BigUnitNips.Take(2), minutes: 11);
         await client.WaitForAsync("Indicators",
             p => p.GetProperty("version").GetInt64() > first.GetProperty("version").GetInt64(), TimeSpan.FromSeconds(3));
-        var stageNames = new[] { "wait", "age", "flush", "send", "charts", "render", "chartSend" };
+        var stageNames = new[] { "wait", "age", "flush", "send", "charts", "render", "chartSend", "chartYield" };
         // The activity chart changed: a chart pass pushes it to the group. The pass is timed when its last paced
         // send is done, a moment after the screen has the chart.
         await client.WaitForAsync("Chart", p => p.GetProperty("chartId").GetString()!.EndsWith(".aktivitas", StringComparison.Ordinal)
