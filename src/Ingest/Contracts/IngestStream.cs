@@ -1,10 +1,11 @@
 namespace Kinerja.Ingest.Contracts;
 
-/// <summary>The four ingest streams.</summary>
+/// <summary>The ingest streams.</summary>
 public enum IngestStream
 {
     Activities,
     Attendance,
     Ratings,
     Reviews,
+    Surveys,
 }

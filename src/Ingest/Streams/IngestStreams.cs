@@ -3,6 +3,7 @@ using Kinerja.Ingest.Streams.Activity;
 using Kinerja.Ingest.Streams.Attendance;
 using Kinerja.Ingest.Streams.Rating;
 using Kinerja.Ingest.Streams.Review;
+using Kinerja.Ingest.Streams.Survey;
 
 namespace Kinerja.Ingest.Streams;
 
@@ -22,6 +23,7 @@ internal static class IngestStreams
         new AttendanceStream(),
         new RatingStream(),
         new ReviewStream(),
+        new SurveyStream(),
     ];
 
     /// <summary>The stream with this route / import name (case-sensitive), or null.</summary>

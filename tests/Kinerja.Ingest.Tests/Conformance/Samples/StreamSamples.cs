@@ -25,7 +25,7 @@ internal sealed record BoundaryCase(string Name, Action<JsonObject> Change, stri
 internal abstract class StreamSamples
 {
     public static IReadOnlyList<StreamSamples> All { get; } =
-        [new ActivitySamples(), new AttendanceSamples(), new RatingSamples(), new ReviewSamples()];
+        [new ActivitySamples(), new AttendanceSamples(), new RatingSamples(), new ReviewSamples(), new SurveySamples()];
 
     public static StreamSamples For(string stream) => All.SingleOrDefault(s => s.Stream == stream)
         ?? throw new Xunit.Sdk.XunitException(
