@@ -19,6 +19,7 @@ public static class KinerjaEndpoints
         if (roles.Ingest)
         {
             app.MapIngestGroup();
+            app.MapSurveyApi();
         }
         if (roles.Dashboard || roles.Rules)
         {
