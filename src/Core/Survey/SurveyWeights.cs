@@ -29,6 +29,9 @@ public sealed record SurveyWeights
     public static SurveyWeights Of(IReadOnlyList<decimal> values) =>
         Validate(values) is { } error ? throw new ArgumentException(error.Message, nameof(values)) : new SurveyWeights(values.ToArray());
 
+    /// <summary>Weights read back from the database, which only holds weights that passed <see cref="Validate"/>.</summary>
+    public static SurveyWeights Trusted(IReadOnlyList<decimal> values) => new(values.ToArray());
+
     /// <summary>
     /// The first problem of a weight list, naming the element (<c>u1</c>..<c>u9</c>) or <c>weights</c> for the sum;
     /// null when the nine weights are each within 0..1 and sum to 1 (± <see cref="SumTolerance"/>).
