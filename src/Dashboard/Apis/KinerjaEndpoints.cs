@@ -25,6 +25,7 @@ public static class KinerjaEndpoints
         {
             app.MapIndicatorsApi();
             app.MapEmployeeApi();
+            app.MapSurveyWeightsApi();
         }
         if (roles.Rules)
         {
