@@ -19,6 +19,8 @@
 
   function say(text, kind) { message.textContent = text; message.className = "pesan " + (kind || ""); }
 
+  form.addEventListener("change", () => { if (message.classList.contains("salah")) { say(""); } });
+
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const answers = {};
