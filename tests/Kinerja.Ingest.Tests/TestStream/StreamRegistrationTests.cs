@@ -11,8 +11,8 @@ public sealed class StreamRegistrationTests
     {
         var registry = new IngestStreamRegistry(IngestStreams.All);
 
-        Assert.Equal(["a", "t", "r", "v"], IngestStreams.All.Select(s => s.WriteSide.RegistryCode.ToString()));
-        Assert.Equal(["activity", "attendance", "rating", "activity_review"], registry.PartitionedTables);
+        Assert.Equal(["a", "t", "r", "v", "s"], IngestStreams.All.Select(s => s.WriteSide.RegistryCode.ToString()));
+        Assert.Equal(["activity", "attendance", "rating", "activity_review", "survey_response"], registry.PartitionedTables);
     }
 
     [Fact]
