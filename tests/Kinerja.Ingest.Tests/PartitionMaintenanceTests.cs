@@ -34,10 +34,10 @@ public sealed class PartitionMaintenanceTests(TestDatabase db) : IClassFixture<T
 
         var runs = await Task.WhenAll(Maintenance(now, 5).RunOnceAsync(), Maintenance(now, 5).RunOnceAsync());
 
-        Assert.Equal(6 * 4, runs.Sum(r => r.Created));
+        Assert.Equal(6 * 5, runs.Sum(r => r.Created));
         foreach (var month in Enumerable.Range(0, 6).Select(i => now.AddMonths(i)))
         {
-            Assert.Equal(4L, await PartitionsOfAsync($"y{month:yyyy}m{month:MM}"));
+            Assert.Equal(5L, await PartitionsOfAsync($"y{month:yyyy}m{month:MM}"));
         }
         Assert.Equal(0L, await PartitionsOfAsync("y2031m07"));
         Assert.Equal(0, (await Maintenance(now, 5).RunOnceAsync()).Created);
@@ -66,11 +66,11 @@ public sealed class PartitionMaintenanceTests(TestDatabase db) : IClassFixture<T
         var run = await Maintenance(now, 0, retentionMonths: 1).RunOnceAsync();
 
         // (other tests of this class may have created older months: those go too, never November or later)
-        Assert.Equal(["activity_review_y2024m10", "attendance_y2024m10", "rating_y2024m10", "activity_y2024m10"],
+        Assert.Equal(["activity_review_y2024m10", "attendance_y2024m10", "rating_y2024m10", "survey_response_y2024m10", "activity_y2024m10"],
             run.Dropped.Where(t => t.EndsWith("_y2024m10", StringComparison.Ordinal)));
         Assert.All(run.Dropped, t => Assert.True(string.CompareOrdinal(t[^7..], "2024m11") < 0, t));
         Assert.Equal(0L, await PartitionsOfAsync("y2024m10"));
-        Assert.Equal(4L, await PartitionsOfAsync("y2024m11"));
+        Assert.Equal(5L, await PartitionsOfAsync("y2024m11"));
         Assert.Equal(1L, await Sql.ScalarAsync<long>(db.DataSource, "select count(*) from activity where nip = @nip", new { nip }));
         // the rollups of the dropped month stay (indicators of old periods keep working)
         var day = await db.DataSource.ScalarOrDefaultAsync(nip, october);

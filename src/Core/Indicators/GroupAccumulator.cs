@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kinerja.Core.Survey;
 
 namespace Kinerja.Core.Indicators;
 
@@ -17,6 +18,9 @@ internal sealed class GroupAccumulator(RegionPlan region, string periodKey)
     public long IkmSum { get; private set; }
 
     public int IkmCount { get; private set; }
+
+    /// <summary>The survey answers of the units added (pooled: 1/9 each for a group of units).</summary>
+    public SurveyTally Survey { get; private set; } = SurveyTally.Empty;
 
     /// <summary>Adds an employee's period figures; inactive employees are not counted.</summary>
     public void Add(EmployeeFactsRow r)
@@ -80,6 +84,10 @@ internal sealed class GroupAccumulator(RegionPlan region, string periodKey)
         _sk += u.SangatKurang;
         IkmSum += u.IkmSum;
         IkmCount += u.IkmCount;
+        if (u.SurveyRespondents > 0)
+        {
+            Survey = Survey.Plus(u.Survey);
+        }
     }
 
     public GroupIndicators Build() => new()

@@ -135,16 +135,18 @@ public sealed partial class IndicatorQueries(NpgsqlDataSource db, CalendarCache 
             total.Add(unit);
             unitIndicators.Add(BuildUnit(plan, unit, byUnit[unit.UnitId]));
         }
-        var ikm = IkmScale.From(total.IkmSum, total.IkmCount);
+        var ikm = IkmFigures.From(total.Survey, Survey.SurveyWeights.Default, total.IkmSum, total.IkmCount);
         return new RegionIndicators(total.Build())
         {
             RegionId = calendar.RegionId,
             Name = calendar.Name,
             TimeZone = calendar.Clock.TimeZoneId,
             MonthlyTargetMinutes = calendar.MonthlyTargetMinutes,
-            Ikm = ikm,
-            IkmBand = IkmScale.Band(ikm),
-            IkmCount = total.IkmCount,
+            Ikm = ikm.Ikm,
+            IkmBand = ikm.Grade,
+            IkmCount = ikm.Count,
+            IkmRespondents = total.Survey.Respondents,
+            IkmSource = ikm.Source,
             Units = unitIndicators,
         };
     }
@@ -157,16 +159,20 @@ public sealed partial class IndicatorQueries(NpgsqlDataSource db, CalendarCache 
             acc.Add(row);
         }
         acc.Add(unit);
-        var ikm = IkmScale.From(unit.IkmSum, unit.IkmCount);
+        var ikm = IkmFigures.Of(unit);
         return new UnitIndicators(acc.Build())
         {
             UnitId = unit.UnitId,
             RegionId = unit.RegionId,
             Name = unit.Name,
             UnitPredikat = unit.UnitPredikat,
-            Ikm = ikm,
-            IkmBand = IkmScale.Band(ikm),
-            IkmCount = unit.IkmCount,
+            Ikm = ikm.Ikm,
+            IkmBand = ikm.Grade,
+            IkmCount = ikm.Count,
+            IkmGrade = ikm.Grade,
+            IkmRespondents = unit.SurveyRespondents,
+            IkmElements = ikm.Elements,
+            IkmSource = ikm.Source,
         };
     }
 

@@ -27,6 +27,10 @@ public sealed record RegionIndicators : GroupIndicators
     public double? Ikm { get; init; }
     public string? IkmBand { get; init; }
     public int IkmCount { get; init; }
+    /// <summary>Survey respondents of the region's units in the period (the region IKM pools their answers, 1/9 each).</summary>
+    public int IkmRespondents { get; init; }
+    /// <summary><c>survey</c>, <c>legacy</c> or null (see <see cref="IkmFigures"/>).</summary>
+    public string? IkmSource { get; init; }
     public IReadOnlyList<UnitIndicators> Units { get; init; } = [];
 
     /// <summary>

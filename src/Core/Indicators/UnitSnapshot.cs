@@ -23,6 +23,11 @@ public sealed record UnitSnapshot
     public double ButuhPerbaikanPct { get; init; }
     public double KurangMisconductPct { get; init; }
     public double SangatKurangPct { get; init; }
-    /// <summary>Citizen satisfaction (IKM) on the 25-100 scale; null without survey answers.</summary>
+    /// <summary>
+    /// Citizen satisfaction (IKM) on the 25-100 scale from the official survey of the period (legacy 1-5 ratings only
+    /// when the period has no survey answer); null without answers.
+    /// </summary>
     public double? Ikm { get; init; }
+    /// <summary>Survey respondents behind <see cref="Ikm"/> (0 when legacy or none).</summary>
+    public int IkmRespondents { get; init; }
 }

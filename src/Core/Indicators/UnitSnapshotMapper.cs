@@ -5,6 +5,7 @@ internal static class UnitSnapshotMapper
 {
     public static UnitSnapshot ToSnapshot(UnitFactsRow u, string periodKey)
     {
+        var ikm = IkmFigures.Of(u);
         var d = PredikatDistribution.From(u.SangatBaik, u.Baik, u.ButuhPerbaikan, u.KurangMisconduct, u.SangatKurang);
         return new UnitSnapshot
         {
@@ -24,7 +25,8 @@ internal static class UnitSnapshotMapper
             ButuhPerbaikanPct = d.ButuhPerbaikanPct,
             KurangMisconductPct = d.KurangMisconductPct,
             SangatKurangPct = d.SangatKurangPct,
-            Ikm = IkmScale.From(u.IkmSum, u.IkmCount),
+            Ikm = ikm.Ikm,
+            IkmRespondents = ikm.Source == "survey" ? ikm.Count : 0,
         };
     }
 }

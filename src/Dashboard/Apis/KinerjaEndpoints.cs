@@ -21,12 +21,14 @@ public static class KinerjaEndpoints
             app.MapIngestGroup();
             app.MapEmployeeWriteApi();
             app.MapEmployeeLoopWrites();
+            app.MapSurveyApi();
         }
         if (roles.Dashboard || roles.Rules)
         {
             app.MapIndicatorsApi();
             app.MapEmployeeApi();
             app.MapEmployeeLoopReads();
+            app.MapSurveyWeightsApi();
         }
         if (roles.Rules)
         {

@@ -20,6 +20,21 @@ public static class PageEndpoints
         app.MapGroup("/publik").AllowAnonymous().ExcludeFromDescription()
             .MapGet("/{regionId}", PublicPage.GetAsync);
 
+        var survey = app.MapGroup("/survei").AllowAnonymous().ExcludeFromDescription();
+        survey.MapGet("/{unitId}", (string unitId, HttpRequest request, Kinerja.Core.Reference.ReferenceRepository reference,
+            CancellationToken ct) => SurveyPage.GetAsync(unitId, null, request, reference, ct));
+        survey.MapGet("/{unitId}/{serviceId}", SurveyPage.GetAsync);
+        survey.MapGet("/{unitId}/qr.svg", async (string unitId, HttpRequest request, IConfiguration configuration,
+            Kinerja.Core.Reference.ReferenceRepository reference, CancellationToken ct) =>
+            await reference.UnitExistsAsync(unitId, ct)
+                ? Results.Text(Survey.SurveyQr.Svg(Survey.SurveyQr.Address(request, configuration, unitId)), "image/svg+xml")
+                : Results.NotFound());
+        survey.MapGet("/{unitId}/qr.png", async (string unitId, HttpRequest request, IConfiguration configuration,
+            Kinerja.Core.Reference.ReferenceRepository reference, CancellationToken ct) =>
+            await reference.UnitExistsAsync(unitId, ct)
+                ? Results.Bytes(Survey.SurveyQr.Png(Survey.SurveyQr.Address(request, configuration, unitId)), "image/png")
+                : Results.NotFound());
+
         app.MapGroup("/aturan").RequireAuthorization(Policies.RulesRead).ExcludeFromDescription()
             .MapGet("", RulesPage.Get);
         return app;

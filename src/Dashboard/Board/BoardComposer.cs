@@ -11,18 +11,25 @@ namespace Kinerja.Dashboard.Board;
 public static class BoardComposer
 {
     public static IndicatorsPayload Region(RegionIndicators r, long version, DateTimeOffset asOf) =>
-        Payload(BoardGroup.Region(r.RegionId), r, version, asOf, Figures(r, r.Ikm, r.IkmBand),
+        Payload(BoardGroup.Region(r.RegionId), r, version, asOf, Figures(r, r.Ikm, r.IkmBand) with { IkmRespondents = r.IkmCount },
             r.Units.Select(u => Row(u, suppressed: false)).ToArray());
 
     public static IndicatorsPayload Unit(RegionIndicators r, UnitIndicators u, long version, DateTimeOffset asOf) =>
-        Payload(BoardGroup.Unit(u.UnitId), r, version, asOf, Figures(u, u.Ikm, u.IkmBand), [Row(u, suppressed: false)]);
+        Payload(BoardGroup.Unit(u.UnitId), r, version, asOf, Figures(u, u.Ikm, u.IkmBand) with { IkmRespondents = u.IkmCount },
+            [Row(u, suppressed: false)]);
 
     public static IndicatorsPayload Public(RegionIndicators r, SmallGroups smallGroups, long version, DateTimeOffset asOf)
     {
-        var rows = r.Units.Select(u => Row(u, suppressed: !smallGroups.IsPublishable(u.EmployeeCount))).ToArray();
+        // The privacy floor also holds for citizen answers: an IKM of fewer respondents than the minimum is withheld.
+        var rows = r.Units.Select(u => PublicIkm(Row(u, suppressed: !smallGroups.IsPublishable(u.EmployeeCount)), smallGroups))
+            .ToArray();
+        var ikmShown = smallGroups.IsPublishable(r.IkmCount);
         var figures = !smallGroups.IsPublishable(r.EmployeeCount)
             ? new HeadlineFigures(null, null, null, null, null, null, null, null, null, null, null, null)
-            : Figures(r, r.Ikm, r.IkmBand) with { FiledToday = null, AttendanceToday = null };
+            : Figures(r, ikmShown ? r.Ikm : null, ikmShown ? r.IkmBand : null) with
+            {
+                FiledToday = null, AttendanceToday = null, IkmRespondents = r.IkmCount,
+            };
         return Payload(BoardGroup.Public(r.RegionId), r, version, asOf, figures, rows);
     }
 
@@ -51,5 +58,8 @@ public static class BoardComposer
     private static UnitRow Row(UnitIndicators u, bool suppressed) => suppressed
         ? new UnitRow(u.UnitId, u.Name, true, null, null, null, null, null, null)
         : new UnitRow(u.UnitId, u.Name, false, u.EmployeeCount, u.FilingRateToday, u.ActivityPct, AttendanceRate(u),
-            u.Ikm, u.UnitPredikat);
+            u.Ikm, u.UnitPredikat, u.IkmCount);
+
+    private static UnitRow PublicIkm(UnitRow row, SmallGroups smallGroups) =>
+        row.Suppressed || smallGroups.IsPublishable(row.IkmRespondents ?? 0) ? row : row with { Ikm = null };
 }

@@ -38,7 +38,8 @@ public sealed record HeadlineFigures(
     AttendanceFigures? AttendanceToday,
     PredikatFigures? Predikat,
     double? Ikm,
-    string? IkmBand);
+    string? IkmBand,
+    int? IkmRespondents = null);
 
 /// <summary>Today's attendance by status (employee counts).</summary>
 public sealed record AttendanceFigures(int Hadir, int Terlambat, int Izin, int Sakit, int Cuti, int DinasLuar,
@@ -51,6 +52,8 @@ public sealed record PredikatFigures(int RatedCount, int SangatBaik, int Baik, i
 
 /// <summary>One unit of a region (leader boards rank them; public displays show them if large enough).</summary>
 /// <param name="Suppressed">True when the unit is smaller than the privacy minimum: its figures are null ("—").</param>
+/// <param name="IkmRespondents">Survey respondents (or legacy ratings) behind <paramref name="Ikm"/>; on public displays the IKM is
+/// null below the privacy minimum of respondents.</param>
 public sealed record UnitRow(
     string UnitId,
     string Name,
@@ -60,7 +63,8 @@ public sealed record UnitRow(
     double? ActivityPct,
     double? AttendanceRateToday,
     double? Ikm,
-    string? Predikat);
+    string? Predikat,
+    int? IkmRespondents = null);
 
 /// <summary>A chart of a group at a data version.</summary>
 /// <param name="ChartId">Stable id, e.g. <c>r.pematangsiantar.pengisian</c>.</param>

@@ -9,13 +9,13 @@ namespace Kinerja.Dashboard.Cli;
 
 /// <summary>
 /// Verbs whose parsing lives with their module: <c>rules ...</c> (Rules) and
-/// <c>import activities|attendance|ratings|reviews|feedback</c> (Ingest). Tokens like <c>--Key=value</c> / <c>--Key:Sub=value</c>
+/// <c>import activities|attendance|ratings|reviews|feedback|surveys</c> (Ingest). Tokens like <c>--Key=value</c> / <c>--Key:Sub=value</c>
 /// configure the database host as for the server. A request for help goes to the declared commands instead
 /// (<see cref="ModuleCommands"/>).
 /// </summary>
 internal static class PassThroughVerbs
 {
-    public static readonly string[] Streams = ["activities", "attendance", "ratings", "reviews"];
+    public static readonly string[] Streams = ["activities", "attendance", "ratings", "reviews", "surveys"];
 
     public static bool Handles(string[] args) =>
         args.Length > 0 && !args.Any(CliHelp.IsHelpToken)

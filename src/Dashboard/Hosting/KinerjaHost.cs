@@ -18,6 +18,8 @@ using Kinerja.Dashboard.Employees;
 using Kinerja.Ingest;
 using Kinerja.Ingest.Http;
 
+using Kinerja.Dashboard.Survey;
+
 namespace Kinerja.Dashboard.Hosting;
 
 /// <summary>Composition of the one binary: services per role, start-up work, middleware, endpoints.</summary>
@@ -56,6 +58,7 @@ public static class KinerjaHost
         if (roles.Ingest)
         {
             builder.Services.AddKinerjaIngest(builder.Configuration);
+            builder.Services.AddKinerjaSurvey();
             if (demo.Simulate == true)
             {
                 builder.Services.AddSingleton<DemoSimulator>();

@@ -8,4 +8,5 @@ public enum IngestStream
     Ratings,
     Reviews,
     Feedback,
+    Surveys,
 }

@@ -4,6 +4,7 @@ using Kinerja.Ingest.Streams.Attendance;
 using Kinerja.Ingest.Streams.Feedback;
 using Kinerja.Ingest.Streams.Rating;
 using Kinerja.Ingest.Streams.Review;
+using Kinerja.Ingest.Streams.Survey;
 
 namespace Kinerja.Ingest.Streams;
 
@@ -24,6 +25,7 @@ internal static class IngestStreams
         new RatingStream(),
         new ReviewStream(),
         new FeedbackStream(),
+        new SurveyStream(),
     ];
 
     /// <summary>The stream with this route / import name (case-sensitive), or null.</summary>

@@ -11,8 +11,8 @@ public sealed class StreamRegistrationTests
     {
         var registry = new IngestStreamRegistry(IngestStreams.All);
 
-        Assert.Equal(["a", "t", "r", "v", "f"], IngestStreams.All.Select(s => s.WriteSide.RegistryCode.ToString()));
-        Assert.Equal(["activity", "attendance", "rating", "activity_review"], registry.PartitionedTables);
+        Assert.Equal(["a", "t", "r", "v", "f", "s"], IngestStreams.All.Select(s => s.WriteSide.RegistryCode.ToString()));
+        Assert.Equal(["activity", "attendance", "rating", "activity_review", "survey_response"], registry.PartitionedTables);
     }
 
     [Fact]

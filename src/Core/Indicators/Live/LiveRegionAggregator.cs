@@ -32,15 +32,7 @@ internal static class LiveRegionAggregator
     private static (UnitFactsRow[] Units, List<EmployeeFactsRow> Rows) CountUnits(IReadOnlyList<UnitFactsRow> units,
         IEnumerable<LiveEmployee> employees)
     {
-        var byUnit = units.ToDictionary(u => u.UnitId, u => new UnitFactsRow
-        {
-            UnitId = u.UnitId,
-            RegionId = u.RegionId,
-            Name = u.Name,
-            UnitPredikat = u.UnitPredikat,
-            IkmSum = u.IkmSum,
-            IkmCount = u.IkmCount,
-        }, StringComparer.Ordinal);
+        var byUnit = units.ToDictionary(u => u.UnitId, u => Fresh(u), StringComparer.Ordinal);
         var rows = new List<EmployeeFactsRow>();
         foreach (var e in employees)
         {
@@ -54,6 +46,13 @@ internal static class LiveRegionAggregator
             Count(unit, e.Row.Predikat);
         }
         return (units.Select(u => byUnit[u.UnitId]).ToArray(), rows);
+    }
+
+    private static UnitFactsRow Fresh(UnitFactsRow u)
+    {
+        var fresh = new UnitFactsRow { UnitId = u.UnitId, RegionId = u.RegionId, Name = u.Name, UnitPredikat = u.UnitPredikat };
+        fresh.CopyIkmFrom(u);
+        return fresh;
     }
 
     private static void Count(UnitFactsRow unit, EmployeeToday? today)

@@ -54,15 +54,14 @@ internal sealed class LiveRegionState(PeriodPlan plan, string regionId, bool com
         }
     }
 
-    /// <summary>New IKM sums of a unit; false when the unit is not in this region.</summary>
-    public bool SetIkm(string unitId, long sum, int count)
+    /// <summary>New IKM figures of a unit (survey and legacy sums; null: none); false when the unit is not in this region.</summary>
+    public bool SetIkm(string unitId, UnitFactsRow? sums)
     {
         if (!_units.TryGetValue(unitId, out var unit))
         {
             return false;
         }
-        unit.IkmSum = sum;
-        unit.IkmCount = count;
+        unit.CopyIkmFrom(sums);
         return true;
     }
 

@@ -192,7 +192,7 @@ internal sealed class LiveRegionStore
                 var sum = byUnit.GetValueOrDefault(unit);
                 lock (state.Sync)
                 {
-                    state.SetIkm(unit, sum?.IkmSum ?? 0, sum?.IkmCount ?? 0);
+                    state.SetIkm(unit, sum);
                 }
             }
         }

@@ -17,7 +17,9 @@
       text("kpi-menit-sub", "menit kerja disetujui terhadap target");
       text("kpi-ikm-nilai", fmt.dec2(f.ikm));
       width("kpi-ikm-bar", f.ikm === null ? 0 : f.ikm);
-      text("kpi-ikm-sub", f.ikmBand ? "Mutu pelayanan " + f.ikmBand : "Belum ada survei bulan ini");
+      text("kpi-ikm-sub", f.ikmBand
+        ? "Mutu pelayanan " + f.ikmBand + " · " + fmt.int(f.ikmRespondents) + " responden"
+        : (f.ikmRespondents ? fmt.int(f.ikmRespondents) + " responden (terlalu sedikit untuk ditampilkan)" : "Belum ada survei bulan ini"));
       const rows = p.units.slice().sort((a, b) => a.name.localeCompare(b.name, "id")).map((u) => {
         const tr = document.createElement("tr");
         if (u.suppressed) { tr.className = "suppressed"; }

@@ -26,7 +26,7 @@ internal abstract class StreamSamples
 {
     public static IReadOnlyList<StreamSamples> All { get; } =
         [new ActivitySamples(), new AttendanceSamples(), new RatingSamples(), new ReviewSamples(),
-            new FeedbackSamples()];
+            new FeedbackSamples(), new SurveySamples()];
 
     public static StreamSamples For(string stream) => All.SingleOrDefault(s => s.Stream == stream)
         ?? throw new Xunit.Sdk.XunitException(

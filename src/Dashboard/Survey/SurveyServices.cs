@@ -1,0 +1,18 @@
+namespace Kinerja.Dashboard.Survey;
+
+/// <summary>Registration of the citizen survey endpoint's services (options <c>Kinerja:Survey</c>, limits, hashes).</summary>
+public static class SurveyServices
+{
+    public static IServiceCollection AddKinerjaSurvey(this IServiceCollection services)
+    {
+        services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.Section)
+            .Validate(o => o.PerDevicePerDay >= 0, "Kinerja:Survey:PerDevicePerDay must be 0 (off) or more.")
+            .Validate(o => o.PerAddressPerMinute >= 0, "Kinerja:Survey:PerAddressPerMinute must be 0 (off) or more.")
+            .Validate(o => o.MaxBodyBytes is >= 1024 and <= 1 << 20, "Kinerja:Survey:MaxBodyBytes must be from 1024 to 1048576.")
+            .ValidateOnStart();
+        services.AddSingleton<SurveyLimiter>();
+        services.AddSingleton<SurveyClientKeys>();
+        services.AddSingleton<SurveyResponses>();
+        return services;
+    }
+}
