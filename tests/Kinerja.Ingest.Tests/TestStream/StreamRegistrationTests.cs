@@ -44,8 +44,8 @@ public sealed class StreamRegistrationTests
 
         protected override NoteItem Create(Streams.Reading.ItemValues values) => new();
 
-        public override PreparedNote? Validate(int index, NoteItem item, Validation.ValidationContext ctx,
-            ref List<Contracts.FieldError>? errors) => null;
+        public override ItemValidator<NoteItem, PreparedNote> Validator => (int _, NoteItem _, Validation.ValidationContext _,
+            ref List<Contracts.FieldError>? _) => null;
 
         public override System.Text.Json.Nodes.JsonArray Examples() => [];
 
