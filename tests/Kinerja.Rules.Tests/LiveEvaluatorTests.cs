@@ -87,17 +87,23 @@ public sealed class LiveEvaluatorTests(TestDatabase db) : IClassFixture<TestData
     }
 
     [Fact]
-    public async Task StoredLevels_ReachTheLiveModelInTheSamePass_WithoutARecompute()
+    public async Task StoredLevels_ReachTheLiveModelOnlyOnTheFeed_WithoutARecompute()
     {
-        // no change feed here: what the live model holds after the first evaluation came from the evaluator itself,
-        // before it counted the units (the unit rules read the predicate distribution)
+        // the evaluator stored the levels and counted the units with them laid over, but wrote nothing into the live
+        // model: the levels reach it on kinerja_levels, as in every other process (no change feed runs here)
         await using var conn = await db.DataSource.OpenConnectionAsync();
-        var stored = (await conn.QueryAsync<(string Nip, string? Hasil)>(
-            "select trim(nip), rating_hasil_kerja from employee_period_level where period = '2026-03' and nip = any(@nips)",
-            new { nips = _nips.ToArray() })).ToDictionary(r => r.Nip, r => r.Hasil);
+        var stored = (await conn.QueryAsync<(string Nip, string? Hasil, string? Perilaku, string? Predikat)>(
+            "select trim(nip), rating_hasil_kerja, rating_perilaku, predikat from employee_period_level where period = '2026-03' and nip = any(@nips)",
+            new { nips = _nips.ToArray() })).ToList();
+        Assert.Equal(_nips.Order(), stored.Select(r => r.Nip).Order());
+        Assert.Equal(0, _live.Stats.LevelUpdates);
 
-        Assert.Equal(_nips.Order(), stored.Keys.Order());
-        Assert.All(_nips, nip => Assert.Equal(stored[nip], _live.Employee(nip)!.RatingHasilKerja));
+        await new LiveLevelsChangeHandler(_live).HandleAsync(new LevelsChanged
+        {
+            Levels = [.. stored.Select(r => new LevelChange(r.Nip, "2026-03", r.Hasil, r.Perilaku, r.Predikat))],
+        }, CancellationToken.None);
+
+        Assert.All(stored, r => Assert.Equal(r.Hasil, _live.Employee(r.Nip)!.RatingHasilKerja));
         Assert.Equal(0, _live.Stats.IncrementalUpdates);
     }
 

@@ -195,4 +195,37 @@ public class LiveIndicatorsTests(TestDatabase db) : IClassFixture<TestDatabase>
         Assert.InRange(live.Stats.IncrementalUpdates - before, 1, 2);
         Assert.Equal(time.Now, live.Region("live8-a")!.AsOf);
     }
+
+    [Fact]
+    public async Task PendingLevels_LaidOver_EqualTheModelOnceApplied_AndWriteNothing()
+    {
+        var (live, a, _, _) = await SetUpAsync("live9", 5600);
+        const string region = "live9-a";
+        LevelChange[] levels =
+        [
+            new(a[1], "2026-03", "DI_ATAS_EKSPEKTASI", "SESUAI_EKSPEKTASI", Predikat.SangatKurang), // the held month
+            new(a[2], "2026-02", null, null, Predikat.SangatKurang),                                 // history
+        ];
+        var version = live.RegionVersion(region);
+        var unitsBefore = live.UnitSnapshots(region);
+
+        var employees = live.RegionEmployees(region, null, levels);
+        var named = live.RegionEmployees(region, [a[1]], levels);
+        var units = live.UnitSnapshots(region, levels);
+
+        // a query: the model is as it was
+        Assert.Equal(version, live.RegionVersion(region));
+        Assert.Equal(0, live.Stats.LevelUpdates);
+        Assert.NotEqual(Predikat.SangatKurang, live.Employee(a[1])!.Predikat);
+        Assert.False(live.Holds(levels[0]));
+        Assert.NotEqual(unitsBefore, units); // the predicate distribution moved
+        Assert.Equal(Predikat.SangatKurang, Assert.Single(named).Predikat);
+
+        await live.ApplyLevelsAsync(levels);
+
+        Assert.All(levels, l => Assert.True(live.Holds(l)));
+        Assert.Equal(live.RegionEmployees(region).OrderBy(e => e.Nip), employees.OrderBy(e => e.Nip));
+        Assert.Equal(live.UnitSnapshots(region), units);
+        Assert.Equal(Predikat.SangatKurang, live.Employee(a[2])!.PreviousPredikat);
+    }
 }
