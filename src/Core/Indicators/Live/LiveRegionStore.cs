@@ -221,9 +221,9 @@ internal sealed class LiveRegionStore
 
     /// <summary>The region's unit snapshots once <paramref name="levels"/> are applied, without writing them.</summary>
     public IReadOnlyList<UnitSnapshot>? UnitSnapshotsWith(string regionId, IReadOnlyCollection<LevelChange> levels) =>
-        _regions.TryGetValue(regionId, out var state) && EmployeesWith(regionId, null, levels) is { } employees
-            ? state.UnitSnapshots(employees)
-            : null;
+        !_regions.TryGetValue(regionId, out var state) ? null
+        : levels.Count == 0 ? state.UnitSnapshots() // nothing laid over: no copy of the region's employees
+        : EmployeesWith(regionId, null, levels) is { } employees ? state.UnitSnapshots(employees) : null;
 
     /// <summary>True when the model holds <paramref name="level"/> already, or never will (employee or period not held).</summary>
     public bool Holds(LevelChange level)
