@@ -1,3 +1,4 @@
+using Kinerja.Ingest.Http;
 using Kinerja.Ingest.Http.Documentation;
 using Kinerja.Ingest.Streams;
 using Microsoft.AspNetCore.Builder;
@@ -35,4 +36,14 @@ public static class IngestApi
         }
         return group;
     }
+
+    /// <summary>
+    /// Handles the request body as <c>POST /api/v1/{stream}</c> does (same reading, validation, pipeline and answers),
+    /// with a scope the host decided instead of the <see cref="IIngestScopeResolver"/>'s (e.g. a signed-in employee's
+    /// own writes); goes forward into the stream's handler.
+    /// </summary>
+    public static Task<Microsoft.AspNetCore.Http.HttpResults.Results<IngestAccepted, UnreadableBody, SourceRefused, BodyTooLarge,
+        UnsupportedContentType, IngestUnavailable>> SubmitBodyAsync(HttpContext ctx, Contracts.IngestStream stream, IngestScope scope) =>
+        (ctx.RequestServices.GetRequiredService<IngestStreamRegistry>().Handlers.FirstOrDefault(h => h.Stream.Stream == stream)
+         ?? throw new ArgumentException($"No registered stream {stream}.", nameof(stream))).SubmitBodyAsync(ctx, scope);
 }

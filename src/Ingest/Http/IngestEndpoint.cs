@@ -26,7 +26,13 @@ internal sealed class IngestEndpoint<TItem>(IngestStreamDefinition<TItem> stream
     private readonly ItemParser<TItem> _read = stream.ReadJson;
 
     /// <summary>Handles one request: content checks, scope, reading the items, submitting them, the answer.</summary>
-    public async Task<IngestAnswer> HandleAsync(HttpContext ctx)
+    public Task<IngestAnswer> HandleAsync(HttpContext ctx) => SubmitAsync(ctx, null);
+
+    /// <summary>
+    /// Handles the request as <see cref="HandleAsync"/> does, with <paramref name="given"/> as the scope when the host
+    /// decided it (otherwise the <see cref="IIngestScopeResolver"/>'s).
+    /// </summary>
+    public async Task<IngestAnswer> SubmitAsync(HttpContext ctx, IngestScope? given)
     {
         var services = ctx.RequestServices;
         var options = services.GetRequiredService<IOptions<IngestOptions>>().Value;
@@ -47,7 +53,7 @@ internal sealed class IngestEndpoint<TItem>(IngestStreamDefinition<TItem> stream
         {
             sizeFeature.MaxRequestBodySize = options.MaxBodyBytes;
         }
-        var scope = await services.GetRequiredService<IIngestScopeResolver>().ResolveAsync(ctx, stream.Stream, ct);
+        var scope = given ?? await services.GetRequiredService<IIngestScopeResolver>().ResolveAsync(ctx, stream.Stream, ct);
         if (scope is null)
         {
             return SourceRefused.Instance;

@@ -21,6 +21,11 @@ internal abstract class IngestStreamHandler
     /// </summary>
     public abstract Delegate Endpoint { get; }
 
+    /// <summary>Handles a request body as the stream's endpoint does, with a scope the host decided.</summary>
+    public abstract Task<Microsoft.AspNetCore.Http.HttpResults.Results<IngestAccepted, UnreadableBody, SourceRefused,
+        BodyTooLarge, UnsupportedContentType, IngestUnavailable>> SubmitBodyAsync(Microsoft.AspNetCore.Http.HttpContext ctx,
+        IngestScope scope);
+
     /// <summary>Imports a CSV or NDJSON file of the stream's items (<c>import &lt;stream&gt; &lt;file&gt;</c>).</summary>
     public abstract Task<int> ImportAsync(string path, IngestPipeline pipeline, int chunkSize,
         Spectre.Console.IAnsiConsole console, CancellationToken ct);
@@ -35,8 +40,11 @@ internal sealed class IngestStreamHandler<TItem> : IngestStreamHandler where TIt
     {
         _stream = stream;
         Builder = builder;
-        Endpoint = new IngestEndpoint<TItem>(stream, builder).HandleAsync;
+        _endpoint = new IngestEndpoint<TItem>(stream, builder);
+        Endpoint = _endpoint.HandleAsync;
     }
+
+    private readonly IngestEndpoint<TItem> _endpoint;
 
     public override IngestStreamDefinition Stream => _stream;
 
@@ -44,6 +52,10 @@ internal sealed class IngestStreamHandler<TItem> : IngestStreamHandler where TIt
     public SubmissionBuilder<TItem> Builder { get; }
 
     public override Delegate Endpoint { get; }
+
+    public override Task<Microsoft.AspNetCore.Http.HttpResults.Results<IngestAccepted, UnreadableBody, SourceRefused,
+        BodyTooLarge, UnsupportedContentType, IngestUnavailable>> SubmitBodyAsync(Microsoft.AspNetCore.Http.HttpContext ctx,
+        IngestScope scope) => _endpoint.SubmitAsync(ctx, scope);
 
     public override Task<int> ImportAsync(string path, IngestPipeline pipeline, int chunkSize,
         Spectre.Console.IAnsiConsole console, CancellationToken ct) =>
