@@ -87,17 +87,25 @@ public sealed class LiveEvaluatorTests(TestDatabase db) : IClassFixture<TestData
     }
 
     [Fact]
-    public async Task StoredLevels_ReachTheLiveModelInTheSamePass_WithoutARecompute()
+    public async Task StoredLevels_ReachTheLiveModelOnTheFeed_WithoutARecompute()
     {
-        // no change feed here: what the live model holds after the first evaluation came from the evaluator itself,
-        // before it counted the units (the unit rules read the predicate distribution)
+        // the evaluator wrote nothing into the live model (no change feed runs here): what it holds is the load's, which
+        // for these employees equals what the rules stored
         await using var conn = await db.DataSource.OpenConnectionAsync();
-        var stored = (await conn.QueryAsync<(string Nip, string? Hasil)>(
-            "select trim(nip), rating_hasil_kerja from employee_period_level where period = '2026-03' and nip = any(@nips)",
-            new { nips = _nips.ToArray() })).ToDictionary(r => r.Nip, r => r.Hasil);
+        var stored = (await conn.QueryAsync<(string Nip, string? Hasil, string? Perilaku, string? Predikat)>(
+            "select trim(nip), rating_hasil_kerja, rating_perilaku, predikat from employee_period_level where period = '2026-03' and nip = any(@nips)",
+            new { nips = _nips.ToArray() })).ToList();
+        Assert.Equal(_nips.Order(), stored.Select(r => r.Nip).Order());
+        Assert.All(stored, r => Assert.Equal(r.Hasil, _live.Employee(r.Nip)!.RatingHasilKerja));
 
-        Assert.Equal(_nips.Order(), stored.Keys.Order());
-        Assert.All(_nips, nip => Assert.Equal(stored[nip], _live.Employee(nip)!.RatingHasilKerja));
+        // a level on kinerja_levels reaches the model without a read
+        var (nip, _, perilaku, predikat) = stored[0];
+        await new LiveLevelsChangeHandler(_live).HandleAsync(new LevelsChanged
+        {
+            Levels = [new LevelChange(nip, "2026-03", "DI_ATAS_EKSPEKTASI", perilaku, predikat)],
+        }, CancellationToken.None);
+
+        Assert.Equal("DI_ATAS_EKSPEKTASI", _live.Employee(nip)!.RatingHasilKerja);
         Assert.Equal(0, _live.Stats.IncrementalUpdates);
     }
 

@@ -23,6 +23,7 @@ public static class IndicatorsServiceCollectionExtensions
         services.TryAddSingleton<IIndicatorQueries>(sp => sp.GetRequiredService<IndicatorQueries>());
         services.TryAddSingleton<IndicatorHistorySource>();
         services.TryAddSingleton<LiveIndicators>();
+        services.TryAddSingleton<LiveChangeQueue>();
         services.AddSingleton<IChangeHandler, LiveIndicatorsChangeHandler>();
         services.AddSingleton<IChangeHandler, LiveLevelsChangeHandler>();
         services.AddHostedService<LiveIndicatorsService>();

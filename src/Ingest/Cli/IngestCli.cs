@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using Kinerja.Core.Clock;
-using Kinerja.Ingest.Contracts;
 using Kinerja.Ingest.Pipeline;
 using Kinerja.Ingest.Streams;
 using Microsoft.Extensions.Configuration;
@@ -27,8 +25,6 @@ public static class IngestCli
     /// <summary>The usage line, naming every registered stream.</summary>
     public static string Usage { get; } =
         $"usage: import {string.Join('|', IngestStreams.All.Select(s => s.Name))} <file.csv|file.ndjson>";
-    private const int InFlight = 3;
-    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(5);
 
     /// <summary>Exit code when the database stays unavailable (sysexits EX_UNAVAILABLE).</summary>
     public const int Unavailable = Kinerja.Core.Startup.StartupExitCodes.Unavailable;
@@ -55,14 +51,14 @@ public static class IngestCli
         }
         var pipeline = services.GetRequiredService<IngestPipeline>();
         var chunk = services.GetRequiredService<IOptions<IngestOptions>>().Value.BatchSize;
-        var stream = services.GetRequiredService<IngestStreamRegistry>().All.FirstOrDefault(s => s.Name == rest[0]);
+        var stream = services.GetRequiredService<IngestStreamRegistry>().Find(rest[0]);
         if (stream is null)
         {
             return Fail(error, $"Unknown stream '{rest[0]}'. {Usage}", 2);
         }
         try
         {
-            return await stream.Accept(new Import(path, pipeline, chunk, console, ct));
+            return await stream.ImportAsync(path, pipeline, chunk, console, ct);
         }
         catch (FormatException ex)
         {
@@ -70,7 +66,7 @@ public static class IngestCli
         }
         catch (IngestUnavailableException ex)
         {
-            return Fail(error, $"{ex.Message} Gave up after {GiveUpAfter.TotalMinutes:0} minutes; re-run the import later (it is idempotent).",
+            return Fail(error, $"{ex.Message} Gave up after {FileImport.GiveUpAfter.TotalMinutes:0} minutes; re-run the import later (it is idempotent).",
                 Unavailable);
         }
     }
@@ -101,124 +97,5 @@ public static class IngestCli
     {
         error.WriteLine("error: " + message);
         return code;
-    }
-
-    /// <summary>One file's import, run with the stream's item type known.</summary>
-    private sealed record Import(string Path, IngestPipeline Pipeline, int ChunkSize, IAnsiConsole Console, CancellationToken Ct)
-        : IStreamVisitor<Task<int>>
-    {
-        public Task<int> Visit<TItem>(IngestStreamDefinition<TItem> stream) where TItem : class, new() =>
-            ImportAsync(stream, Path, Pipeline, ChunkSize, Console, Ct);
-    }
-
-    private static async Task<int> ImportAsync<T>(IngestStreamDefinition<T> stream, string path, IngestPipeline pipeline, int chunkSize,
-        IAnsiConsole console, CancellationToken ct) where T : class, new()
-    {
-        var rejectedPath = path + ".rejected.csv";
-        File.Delete(rejectedPath);
-        var reader = new ItemFileReader<T>(stream, path, chunkSize);
-        var totals = new Totals();
-        var clock = Stopwatch.StartNew();
-        using var rejected = new RejectedFile(rejectedPath);
-        var length = Math.Max(1, new FileInfo(path).Length);
-        await console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .StartAsync(async progress =>
-            {
-                var bar = progress.AddTask(stream.Name, maxValue: length);
-                var inflight = new Queue<(FileChunk<T> Chunk, Task<IngestResult> Done)>();
-                foreach (var chunk in reader.Read())
-                {
-                    inflight.Enqueue((chunk, await SubmitAsync(stream, pipeline, chunk, ct)));
-                    while (inflight.Count >= InFlight)
-                    {
-                        await CompleteAsync(stream, pipeline, inflight.Dequeue(), totals, rejected, ct);
-                        Report(bar, reader.Position, totals, clock, stream.Name);
-                    }
-                }
-                while (inflight.Count > 0)
-                {
-                    await CompleteAsync(stream, pipeline, inflight.Dequeue(), totals, rejected, ct);
-                }
-                Report(bar, length, totals, clock, stream.Name);
-            });
-        var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
-        var table = new Table().AddColumns("rows", "accepted", "duplicates", "rejected", "seconds", "rows/s");
-        table.AddRow($"{totals.Rows:N0}", $"{totals.Accepted:N0}", $"{totals.Duplicates:N0}", $"{totals.Rejected:N0}",
-            $"{seconds:N1}", $"{totals.Rows / seconds:N0}");
-        console.Write(table);
-        if (totals.Rejected > 0)
-        {
-            console.MarkupLine($"[yellow]{totals.Rejected:N0} rejected rows with line numbers and reasons:[/] {Markup.Escape(rejectedPath)}");
-            return 1;
-        }
-        return 0;
-    }
-
-    private static void Report(ProgressTask bar, long position, Totals totals, Stopwatch clock, string name)
-    {
-        bar.Value = Math.Min(position, bar.MaxValue);
-        var rate = totals.Rows / Math.Max(clock.Elapsed.TotalSeconds, 0.001);
-        bar.Description = $"{name} [grey]{totals.Rows:N0} rows, {rate:N0} rows/s[/]";
-    }
-
-    /// <summary>Validates and queues a chunk (in file order); retries while the database is away.</summary>
-    private static async Task<Task<IngestResult>> SubmitAsync<T>(IngestStreamDefinition<T> stream, IngestPipeline pipeline,
-        FileChunk<T> chunk, CancellationToken ct) where T : class, new()
-    {
-        var retrying = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                var submission = await stream.PrepareAsync(pipeline, chunk.Items, null, ct);
-                return await pipeline.EnqueueAsync(submission, Backpressure.Wait, ct);
-            }
-            catch (IngestUnavailableException ex) when (retrying.Elapsed < GiveUpAfter)
-            {
-                await Task.Delay(ex.RetryAfter, ct);
-            }
-        }
-    }
-
-    private static async Task CompleteAsync<T>(IngestStreamDefinition<T> stream, IngestPipeline pipeline,
-        (FileChunk<T> Chunk, Task<IngestResult> Done) entry, Totals totals, RejectedFile rejected, CancellationToken ct)
-        where T : class, new()
-    {
-        var retrying = Stopwatch.StartNew();
-        var done = entry.Done;
-        IngestResult result;
-        while (true)
-        {
-            try
-            {
-                result = await done;
-                break;
-            }
-            catch (IngestUnavailableException ex) when (retrying.Elapsed < GiveUpAfter)
-            {
-                await Task.Delay(ex.RetryAfter, ct);
-                done = await SubmitAsync(stream, pipeline, entry.Chunk, ct);
-            }
-        }
-        totals.Rows += result.Items.Count;
-        totals.Accepted += result.Accepted;
-        totals.Duplicates += result.Duplicates;
-        totals.Rejected += result.Rejected;
-        foreach (var item in result.Items)
-        {
-            if (item.Status == ItemStatus.Rejected)
-            {
-                rejected.Write(entry.Chunk.Lines[item.Index], item);
-            }
-        }
-    }
-
-    private sealed class Totals
-    {
-        public long Rows;
-        public long Accepted;
-        public long Duplicates;
-        public long Rejected;
     }
 }

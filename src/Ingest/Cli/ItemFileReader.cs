@@ -58,7 +58,7 @@ internal sealed class ItemFileReader<T>(IngestStreamDefinition<T> stream, string
             }
             catch (JsonException ex)
             {
-                item = new Parsed<T>(new T(), null, [new FieldError("", $"Line {line} is not valid JSON: {ex.Message}")]);
+                item = new Parsed<T>(new T(), Guid.Empty, null, [new FieldError("", $"Line {line} is not valid JSON: {ex.Message}")]);
             }
             chunk.Items.Add(item);
             chunk.Lines.Add(line);

@@ -96,7 +96,7 @@ internal static class ItemStreamReader
         }
         catch (JsonException ex)
         {
-            items.Add(new Parsed<T>(new T(), null,
+            items.Add(new Parsed<T>(new T(), Guid.Empty, null,
                 [new FieldError("", $"Line {line} is not valid JSON: {ex.Message}")]));
         }
     }

@@ -3,7 +3,6 @@ using Kinerja.Ingest.Contracts;
 using Kinerja.Ingest.Partitions;
 using Kinerja.Ingest.Reference;
 using Kinerja.Ingest.Streams;
-using Kinerja.Ingest.Streams.Writing;
 using Kinerja.Ingest.Validation;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -12,7 +11,7 @@ namespace Kinerja.Ingest.Pipeline;
 
 /// <summary>
 /// <see cref="IIngestPipeline"/>: validates on the caller's thread against the cached reference data (with the
-/// stream's definition), queues the valid items, and awaits the writer's commit. HTTP, the CLI import and in-process
+/// stream's submission builder), queues the valid items, and awaits the writer's commit. HTTP, the CLI import and in-process
 /// callers all go through one generic path, <c>PrepareAsync</c> then <c>EnqueueAsync</c> (the import calls the two
 /// itself to keep several chunks in flight).
 /// </summary>
@@ -20,22 +19,24 @@ internal sealed class IngestPipeline(IngestQueue queue, IngestWriter writer, Ref
     IngestStreamRegistry streams, IOptions<IngestOptions> options, IOptions<RetentionOptions> retention, TimeProvider time) : IIngestPipeline
 {
     public Task<IngestResult> SubmitAsync<TItem>(IReadOnlyList<TItem> items, IngestScope? scope = null,
-        Backpressure backpressure = Backpressure.Wait, CancellationToken ct = default) where TItem : class, new() =>
-        SubmitAsync(streams.Of<TItem>(), Wrap(items), scope, backpressure, ct);
+        Backpressure backpressure = Backpressure.Wait, CancellationToken ct = default) where TItem : class, new()
+    {
+        var builder = streams.Of<TItem>().Builder;
+        return SubmitAsync(builder, builder.Wrap(items), scope, backpressure, ct);
+    }
 
     /// <summary>The one submit path of every stream and caller: validate, queue, await the commit.</summary>
-    internal async Task<IngestResult> SubmitAsync<TItem>(IngestStreamDefinition<TItem> stream, IReadOnlyList<Parsed<TItem>> items,
-        IngestScope? scope, Backpressure backpressure, CancellationToken ct) where TItem : class, new()
+    internal async Task<IngestResult> SubmitAsync<TItem>(SubmissionBuilder<TItem> builder, IReadOnlyList<Parsed<TItem>> items,
+        IngestScope? scope, Backpressure backpressure, CancellationToken ct) where TItem : class
     {
-        var submission = await stream.PrepareAsync(this, items, scope, ct);
+        var submission = await PrepareAsync(builder, items, scope, ct);
         var completion = await EnqueueAsync(submission, backpressure, ct);
         return await completion.WaitAsync(ct);
     }
 
-    /// <summary>Validates a batch against the cached reference data (no queueing yet).</summary>
-    internal async Task<Submission> PrepareAsync<TItem, TPrepared>(IngestStreamDefinition<TItem, TPrepared> stream,
-        IReadOnlyList<Parsed<TItem>> items, IngestScope? scope, CancellationToken ct)
-        where TItem : class, new() where TPrepared : struct, IPreparedEvent<TPrepared>
+    /// <summary>Validates a batch against the cached reference data with the stream's builder (no queueing yet).</summary>
+    internal async Task<Submission> PrepareAsync<TItem>(SubmissionBuilder<TItem> builder, IReadOnlyList<Parsed<TItem>> items,
+        IngestScope? scope, CancellationToken ct) where TItem : class
     {
         writer.EnsureStarted();
         if (writer.DatabaseDown)
@@ -46,14 +47,14 @@ internal sealed class IngestPipeline(IngestQueue queue, IngestWriter writer, Ref
         var now = time.GetUtcNow();
         var ctx = new ValidationContext(refs, scope ?? IngestScope.Unrestricted, now, options.Value.ClockSkew,
             retention.Value.OldestKeptMonth(now));
-        var submission = SubmissionBuilder.Build(stream, items, ctx);
+        var submission = builder.Build(items, ctx);
         if (ctx.Missed)
         {
             var fresh = await ReferencesAsync(cache.RefreshAfterMissAsync(ct));
             if (!ReferenceEquals(fresh, refs))
             {
                 ctx = new ValidationContext(fresh, ctx.Scope, ctx.Now, ctx.Skew, ctx.OldestKeptMonth);
-                submission = SubmissionBuilder.Build(stream, items, ctx);
+                submission = builder.Build(items, ctx);
             }
         }
         return submission;
@@ -102,15 +103,4 @@ internal sealed class IngestPipeline(IngestQueue queue, IngestWriter writer, Ref
     private IngestUnavailableException DatabaseUnavailable(Exception? inner) =>
         new(UnavailableReason.DatabaseUnavailable, TimeSpan.FromSeconds(options.Value.RetryAfterSeconds),
             "The database is unavailable; nothing of this batch was stored. Retry later.", inner);
-
-    private static Parsed<T>[] Wrap<T>(IReadOnlyList<T> items) where T : class
-    {
-        var parsed = new Parsed<T>[items.Count];
-        for (var i = 0; i < parsed.Length; i++)
-        {
-            var item = items[i] ?? throw new ArgumentException($"Item {i} is null.", nameof(items));
-            parsed[i] = new Parsed<T>(item, null, null);
-        }
-        return parsed;
-    }
 }

@@ -49,17 +49,14 @@ internal abstract class IngestStreamDefinition
     /// <summary>Adds the contract's constraints to the generated item schema.</summary>
     public abstract void DescribeSchema(OpenApiSchema schema);
 
-    /// <summary>Calls back with the stream's item type known (the HTTP handler and the import are generic over it).</summary>
-    public abstract TResult Accept<TResult>(IStreamVisitor<TResult> visitor);
+    /// <summary>
+    /// Creates the stream's typed code (its endpoint, import and submission builder) once, when the stream is registered
+    /// (<see cref="IngestStreamRegistry"/>): callers then go forward into it with the item type known.
+    /// </summary>
+    internal abstract IngestStreamHandler CreateHandler();
 
     /// <summary>The stream's write side (its <c>…Table</c>): what the writer stores and rolls up.</summary>
     public abstract StreamTable WriteSide { get; }
-}
-
-/// <summary>Code that is generic over a stream's item type (reading, submitting) and is handed the stream.</summary>
-internal interface IStreamVisitor<out TResult>
-{
-    TResult Visit<TItem>(IngestStreamDefinition<TItem> stream) where TItem : class, new();
 }
 
 /// <summary>A stream seen through its contract item: reading items and preparing them for the writer.</summary>
@@ -69,22 +66,26 @@ internal abstract class IngestStreamDefinition<TItem> : IngestStreamDefinition w
 
     public abstract Guid EventIdOf(TItem item);
 
-    /// <summary>Reads one JSON item (throws <see cref="System.Text.Json.JsonException"/> only for invalid JSON).</summary>
+    /// <summary>
+    /// Reads one JSON item (throws <see cref="System.Text.Json.JsonException"/> only for invalid JSON); the result carries
+    /// the item's event id (<see cref="EventIdOf"/>).
+    /// </summary>
     public abstract Parsed<TItem> ReadJson(ReadOnlySequence<byte> json);
 
     /// <summary>Reads one CSV record whose columns are named as the JSON fields.</summary>
     public abstract Parsed<TItem> ReadCsv(CsvFields record);
-
-    /// <summary>Validates a batch against the cached reference data into the submission the writer receives.</summary>
-    internal abstract Task<Submission> PrepareAsync(IngestPipeline pipeline, IReadOnlyList<Parsed<TItem>> items,
-        IngestScope? scope, CancellationToken ct);
-
-    public sealed override TResult Accept<TResult>(IStreamVisitor<TResult> visitor) => visitor.Visit(this);
 }
 
 /// <summary>
+/// Checks one item against the reference data and the source's scope; returns what the writer needs, or null with the
+/// reasons added to <paramref name="errors"/> (at most one per field).
+/// </summary>
+internal delegate TPrepared? ItemValidator<in TItem, TPrepared>(int index, TItem item, ValidationContext ctx,
+    ref List<FieldError>? errors) where TPrepared : struct;
+
+/// <summary>
 /// The base of a stream's definition: it declares its fields (<see cref="ItemFields"/>), builds its item from the
-/// values read (<see cref="Create"/>), validates an item into what the writer needs (<typeparamref name="TPrepared"/>)
+/// values read (<see cref="Create"/>), names its validator into what the writer needs (<typeparamref name="TPrepared"/>)
 /// and names its write side (<see cref="Table"/>).
 /// </summary>
 internal abstract class IngestStreamDefinition<TItem, TPrepared> : IngestStreamDefinition<TItem>
@@ -102,28 +103,33 @@ internal abstract class IngestStreamDefinition<TItem, TPrepared> : IngestStreamD
     protected abstract TItem Create(ItemValues values);
 
     /// <summary>
-    /// Checks one item against the reference data and the source's scope; returns what the writer needs, or null with
-    /// the reasons added to <paramref name="errors"/> (at most one per field).
+    /// The stream's validator, usually the static <c>Validate</c> of its <c>…Validator</c>: it checks one item against
+    /// the reference data and the source's scope. Read once, when the stream is registered; the submission builder
+    /// calls it directly.
     /// </summary>
-    public abstract TPrepared? Validate(int index, TItem item, ValidationContext ctx, ref List<FieldError>? errors);
+    public abstract ItemValidator<TItem, TPrepared> Validator { get; }
 
     public sealed override Parsed<TItem> ReadJson(ReadOnlySequence<byte> json)
     {
         var values = Values();
-        return JsonItemReader.Read(json, Fields, values, out var raw, out var errors)
-            ? new Parsed<TItem>(Create(values), raw, errors)
-            : new Parsed<TItem>(new TItem(), null, errors);
+        if (!JsonItemReader.Read(json, Fields, values, out var raw, out var errors))
+        {
+            return new Parsed<TItem>(new TItem(), Guid.Empty, null, errors);
+        }
+        var item = Create(values);
+        return new Parsed<TItem>(item, EventIdOf(item), raw, errors);
     }
 
     public sealed override Parsed<TItem> ReadCsv(CsvFields record)
     {
         var values = Values();
         CsvItemReader.Read(record, Fields, values, out var raw);
-        return new Parsed<TItem>(Create(values), raw, record.Errors);
+        var item = Create(values);
+        return new Parsed<TItem>(item, EventIdOf(item), raw, record.Errors);
     }
 
-    internal sealed override Task<Submission> PrepareAsync(IngestPipeline pipeline, IReadOnlyList<Parsed<TItem>> items,
-        IngestScope? scope, CancellationToken ct) => pipeline.PrepareAsync(this, items, scope, ct);
+    internal sealed override IngestStreamHandler CreateHandler() =>
+        new IngestStreamHandler<TItem>(this, new SubmissionBuilder<TItem, TPrepared>(Name, Table, Validator, EventIdOf));
 
     private ItemValues Values() => t_values ??= new ItemValues(Fields.Count);
 }

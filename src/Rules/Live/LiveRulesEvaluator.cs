@@ -15,8 +15,10 @@ namespace Kinerja.Rules.Live;
 /// Only what moved costs a database write: snapshots equal to the ones last evaluated under the same rule
 /// set are skipped, unchanged levels and already stored triggers are not sent (<see cref="EvaluationMemory"/>),
 /// and the units are counted from the live model rather than read per region and change. The levels it stores are
-/// its own output: they go to the live model at once (so the units are evaluated on the new predicate distribution
-/// in the same pass) and on <c>kinerja_levels</c>, and never come back as a change to evaluate.
+/// its own output: they go to the live model only on <c>kinerja_levels</c>, like to every other process, and never come
+/// back as a change to evaluate. Until the model holds them, the evaluator queries the model with them laid over
+/// (the levels it stored), so the units are evaluated on the new predicate distribution in the same pass and the
+/// current month on the closed month's final history.
 /// </summary>
 public sealed class LiveRulesEvaluator(
     LiveIndicators live,
@@ -31,6 +33,9 @@ public sealed class LiveRulesEvaluator(
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
     private static readonly TimeSpan LeaseRetry = TimeSpan.FromSeconds(5);
     private readonly EvaluationMemory _memory = new();
+    // Levels this process stored that the live model may not hold yet (they arrive on kinerja_levels): latest per
+    // employee and period; dropped once the model holds them.
+    private readonly Dictionary<(string Nip, string Period), Core.Changes.LevelChange> _stored = [];
     private long _evaluated;
     private long _skipped;
     private long _newTriggers;
@@ -79,6 +84,7 @@ public sealed class LiveRulesEvaluator(
                 {
                     Add(pending, change);
                 }
+                Prune();
                 var wasLeader = leader;
                 leader = await lease.TryAcquireAsync(stoppingToken);
                 if (leader && !wasLeader && active.Current is not null)
@@ -111,6 +117,7 @@ public sealed class LiveRulesEvaluator(
                 logger.LogError(ex, "Live rules evaluation failed; re-evaluating everything once the lease is back");
                 pending.Clear();
                 _memory.Clear();
+                _stored.Clear();
                 await lease.ReleaseAsync();
                 leader = false;
                 await Task.Delay(LeaseRetry, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -135,8 +142,8 @@ public sealed class LiveRulesEvaluator(
 
     /// <summary>
     /// Period close: the previous month is evaluated once more from stored history when this process takes
-    /// over, so its predicates (the history the current month's rules read) are final; the changed ones go to the live
-    /// model before the current month is evaluated.
+    /// over, so its predicates (the history the current month's rules read) are final; the changed ones are laid over
+    /// the live model's snapshots when the current month is evaluated next, until the feed has applied them.
     /// </summary>
     private async Task EvaluateClosedMonthAsync(CancellationToken ct)
     {
@@ -150,10 +157,10 @@ public sealed class LiveRulesEvaluator(
         var units = await queries.UnitSnapshotsAsync(closed, ct: ct);
         var batch = await evaluation.EvaluateAndStoreAsync(employees, units, ct);
         var changed = await levels.SaveAsync(batch.Outcomes, ct);
-        // The closed month's predicates are history inputs of the current month: applied now (no read), the current
-        // month's evaluation that follows reads them, and the change this publishes for those employees finds their
+        // The closed month's predicates are history inputs of the current month: the current month's evaluation that
+        // follows sees them laid over, and the change the feed publishes when the model applies them finds those
         // snapshots already evaluated (nothing is evaluated twice).
-        await live.ApplyLevelsAsync(changed, ct);
+        Stored(changed);
         logger.LogInformation("Closed period {Period}: {Employees} employees → {Triggers} new triggers, {Levels} level changes",
             closed.Key, employees.Count, batch.NewTriggers.Count, changed.Count);
     }
@@ -162,7 +169,7 @@ public sealed class LiveRulesEvaluator(
     {
         if (change.LevelsOnly)
         {
-            return; // the rules' own output, applied when it was stored
+            return; // the rules' own output: laid over their queries since it was stored
         }
         if (change.Full)
         {
@@ -179,9 +186,7 @@ public sealed class LiveRulesEvaluator(
     private async Task EvaluateRegionAsync(string regionId, HashSet<string>? nips, CancellationToken ct)
     {
         _memory.Use(active.Require());
-        var named = nips is null
-            ? live.RegionEmployees(regionId).ToList()
-            : nips.Select(live.Employee).OfType<IndicatorSnapshot>().ToList();
+        var named = live.RegionEmployees(regionId, nips, _stored.Values);
         var snapshots = _memory.Moved(named);
         Interlocked.Add(ref _skipped, named.Count - snapshots.Count);
         var newTriggers = 0;
@@ -192,12 +197,12 @@ public sealed class LiveRulesEvaluator(
             var toSave = _memory.LevelsToSave(batch.Outcomes);
             changedLevels = await levels.SaveAsync(toSave, ct);
             _memory.LevelsSaved(toSave);
-            // the unit rules read the predicate distribution: apply the new levels before counting the units
-            await live.ApplyLevelsAsync(changedLevels, ct);
+            // the unit rules read the predicate distribution: count the units with the new levels laid over
+            Stored(changedLevels);
             newTriggers += batch.NewTriggers.Count;
         }
         var month = live.RegionVersion(regionId)?.Period;
-        var allUnits = live.UnitSnapshots(regionId)
+        var allUnits = live.UnitSnapshots(regionId, _stored.Values)
             ?? (month is not null && Period.TryParse(month, out var period) ? await queries.UnitSnapshotsAsync(period, regionId, ct) : []);
         var units = _memory.Moved(allUnits);
         Interlocked.Add(ref _skipped, allUnits.Count - units.Count);
@@ -213,6 +218,26 @@ public sealed class LiveRulesEvaluator(
         {
             logger.LogInformation("Rules on {Region}: {Employees} employees, {Units} units → {Triggers} new triggers, {Levels} level changes",
                 regionId, snapshots.Count, units.Count, newTriggers, changedLevels.Count);
+        }
+    }
+
+    private void Stored(IReadOnlyList<Core.Changes.LevelChange> changed)
+    {
+        foreach (var level in changed)
+        {
+            _stored[(level.Nip, level.Period)] = level;
+        }
+    }
+
+    /// <summary>Drops the stored levels the live model holds now (applied from <c>kinerja_levels</c>, or reloaded).</summary>
+    private void Prune()
+    {
+        foreach (var (key, level) in _stored)
+        {
+            if (live.Holds(level))
+            {
+                _stored.Remove(key);
+            }
         }
     }
 }

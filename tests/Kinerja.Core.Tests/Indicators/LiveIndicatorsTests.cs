@@ -114,7 +114,7 @@ public class LiveIndicatorsTests(TestDatabase db) : IClassFixture<TestDatabase>
     public async Task ChangeFeed_NotifyOnKinerjaEvents_ReachesLiveIndicators()
     {
         var (live, a, _, _) = await SetUpAsync("live5", 4800);
-        var handler = new LiveIndicatorsChangeHandler(live);
+        var handler = new LiveIndicatorsChangeHandler(new LiveChangeQueue(live, NullLogger<LiveChangeQueue>.Instance), live);
         using var listener = new ChangeFeedListener(db.DataSource, [handler], NullLogger<ChangeFeedListener>.Instance);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var changes = live.Subscribe(cts.Token);
@@ -163,5 +163,69 @@ public class LiveIndicatorsTests(TestDatabase db) : IClassFixture<TestDatabase>
         Assert.Equal(loadsBefore + 1, live.Stats.FullLoads);
         Assert.Equal(5, live.Stats.LastEmployeesRecomputed);
         Assert.Equal((15, 25), (live.Employee(a[0])!.ActivityMinutes, live.Employee(a[2])!.ActivityMinutes));
+    }
+
+    [Fact]
+    public async Task Queue_Burst_AppliesEveryPayloadToTheModel_MergingThoseThatWaited()
+    {
+        var (live, a, _, time) = await SetUpAsync("live8", 5400);
+        var queue = new LiveChangeQueue(live, NullLogger<LiveChangeQueue>.Instance);
+        await Rollups.DayAsync(db.DataSource, a[1], "2026-03-18", approved: 11);
+        await Rollups.DayAsync(db.DataSource, a[2], "2026-03-18", approved: 22);
+        await Rollups.DayAsync(db.DataSource, a[3], "2026-03-18", approved: 33);
+        var before = live.Stats.IncrementalUpdates;
+        time.Now += TimeSpan.FromSeconds(5);
+
+        queue.Enqueue(new EventsChanged { Nips = [a[1]] });
+        queue.Enqueue(new EventsChanged { Nips = [a[2]] });
+        queue.Enqueue(new EventsChanged { Nips = [a[3]] });
+
+        // queued, not applied yet: the figures are not "now"
+        Assert.NotEqual(time.Now, live.Region("live8-a")!.AsOf);
+        // drained: once the queue is empty and the model quiet, the figures are current again
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (live.Region("live8-a")!.AsOf != time.Now && DateTime.UtcNow < deadline)
+        {
+            time.Now += LiveIndicators.QuietBeforeNow;
+            await Task.Delay(20);
+        }
+        Assert.Equal((11, 22, 33), (live.Employee(a[1])!.ActivityMinutes, live.Employee(a[2])!.ActivityMinutes,
+            live.Employee(a[3])!.ActivityMinutes));
+        // the first payload alone (or with the others), the ones that waited merged into one recompute
+        Assert.InRange(live.Stats.IncrementalUpdates - before, 1, 2);
+        Assert.Equal(time.Now, live.Region("live8-a")!.AsOf);
+    }
+
+    [Fact]
+    public async Task PendingLevels_LaidOver_EqualTheModelOnceApplied_AndWriteNothing()
+    {
+        var (live, a, _, _) = await SetUpAsync("live9", 5600);
+        const string region = "live9-a";
+        LevelChange[] levels =
+        [
+            new(a[1], "2026-03", "DI_ATAS_EKSPEKTASI", "SESUAI_EKSPEKTASI", Predikat.SangatKurang), // the held month
+            new(a[2], "2026-02", null, null, Predikat.SangatKurang),                                 // history
+        ];
+        var version = live.RegionVersion(region);
+        var unitsBefore = live.UnitSnapshots(region);
+
+        var employees = live.RegionEmployees(region, null, levels);
+        var named = live.RegionEmployees(region, [a[1]], levels);
+        var units = live.UnitSnapshots(region, levels);
+
+        // a query: the model is as it was
+        Assert.Equal(version, live.RegionVersion(region));
+        Assert.Equal(0, live.Stats.LevelUpdates);
+        Assert.NotEqual(Predikat.SangatKurang, live.Employee(a[1])!.Predikat);
+        Assert.False(live.Holds(levels[0]));
+        Assert.NotEqual(unitsBefore, units); // the predicate distribution moved
+        Assert.Equal(Predikat.SangatKurang, Assert.Single(named).Predikat);
+
+        await live.ApplyLevelsAsync(levels);
+
+        Assert.All(levels, l => Assert.True(live.Holds(l)));
+        Assert.Equal(live.RegionEmployees(region).OrderBy(e => e.Nip), employees.OrderBy(e => e.Nip));
+        Assert.Equal(live.UnitSnapshots(region), units);
+        Assert.Equal(Predikat.SangatKurang, live.Employee(a[2])!.PreviousPredikat);
     }
 }

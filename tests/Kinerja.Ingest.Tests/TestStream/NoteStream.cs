@@ -134,7 +134,9 @@ internal sealed class NoteStream : IngestStreamDefinition<NoteItem, PreparedNote
         EventId = v.Uuid(EventId), Nip = v.Text(Nip) ?? "", Day = v.Date(Day), Text = v.Text(Text) ?? "",
     };
 
-    public override PreparedNote? Validate(int index, NoteItem item, ValidationContext ctx, ref List<FieldError>? errors)
+    public override ItemValidator<NoteItem, PreparedNote> Validator => Validate;
+
+    private static PreparedNote? Validate(int index, NoteItem item, ValidationContext ctx, ref List<FieldError>? errors)
     {
         ctx.RequireEventId(item.EventId, ref errors);
         var employee = ctx.Employee(item.Nip, "nip", ref errors);

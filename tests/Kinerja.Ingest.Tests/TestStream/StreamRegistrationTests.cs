@@ -16,6 +16,22 @@ public sealed class StreamRegistrationTests
     }
 
     [Fact]
+    public void Registry_CreatesEachStreamsTypedCodeOnce_InRegistrationOrder()
+    {
+        var registry = new IngestStreamRegistry([.. IngestStreams.All, NoteStream.Instance]);
+
+        Assert.Equal([.. IngestStreams.All, NoteStream.Instance], registry.Handlers.Select(h => h.Stream));
+        // the same handler, endpoint and builder on every lookup: created when the stream was registered, not per call
+        var notes = registry.Of<NoteItem>();
+        Assert.Same(notes, registry.Of<NoteItem>());
+        Assert.Same(notes, registry.Find("notes"));
+        Assert.Same(notes.Builder, registry.Of<NoteItem>().Builder);
+        Assert.Same(notes.Endpoint, registry.Find("notes")!.Endpoint);
+        Assert.Throws<ArgumentException>(() => registry.Of<object>());
+        Assert.Null(registry.Find("Notes"));
+    }
+
+    [Fact]
     public void Registry_RefusesTwoStreamsWithOneRegistryCode()
     {
         var ex = Assert.Throws<InvalidOperationException>(() => new IngestStreamRegistry([.. IngestStreams.All, new ClashingStream()]));
@@ -44,8 +60,8 @@ public sealed class StreamRegistrationTests
 
         protected override NoteItem Create(Streams.Reading.ItemValues values) => new();
 
-        public override PreparedNote? Validate(int index, NoteItem item, Validation.ValidationContext ctx,
-            ref List<Contracts.FieldError>? errors) => null;
+        public override ItemValidator<NoteItem, PreparedNote> Validator => (int _, NoteItem _, Validation.ValidationContext _,
+            ref List<Contracts.FieldError>? _) => null;
 
         public override System.Text.Json.Nodes.JsonArray Examples() => [];
 

@@ -4,34 +4,29 @@ using Microsoft.Extensions.Logging;
 namespace Kinerja.Core.Indicators.Live;
 
 /// <summary>
-/// Change-feed payloads waiting for <see cref="LiveIndicators"/>: the feed hands them over without
-/// waiting, and one drain applies everything queued meanwhile as ONE recompute, so a burst of
-/// notifications costs one read rather than one read each.
+/// The stage between the change feed and <see cref="LiveIndicators"/>: <see cref="LiveIndicatorsChangeHandler"/>
+/// enqueues each <c>kinerja_events</c> payload without waiting, and one drain (started by the first payload, ending when
+/// nothing is left) applies them to the model in arrival order, folding everything queued during a recompute into the
+/// next one (<see cref="Merge"/>), so a burst of notifications costs one read rather than one read each. The queue is
+/// given the model and calls forward into it; the model does not know the queue.
 /// </summary>
-internal sealed class LiveChangeQueue(Func<EventsChanged, CancellationToken, Task> apply, ILogger logger)
+public sealed class LiveChangeQueue(LiveIndicators live, ILogger<LiveChangeQueue> logger)
 {
     private readonly object _lock = new();
     private readonly List<EventsChanged> _queued = [];
     private bool _draining;
     private CancellationToken _ct;
 
-    /// <summary>True while payloads wait or are being applied.</summary>
-    public bool Busy
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _draining;
-            }
-        }
-    }
-
-    public void Enqueue(EventsChanged change, CancellationToken ct)
+    /// <summary>
+    /// Queues one payload and returns at once; the model counts as busy (<see cref="LiveIndicators.Region"/> does not
+    /// call its figures current) until the drain has applied it.
+    /// </summary>
+    public void Enqueue(EventsChanged change, CancellationToken ct = default)
     {
         lock (_lock)
         {
             _queued.Add(change);
+            live.Announce(waiting: true);
             if (_draining)
             {
                 return;
@@ -54,6 +49,7 @@ internal sealed class LiveChangeQueue(Func<EventsChanged, CancellationToken, Tas
                 {
                     _queued.Clear();
                     _draining = false;
+                    live.Announce(waiting: false);
                     return;
                 }
                 batch = [.. _queued];
@@ -64,7 +60,7 @@ internal sealed class LiveChangeQueue(Func<EventsChanged, CancellationToken, Tas
             {
                 try
                 {
-                    await apply(merged, ct);
+                    await live.ApplyAsync(merged, ct);
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {

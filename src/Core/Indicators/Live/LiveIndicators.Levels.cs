@@ -36,4 +36,24 @@ public sealed partial class LiveIndicators
             return Task.CompletedTask;
         }, ct);
     }
+
+    /// <summary>
+    /// Query for the rules: the current-month snapshots of a region's active employees (all, or those of
+    /// <paramref name="nips"/>) as they will be once <paramref name="pending"/> (levels the rules stored and sent on
+    /// <c>kinerja_levels</c>, perhaps not applied here yet) are applied. Nothing is written: the levels reach the model
+    /// on the feed (<see cref="ApplyLevelsAsync"/>). Empty when the region is not loaded.
+    /// </summary>
+    public IReadOnlyList<IndicatorSnapshot> RegionEmployees(string regionId, IReadOnlyCollection<string>? nips,
+        IReadOnlyCollection<Changes.LevelChange> pending) =>
+        _store.EmployeesWith(regionId, nips, pending) is { } employees ? [.. employees.Select(e => e.Snapshot)] : [];
+
+    /// <summary>
+    /// Query for the rules: the region's unit snapshots (<c>distribusi</c> input) as they will be once
+    /// <paramref name="pending"/> are applied, without writing them; null when the region is not loaded.
+    /// </summary>
+    public IReadOnlyList<UnitSnapshot>? UnitSnapshots(string regionId, IReadOnlyCollection<Changes.LevelChange> pending) =>
+        _store.UnitSnapshotsWith(regionId, pending);
+
+    /// <summary>True when the model already holds <paramref name="level"/> (or never will: employee or period not held).</summary>
+    public bool Holds(Changes.LevelChange level) => _store.Holds(level);
 }

@@ -27,10 +27,9 @@ public sealed partial class LiveIndicators
     private readonly ILogger<LiveIndicators> _logger;
     private readonly LiveRegionStore _store = new();
     private readonly ChangeSubscribers _subscribers;
-    private readonly LiveChangeQueue _queue;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private long _fullLoads, _incremental, _employeesRecomputed, _levelUpdates;
-    private int _lastEmployees, _lastQueries, _applying;
+    private int _lastEmployees, _lastQueries, _applying, _waiting;
     private long _lastActivity, _incrementalTicks;
     private TimeSpan _lastDuration;
 
@@ -41,7 +40,6 @@ public sealed partial class LiveIndicators
         _time = time;
         _logger = logger;
         _subscribers = new ChangeSubscribers();
-        _queue = new LiveChangeQueue(ApplyAsync, logger);
         _lastActivity = time.GetUtcNow().UtcTicks;
     }
 
@@ -86,7 +84,7 @@ public sealed partial class LiveIndicators
             return null;
         }
         var now = _time.GetUtcNow();
-        var quiet = Volatile.Read(ref _applying) == 0 && !_queue.Busy
+        var quiet = Volatile.Read(ref _applying) == 0 && Volatile.Read(ref _waiting) == 0
             && now.UtcTicks - Interlocked.Read(ref _lastActivity) >= QuietBeforeNow.Ticks;
         return quiet ? read with { AsOf = now } : read;
     }
@@ -101,17 +99,18 @@ public sealed partial class LiveIndicators
     }
 
     /// <summary>
-    /// Queues one <c>kinerja_events</c> payload without waiting; payloads queued while another is being
-    /// applied are merged into one recompute (see <see cref="ApplyAsync"/>).
+    /// Told by <see cref="LiveChangeQueue"/> that a <c>kinerja_events</c> payload arrived and waits to be applied
+    /// (<paramref name="waiting"/> true), or that everything queued has been applied (false). While one waits, the
+    /// figures are not "now" (<see cref="Region"/>).
     /// </summary>
-    public void Enqueue(EventsChanged change, CancellationToken ct = default)
+    internal void Announce(bool waiting)
     {
+        Volatile.Write(ref _waiting, waiting ? 1 : 0);
         Interlocked.Exchange(ref _lastActivity, _time.GetUtcNow().UtcTicks);
-        _queue.Enqueue(change, ct);
     }
 
     /// <summary>
-    /// Applies one <c>kinerja_events</c> payload. The NIPs named are re-read cheaply with the IKM of the
+    /// Applies one <c>kinerja_events</c> payload (from <see cref="LiveChangeQueue"/>, in arrival order). The NIPs named are re-read cheaply with the IKM of the
     /// units named (one round trip); employees whose ratings, levels, attendance or unit moved are then
     /// read in full (a second round trip), the others only had new activity figures. The regions of a payload that also
     /// names NIPs or units are just where those live; a payload naming only regions (the ingest's

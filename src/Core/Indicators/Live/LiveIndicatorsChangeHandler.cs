@@ -3,14 +3,14 @@ using Kinerja.Core.Changes;
 namespace Kinerja.Core.Indicators.Live;
 
 /// <summary>
-/// Feeds input changes (<c>kinerja_events</c>) into <see cref="LiveIndicators"/> without holding up the shared
-/// listener: messages are queued and those arriving during a recompute are merged into the next.
+/// Hands input changes (<c>kinerja_events</c>) to the <see cref="LiveChangeQueue"/> without holding up the shared
+/// listener; the queue applies them to <see cref="LiveIndicators"/>, merging those that arrive during a recompute.
 /// </summary>
-public sealed class LiveIndicatorsChangeHandler(LiveIndicators live) : IChangeHandler<EventsChanged>
+public sealed class LiveIndicatorsChangeHandler(LiveChangeQueue queue, LiveIndicators live) : IChangeHandler<EventsChanged>
 {
     public Task HandleAsync(EventsChanged message, CancellationToken ct)
     {
-        live.Enqueue(message, ct);
+        queue.Enqueue(message, ct);
         return Task.CompletedTask;
     }
 

@@ -129,8 +129,11 @@ internal sealed class LiveRegionState(PeriodPlan plan, string regionId, bool com
         return changed;
     }
 
-    /// <summary>The unit snapshots the rules read, counted from the current state; null until the region is loaded.</summary>
-    public IReadOnlyList<UnitSnapshot>? UnitSnapshots()
+    /// <summary>
+    /// The unit snapshots the rules read, counted from the current state (or from <paramref name="employees"/>, the
+    /// held ones with levels laid over); null until the region is loaded.
+    /// </summary>
+    public IReadOnlyList<UnitSnapshot>? UnitSnapshots(IEnumerable<LiveEmployee>? employees = null)
     {
         if (!Complete)
         {
@@ -138,7 +141,7 @@ internal sealed class LiveRegionState(PeriodPlan plan, string regionId, bool com
         }
         lock (Sync)
         {
-            return LiveRegionAggregator.UnitSnapshots(Plan, _unitOrder.Select(id => _units[id]).ToArray(), Employees.Values);
+            return LiveRegionAggregator.UnitSnapshots(Plan, _unitOrder.Select(id => _units[id]).ToArray(), employees ?? Employees.Values);
         }
     }
 

@@ -155,29 +155,86 @@ internal sealed class LiveRegionStore
                 {
                     continue;
                 }
-                var row = held.Row.Copy();
-                if (state.Month.Key == level.Period)
-                {
-                    if ((row.RatingHasilKerja, row.RatingPerilaku, row.Predikat)
-                        == (level.RatingHasilKerja, level.RatingPerilaku, level.Predikat))
-                    {
-                        continue;
-                    }
-                    row.RatingHasilKerja = level.RatingHasilKerja;
-                    row.RatingPerilaku = level.RatingPerilaku;
-                    row.Predikat = level.Predikat;
-                    current.Add(region, level.Nip, row.UnitId);
-                }
-                else if (!PredikatHistory.Set(row, Array.IndexOf(state.Plan.PreviousKeys, level.Period), level.Predikat))
+                if (WithLevel(state, held, level, out var isCurrent) is not { } updated)
                 {
                     continue;
                 }
-                else
-                {
-                    history.Add(region, level.Nip, row.UnitId);
-                }
-                state.Employees[level.Nip] = held with { Snapshot = SnapshotMapper.ToSnapshot(row, state.Plan), Row = row };
+                (isCurrent ? current : history).Add(region, level.Nip, updated.Row.UnitId);
+                state.Employees[level.Nip] = updated;
             }
+        }
+    }
+
+    /// <summary>
+    /// The employee with <paramref name="level"/> taken (a level of the held month: the ratings and predicate; of an
+    /// earlier month: the predicate history), or null when it changes nothing. Nothing is written.
+    /// </summary>
+    private static LiveEmployee? WithLevel(LiveRegionState state, LiveEmployee held, LevelChange level, out bool current)
+    {
+        var row = held.Row.Copy();
+        current = state.Month.Key == level.Period;
+        if (current)
+        {
+            if ((row.RatingHasilKerja, row.RatingPerilaku, row.Predikat)
+                == (level.RatingHasilKerja, level.RatingPerilaku, level.Predikat))
+            {
+                return null;
+            }
+            row.RatingHasilKerja = level.RatingHasilKerja;
+            row.RatingPerilaku = level.RatingPerilaku;
+            row.Predikat = level.Predikat;
+        }
+        else if (!PredikatHistory.Set(row, Array.IndexOf(state.Plan.PreviousKeys, level.Period), level.Predikat))
+        {
+            return null;
+        }
+        return held with { Snapshot = SnapshotMapper.ToSnapshot(row, state.Plan), Row = row };
+    }
+
+    /// <summary>
+    /// The region's active employees (all, or those of <paramref name="nips"/>) as they will be once
+    /// <paramref name="levels"/> are applied (levels of others, or already held, change nothing), without writing them;
+    /// null when the region is not loaded.
+    /// </summary>
+    public IReadOnlyList<LiveEmployee>? EmployeesWith(string regionId, IReadOnlyCollection<string>? nips,
+        IReadOnlyCollection<LevelChange> levels)
+    {
+        if (!_regions.TryGetValue(regionId, out var state) || !state.Complete)
+        {
+            return null;
+        }
+        lock (state.Sync)
+        {
+            var employees = nips is null
+                ? new Dictionary<string, LiveEmployee>(state.Employees, StringComparer.Ordinal)
+                : nips.Select(n => state.Employees.GetValueOrDefault(n)).OfType<LiveEmployee>().ToDictionary(e => e.Snapshot.Nip, StringComparer.Ordinal);
+            foreach (var level in levels)
+            {
+                if (employees.TryGetValue(level.Nip, out var held) && WithLevel(state, held, level, out _) is { } updated)
+                {
+                    employees[level.Nip] = updated;
+                }
+            }
+            return [.. employees.Values];
+        }
+    }
+
+    /// <summary>The region's unit snapshots once <paramref name="levels"/> are applied, without writing them.</summary>
+    public IReadOnlyList<UnitSnapshot>? UnitSnapshotsWith(string regionId, IReadOnlyCollection<LevelChange> levels) =>
+        !_regions.TryGetValue(regionId, out var state) ? null
+        : levels.Count == 0 ? state.UnitSnapshots() // nothing laid over: no copy of the region's employees
+        : EmployeesWith(regionId, null, levels) is { } employees ? state.UnitSnapshots(employees) : null;
+
+    /// <summary>True when the model holds <paramref name="level"/> already, or never will (employee or period not held).</summary>
+    public bool Holds(LevelChange level)
+    {
+        if (!_regionOfNip.TryGetValue(level.Nip, out var region) || !_regions.TryGetValue(region, out var state))
+        {
+            return true;
+        }
+        lock (state.Sync)
+        {
+            return !state.Employees.TryGetValue(level.Nip, out var held) || WithLevel(state, held, level, out _) is null;
         }
     }
 

@@ -47,8 +47,7 @@ internal sealed class ActivityStream : IngestStreamDefinition<ActivityItem, Prep
         SkpIndicator = v.Text(SkpIndicator),
     };
 
-    public override PreparedActivity? Validate(int index, ActivityItem item, ValidationContext ctx, ref List<FieldError>? errors) =>
-        ActivityValidator.Validate(index, item, ctx, ref errors);
+    public override ItemValidator<ActivityItem, PreparedActivity> Validator => ActivityValidator.Validate;
 
     public override JsonArray Examples() => ActivityDocumentation.Examples();
 

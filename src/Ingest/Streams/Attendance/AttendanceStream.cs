@@ -41,8 +41,7 @@ internal sealed class AttendanceStream : IngestStreamDefinition<AttendanceItem, 
         LateMinutes = v.Whole(LateMinutes),
     };
 
-    public override PreparedAttendance? Validate(int index, AttendanceItem item, ValidationContext ctx, ref List<FieldError>? errors) =>
-        AttendanceValidator.Validate(index, item, ctx, ref errors);
+    public override ItemValidator<AttendanceItem, PreparedAttendance> Validator => AttendanceValidator.Validate;
 
     public override JsonArray Examples() => AttendanceDocumentation.Examples();
 

@@ -41,8 +41,7 @@ internal sealed class FeedbackStream : IngestStreamDefinition<FeedbackItem, Prep
         OccurredAt = v.Instant(OccurredAt),
     };
 
-    public override PreparedFeedback? Validate(int index, FeedbackItem item, ValidationContext ctx, ref List<FieldError>? errors) =>
-        FeedbackValidator.Validate(index, item, ctx, ref errors);
+    public override ItemValidator<FeedbackItem, PreparedFeedback> Validator => FeedbackValidator.Validate;
 
     public override JsonArray Examples() => FeedbackDocumentation.Examples();
 

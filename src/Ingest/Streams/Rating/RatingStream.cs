@@ -50,8 +50,7 @@ internal sealed class RatingStream : IngestStreamDefinition<RatingItem, Prepared
         OccurredAt = v.Instant(OccurredAt),
     };
 
-    public override PreparedRating? Validate(int index, RatingItem item, ValidationContext ctx, ref List<FieldError>? errors) =>
-        RatingValidator.Validate(index, item, ctx, ref errors);
+    public override ItemValidator<RatingItem, PreparedRating> Validator => RatingValidator.Validate;
 
     public override JsonArray Examples() => RatingDocumentation.Examples();
 

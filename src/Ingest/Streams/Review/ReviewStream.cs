@@ -43,8 +43,7 @@ internal sealed class ReviewStream : IngestStreamDefinition<ReviewItem, Prepared
         Note = v.Text(Note),
     };
 
-    public override PreparedReview? Validate(int index, ReviewItem item, ValidationContext ctx, ref List<FieldError>? errors) =>
-        ReviewValidator.Validate(index, item, ctx, ref errors);
+    public override ItemValidator<ReviewItem, PreparedReview> Validator => ReviewValidator.Validate;
 
     public override JsonArray Examples() => ReviewDocumentation.Examples();
 

@@ -63,8 +63,7 @@ internal sealed class SurveyStream : IngestStreamDefinition<SurveyItem, Prepared
         SubmittedAt = v.Instant(SubmittedAt),
     };
 
-    public override PreparedSurvey? Validate(int index, SurveyItem item, ValidationContext ctx, ref List<FieldError>? errors) =>
-        SurveyValidator.Validate(index, item, ctx, ref errors);
+    public override ItemValidator<SurveyItem, PreparedSurvey> Validator => SurveyValidator.Validate;
 
     public override JsonArray Examples() => SurveyDocumentation.Examples();
 
