@@ -44,8 +44,6 @@ public static class AccessServices
 
         services.AddSingleton<UserStore>();
         services.AddSingleton<EmployeeDirectory>();
-        services.AddSingleton<Employees.EmployeeActivities>();
-        services.AddSingleton<Employees.TeamReviews>();
         services.AddSingleton<EmployeeAccountStore>();
         services.AddSingleton<EmployeeProvisioning>();
         services.AddSingleton<EmployeeActivation>();

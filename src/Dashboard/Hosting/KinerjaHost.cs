@@ -68,7 +68,7 @@ public static class KinerjaHost
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddKinerjaKeyRing(builder.Configuration, db.Embedded);
         builder.AddKinerjaAccess();
-        builder.Services.AddEmployeeRatingsAndFeedback();
+        builder.Services.AddEmployeeLoop(roles.Ingest);
         builder.Services.AddProblemDetails();
         builder.Services.AddKinerjaOpenApi();
         if (roles.Dashboard)

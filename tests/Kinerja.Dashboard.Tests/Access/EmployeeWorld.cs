@@ -91,6 +91,10 @@ public sealed record EmployeeWorld(string Prefix, string K, string B, string S1,
         await users.AddAsync(world.Account("sdm"), AccessRoles.Sdm, "", hash, "test");
         await users.AddAsync(world.Account("pimpinan"), AccessRoles.Pimpinan, "", hash, "test");
         await users.GrantAsync(world.Account("pimpinan"), [world.RegionA], "test");
+        // The employees were inserted behind the running server's back. Ingest reloads its reference data on a miss at
+        // most once a second, so an activity posted right away could be refused as "No employee with NIP … is
+        // registered" when the server loaded its reference data less than a second before this seed.
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
         return world;
     }
 }
