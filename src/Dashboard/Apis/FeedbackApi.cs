@@ -1,7 +1,4 @@
 using System.Security.Claims;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
 using Kinerja.Dashboard.Access;
 using Kinerja.Dashboard.Employees;
 using Kinerja.Ingest;
@@ -27,11 +24,6 @@ public static class FeedbackApi
     /// Notes are free text: their JSON escapes the HTML-significant characters (<c>&lt;</c> as <c>\u003C</c>, also
     /// <c>&gt; &amp; ' "</c>), unlike the host's relaxed default, so a note pasted into markup by mistake stays text.
     /// </summary>
-    private static readonly JsonSerializerOptions EscapedJson = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-    };
-
     public static RouteGroupBuilder MapMyFeedbackReads(this RouteGroupBuilder group)
     {
         group.MapGet("", GetMine).WithName("GetMyFeedback")
@@ -67,7 +59,7 @@ public static class FeedbackApi
         {
             return problem!;
         }
-        return TypedResults.Json(await notes.AboutAsync(nip, month, ct), EscapedJson);
+        return TypedResults.Json(await notes.AboutAsync(nip, month, ct), EmployeeJson.Options);
     }
 
     public static async Task<Results<JsonHttpResult<IReadOnlyList<FeedbackNote>>, ProblemHttpResult>> GetWritten(ClaimsPrincipal user,
@@ -90,7 +82,7 @@ public static class FeedbackApi
             return TypedResults.Problem(title: "Forbidden", detail: $"{nip} is not your direct report.",
                 statusCode: StatusCodes.Status403Forbidden);
         }
-        return TypedResults.Json(await notes.ByAuthorAsync(me, nip, month, ct), EscapedJson);
+        return TypedResults.Json(await notes.ByAuthorAsync(me, nip, month, ct), EmployeeJson.Options);
     }
 
     public static async Task<Results<Ok<PersonalWriteResult>, ProblemHttpResult>> PostFeedback(HttpContext ctx,
