@@ -97,6 +97,10 @@ public class LiveServer : WebApplicationFactory<Program>, IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(10_000);
+        // CI runs the test assemblies side by side on two cores while this server is still deriving the seeded
+        // history (rules, first chart renders): a first navigation once took longer than 10 s there. Navigation
+        // gets the same allowance as expectations; a page that never loads still fails.
+        page.SetDefaultNavigationTimeout(30_000);
         return page;
     }
 
