@@ -112,6 +112,59 @@ public sealed class TimPageTests(LiveServer server) : IClassFixture<LiveServer>
     }
 
     [Fact]
+    public async Task A_review_that_failed_on_the_way_comes_back_with_an_error_and_its_retry_reuses_the_event_id()
+    {
+        var (head, staff) = await TeamAsync("dinas-pendidikan");
+        var dropped = await LogActivityAsync(staff[5], "Menyusun bahan ajar", minutesAgo: 7);
+        var unanswered = await LogActivityAsync(staff[6], "Rapat guru", minutesAgo: 6);
+        var page = await server.NewPageAsync(1280, 900, head);
+        var sent = new List<string>();
+        // The first review never reaches the server; the second is stored but its answer is lost; later ones pass.
+        await page.RouteAsync("**/api/v1/team/reviews", async route =>
+        {
+            if (route.Request.Method != "POST")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            sent.Add(route.Request.PostData!);
+            if (sent.Count == 1)
+            {
+                await route.AbortAsync();
+                return;
+            }
+            var response = await route.FetchAsync();
+            if (sent.Count == 2)
+            {
+                await route.AbortAsync();
+                return;
+            }
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response });
+        });
+        await page.GotoAsync("/tim");
+        await Assertions.Expect(page.Locator("#koneksi")).ToHaveAttributeAsync("data-state", "connected");
+        var row = page.Locator($"#antrian li[data-id='{dropped}']");
+        await row.Locator("button.setuju").ClickAsync();
+        await Assertions.Expect(row.Locator("p.salah")).ToHaveTextAsync("Tidak dapat menghubungi server. Periksa koneksi lalu coba lagi.");
+        Assert.Empty(await ReviewsAsync(dropped));
+
+        // The answer of this one is lost: the re-read of the queue shows it was stored, so it stays gone.
+        await page.Locator($"#antrian li[data-id='{unanswered}'] button.setuju").ClickAsync();
+        Assert.Single(await EventuallyAsync(() => ReviewsAsync(unanswered)));
+        await page.WaitForTimeoutAsync(800);
+        await Assertions.Expect(page.Locator($"#antrian li[data-id='{unanswered}']")).ToHaveCountAsync(0);
+
+        await row.Locator("button.setuju").ClickAsync();
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+        Assert.Single(await EventuallyAsync(() => ReviewsAsync(dropped)));
+        Assert.Equal(3, sent.Count);
+        string EventIdOf(int i) => System.Text.Json.JsonDocument.Parse(sent[i]).RootElement[0].GetProperty("eventId").GetString()!;
+        Assert.Equal(EventIdOf(0), EventIdOf(2));
+        Assert.NotEqual(EventIdOf(0), EventIdOf(1));
+        Assert.Single(await ReviewsAsync(unanswered));
+    }
+
+    [Fact]
     public async Task Phone_has_no_horizontal_scroll_and_a_feedback_note_is_sent_and_listed()
     {
         var (head, staff) = await TeamAsync("bappeda");
