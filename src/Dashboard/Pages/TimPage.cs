@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Kinerja.Core.Domain;
 using Kinerja.Core.Reference;
 using Kinerja.Dashboard.Access;
 using Kinerja.Dashboard.Board;
@@ -33,14 +34,14 @@ public static class TimPage
                 StatusCodes.Status200OK);
         }
         var region = (await reference.RegionsAsync(ct)).FirstOrDefault(r => r.Id == me.RegionId);
-        var tz = region?.TimeZone ?? "Asia/Jakarta";
+        var tz = region is not null && RegionClock.IsKnownTimeZone(region.TimeZone) ? region.TimeZone : "Asia/Jakarta";
         var now = time.GetUtcNow();
         var data = new Dictionary<string, string>
         {
             ["nip"] = me.Nip,
             ["tz"] = tz,
             ["zone"] = TriggerLabels.Zone(tz),
-            ["month"] = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(tz)).ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            ["month"] = new RegionClock(tz).Today(time).ToString("yyyy-MM", CultureInfo.InvariantCulture),
             ["stale"] = options.Value.StaleSeconds.ToString(CultureInfo.InvariantCulture),
             ["now"] = now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
         };
