@@ -161,8 +161,10 @@ public sealed class SkpPlanWrites(NpgsqlDataSource db, TimeProvider time)
     {
         if (current is null)
         {
+            // no current row: there is no plan yet, or a concurrent save just replaced the version this one waited for
             return draft.Version == 0 ? null
-                : $"You have no plan for {draft.Year} (yet): a first save carries version 0; you sent version {draft.Version}.";
+                : $"Your plan of {draft.Year} is not at version {draft.Version}: there is none yet (a first save carries version 0) " +
+                  "or it was changed meanwhile. Reload it and apply your changes again.";
         }
         if (draft.Version != current.Version)
         {
