@@ -15,7 +15,7 @@ public sealed record UnitPredicateView(string UnitId, string Period, string Pred
 /// <summary>
 /// The unit's own (organisational) predicate per period (issue 17), which the distribution rule needs:
 /// <c>PUT /api/v1/units/{unitId}/predicate</c> <c>{ "period", "predikat" }</c> by HR or an admin
-/// (<see cref="Policies.HrWrite"/>), audited as <c>unit.predicate</c> in the same transaction;
+/// (<see cref="Policies.Hr"/>), audited as <c>unit.predicate</c> in the same transaction;
 /// <c>GET /api/v1/units/{unitId}/predicate</c> lists the unit's periods for whoever may read its region.
 /// </summary>
 public static class UnitPredicateApi
@@ -27,7 +27,7 @@ public static class UnitPredicateApi
         app.MapGet("/api/v1/units/{unitId}/predicate", GetAsync).WithTags("SKP").RequireAuthorization(Policies.ReadRegion)
             .WithName("GetUnitPredicate").WithSummary("A unit's own predicate per period, newest period first.")
             .Produces<IReadOnlyList<UnitPredicateView>>().ProducesProblem(StatusCodes.Status404NotFound);
-        app.MapPut("/api/v1/units/{unitId}/predicate", PutAsync).WithTags("SKP").RequireAuthorization(Policies.HrWrite)
+        app.MapPut("/api/v1/units/{unitId}/predicate", PutAsync).WithTags("SKP").RequireAuthorization(Policies.Hr)
             .WithName("PutUnitPredicate")
             .WithSummary("Sets a unit's own predicate of a period: { period: YYYY or YYYY-MM, predikat: Sangat Baik | Baik | Butuh Perbaikan | " +
                          "Kurang/Misconduct | Sangat Kurang } (HR or admin; audited).")
