@@ -37,6 +37,9 @@ public static class Policies
     /// NIP is refused (403). What a superior may see of their reports is checked per request (<see cref="TeamScope"/>).</summary>
     public const string Employee = "Employee";
 
+    /// <summary>HR work across regions (sdm reads every region): a unit's own predicate, employees' SKP plans. sdm or admin.</summary>
+    public const string Hr = "Hr";
+
     internal static void Add(AuthorizationOptions o)
     {
         var people = AccessRoles.All.ToArray();
@@ -48,6 +51,7 @@ public static class Policies
         o.AddPolicy(Admin, p => p.RequireRole(AccessRoles.Admin));
         o.AddPolicy(Charts, p => p.AddRequirements(new ChartAccessRequirement()));
         o.AddPolicy(Employee, p => p.RequireRole(AccessRoles.Pegawai).RequireClaim(AccessClaims.Nip));
+        o.AddPolicy(Hr, p => p.RequireRole(AccessRoles.Sdm, AccessRoles.Admin));
         // No fallback policy: requests that match no endpoint (static files, 404s) need no sign-in. An endpoint mapped
         // without a policy or AllowAnonymous fails EndpointPolicyTests.
         o.FallbackPolicy = null;

@@ -29,6 +29,7 @@ public static class KinerjaEndpoints
             app.MapEmployeeApi();
             app.MapEmployeeLoopReads();
             app.MapSurveyWeightsApi();
+            app.MapSkpApi();
         }
         if (roles.Rules)
         {

@@ -35,6 +35,13 @@ public interface IEmployeeClient
     /// <c>POST /api/v1/team/feedback</c>). The note is the text as written: insert it as text, never as HTML.
     /// </summary>
     Task FeedbackAdded(FeedbackNote note);
+
+    /// <summary>
+    /// To <c>employee:{nip}</c> and to <c>employee:{superiorNip}</c> of the direct superior: the SKP plan of
+    /// <see cref="EmployeeChange.Nip"/> was saved, submitted or decided. A hint without text: re-read
+    /// <c>GET /api/v1/me/skp</c> or <c>GET /api/v1/team/skp</c>.
+    /// </summary>
+    Task SkpChanged(EmployeeChange change);
 }
 
 /// <summary>Whose data changed (<c>nip</c>) and when the change was seen (<c>at</c>, UTC).</summary>

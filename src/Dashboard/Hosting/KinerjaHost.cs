@@ -19,6 +19,7 @@ using Kinerja.Ingest;
 using Kinerja.Ingest.Http;
 
 using Kinerja.Dashboard.Survey;
+using Kinerja.Dashboard.Skp;
 
 namespace Kinerja.Dashboard.Hosting;
 
@@ -69,6 +70,7 @@ public static class KinerjaHost
         builder.Services.AddKinerjaKeyRing(builder.Configuration, db.Embedded);
         builder.AddKinerjaAccess();
         builder.Services.AddEmployeeLoop(roles.Ingest);
+        builder.Services.AddSkpPlans();
         builder.Services.AddProblemDetails();
         builder.Services.AddKinerjaOpenApi();
         if (roles.Dashboard)

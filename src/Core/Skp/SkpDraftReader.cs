@@ -1,0 +1,266 @@
+using System.Globalization;
+using System.Text.Json;
+using Kinerja.Core.Domain;
+
+namespace Kinerja.Core.Skp;
+
+/// <summary>
+/// Reads and checks the body of <c>POST /api/v1/me/skp?year=</c> on its own (no database): shape, kinds of target per
+/// aspect, text and count limits, duplicate RHK codes, the year window, per-period targets inside the plan's year.
+/// Every problem is reported with its field path (<c>rhk[2].indicators[0].target</c>); the links to the superior's
+/// RHK or the unit's IKU are checked against the database by the store.
+/// </summary>
+public static class SkpDraftReader
+{
+    /// <summary>The draft, or every problem found (the draft is null when there is any).</summary>
+    public static (SkpDraft? Draft, IReadOnlyList<SkpFieldError> Errors) Read(JsonElement body, int year, int currentYear)
+    {
+        var errors = new List<SkpFieldError>();
+        if (YearError(year, currentYear) is { } yearError)
+        {
+            errors.Add(yearError);
+        }
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new("", "The body must be an object { \"version\": n, \"rhk\": [ … ] }."));
+            return (null, errors);
+        }
+        if (body.TryGetProperty("year", out var y) && !(y.ValueKind == JsonValueKind.Number && y.TryGetInt32(out var by) && by == year))
+        {
+            errors.Add(new("year", $"year in the body must match ?year={year} (or be left out)."));
+        }
+        var version = 0;
+        if (!body.TryGetProperty("version", out var v) || v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out version) || version < 0)
+        {
+            errors.Add(new("version", "version is required: the version you edit as GET /api/v1/me/skp shows it (0 when you have no plan yet)."));
+        }
+        int? revision = null;
+        if (body.TryGetProperty("revision", out var r) && r.ValueKind != JsonValueKind.Null)
+        {
+            if (r.ValueKind == JsonValueKind.Number && r.TryGetInt32(out var rv) && rv >= 1)
+            {
+                revision = rv;
+            }
+            else
+            {
+                errors.Add(new("revision", "revision, when given, must be the revision GET /api/v1/me/skp showed (a whole number ≥ 1)."));
+            }
+        }
+        var rhk = new List<RhkDraft>();
+        if (!body.TryGetProperty("rhk", out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(new("rhk", "rhk is required: an array of RHK (it may be empty while drafting)."));
+        }
+        else if (list.GetArrayLength() > SkpLimits.MaxRhk)
+        {
+            errors.Add(new("rhk", $"A plan has at most {SkpLimits.MaxRhk} RHK; this one has {list.GetArrayLength()}."));
+        }
+        else
+        {
+            var codes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var i = 0;
+            foreach (var item in list.EnumerateArray())
+            {
+                var path = $"rhk[{i}]";
+                if (ReadRhk(item, path, year, errors) is { } read)
+                {
+                    if (codes.TryGetValue(read.Code, out var first))
+                    {
+                        errors.Add(new($"{path}.code", $"The code '{read.Code}' is already used by rhk[{first}]: codes are unique within a plan."));
+                    }
+                    else
+                    {
+                        codes[read.Code] = i;
+                    }
+                    rhk.Add(read);
+                }
+                i++;
+            }
+        }
+        return errors.Count > 0 ? (null, errors) : (new SkpDraft(year, version, revision, rhk), errors);
+    }
+
+    /// <summary>The problem with a plan year, or null when it is within the window around <paramref name="currentYear"/>.</summary>
+    public static SkpFieldError? YearError(int year, int currentYear) =>
+        year < currentYear - SkpLimits.YearsBack || year > currentYear + SkpLimits.YearsAhead
+            ? new("year", $"year must be between {currentYear - SkpLimits.YearsBack} and {currentYear + SkpLimits.YearsAhead}; got {year}.")
+            : null;
+
+    private static RhkDraft? ReadRhk(JsonElement item, string path, int year, List<SkpFieldError> errors)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new(path, "Each RHK must be an object { code, kind, text, parentRhkId | parentIku, indicators }."));
+            return null;
+        }
+        var before = errors.Count;
+        var code = Text(item, "code", path, SkpLimits.MaxCode, errors);
+        var kind = Text(item, "kind", path, 16, errors);
+        if (kind is not null && !RhkKind.All.Contains(kind))
+        {
+            errors.Add(new($"{path}.kind", $"kind must be 'utama' or 'tambahan'; got '{kind}'."));
+        }
+        var text = Text(item, "text", path, SkpLimits.MaxText, errors);
+        long? parentRhk = null;
+        string? parentIku = null;
+        var hasRhk = item.TryGetProperty("parentRhkId", out var pr) && pr.ValueKind != JsonValueKind.Null;
+        var hasIku = item.TryGetProperty("parentIku", out var pi) && pi.ValueKind != JsonValueKind.Null;
+        if (hasRhk == hasIku)
+        {
+            errors.Add(new($"{path}.parentRhkId", "Give exactly one parent: parentRhkId (an RHK of your direct superior's current plan) " +
+                                                   "or parentIku (the code of an IKU of your unit, when you have no superior in your unit)."));
+        }
+        else if (hasRhk)
+        {
+            if (pr.ValueKind == JsonValueKind.Number && pr.TryGetInt64(out var id) && id > 0)
+            {
+                parentRhk = id;
+            }
+            else
+            {
+                errors.Add(new($"{path}.parentRhkId", "parentRhkId must be the id (a positive number) of an RHK of your direct superior's plan."));
+            }
+        }
+        else
+        {
+            parentIku = Text(item, "parentIku", path, SkpLimits.MaxCode, errors);
+        }
+        var indicators = new List<IndicatorDraft>();
+        if (!item.TryGetProperty("indicators", out var inds) || inds.ValueKind != JsonValueKind.Array || inds.GetArrayLength() == 0)
+        {
+            errors.Add(new($"{path}.indicators", "indicators is required: an array of 1 to " + SkpLimits.MaxIndicatorsPerRhk + " indicators."));
+        }
+        else if (inds.GetArrayLength() > SkpLimits.MaxIndicatorsPerRhk)
+        {
+            errors.Add(new($"{path}.indicators", $"An RHK has at most {SkpLimits.MaxIndicatorsPerRhk} indicators; this one has {inds.GetArrayLength()}."));
+        }
+        else
+        {
+            var j = 0;
+            foreach (var ind in inds.EnumerateArray())
+            {
+                if (ReadIndicator(ind, $"{path}.indicators[{j}]", year, errors) is { } read)
+                {
+                    indicators.Add(read);
+                }
+                j++;
+            }
+        }
+        return errors.Count > before ? null : new RhkDraft(code!, kind!, text!, parentRhk, parentIku, indicators);
+    }
+
+    private static IndicatorDraft? ReadIndicator(JsonElement item, string path, int year, List<SkpFieldError> errors)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new(path, "Each indicator must be an object { aspect, text, target, periodTargets }."));
+            return null;
+        }
+        var before = errors.Count;
+        var aspect = Text(item, "aspect", path, 16, errors);
+        if (aspect is not null && !IndicatorAspect.All.Contains(aspect))
+        {
+            errors.Add(new($"{path}.aspect", $"aspect must be 'kuantitas', 'kualitas' or 'waktu'; got '{aspect}'."));
+            aspect = null;
+        }
+        var text = Text(item, "text", path, SkpLimits.MaxText, errors);
+        SkpTarget? target = null;
+        if (!item.TryGetProperty("target", out var t) || t.ValueKind == JsonValueKind.Null)
+        {
+            errors.Add(new($"{path}.target", "target is required: { \"value\": number, \"unit\": \"…\" } or a qualitative text."));
+        }
+        else
+        {
+            target = Target(t, $"{path}.target", aspect, errors);
+        }
+        var periods = new Dictionary<string, SkpTarget>(StringComparer.Ordinal);
+        if (item.TryGetProperty("periodTargets", out var pt) && pt.ValueKind != JsonValueKind.Null)
+        {
+            if (pt.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(new($"{path}.periodTargets", "periodTargets must be an object keyed by period (YYYY-MM or YYYY-Qn of the plan's year)."));
+            }
+            else
+            {
+                foreach (var p in pt.EnumerateObject())
+                {
+                    var ppath = $"{path}.periodTargets.{p.Name}";
+                    if (!Period.TryParse(p.Name, out var period) || period.Kind is not (PeriodKind.Month or PeriodKind.Quarter)
+                        || period.Start.Year != year)
+                    {
+                        errors.Add(new(ppath, $"'{p.Name}' is not a month (YYYY-MM) or quarter (YYYY-Qn) of {year}."));
+                        continue;
+                    }
+                    if (Target(p.Value, ppath, aspect, errors) is { } pTarget)
+                    {
+                        if (target is not null && pTarget.IsNumeric != target.IsNumeric)
+                        {
+                            errors.Add(new(ppath, "A period target must be of the same kind as the annual target (numeric or qualitative)."));
+                        }
+                        periods[period.Key] = pTarget;
+                    }
+                }
+            }
+        }
+        return errors.Count > before ? null : new IndicatorDraft(aspect!, text!, target!, periods);
+    }
+
+    private static SkpTarget? Target(JsonElement t, string path, string? aspect, List<SkpFieldError> errors)
+    {
+        if (t.ValueKind == JsonValueKind.String)
+        {
+            var text = t.GetString()!.Trim();
+            if (aspect is not null && IndicatorAspect.NeedsNumber(aspect))
+            {
+                errors.Add(new(path, $"An indicator of aspect '{aspect}' needs a numeric target {{ \"value\": number, \"unit\": \"…\" }}, not text."));
+                return null;
+            }
+            if (text.Length == 0 || text.Length > SkpLimits.MaxText)
+            {
+                errors.Add(new(path, $"A qualitative target is a text of 1 to {SkpLimits.MaxText} characters."));
+                return null;
+            }
+            return SkpTarget.Qualitative(text);
+        }
+        if (t.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new(path, "A target is { \"value\": number, \"unit\": \"…\" } or a qualitative text."));
+            return null;
+        }
+        if (t.TryGetProperty("text", out var qt) && qt.ValueKind == JsonValueKind.String
+            && (!t.TryGetProperty("value", out var nv) || nv.ValueKind == JsonValueKind.Null))
+        {
+            // { "text": "…" }: the qualitative form GET answers with, so a plan read back saves unchanged
+            return Target(qt, path, aspect, errors);
+        }
+        if (!t.TryGetProperty("value", out var v) || v.ValueKind != JsonValueKind.Number || !v.TryGetDecimal(out var value))
+        {
+            errors.Add(new($"{path}.value", "A numeric target needs value: a number."));
+            return null;
+        }
+        if (value < 0)
+        {
+            errors.Add(new($"{path}.value", $"A target value cannot be negative; got {value.ToString(CultureInfo.InvariantCulture)}."));
+            return null;
+        }
+        var unit = Text(t, "unit", path, SkpLimits.MaxUnit, errors);
+        return unit is null ? null : SkpTarget.Numeric(value, unit);
+    }
+
+    /// <summary>A required string property, trimmed, 1..max characters; null (with an error) otherwise.</summary>
+    private static string? Text(JsonElement item, string name, string path, int max, List<SkpFieldError> errors)
+    {
+        if (!item.TryGetProperty(name, out var p) || p.ValueKind != JsonValueKind.String || p.GetString()!.Trim().Length == 0)
+        {
+            errors.Add(new($"{path}.{name}", $"{name} is required (a text)."));
+            return null;
+        }
+        var s = p.GetString()!.Trim();
+        if (s.Length > max)
+        {
+            errors.Add(new($"{path}.{name}", $"{name} is at most {max} characters; got {s.Length}."));
+            return null;
+        }
+        return s;
+    }
+}

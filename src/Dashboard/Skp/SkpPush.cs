@@ -1,0 +1,34 @@
+using Kinerja.Dashboard.Employees;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Kinerja.Dashboard.Skp;
+
+/// <summary>
+/// After a committed SKP change: <see cref="IEmployeeClient.SkpChanged"/> (a hint without text) to <c>employee:{nip}</c>
+/// and to the direct superior's own group, so both screens re-read their plan views.
+/// </summary>
+internal static class SkpPush
+{
+    public static async Task AfterCommitAsync(IServiceProvider services, string nip, string? superiorNip, TimeProvider time, ILogger log)
+    {
+        // a process without the dashboard role has no hub; the screens then see the change on their next load
+        if (services.GetService<IHubContext<EmployeeHub, IEmployeeClient>>() is not { } hub)
+        {
+            return;
+        }
+        var change = new EmployeeChange(nip, time.GetUtcNow());
+        try
+        {
+            await hub.Clients.Group(EmployeeHub.GroupPrefix + nip).SkpChanged(change);
+            if (superiorNip is not null)
+            {
+                await hub.Clients.Group(EmployeeHub.GroupPrefix + superiorNip).SkpChanged(change);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // committed is committed: a lost hint only delays the screens until they reload
+            log.LogWarning(ex, "Could not push SkpChanged for {Nip}", nip);
+        }
+    }
+}

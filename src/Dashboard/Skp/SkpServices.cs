@@ -1,0 +1,12 @@
+namespace Kinerja.Dashboard.Skp;
+
+/// <summary>Services of the SKP plans (issue 17): reads and the lifecycle writes, both straight on PostgreSQL.</summary>
+public static class SkpServices
+{
+    public static IServiceCollection AddSkpPlans(this IServiceCollection services)
+    {
+        services.AddSingleton<SkpPlanReads>();
+        services.AddSingleton<SkpPlanWrites>();
+        return services;
+    }
+}
