@@ -48,7 +48,7 @@ public static class TeamApi
     }
 
     public static async Task<Results<Ok<TeamResponse>, ProblemHttpResult>> GetTeam(ClaimsPrincipal user, TeamScope team,
-        IIndicatorQueries queries, CancellationToken ct)
+        IIndicatorQueries queries, SnapshotPrivacy privacy, CancellationToken ct)
     {
         var (me, problem) = await EmployeeSession.ResolveAsync(user, team, ct);
         if (me is null)
@@ -60,7 +60,11 @@ public static class TeamApi
         {
             if (await team.EmployeeAsync(nip, ct) is { } report)
             {
-                members.Add(new TeamMember(nip, report.Name, report.UnitId, await queries.EmployeeAsync(nip, null, ct)));
+                // the superior knows their own score: a report's peer/subordinate means over fewer raters than the
+                // floor would give those raters' scores away, as on the report's own page
+                var snapshot = await queries.EmployeeAsync(nip, null, ct);
+                members.Add(new TeamMember(nip, report.Name, report.UnitId,
+                    snapshot is null ? null : await privacy.ForPersonAsync(snapshot, ct)));
             }
         }
         return TypedResults.Ok(new TeamResponse(me.Nip, members));

@@ -8,7 +8,8 @@ namespace Kinerja.Dashboard.Employees;
 
 /// <summary>
 /// The privacy floor of the ratings applied to an indicator snapshot shown on a person's own surfaces
-/// (<c>GET /api/v1/me</c>, the hub's <c>Snapshot</c> on <c>employee:{nip}</c>). The snapshot carries BerAKHLAK means per
+/// (<c>GET /api/v1/me</c>, the hub's <c>Snapshot</c> on <c>employee:{nip}</c>) and on their superior's team view
+/// (<c>GET /api/v1/team</c>). The snapshot carries BerAKHLAK means per
 /// rater role and per aspect; with one or two peers (or subordinates, or citizens) those means give their scores away
 /// (the superior's own score is known). For each such role rated by fewer than <see cref="RatingsOptions.MinRatersShown"/>
 /// distinct raters in the snapshot's month, its mean and count are removed, and so are the means that mix it in (the

@@ -109,7 +109,7 @@ public sealed class RatingPrivacyTests(LoopServerFactory app) : IClassFixture<Lo
     }
 
     [Fact]
-    public async Task OwnSnapshot_OfMeAndTheHub_CarriesNoMeanOfOnePeer()
+    public async Task OwnSnapshot_OfMeTheHubAndTheSuperiorsTeamView_CarriesNoMeanOfOnePeer()
     {
         var month = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         await RateAsync("b", _w.S2, "kolaboratif", 5, month);
@@ -128,6 +128,11 @@ public sealed class RatingPrivacyTests(LoopServerFactory app) : IClassFixture<Lo
         var me = (await (await _as.ClientAsync("s2")).GetFromJsonAsync<JsonElement>("api/v1/me")).GetProperty("snapshot");
         AssertNoPeerMean(me);
         Assert.Equal(5, me.GetProperty("atasanAvg").GetDouble());
+
+        // the superior B knows their own score 5: the team view's peer mean of one would give S1's score away
+        var team = await (await _as.ClientAsync("b")).GetFromJsonAsync<JsonElement>("api/v1/team");
+        var member = team.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("nip").GetString() == _w.S2);
+        AssertNoPeerMean(member.GetProperty("snapshot"));
 
         var signIn = await _as.AsAsync("s2");
         await using var hub = new HubConnectionBuilder()
