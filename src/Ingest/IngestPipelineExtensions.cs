@@ -20,4 +20,8 @@ public static class IngestPipelineExtensions
     public static Task<IngestResult> SubmitReviewsAsync(this IIngestPipeline pipeline, IReadOnlyList<ReviewItem> items,
         IngestScope? scope = null, Backpressure backpressure = Backpressure.Wait, CancellationToken ct = default) =>
         pipeline.SubmitAsync(items, scope, backpressure, ct);
+
+    public static Task<IngestResult> SubmitWithdrawalsAsync(this IIngestPipeline pipeline, IReadOnlyList<WithdrawalItem> items,
+        IngestScope? scope = null, Backpressure backpressure = Backpressure.Wait, CancellationToken ct = default) =>
+        pipeline.SubmitAsync(items, scope, backpressure, ct);
 }

@@ -3,7 +3,7 @@ namespace Kinerja.Core.Indicators;
 /// <summary>
 /// The same figures as <see cref="EmployeeFactsSql"/>, written naively over the raw streams: local
 /// days computed from <c>occurred_at</c> in each region's zone, the approval verdict from the latest
-/// review, the day's attendance from the latest attendance event, ratings from the rating events.
+/// review (withdrawn activities left out), the day's attendance from the latest attendance event, ratings from the rating events.
 /// It is the reference a full recompute must match, and the baseline of the benchmark.
 /// Same parameters as <see cref="EmployeeFactsSql.OverMonths"/>.
 /// </summary>
@@ -35,6 +35,8 @@ internal static class RawRecomputeSql
             where a.occurred_at >= @start::date - interval '1 day' and a.occurred_at < @end::date + interval '1 day'
               -- the same window on the partition key (local days lie within a day of the UTC date): month pruning
               and a.local_day between @start::date - 1 and @end::date + 1
+              -- a withdrawn activity (migration 0018) counts nowhere
+              and not exists (select 1 from activity_withdrawal w where w.activity_event_id = a.event_id)
         ),
         act_period as (
             select nip,

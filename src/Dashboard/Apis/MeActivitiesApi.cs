@@ -30,7 +30,7 @@ public static class MeActivitiesApi
         group.MapGet("/activities", GetActivities)
             .WithName("GetMyActivities")
             .WithSummary("The signed-in employee's activities of a month (default: the current one in their region), newest first, with their state " +
-                         "(menunggu, disetujui, dikembalikan) and the latest review's note.")
+                         "(menunggu, disetujui, dikembalikan, ditarik with replacedBy) and the latest review's note.")
             .Produces<MyActivitiesResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -44,6 +44,7 @@ public static class MeActivitiesApi
             .WithName("PostMyActivities")
             .WithSummary("Logs the signed-in employee's activities (the ingest activity contract; nip must be the employee's own).")
             .RequireRateLimiting(RateLimits.AccountWrite);
+        group.MapMeWithdrawalsWrites();
         return group;
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dapper;
 using Npgsql;
 
@@ -8,12 +9,13 @@ public sealed record ActivityReviewView(bool Approved, string? Note, string Revi
 
 /// <summary>
 /// One activity as the employee and their superior see it. <c>state</c>: <c>menunggu</c> (pending),
-/// <c>disetujui</c> (approved) or <c>dikembalikan</c> (returned, with the superior's note in <c>review</c>).
+/// <c>disetujui</c> (approved), <c>dikembalikan</c> (returned, with the superior's note in <c>review</c>) or
+/// <c>ditarik</c> (withdrawn by the employee; <c>replacedBy</c> names the activity that replaced it, when an edit).
 /// Free text (<c>description</c>, <c>output</c>, <c>review.note</c>) is returned verbatim, JSON-escaped.
 /// </summary>
 public sealed record ActivityView(Guid EventId, string Nip, string? Name, DateOnly Day, DateTimeOffset OccurredAt, int Minutes,
     decimal? Volume, string? Output, string Description, string? SkpIndicator, string State, DateTimeOffset ReceivedAt,
-    ActivityReviewView? Review);
+    ActivityReviewView? Review, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? ReplacedBy = null);
 
 /// <summary>Reads activities with their latest review for the employee's and the superior's endpoints.</summary>
 public sealed class EmployeeActivities(NpgsqlDataSource db)
@@ -25,9 +27,10 @@ public sealed class EmployeeActivities(NpgsqlDataSource db)
         select a.event_id as eventid, a.nip::text as nip, e.name, a.local_day as day, a.occurred_at as occurredat,
                a.minutes, a.volume, a.output, a.description, a.skp_indicator as skpindicator, a.status,
                a.received_at as receivedat, r.approved as reviewapproved, r.note as reviewnote,
-               r.reviewer_nip::text as reviewernip, r.at as reviewedat
+               r.reviewer_nip::text as reviewernip, r.at as reviewedat, w.replaced_by as replacedby
         from activity a
         join employee e on e.nip = a.nip
+        left join activity_withdrawal w on w.activity_event_id = a.event_id
         left join lateral (
             select x.approved, x.note, x.reviewer_nip, x.at from activity_review x
             where x.activity_event_id = a.event_id and x.activity_day = a.local_day
@@ -84,6 +87,7 @@ public sealed class EmployeeActivities(NpgsqlDataSource db)
     {
         "approved" => "disetujui",
         "rejected" => "dikembalikan",
+        "withdrawn" => "ditarik",
         _ => "menunggu",
     };
 
@@ -105,12 +109,14 @@ public sealed class EmployeeActivities(NpgsqlDataSource db)
         public string? ReviewNote { get; set; }
         public string? ReviewerNip { get; set; }
         public DateTime? ReviewedAt { get; set; }
+        public Guid? ReplacedBy { get; set; }
 
         public ActivityView ToView() => new(EventId, Nip, Name, DateOnly.FromDateTime(Day), Utc(OccurredAt), Minutes, Volume,
             Output, Description, SkpIndicator, StateOf(Status), Utc(ReceivedAt),
             ReviewApproved is { } approved && ReviewedAt is { } at
                 ? new ActivityReviewView(approved, ReviewNote, ReviewerNip ?? "", Utc(at))
-                : null);
+                : null,
+            ReplacedBy);
 
         private static DateTimeOffset Utc(DateTime t) => new(DateTime.SpecifyKind(t, DateTimeKind.Utc));
     }

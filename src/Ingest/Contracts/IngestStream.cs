@@ -9,4 +9,5 @@ public enum IngestStream
     Reviews,
     Feedback,
     Surveys,
+    Withdrawals,
 }

@@ -7,18 +7,25 @@ namespace Kinerja.Ingest.Pipeline;
 /// </summary>
 public static class RollupRecompute
 {
-    /// <summary>Status of every activity from its reviews: the latest by <c>at</c>, then by <c>event_id</c>.</summary>
+    /// <summary>
+    /// Status of every activity: <c>withdrawn</c> when a withdrawal names it (migration 0018), else from its reviews:
+    /// the latest by <c>at</c>, then by <c>event_id</c>.
+    /// </summary>
     public const string ActivityStatusSql = """
         select a.event_id,
-               coalesce((select case when r.approved then 'approved' else 'rejected' end
+               case when exists (select 1 from activity_withdrawal w where w.activity_event_id = a.event_id) then 'withdrawn'
+               else coalesce((select case when r.approved then 'approved' else 'rejected' end
                          from activity_review r
                          where r.activity_event_id = a.event_id and r.activity_day = a.local_day
                          order by r.at desc, r.event_id desc
-                         limit 1), 'pending') as status
+                         limit 1), 'pending') end as status
         from activity a
         """;
 
-    /// <summary>employee_day from activity (+ derived status) and attendance (latest by arrival, <c>seq</c>).</summary>
+    /// <summary>
+    /// employee_day from activity (+ derived status; withdrawn ones count nowhere) and attendance (latest by arrival,
+    /// <c>seq</c>).
+    /// </summary>
     public const string EmployeeDaySql = $"""
         with st as ({ActivityStatusSql}),
         act as (
@@ -27,6 +34,7 @@ public static class RollupRecompute
                    coalesce(sum(a.minutes) filter (where s.status = 'approved'), 0)::int as minutes_approved,
                    coalesce(sum(a.minutes) filter (where s.status = 'rejected'), 0)::int as minutes_rejected
             from activity a join st s on s.event_id = a.event_id
+            where s.status <> 'withdrawn'
             group by a.nip, a.local_day
         ), att as (
             select distinct on (nip, day) nip, day, status, late_minutes

@@ -5,6 +5,7 @@ using Kinerja.Ingest.Streams.Feedback;
 using Kinerja.Ingest.Streams.Rating;
 using Kinerja.Ingest.Streams.Review;
 using Kinerja.Ingest.Streams.Survey;
+using Kinerja.Ingest.Streams.Withdrawal;
 
 namespace Kinerja.Ingest.Streams;
 
@@ -26,6 +27,7 @@ internal static class IngestStreams
         new ReviewStream(),
         new FeedbackStream(),
         new SurveyStream(),
+        new WithdrawalStream(),
     ];
 
     /// <summary>The stream with this route / import name (case-sensitive), or null.</summary>

@@ -36,6 +36,6 @@ public sealed class StreamRegistryTests
     [Fact]
     public void ImportUsage_NamesEveryStream()
     {
-        Assert.Equal("usage: import activities|attendance|ratings|reviews|feedback|surveys <file.csv|file.ndjson>", IngestCli.Usage);
+        Assert.Equal("usage: import activities|attendance|ratings|reviews|feedback|surveys|withdrawals <file.csv|file.ndjson>", IngestCli.Usage);
     }
 }

@@ -77,6 +77,22 @@ internal static class Items
         ["occurredAt"] = at.ToString("O", CultureInfo.InvariantCulture),
     };
 
+    public static JsonObject Withdrawal(Guid activity, string nip, DateTimeOffset at, Guid? replacedBy = null, Guid? id = null)
+    {
+        var o = new JsonObject
+        {
+            ["eventId"] = (id ?? Guid.NewGuid()).ToString(),
+            ["activityEventId"] = activity.ToString(),
+            ["nip"] = nip,
+            ["occurredAt"] = at.ToString("O", CultureInfo.InvariantCulture),
+        };
+        if (replacedBy is not null)
+        {
+            o["replacedBy"] = replacedBy.ToString();
+        }
+        return o;
+    }
+
     public static Guid IdOf(JsonObject item) => Guid.Parse((string)item["eventId"]!);
 
     public static async Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string stream, params JsonNode[] items)

@@ -11,7 +11,7 @@ public sealed class StreamRegistrationTests
     {
         var registry = new IngestStreamRegistry(IngestStreams.All);
 
-        Assert.Equal(["a", "t", "r", "v", "f", "s"], IngestStreams.All.Select(s => s.WriteSide.RegistryCode.ToString()));
+        Assert.Equal(["a", "t", "r", "v", "f", "s", "w"], IngestStreams.All.Select(s => s.WriteSide.RegistryCode.ToString()));
         Assert.Equal(["activity", "attendance", "rating", "activity_review", "survey_response"], registry.PartitionedTables);
     }
 

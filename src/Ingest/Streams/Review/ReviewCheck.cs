@@ -16,12 +16,18 @@ namespace Kinerja.Ingest.Streams.Review;
 /// </summary>
 internal sealed class ReviewCheck(StreamPart<PreparedReview> part, WorkSet batch, ReferenceData refs) : StreamCheck
 {
-    /// <summary>Owners and local days (the review's partition key) of stored activities that reviews point at.</summary>
+    /// <summary>
+    /// Owners, local days (the review's partition key) and states of stored activities that reviews point at, locked
+    /// until commit: a withdrawal of the same activity in a concurrent transaction waits (and then sees the verdict),
+    /// or this batch waits for it and sees <c>withdrawn</c>.
+    /// </summary>
     public const string ActivityOwners = """
-        select event_id, nip::text, local_day from activity where event_id = any($1)
+        select event_id, nip::text, local_day, status = 'withdrawn' from activity where event_id = any($1)
+        order by event_id for update
         """;
 
     private readonly Dictionary<Guid, (string Nip, DateOnly Day)> _owners = [];
+    private readonly HashSet<Guid> _withdrawn = [];
 
     public override void AddLookups(LookupRound round)
     {
@@ -41,6 +47,10 @@ internal sealed class ReviewCheck(StreamPart<PreparedReview> part, WorkSet batch
             while (await reader.ReadAsync(ct))
             {
                 _owners[reader.GetGuid(0)] = (reader.GetString(1), reader.GetFieldValue<DateOnly>(2));
+                if (reader.GetBoolean(3))
+                {
+                    _withdrawn.Add(reader.GetGuid(0));
+                }
             }
         });
     }
@@ -71,6 +81,12 @@ internal sealed class ReviewCheck(StreamPart<PreparedReview> part, WorkSet batch
                 seen.Remove(p.Item.EventId);
                 e.Owner.Reject(p.Index, "activityEventId",
                     $"No activity with eventId {target} is stored or accepted in this batch.");
+                continue;
+            }
+            if (_withdrawn.Contains(target))
+            {
+                seen.Remove(p.Item.EventId);
+                e.Owner.Reject(p.Index, "activityEventId", $"Activity {target} was withdrawn by the employee; it can no longer be reviewed.");
                 continue;
             }
             var ownerNip = activity.Nip;

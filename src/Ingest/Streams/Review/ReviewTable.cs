@@ -45,7 +45,7 @@ internal sealed class ReviewTable : StreamTable<PreparedReview>
         ), chg as (
             select a.event_id, a.nip, a.local_day, a.minutes, a.status as old_status, l.status as new_status
             from activity a join latest l on l.activity_event_id = a.event_id and l.activity_day = a.local_day
-            where a.status <> l.status
+            where a.status <> l.status and a.status <> 'withdrawn'
         ), upd as (
             update activity a set status = c.new_status
             from chg c

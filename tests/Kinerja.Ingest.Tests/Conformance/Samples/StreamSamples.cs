@@ -26,7 +26,7 @@ internal abstract class StreamSamples
 {
     public static IReadOnlyList<StreamSamples> All { get; } =
         [new ActivitySamples(), new AttendanceSamples(), new RatingSamples(), new ReviewSamples(),
-            new FeedbackSamples(), new SurveySamples()];
+            new FeedbackSamples(), new SurveySamples(), new WithdrawalSamples()];
 
     public static StreamSamples For(string stream) => All.SingleOrDefault(s => s.Stream == stream)
         ?? throw new Xunit.Sdk.XunitException(
