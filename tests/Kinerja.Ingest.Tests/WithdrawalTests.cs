@@ -216,6 +216,26 @@ public sealed class WithdrawalTests(TestDatabase db) : IClassFixture<TestDatabas
     }
 
     [Fact]
+    public async Task RetryOfAStoredReview_AfterTheActivityWasWithdrawn_IsDuplicateNotRejected()
+    {
+        var day = TestDays.Next();
+        var nip = _org.Staff[7];
+        var a = Activity(nip, TestDays.MorningWib(day), 30);
+        await StoreAsync(a);
+        var returned = Review(a.EventId, false);
+        Assert.Equal(ItemStatus.Accepted, (await _host.Pipeline.SubmitReviewsAsync([returned])).Items[0].Status);
+        Assert.Equal(ItemStatus.Accepted, (await _host.Pipeline.SubmitWithdrawalsAsync([Withdrawal(a.EventId, nip)])).Items[0].Status);
+
+        // the superior's client lost the first answer and sends the same review again
+        var retry = await _host.Pipeline.SubmitReviewsAsync([returned]);
+
+        Assert.Equal(ItemStatus.Duplicate, retry.Items[0].Status);
+        Assert.Equal("withdrawn", await StatusAsync(a.EventId));
+        Assert.Equal(1L, await Sql.ScalarAsync<long>(db.DataSource,
+            "select count(*) from activity_review where activity_event_id = @id", new { id = a.EventId }));
+    }
+
+    [Fact]
     public async Task ReplacedBy_UnknownOrSomeoneElses_RefusedWithTheSameAnswer()
     {
         var day = TestDays.Next();

@@ -29,17 +29,36 @@ internal sealed class ReviewCheck(StreamPart<PreparedReview> part, WorkSet batch
     private readonly Dictionary<Guid, (string Nip, DateOnly Day)> _owners = [];
     private readonly HashSet<Guid> _withdrawn = [];
 
+    /// <summary>
+    /// Reviews of this batch stored before: a retry is answered <c>duplicate</c> even when its verdict could no longer
+    /// be given (the activity was withdrawn or changed hands since), so a client never reads "rejected" for a stored event.
+    /// </summary>
+    public const string StoredReviews = "select event_id from event_registry where event_id = any($1)";
+
+    private readonly HashSet<Guid> _stored = [];
+
     public override void AddLookups(LookupRound round)
     {
         var targets = new HashSet<Guid>(part.All.Count);
-        foreach (var e in part.All)
+        var ids = new Guid[part.All.Count];
+        for (var i = 0; i < part.All.Count; i++)
         {
-            targets.Add(e.Item.Item.ActivityEventId);
+            targets.Add(part.All[i].Item.Item.ActivityEventId);
+            ids[i] = part.All[i].Item.Item.EventId;
         }
         if (targets.Count == 0)
         {
             return;
         }
+        var stored = new NpgsqlBatchCommand(StoredReviews);
+        stored.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        round.Add(stored, async (reader, ct) =>
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                _stored.Add(reader.GetGuid(0));
+            }
+        });
         var cmd = new NpgsqlBatchCommand(ActivityOwners);
         cmd.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = targets.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
         round.Add(cmd, async (reader, ct) =>
@@ -70,7 +89,7 @@ internal sealed class ReviewCheck(StreamPart<PreparedReview> part, WorkSet batch
         foreach (var e in part.All)
         {
             var p = e.Item;
-            if (!seen.Add(p.Item.EventId))
+            if (!seen.Add(p.Item.EventId) || _stored.Contains(p.Item.EventId))
             {
                 e.Owner.Set(p.Index, ItemStatus.Duplicate);
                 continue;
