@@ -5,7 +5,7 @@ namespace Kinerja.Dashboard.Apis;
 
 /// <summary>
 /// The screens (dashboard role): the landing page and the public display for anyone (aggregates only), the leader
-/// boards for readers of the region, the rules console for HR. Their static files are served by the pipeline.
+/// boards for readers of the region, the rules console for HR, the employee's own page (<c>/saya</c>). Their static files are served by the pipeline.
 /// </summary>
 public static class PageEndpoints
 {
@@ -37,6 +37,9 @@ public static class PageEndpoints
 
         app.MapGroup("/aturan").RequireAuthorization(Policies.RulesRead).ExcludeFromDescription()
             .MapGet("", RulesPage.Get);
+
+        // An account without a NIP is refused like any other: /akses-ditolak?ReturnUrl=/saya says why (LoginHtml.DeniedNoNip).
+        app.MapGet("/saya", SayaPage.GetAsync).RequireAuthorization(Policies.Employee).ExcludeFromDescription();
         return app;
     }
 }
