@@ -72,8 +72,17 @@ public sealed class SayaPageTests(LiveServer server) : IClassFixture<LiveServer>
     }
 
     [Fact]
-    public async Task Saya_shows_the_employees_own_figures()
+    public async Task Saya_shows_the_employees_own_figures_and_triggers_with_why()
     {
+        await using (var conn = await server.DataSource.OpenConnectionAsync())
+        {
+            await conn.ExecuteAsync("""
+                insert into "trigger" (kind, code, nip, period, workflow, version, rule, inputs, fired_at)
+                values ('COACHING', 'PEMBINAAN_ATASAN', @nip, to_char(now(), 'YYYY-MM'), 'tindak_lanjut', 7, 'PEMBINAAN_UJI_SAYA',
+                        '{"tksDaysYtd": 4}'::jsonb, now())
+                on conflict do nothing
+                """, new { nip = Me.Nip });
+        }
         var page = await SayaAsync();
         await Assertions.Expect(page.Locator("#nama")).ToHaveTextAsync(Me.Name);
         await Assertions.Expect(page.Locator("#menit-bulan")).Not.ToHaveTextAsync("—");
@@ -85,6 +94,10 @@ public sealed class SayaPageTests(LiveServer server) : IClassFixture<LiveServer>
         await Assertions.Expect(page.Locator("#isi-360 form.dinilai").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#isi-360")).ToContainTextAsync(Boss.Name);
         Assert.Equal(0, await page.Locator("#tautan-tim").CountAsync());
+        var trigger = page.Locator("#daftar-tindak li.tindak").Filter(new() { HasText = "pembinaan atasan" });
+        await trigger.Locator("summary").First.ClickAsync();
+        await Assertions.Expect(trigger.First).ToContainTextAsync("Aturan PEMBINAAN_UJI_SAYA dari alur kerja tindak_lanjut versi 7.");
+        await Assertions.Expect(trigger.First.Locator(".masukan")).ToContainTextAsync("tksDaysYtd");
         await LiveServer.ScreenshotAsync(page, "20-saya-desktop");
 
         var boss = await server.NewPageAsync(1280, 900, Superior);

@@ -72,6 +72,11 @@ internal static class SayaHtml
             <p class="ket" id="tpp" hidden></p>
           </section>
 
+          <section class="kartu" id="tindak-lanjut">
+            <h2>Penghargaan, pembinaan, dan sanksi</h2>
+            <ol class="daftar" id="daftar-tindak"><li class="kosong">Memuat…</li></ol>
+          </section>
+
           <section class="kartu" id="penilaian">
             <h2>Penilaian BerAKHLAK yang saya terima</h2>
             <div id="isi-penilaian"><p class="kosong">Memuat…</p></div>

@@ -115,5 +115,5 @@
       : [el("p", "kosong", "Tidak ada orang yang Anda nilai pada periode ini.")]));
   }
 
-  S.listeners.extraLoads = [load];
+  S.listeners.extraLoads.push(load);
 })();

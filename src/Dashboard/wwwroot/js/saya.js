@@ -74,7 +74,7 @@ window.Saya = (function () {
 
   const state = { snapshot: null, activities: [], showWithdrawn: false, lastFresh: null, connected: false };
   const stateLabel = { menunggu: "Menunggu", disetujui: "Disetujui", dikembalikan: "Dikembalikan", ditarik: "Ditarik" };
-  const listeners = { activities: [] };
+  const listeners = { activities: [], snapshot: [], extraLoads: [] };
 
   function fresh() {
     state.lastFresh = now();
@@ -233,7 +233,7 @@ window.Saya = (function () {
     failed.forEach((x) => console.warn("Gagal memuat", x.reason));
     if (failed.length === 0) { fresh(); }
   }
-  const refreshAll = () => refresh([loadMe, loadActivities, loadFeedback, loadRatings].concat(listeners.extraLoads || []));
+  const refreshAll = () => refresh([loadMe, loadActivities, loadFeedback, loadRatings].concat(listeners.extraLoads));
 
   function setConn(s) {
     const e = $("koneksi");
@@ -245,7 +245,7 @@ window.Saya = (function () {
     const retry = { nextRetryDelayInMilliseconds: (ctx) => ([0, 1000, 2000, 3000][ctx.previousRetryCount] ?? 5000) + Math.floor(Math.random() * 500) };
     const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/employee").withAutomaticReconnect(retry)
       .configureLogging(signalR.LogLevel.Warning).build();
-    connection.on("Snapshot", (s) => { applySnapshot(s); fresh(); });
+    connection.on("Snapshot", (s) => { applySnapshot(s); fresh(); listeners.snapshot.forEach((f) => f(s)); });
     connection.on("ActivitiesChanged", () => refresh([loadActivities, loadMe]));
     connection.on("FeedbackAdded", (n) => { addFeedback(n); fresh(); });
     const subscribe = () => connection.invoke("Subscribe", "employee:" + nip);
@@ -275,8 +275,10 @@ window.Saya = (function () {
     return connection;
   }
 
-  // Other scripts of the page (saya-lapor.js, saya-360.js) register here before the first load runs.
-  setTimeout(() => { refreshAll(); startLive(); }, 0);
+  // The page's other scripts (saya-lapor.js, saya-360.js, saya-tindak.js) register their listeners first: the first load
+  // waits for DOMContentLoaded, which follows every parser-blocking script (a timer could fire between two of them).
+  function boot() { refreshAll(); startLive(); }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", boot, { once: true }); } else { setTimeout(boot, 0); }
   setInterval(checkStale, 5000);
 
   return { nip, fmt, el, $, setText, empty, call, httpProblem, now, today, period, localDay, state, stateLabel,
