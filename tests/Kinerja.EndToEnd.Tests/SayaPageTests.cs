@@ -212,6 +212,19 @@ public sealed class SayaPageTests(LiveServer server) : IClassFixture<LiveServer>
     }
 
     [Fact]
+    public async Task Lost_connection_shows_since_when_the_data_is_stale_and_the_page_reconnects_by_itself()
+    {
+        var page = await SayaAsync();
+        var asOf = (await page.Locator("#asof").TextContentAsync())!.Replace("Data per ", "", StringComparison.Ordinal);
+        await page.EvaluateAsync("() => window.Saya.state.connection.stop()");
+        await Assertions.Expect(page.Locator("#basi")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#basi")).ToContainTextAsync("Data tidak terbarui sejak " + asOf);
+        await Assertions.Expect(page.Locator("#koneksi")).ToHaveAttributeAsync("data-state", "connected");
+        await Assertions.Expect(page.Locator("#basi")).ToBeHiddenAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__belumMuatUlang === true"), "the page was reloaded");
+    }
+
+    [Fact]
     public async Task Phone_viewport_has_no_horizontal_scroll()
     {
         var page = await SayaAsync(390, 844);

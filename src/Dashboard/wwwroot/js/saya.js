@@ -100,7 +100,9 @@ window.Saya = (function () {
 
   function renderMinutes() {
     const s = state.snapshot;
-    const dailyTarget = s && s.workingDays > 0 ? Math.round(s.activityTargetMinutes / s.workingDays) : null;
+    // The month's target is pro-rated to the working days elapsed so far (a closed month: all of them).
+    const days = s ? s.workingDaysElapsed || s.workingDays : 0;
+    const dailyTarget = days > 0 ? Math.round(s.activityTargetMinutes / days) : null;
     const t = todayMinutes();
     setText("menit-hari", fmt.int(t));
     bar("menit-hari-bar", dailyTarget ? (t * 100) / dailyTarget : 0);
@@ -272,6 +274,7 @@ window.Saya = (function () {
       }
     }
     begin();
+    state.connection = connection;
     return connection;
   }
 
