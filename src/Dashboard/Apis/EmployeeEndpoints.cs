@@ -11,7 +11,8 @@ public static class EmployeeEndpoints
 {
     public static IEndpointRouteBuilder MapEmployeeApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1/me").WithTags("Employee").RequireAuthorization(Policies.Employee).MapMeApi().MapMeActivitiesReads();
+        app.MapGroup("/api/v1/me").WithTags("Employee").RequireAuthorization(Policies.Employee).MapMeApi().MapMeActivitiesReads()
+            .MapMeTriggersReads();
         app.MapGroup("/api/v1/team").WithTags("Employee").RequireAuthorization(Policies.Employee).MapTeamReads();
         return app;
     }

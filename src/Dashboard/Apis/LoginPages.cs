@@ -21,7 +21,8 @@ public static class LoginPages
         group.MapPost("/masuk", SignInAsync).RequireRateLimiting(RateLimits.Login);
         group.MapGet("/keluar", ShowLogout);
         group.MapPost("/keluar", SignOutAsync);
-        group.MapGet("/akses-ditolak", () => Html(LoginHtml.Denied(), StatusCodes.Status403Forbidden));
+        group.MapGet("/akses-ditolak", ([FromQuery(Name = "ReturnUrl")] string? returnUrl) =>
+            Html(LoginHtml.IsEmployeePage(returnUrl) ? LoginHtml.DeniedNoNip() : LoginHtml.Denied(), StatusCodes.Status403Forbidden));
         return group;
     }
 

@@ -5,7 +5,7 @@ namespace Kinerja.Dashboard.Apis;
 
 /// <summary>
 /// The screens (dashboard role): the landing page and the public display for anyone (aggregates only), the leader
-/// boards for readers of the region, the rules console for HR, the superior's page <c>/tim</c> for employees. Their static files are served by the pipeline.
+/// boards for readers of the region, the rules console for HR, the employee's own page (<c>/saya</c>) and the superior's page <c>/tim</c> for employees. Their static files are served by the pipeline.
 /// </summary>
 public static class PageEndpoints
 {
@@ -40,6 +40,8 @@ public static class PageEndpoints
 
         app.MapGroup("/tim").RequireAuthorization(Policies.Employee).ExcludeFromDescription()
             .MapGet("", TimPage.GetAsync);
+        // An account without a NIP is refused like any other: /akses-ditolak?ReturnUrl=/saya says why (LoginHtml.DeniedNoNip).
+        app.MapGet("/saya", SayaPage.GetAsync).RequireAuthorization(Policies.Employee).ExcludeFromDescription();
         return app;
     }
 }

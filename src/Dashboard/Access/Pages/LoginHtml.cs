@@ -44,5 +44,19 @@ internal static class LoginHtml
         <p><a href="/">Beranda</a> · <a href="/keluar">Masuk dengan akun lain</a></p></main></body></html>
         """;
 
+    /// <summary>True for the pages of employees (<c>/saya</c>, <c>/tim</c>): a refusal there means the account has no NIP.</summary>
+    public static bool IsEmployeePage(string? returnUrl) =>
+        returnUrl is not null && (returnUrl == "/saya" || returnUrl.StartsWith("/saya/", StringComparison.Ordinal)
+            || returnUrl.StartsWith("/saya?", StringComparison.Ordinal) || returnUrl == "/tim"
+            || returnUrl.StartsWith("/tim/", StringComparison.Ordinal) || returnUrl.StartsWith("/tim?", StringComparison.Ordinal));
+
+    public static string DeniedNoNip() =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, Head, "Akun tanpa NIP") + """
+        <main><h1>Akun ini tidak terhubung dengan pegawai</h1>
+        <p>Halaman ini hanya untuk akun pegawai yang terhubung dengan satu NIP. Akun Anda tidak memiliki NIP.
+        Bila Anda pegawai, masuklah dengan akun pegawai Anda atau hubungi BKD/BKPSDM.</p>
+        <p><a href="/">Beranda</a> · <a href="/keluar">Masuk dengan akun lain</a></p></main></body></html>
+        """;
+
     private static string Enc(string s) => WebUtility.HtmlEncode(s);
 }
