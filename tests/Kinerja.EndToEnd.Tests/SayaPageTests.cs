@@ -168,28 +168,46 @@ public sealed class SayaPageTests(LiveServer server) : IClassFixture<LiveServer>
         Assert.True(await page.EvaluateAsync<bool>("() => window.__belumMuatUlang === true"), "the page was reloaded");
         await LiveServer.ScreenshotAsync(page, "21-saya-dikembalikan");
 
-        // Correct and resubmit: a new event replacing the returned one. Without the withdrawal endpoint on this server the
-        // page says so and stores nothing (it never fakes the withdrawal).
-        using var me = As(Employee);
-        using var probe = await me.PostAsJsonAsync("/api/v1/me/activities/withdrawals", Array.Empty<object>());
+        // Correct and resubmit: the corrected activity is a new event, the returned one is withdrawn naming it
         await row.Locator("button.ubah").ClickAsync();
         await Assertions.Expect(page.Locator("#judul-lapor")).ToHaveTextAsync("Perbaiki dan kirim ulang");
         await Assertions.Expect(page.Locator("#uraian")).ToHaveValueAsync(description);
         var corrected = description + " (diperbaiki)";
         await page.Locator("#uraian").FillAsync(corrected);
         await page.Locator("#kirim-lapor").ClickAsync();
-        if (probe.StatusCode == HttpStatusCode.NotFound)
-        {
-            await Assertions.Expect(page.Locator("#pesan-lapor")).ToContainTextAsync("belum tersedia di server ini (404)");
-            Assert.Equal(0, await StoredAsync(corrected));
-        }
-        else
-        {
-            await Assertions.Expect(page.Locator("#pesan-lapor")).ToContainTextAsync("Perbaikan terkirim");
-            await Assertions.Expect(page.Locator("#daftar-aktivitas li.aktivitas").Filter(new() { HasText = corrected }).Locator(".lencana"))
-                .ToHaveTextAsync("Menunggu");
-            await Assertions.Expect(page.Locator($"#daftar-aktivitas li[data-id='{eventId}']")).ToHaveCountAsync(0);
-        }
+        await Assertions.Expect(page.Locator("#pesan-lapor")).ToContainTextAsync("Perbaikan terkirim");
+        await Assertions.Expect(page.Locator("#daftar-aktivitas li.aktivitas").Filter(new() { HasText = corrected }).Locator(".lencana"))
+            .ToHaveTextAsync("Menunggu");
+        await Assertions.Expect(page.Locator($"#daftar-aktivitas li[data-id='{eventId}']")).ToHaveCountAsync(0);
+        var replacement = await conn.ExecuteScalarAsync<Guid>("select event_id from activity where description = @corrected", new { corrected });
+        Assert.Equal(("withdrawn", (Guid?)replacement), await conn.QuerySingleAsync<(string, Guid?)>("""
+            select a.status, w.replaced_by from activity a join activity_withdrawal w on w.activity_event_id = a.event_id
+            where a.event_id = @eventId
+            """, new { eventId }));
+    }
+
+    [Fact]
+    public async Task Withdrawing_a_pending_report_takes_a_second_tap_and_stores_one_withdrawal()
+    {
+        var page = await SayaAsync();
+        var description = "Konsep surat edaran " + Guid.NewGuid().ToString("N")[..6];
+        await ReportAsync(page, description, 45);
+        await using var conn = await server.DataSource.OpenConnectionAsync();
+        var eventId = await conn.ExecuteScalarAsync<Guid>("select event_id from activity where description = @description", new { description });
+        var row = page.Locator($"#daftar-aktivitas li[data-id='{eventId}']");
+        var pull = row.Locator("button.tarik");
+
+        await pull.ClickAsync();
+        await Assertions.Expect(pull).ToHaveTextAsync("Ketuk lagi untuk menarik");
+        Assert.Equal("pending", await conn.ExecuteScalarAsync<string>("select status from activity where event_id = @eventId", new { eventId }));
+        await pull.ClickAsync();
+
+        await Assertions.Expect(page.Locator("#pesan-aktivitas")).ToHaveTextAsync("Laporan ditarik.");
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+        Assert.Equal(("withdrawn", 1L), await conn.QuerySingleAsync<(string, long)>("""
+            select a.status, (select count(*) from activity_withdrawal w where w.activity_event_id = a.event_id)
+            from activity a where a.event_id = @eventId
+            """, new { eventId }));
     }
 
     [Fact]

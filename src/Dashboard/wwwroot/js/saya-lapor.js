@@ -14,7 +14,6 @@
   let pendingWithdrawal = null;  // { eventId, activityEventId, replacedBy }, until the server acked it
   let editing = null;            // the activity being corrected
   let sending = false;
-  let withdrawalsMissing = false;
 
   // crypto.randomUUID needs a secure context (https or localhost); plain-http intranets get the same v4 UUID by hand.
   function newId() {
@@ -131,22 +130,10 @@
     busy(false);
   }
 
-  /** True when POST /api/v1/me/activities/withdrawals exists (an empty batch is refused, never stored). */
-  async function withdrawalsAvailable() {
-    if (withdrawalsMissing) { return false; }
-    try {
-      const r = await S.call("POST", "/api/v1/me/activities/withdrawals", []);
-      withdrawalsMissing = r.status === 404;
-    } catch { return true; }
-    return !withdrawalsMissing;
-  }
-  const missingText = "Mengubah atau menarik laporan belum tersedia di server ini (404). Laporan tidak diubah.";
-
   /** Sends the kept withdrawal; true when the server acked it. */
   async function sendWithdrawal(target) {
     let r;
     try { r = await S.call("POST", "/api/v1/me/activities/withdrawals", [pendingWithdrawal]); } catch { r = { ok: false, status: 0, body: null }; }
-    if (r.status === 404) { withdrawalsMissing = true; message(target, missingText, "salah"); return false; }
     if (!r.ok || !r.body || !r.body.items) { message(target, S.httpProblem(r) + " Ketuk Tarik lagi untuk mengulang.", "salah"); return false; }
     const res = r.body.items[0];
     pendingWithdrawal = null;
@@ -166,7 +153,6 @@
     if (!item) { return; }
     busy(true);
     try {
-      if (editing && !(await withdrawalsAvailable())) { message("pesan-lapor", missingText, "salah"); return; }
       pendingId = pendingId || newId();
       item.eventId = pendingId;
       let r;
