@@ -23,45 +23,106 @@ internal sealed class GroupAccumulator(RegionPlan region, string periodKey)
     public SurveyTally Survey { get; private set; } = SurveyTally.Empty;
 
     /// <summary>Adds an employee's period figures; inactive employees are not counted.</summary>
-    public void Add(EmployeeFactsRow r)
+    public void Add(EmployeeFactsRow r) => Apply(r, 1);
+
+    /// <summary>
+    /// Takes back the figures of an employee row added before (the live model's update of one employee). False when the
+    /// row's TKS run may have been the group's longest: a maximum cannot be taken back, so the caller adds the group's
+    /// rows again.
+    /// </summary>
+    public bool Remove(EmployeeFactsRow r)
+    {
+        Apply(r, -1);
+        return !r.Active || r.TksLongestRun <= 0 || r.TksLongestRun < _longestRun;
+    }
+
+    /// <summary>Adds the employee figures another group summed (a region from its units); unit rows are added separately.</summary>
+    public void AddEmployees(GroupAccumulator o)
+    {
+        _approved += o._approved;
+        _pending += o._pending;
+        _rejected += o._rejected;
+        _target += o._target;
+        _onTarget += o._onTarget;
+        _activityDays += o._activityDays;
+        _hadir += o._hadir;
+        _terlambat += o._terlambat;
+        _izin += o._izin;
+        _sakit += o._sakit;
+        _cuti += o._cuti;
+        _dinasLuar += o._dinasLuar;
+        _late += o._late;
+        _tks += o._tks;
+        _tksYtd += o._tksYtd;
+        _withTks += o._withTks;
+        _longestRun = Math.Max(_longestRun, o._longestRun);
+        _hkSum += o._hkSum; _hkCnt += o._hkCnt;
+        _baSum += o._baSum; _baCnt += o._baCnt;
+        _ratingCount += o._ratingCount;
+        _bpSum += o._bpSum; _bpCnt += o._bpCnt;
+        _akSum += o._akSum; _akCnt += o._akCnt;
+        _koSum += o._koSum; _koCnt += o._koCnt;
+        _haSum += o._haSum; _haCnt += o._haCnt;
+        _loSum += o._loSum; _loCnt += o._loCnt;
+        _adSum += o._adSum; _adCnt += o._adCnt;
+        _klSum += o._klSum; _klCnt += o._klCnt;
+        _atSum += o._atSum; _atCnt += o._atCnt;
+        _reSum += o._reSum; _reCnt += o._reCnt;
+        _bwSum += o._bwSum; _bwCnt += o._bwCnt;
+        _maSum += o._maSum; _maCnt += o._maCnt;
+        _diSum += o._diSum; _diCnt += o._diCnt;
+    }
+
+    /// <summary>A new accumulator of the same group holding this one's employee figures (unit rows are not copied).</summary>
+    public GroupAccumulator CopyEmployees()
+    {
+        var copy = new GroupAccumulator(region, periodKey);
+        copy.AddEmployees(this);
+        return copy;
+    }
+
+    private void Apply(EmployeeFactsRow r, int by)
     {
         if (!r.Active)
         {
             return;
         }
         var target = region.Target.TargetMinutes;
-        _approved += r.MinutesApproved;
-        _pending += r.MinutesPending;
-        _rejected += r.MinutesRejected;
-        _target += target;
-        _onTarget += target > 0 && r.MinutesApproved >= target ? 1 : 0;
-        _activityDays += r.ActivityDays;
-        _hadir += r.Hadir;
-        _terlambat += r.Terlambat;
-        _izin += r.Izin;
-        _sakit += r.Sakit;
-        _cuti += r.Cuti;
-        _dinasLuar += r.DinasLuar;
-        _late += r.LateMinutes;
-        _tks += r.Tks;
-        _tksYtd += r.TksYtd;
-        _withTks += r.TksYtd > 0 ? 1 : 0;
-        _longestRun = Math.Max(_longestRun, r.TksLongestRun);
-        _hkSum += r.HasilKerjaSum; _hkCnt += r.HasilKerjaCount;
-        _baSum += r.BerAkhlakSum; _baCnt += r.BerAkhlakCount;
-        _ratingCount += r.RatingCount;
-        _bpSum += r.BerorientasiPelayananSum; _bpCnt += r.BerorientasiPelayananCount;
-        _akSum += r.AkuntabelSum; _akCnt += r.AkuntabelCount;
-        _koSum += r.KompetenSum; _koCnt += r.KompetenCount;
-        _haSum += r.HarmonisSum; _haCnt += r.HarmonisCount;
-        _loSum += r.LoyalSum; _loCnt += r.LoyalCount;
-        _adSum += r.AdaptifSum; _adCnt += r.AdaptifCount;
-        _klSum += r.KolaboratifSum; _klCnt += r.KolaboratifCount;
-        _atSum += r.AtasanSum; _atCnt += r.AtasanCount;
-        _reSum += r.RekanSum; _reCnt += r.RekanCount;
-        _bwSum += r.BawahanSum; _bwCnt += r.BawahanCount;
-        _maSum += r.MasyarakatSum; _maCnt += r.MasyarakatCount;
-        _diSum += r.DiriSum; _diCnt += r.DiriCount;
+        _approved += by * r.MinutesApproved;
+        _pending += by * r.MinutesPending;
+        _rejected += by * r.MinutesRejected;
+        _target += by * target;
+        _onTarget += by * (target > 0 && r.MinutesApproved >= target ? 1 : 0);
+        _activityDays += by * r.ActivityDays;
+        _hadir += by * r.Hadir;
+        _terlambat += by * r.Terlambat;
+        _izin += by * r.Izin;
+        _sakit += by * r.Sakit;
+        _cuti += by * r.Cuti;
+        _dinasLuar += by * r.DinasLuar;
+        _late += by * r.LateMinutes;
+        _tks += by * r.Tks;
+        _tksYtd += by * r.TksYtd;
+        _withTks += by * (r.TksYtd > 0 ? 1 : 0);
+        if (by > 0)
+        {
+            _longestRun = Math.Max(_longestRun, r.TksLongestRun);
+        }
+        _hkSum += by * r.HasilKerjaSum; _hkCnt += by * r.HasilKerjaCount;
+        _baSum += by * r.BerAkhlakSum; _baCnt += by * r.BerAkhlakCount;
+        _ratingCount += by * r.RatingCount;
+        _bpSum += by * r.BerorientasiPelayananSum; _bpCnt += by * r.BerorientasiPelayananCount;
+        _akSum += by * r.AkuntabelSum; _akCnt += by * r.AkuntabelCount;
+        _koSum += by * r.KompetenSum; _koCnt += by * r.KompetenCount;
+        _haSum += by * r.HarmonisSum; _haCnt += by * r.HarmonisCount;
+        _loSum += by * r.LoyalSum; _loCnt += by * r.LoyalCount;
+        _adSum += by * r.AdaptifSum; _adCnt += by * r.AdaptifCount;
+        _klSum += by * r.KolaboratifSum; _klCnt += by * r.KolaboratifCount;
+        _atSum += by * r.AtasanSum; _atCnt += by * r.AtasanCount;
+        _reSum += by * r.RekanSum; _reCnt += by * r.RekanCount;
+        _bwSum += by * r.BawahanSum; _bwCnt += by * r.BawahanCount;
+        _maSum += by * r.MasyarakatSum; _maCnt += by * r.MasyarakatCount;
+        _diSum += by * r.DiriSum; _diCnt += by * r.DiriCount;
     }
 
     /// <summary>Adds a unit's head count, today figures, predicates and IKM sums.</summary>

@@ -118,64 +118,6 @@ public sealed partial class IndicatorQueries(NpgsqlDataSource db, CalendarCache 
     public async Task<Period?> CurrentMonthAsync(string regionId, CancellationToken ct = default) =>
         await calendars.GetAsync(regionId, ct) is { } calendar ? CurrentMonth(calendar) : null;
 
-    /// <summary>Builds the unit rows and totals of a region from already fetched rows.</summary>
-    internal static RegionIndicators BuildRegion(PeriodPlan plan, RegionCalendar calendar,
-        IReadOnlyList<UnitFactsRow> units, IReadOnlyList<EmployeeFactsRow> rows)
-    {
-        var byUnit = rows.ToLookup(r => r.UnitId, StringComparer.Ordinal);
-        var regionPlan = plan.Regions[calendar.RegionId];
-        var total = new GroupAccumulator(regionPlan, plan.Period.Key);
-        foreach (var row in rows)
-        {
-            total.Add(row);
-        }
-        var unitIndicators = new List<UnitIndicators>(units.Count);
-        foreach (var unit in units)
-        {
-            total.Add(unit);
-            unitIndicators.Add(BuildUnit(plan, unit, byUnit[unit.UnitId]));
-        }
-        var ikm = IkmFigures.From(total.Survey, Survey.SurveyWeights.Default, total.IkmSum, total.IkmCount);
-        return new RegionIndicators(total.Build())
-        {
-            RegionId = calendar.RegionId,
-            Name = calendar.Name,
-            TimeZone = calendar.Clock.TimeZoneId,
-            MonthlyTargetMinutes = calendar.MonthlyTargetMinutes,
-            Ikm = ikm.Ikm,
-            IkmBand = ikm.Grade,
-            IkmCount = ikm.Count,
-            IkmRespondents = total.Survey.Respondents,
-            IkmSource = ikm.Source,
-            Units = unitIndicators,
-        };
-    }
-
-    internal static UnitIndicators BuildUnit(PeriodPlan plan, UnitFactsRow unit, IEnumerable<EmployeeFactsRow> rows)
-    {
-        var acc = new GroupAccumulator(plan.Regions[unit.RegionId], plan.Period.Key);
-        foreach (var row in rows)
-        {
-            acc.Add(row);
-        }
-        acc.Add(unit);
-        var ikm = IkmFigures.Of(unit);
-        return new UnitIndicators(acc.Build())
-        {
-            UnitId = unit.UnitId,
-            RegionId = unit.RegionId,
-            Name = unit.Name,
-            UnitPredikat = unit.UnitPredikat,
-            Ikm = ikm.Ikm,
-            IkmBand = ikm.Grade,
-            IkmCount = ikm.Count,
-            IkmGrade = ikm.Grade,
-            IkmRespondents = unit.SurveyRespondents,
-            IkmElements = ikm.Elements,
-            IkmSource = ikm.Source,
-        };
-    }
-
     internal async Task<PeriodPlan?> PlanAsync(Period period, string? regionId, CancellationToken ct)
     {
         if (regionId is null)

@@ -18,6 +18,8 @@ internal sealed class LiveRegionState(PeriodPlan plan, string regionId, bool com
     private static readonly IReadOnlyDictionary<string, FamilyVersions> NoFamilies = new Dictionary<string, FamilyVersions>();
     private readonly Dictionary<string, UnitFactsRow> _units = new(StringComparer.Ordinal);
     private readonly List<string> _unitOrder = [];
+    private readonly Dictionary<string, LiveUnitTally> _tallies = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LiveEmployee> _employees = new(StringComparer.Ordinal);
     private RegionIndicators? _figures = previous?._figures;
     private long _version = previous?.Version ?? 0;
 
@@ -40,9 +42,10 @@ internal sealed class LiveRegionState(PeriodPlan plan, string regionId, bool com
     /// <summary>When the read behind the latest change started: everything committed before it that was announced is in.</summary>
     public DateTimeOffset AsOf { get; private set; }
 
-    public ConcurrentDictionary<string, LiveEmployee> Employees { get; } = new(StringComparer.Ordinal);
+    /// <summary>The held employees by NIP (readable without <see cref="Sync"/>; changed only by <see cref="Put"/> and <see cref="Remove"/>).</summary>
+    public IReadOnlyDictionary<string, LiveEmployee> Employees => _employees;
 
-    /// <summary>Sets the unit list from a full unit read (in the order read).</summary>
+    /// <summary>Sets the unit list from a full unit read (in the order read), before any employee is put.</summary>
     public void SetUnits(IEnumerable<UnitFactsRow> units)
     {
         foreach (var u in units)
@@ -50,8 +53,31 @@ internal sealed class LiveRegionState(PeriodPlan plan, string regionId, bool com
             if (_units.TryAdd(u.UnitId, u))
             {
                 _unitOrder.Add(u.UnitId);
+                _tallies[u.UnitId] = new LiveUnitTally(Plan.Regions[RegionId], Month.Key);
             }
         }
+    }
+
+    /// <summary>Holds <paramref name="employee"/> (new, or replacing the held one) and moves its units' tallies. Call under <see cref="Sync"/>.</summary>
+    public void Put(string nip, LiveEmployee employee)
+    {
+        if (_employees.TryGetValue(nip, out var held))
+        {
+            _tallies.GetValueOrDefault(held.Row.UnitId)?.Remove(held);
+        }
+        _employees[nip] = employee;
+        _tallies.GetValueOrDefault(employee.Row.UnitId)?.Add(employee);
+    }
+
+    /// <summary>Drops a held employee and takes it out of its unit's tally. Call under <see cref="Sync"/>.</summary>
+    public bool Remove(string nip, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out LiveEmployee? removed)
+    {
+        if (!_employees.TryRemove(nip, out removed))
+        {
+            return false;
+        }
+        _tallies.GetValueOrDefault(removed.Row.UnitId)?.Remove(removed);
+        return true;
     }
 
     /// <summary>New IKM figures of a unit (survey and legacy sums; null: none); false when the unit is not in this region.</summary>
@@ -62,6 +88,7 @@ internal sealed class LiveRegionState(PeriodPlan plan, string regionId, bool com
             return false;
         }
         unit.CopyIkmFrom(sums);
+        _tallies[unitId].Changed = true;
         return true;
     }
 
@@ -79,7 +106,7 @@ internal sealed class LiveRegionState(PeriodPlan plan, string regionId, bool com
         }
         if (Complete)
         {
-            var figures = LiveRegionAggregator.Build(Plan, RegionId, _unitOrder.Select(id => _units[id]).ToArray(), Employees.Values);
+            var figures = Aggregate();
             var held = _figures;
             var changedUnits = ChangedUnits(held, figures);
             if (held is not null && changedUnits.Count == 0 && held.Units.Count == figures.Units.Count
@@ -112,6 +139,37 @@ internal sealed class LiveRegionState(PeriodPlan plan, string regionId, bool com
     }
 
     /// <summary>
+    /// The region's indicators from the unit tallies: only units whose tally or IKM changed since the last commit are
+    /// built again (the others keep their row object); the region pools every unit's tally, as
+    /// <see cref="IndicatorQueries.BuildRegion"/> pools the rows read from the database.
+    /// </summary>
+    private RegionIndicators Aggregate()
+    {
+        if (_tallies.Values.Any(t => t.Recount))
+        {
+            var byUnit = _employees.Values.ToLookup(e => e.Row.UnitId, StringComparer.Ordinal);
+            foreach (var (unitId, tally) in _tallies.Where(t => t.Value.Recount))
+            {
+                tally.Reset(byUnit[unitId]);
+            }
+        }
+        var total = new GroupAccumulator(Plan.Regions[RegionId], Month.Key);
+        var units = new UnitIndicators[_unitOrder.Count];
+        for (var i = 0; i < units.Length; i++)
+        {
+            var tally = _tallies[_unitOrder[i]];
+            if (tally.Changed || tally.Indicators is null)
+            {
+                tally.Build(_units[_unitOrder[i]]);
+            }
+            total.AddEmployees(tally.Employees);
+            total.Add(tally.Row!);
+            units[i] = tally.Indicators!;
+        }
+        return IndicatorQueries.Region(Plan.Regions[RegionId].Calendar, total, units);
+    }
+
+    /// <summary>
     /// The units whose row differs from the held one at the same place (or is new): the one comparison of unit rows,
     /// which both decides whether the region version moves and which units take the new version.
     /// </summary>
@@ -141,7 +199,7 @@ internal sealed class LiveRegionState(PeriodPlan plan, string regionId, bool com
         }
         lock (Sync)
         {
-            return LiveRegionAggregator.UnitSnapshots(Plan, _unitOrder.Select(id => _units[id]).ToArray(), employees ?? Employees.Values);
+            return LiveRegionAggregator.UnitSnapshots(Plan, _unitOrder.Select(id => _units[id]).ToArray(), employees ?? _employees.Values);
         }
     }
 

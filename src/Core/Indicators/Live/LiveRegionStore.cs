@@ -40,8 +40,8 @@ internal sealed class LiveRegionStore
             }
             foreach (var row in rowsByRegion[regionId])
             {
-                state.Employees[row.Nip] = new LiveEmployee(SnapshotMapper.ToSnapshot(row, plan), row,
-                    facts.Today.GetValueOrDefault(row.Nip), facts.Signatures.GetValueOrDefault(row.Nip));
+                state.Put(row.Nip, new LiveEmployee(SnapshotMapper.ToSnapshot(row, plan), row,
+                    facts.Today.GetValueOrDefault(row.Nip), facts.Signatures.GetValueOrDefault(row.Nip)));
                 _regionOfNip[row.Nip] = regionId;
                 _regionOfUnit[row.UnitId] = regionId;
             }
@@ -68,7 +68,7 @@ internal sealed class LiveRegionStore
             {
                 lock (old.Sync)
                 {
-                    if (old.Employees.TryRemove(row.Nip, out var moved))
+                    if (old.Remove(row.Nip, out var moved))
                     {
                         touches.Add(oldRegion, row.Nip, moved.Row.UnitId);
                     }
@@ -87,8 +87,8 @@ internal sealed class LiveRegionStore
                     {
                         touches.Add(row.RegionId, null, previous.Row.UnitId);
                     }
-                    state.Employees[row.Nip] = new LiveEmployee(SnapshotMapper.ToSnapshot(row, plan), row,
-                        facts.Today.GetValueOrDefault(row.Nip), facts.Signatures.GetValueOrDefault(row.Nip));
+                    state.Put(row.Nip, new LiveEmployee(SnapshotMapper.ToSnapshot(row, plan), row,
+                        facts.Today.GetValueOrDefault(row.Nip), facts.Signatures.GetValueOrDefault(row.Nip)));
                     _regionOfNip[row.Nip] = row.RegionId;
                     _regionOfUnit[row.UnitId] = row.RegionId;
                     touches.Add(row.RegionId, row.Nip, row.UnitId);
@@ -120,12 +120,12 @@ internal sealed class LiveRegionStore
                     row.MinutesPending = light.MinutesPending;
                     row.MinutesRejected = light.MinutesRejected;
                     row.ActivityDays = light.ActivityDays;
-                    state.Employees[light.Nip] = held with
+                    state.Put(light.Nip, held with
                     {
                         Snapshot = SnapshotMapper.ToSnapshot(row, plan),
                         Row = row,
                         Today = light.Today,
-                    };
+                    });
                     touches.Add(light.RegionId, light.Nip, light.UnitId);
                 }
             }
@@ -160,7 +160,7 @@ internal sealed class LiveRegionStore
                     continue;
                 }
                 (isCurrent ? current : history).Add(region, level.Nip, updated.Row.UnitId);
-                state.Employees[level.Nip] = updated;
+                state.Put(level.Nip, updated);
             }
         }
     }
@@ -264,7 +264,7 @@ internal sealed class LiveRegionStore
             {
                 lock (s.Sync)
                 {
-                    if (s.Employees.TryRemove(gone, out var removed))
+                    if (s.Remove(gone, out var removed))
                     {
                         touches.Add(region, gone, removed.Row.UnitId);
                     }
