@@ -77,5 +77,5 @@ public sealed record SurveyResult(decimal Ikm, string Grade, int Respondents, de
 {
     /// <summary>NRR per element code (<c>u1</c> → …), for APIs.</summary>
     public IReadOnlyDictionary<string, decimal> Elements =>
-        SurveyElements.Codes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => ElementNrr[x.i]);
+        new ElementScores(SurveyElements.Codes.Select((c, i) => KeyValuePair.Create(c, ElementNrr[i])));
 }

@@ -95,4 +95,18 @@ public sealed class SurveyIkmTests
     [Fact]
     public void Grade_labels_are_the_official_ones() =>
         Assert.Equal(["Sangat Baik", "Baik", "Kurang Baik", "Tidak Baik"], new[] { "A", "B", "C", "D" }.Select(SurveyIkm.GradeLabel));
+
+    [Fact]
+    public void Unit_indicators_from_the_same_answers_are_equal_so_an_unchanged_unit_does_not_move_its_board()
+    {
+        // the live model's commit compares unit records: element scores must compare by value, not by reference
+        var first = SurveyIkm.Compute(SurveyTally.Of(4, 13, 12, 11, 16, 12, 14, 15, 10, 13))!;
+        var again = SurveyIkm.Compute(SurveyTally.Of(4, 13, 12, 11, 16, 12, 14, 15, 10, 13))!;
+        var other = SurveyIkm.Compute(SurveyTally.Of(4, 13, 12, 11, 16, 12, 14, 15, 10, 14))!;
+        var unit = new Kinerja.Core.Indicators.UnitIndicators { UnitId = "u", IkmElements = first.Elements };
+
+        Assert.Equal(unit, unit with { IkmElements = again.Elements });
+        Assert.NotEqual(unit, unit with { IkmElements = other.Elements });
+        Assert.Equal(first.Elements.GetHashCode(), again.Elements.GetHashCode());
+    }
 }
