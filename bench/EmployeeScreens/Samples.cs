@@ -26,6 +26,17 @@ public sealed class Samples
         }
     }
 
+    /// <summary>The <paramref name="q"/> quantile (0-1) in ms, NaN without samples.</summary>
+    public double Quantile(double q)
+    {
+        double[] sorted;
+        lock (_ms)
+        {
+            sorted = _ms.Order().ToArray();
+        }
+        return sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, Math.Max(0, (int)Math.Ceiling(q * sorted.Length) - 1))];
+    }
+
     /// <summary>A markdown table row: name, count, p50, p95, p99, max.</summary>
     public string Row(string name)
     {
