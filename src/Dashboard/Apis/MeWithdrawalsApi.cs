@@ -6,7 +6,6 @@ using Kinerja.Ingest;
 using Kinerja.Ingest.Contracts;
 using Kinerja.Ingest.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 
 namespace Kinerja.Dashboard.Apis;
 
@@ -43,23 +42,10 @@ public static class MeWithdrawalsApi
         {
             return problem!;
         }
-        if (!MediaTypeHeaderValue.TryParse(ctx.Request.ContentType, out var type)
-            || !type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        var (read, bad) = await EmployeeItemBatch.ReadJsonAsync(ctx, root => WithdrawalReader.Read(root, MaxItems), "withdrawal items");
+        if (read is null)
         {
-            return TypedResults.Problem(title: "Unsupported content type",
-                detail: $"Send Content-Type application/json (a JSON array of withdrawal items); got '{ctx.Request.ContentType ?? "none"}'.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType);
-        }
-        List<ReadWithdrawal> read;
-        try
-        {
-            using var doc = await JsonDocument.ParseAsync(ctx.Request.Body, new JsonDocumentOptions { MaxDepth = 16 }, ct);
-            read = WithdrawalReader.Read(doc.RootElement, MaxItems);
-        }
-        catch (Exception ex) when (ex is JsonException or FormatException)
-        {
-            return TypedResults.Problem(title: "Unreadable body", detail: ex is JsonException ? "The body is not valid JSON: " + ex.Message : ex.Message,
-                statusCode: StatusCodes.Status400BadRequest);
+            return bad!;
         }
         var results = new ItemResult?[read.Count];
         var toSubmit = new List<WithdrawalItem>();
@@ -80,9 +66,9 @@ public static class MeWithdrawalsApi
             });
             indexOf.Add(i);
         }
+        IngestResult? submitted = null;
         if (toSubmit.Count > 0)
         {
-            IngestResult submitted;
             try
             {
                 submitted = await pipeline.SubmitAsync(toSubmit, EmployeeSession.ScopeOf(me), Backpressure.Reject, ct);
@@ -91,15 +77,9 @@ public static class MeWithdrawalsApi
             {
                 logs.CreateLogger(typeof(MeWithdrawalsApi)).LogWarning("Withdrawal of {Count} items by {Nip} answered 503: {Reason}",
                     toSubmit.Count, me.Nip, ex.Reason);
-                return new IngestUnavailable(ex.Reason == UnavailableReason.QueueFull ? "Ingest queue full" : "Ingest unavailable",
-                    ex.Message, ex.RetryAfter);
-            }
-            foreach (var item in submitted.Items)
-            {
-                var i = indexOf[item.Index];
-                results[i] = item with { Index = i, EventId = read[i].RawEventId ?? item.EventId };
+                return EmployeeItemBatch.Unavailable(ex);
             }
         }
-        return new IngestAccepted(new IngestResult(results.Select(r => r!).ToList()));
+        return EmployeeItemBatch.Answer(results, submitted, indexOf, i => read[i].RawEventId);
     }
 }

@@ -4,7 +4,6 @@ using Kinerja.Ingest;
 using Kinerja.Ingest.Contracts;
 using Kinerja.Ingest.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 
 namespace Kinerja.Dashboard.Employees;
 
@@ -23,23 +22,10 @@ public sealed class TeamReviews(EmployeeActivities activities, TeamScope team, I
     internal async Task<Results<IngestAccepted, IngestUnavailable, ProblemHttpResult>> SubmitAsync(HttpContext ctx, EmployeeEntry reviewer)
     {
         var ct = ctx.RequestAborted;
-        if (!MediaTypeHeaderValue.TryParse(ctx.Request.ContentType, out var type)
-            || !type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        var (read, bad) = await EmployeeItemBatch.ReadJsonAsync(ctx, root => TeamReviewReader.Read(root, MaxItems), "review items");
+        if (read is null)
         {
-            return TypedResults.Problem(title: "Unsupported content type",
-                detail: $"Send Content-Type application/json (a JSON array of review items); got '{ctx.Request.ContentType ?? "none"}'.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType);
-        }
-        List<ReadReview> read;
-        try
-        {
-            using var doc = await JsonDocument.ParseAsync(ctx.Request.Body, new JsonDocumentOptions { MaxDepth = 16 }, ct);
-            read = TeamReviewReader.Read(doc.RootElement, MaxItems);
-        }
-        catch (Exception ex) when (ex is JsonException or FormatException)
-        {
-            return TypedResults.Problem(title: "Unreadable body", detail: ex is JsonException ? "The body is not valid JSON: " + ex.Message : ex.Message,
-                statusCode: StatusCodes.Status400BadRequest);
+            return bad!;
         }
         var results = new ItemResult?[read.Count];
         var owners = await activities.OwnersAsync(read.Where(r => r.Request is not null).Select(r => r.Request!.ActivityEventId).ToHashSet(), ct);
@@ -67,9 +53,9 @@ public sealed class TeamReviews(EmployeeActivities activities, TeamScope team, I
             });
             indexOf.Add(i);
         }
+        IngestResult? submitted = null;
         if (toSubmit.Count > 0)
         {
-            IngestResult submitted;
             try
             {
                 submitted = await pipeline.SubmitReviewsAsync(toSubmit, IngestScope.OfEmployee(reviewer.Nip, reviewer.UnitId, reviewer.RegionId),
@@ -78,15 +64,9 @@ public sealed class TeamReviews(EmployeeActivities activities, TeamScope team, I
             catch (IngestUnavailableException ex)
             {
                 log.LogWarning("Team review of {Count} items by {Reviewer} answered 503: {Reason}", toSubmit.Count, reviewer.Nip, ex.Reason);
-                return new IngestUnavailable(ex.Reason == UnavailableReason.QueueFull ? "Ingest queue full" : "Ingest unavailable",
-                    ex.Message, ex.RetryAfter);
-            }
-            foreach (var item in submitted.Items)
-            {
-                var i = indexOf[item.Index];
-                results[i] = item with { Index = i, EventId = read[i].RawEventId ?? item.EventId };
+                return EmployeeItemBatch.Unavailable(ex);
             }
         }
-        return new IngestAccepted(new IngestResult(results.Select(r => r!).ToList()));
+        return EmployeeItemBatch.Answer(results, submitted, indexOf, i => read[i].RawEventId);
     }
 }
