@@ -107,26 +107,7 @@ public sealed partial class BenchServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Process.DisposeAsync();
-        foreach (var path in new[] { _dataDir, _dataDir + ".password" })
-        {
-            try
-            {
-                if (Directory.Exists(path))
-                {
-                    Directory.Delete(path, recursive: true);
-                }
-                else
-                {
-                    File.Delete(path);
-                }
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-        }
+        ScratchData.Delete(_dataDir);
     }
 
     private static async Task<string> CliAsync(string dll, IEnumerable<string> args)

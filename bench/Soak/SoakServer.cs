@@ -86,26 +86,7 @@ public sealed partial class SoakServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Process.DisposeAsync();
-        foreach (var path in new[] { DataDir, DataDir + ".password" })
-        {
-            try
-            {
-                if (Directory.Exists(path))
-                {
-                    Directory.Delete(path, recursive: true);
-                }
-                else
-                {
-                    File.Delete(path);
-                }
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-        }
+        ScratchData.Delete(DataDir);
     }
 
     private static int FreePort()
