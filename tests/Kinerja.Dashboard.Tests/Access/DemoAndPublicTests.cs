@@ -90,6 +90,7 @@ public sealed partial class DemoAndPublicTests(DemoAppFactory app) : IClassFixtu
     {
         await using var conn = await app.DataSource.OpenConnectionAsync();
         var names = (await conn.QueryAsync<string>("select distinct name from employee")).ToHashSet();
+        var employeeNips = (await conn.QueryAsync<string>("select nip from employee")).ToHashSet();
         var regions = (await conn.QueryAsync<string>("select id from region")).ToList();
         var units = (await conn.QueryAsync<string>("select id from unit limit 3")).ToList();
         Assert.True(names.Count > 100);
@@ -116,8 +117,10 @@ public sealed partial class DemoAndPublicTests(DemoAppFactory app) : IClassFixtu
                 }
                 var body = await response.Content.ReadAsStringAsync();
                 scanned++;
-                // The API reference's example requests name two fictitious NIPs (born 1900); any other is a leak.
-                var nips = Nip().Matches(body).Select(m => m.Value).Except(IngestExamples.Nips).ToList();
+                // Only a stored employee's NIP is a leak: an 18-digit run also occurs in the decimals of a metric
+                // value (/metrics once printed 1.962105580875916137), and the API reference's examples name two
+                // fictitious NIPs (born 1900).
+                var nips = Nip().Matches(body).Select(m => m.Value).Where(employeeNips.Contains).ToList();
                 Assert.True(nips.Count == 0, $"{url} contains an 18-digit number (NIP) {string.Join(", ", nips)}");
                 var leaked = names.FirstOrDefault(n => body.Contains(n, StringComparison.Ordinal));
                 Assert.True(leaked is null, $"{url} contains the employee name '{leaked}'");
