@@ -46,6 +46,22 @@ public sealed class EmployeeDirectory(NpgsqlDataSource db)
             """, new { regionId }, cancellationToken: ct))).AsList();
     }
 
+    /// <summary>The region of unit <paramref name="unitId"/>, or null for an unknown unit.</summary>
+    public async Task<string?> RegionOfUnitAsync(string unitId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "select region_id from unit where id = @unitId", new { unitId }, cancellationToken: ct));
+    }
+
+    /// <summary>NIPs of the active employees of a unit, ordered.</summary>
+    public async Task<IReadOnlyList<string>> ActiveInUnitAsync(string unitId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<string>(new CommandDefinition(
+            "select nip::text from employee where unit_id = @unitId and active order by nip", new { unitId }, cancellationToken: ct))).AsList();
+    }
+
     /// <summary>The active employees among <paramref name="nips"/> (the others are unknown or have left).</summary>
     public async Task<IReadOnlySet<string>> ActiveAmongAsync(IReadOnlyCollection<string> nips, CancellationToken ct = default)
     {

@@ -17,8 +17,8 @@ public sealed record ProvisioningResult(IReadOnlyList<ProvisionedAccount> Create
 }
 
 /// <summary>
-/// Bulk creation of pegawai accounts for HR (CLI <c>users provision</c>): every active employee of a region, or the
-/// NIPs of a list. Idempotent: employees who have an account are skipped, so a re-run creates only what is missing.
+/// Bulk creation of pegawai accounts for HR (CLI <c>users provision</c>, console <c>/akun-pegawai</c>): every active
+/// employee of a region or a unit, or the NIPs of a list. Idempotent: employees who have an account are skipped, so a re-run creates only what is missing.
 /// Each new account gets a one-time activation code valid for <see cref="AccessOptions.ActivationCodeDays"/> days; with
 /// <c>reissue</c>, accounts of the set not activated yet get a new code too (the old one stops working).
 /// </summary>
@@ -34,6 +34,17 @@ public sealed class EmployeeProvisioning(EmployeeDirectory directory, EmployeeAc
         }
         var nips = await directory.ActiveInRegionAsync(regionId, ct);
         return await CreateAsync(nips, [], actor, "region:" + regionId, reissue, ct);
+    }
+
+    /// <summary>Accounts for every active employee of unit <paramref name="unitId"/> (the console's per-unit action).</summary>
+    public async Task<ProvisioningResult> ForUnitAsync(string unitId, string actor, bool reissue = false, CancellationToken ct = default)
+    {
+        if (await directory.RegionOfUnitAsync(unitId, ct) is null)
+        {
+            throw new AccessException($"Unknown unit '{unitId}'.");
+        }
+        var nips = await directory.ActiveInUnitAsync(unitId, ct);
+        return await CreateAsync(nips, [], actor, "unit:" + unitId, reissue, ct);
     }
 
     /// <summary>

@@ -8,6 +8,7 @@ using Kinerja.Ingest.Contracts;
 using Kinerja.Ingest.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Kinerja.Dashboard.Apis;
 
@@ -18,8 +19,9 @@ public sealed record MyActivitiesResponse(string Nip, string Period, IReadOnlyLi
 /// The employee's daily report in the application (issue 16), under <see cref="Policies.Employee"/>:
 /// <c>GET /api/v1/me/activities?period=YYYY-MM</c> and <c>POST /api/v1/me/activities</c>. The POST takes the ingest
 /// activity contract (a JSON array or NDJSON, the browser makes each <c>eventId</c>) and goes through the same reading,
-/// validation and pipeline as <c>POST /api/v1/activities</c>, with the employee's scope: an item naming another NIP is
-/// rejected on its <c>nip</c> field. Like the rules console's JSON calls, it needs no antiforgery token: the session
+/// validation and pipeline as <c>POST /api/v1/activities</c>, with the employee's scope. The NIP comes from the session:
+/// an item may leave <c>nip</c> out (or null) and takes the session's (<see cref="MeActivityBody"/>), an item naming the
+/// session's own NIP is accepted, an item naming another NIP is rejected on its <c>nip</c> field. Like the rules console's JSON calls, it needs no antiforgery token: the session
 /// cookie is SameSite=Strict and only JSON/NDJSON bodies are read (a cross-site form cannot send either).
 /// </summary>
 public static class MeActivitiesApi
@@ -42,7 +44,7 @@ public static class MeActivitiesApi
     {
         group.MapPost("/activities", PostActivities)
             .WithName("PostMyActivities")
-            .WithSummary("Logs the signed-in employee's activities (the ingest activity contract; nip must be the employee's own).")
+            .WithSummary("Logs the signed-in employee's activities (the ingest activity contract; nip is optional and, when given, must be the employee's own).")
             .RequireRateLimiting(RateLimits.AccountWrite);
         group.MapMeWithdrawalsWrites();
         return group;
@@ -78,7 +80,7 @@ public static class MeActivitiesApi
     }
 
     public static async Task<Results<IngestAccepted, UnreadableBody, SourceRefused, BodyTooLarge, UnsupportedContentType, IngestUnavailable>>
-        PostActivities(HttpContext ctx, ClaimsPrincipal user, TeamScope team)
+        PostActivities(HttpContext ctx, ClaimsPrincipal user, TeamScope team, IOptions<IngestOptions> ingest)
     {
         var (employee, problem) = await EmployeeSession.ResolveAsync(user, team, ctx.RequestAborted);
         if (employee is null)
@@ -86,6 +88,10 @@ public static class MeActivitiesApi
             // SourceRefused declares 401/403 and writes nothing: the refusal is written here.
             await problem!.ExecuteAsync(ctx);
             return SourceRefused.Instance;
+        }
+        if (await MeActivityBody.FillNipAsync(ctx, employee.Nip, ingest.Value.MaxBodyBytes) is { } tooLarge)
+        {
+            return tooLarge;
         }
         return await IngestApi.SubmitBodyAsync(ctx, IngestStream.Activities, EmployeeSession.ScopeOf(employee));
     }

@@ -32,7 +32,7 @@ public static class MeRatingsApi
             .WithSummary("Ratings I received in a month by rater role and aspect; peers, subordinates and citizens only as aggregates over at least Kinerja:Ratings:MinRatersShown raters.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/plan", GetPlan).WithName("GetMyRatingPlan")
-            .WithSummary("Whom I rate in a month (direct reports as atasan, peers as rekan, my superior as bawahan) and which aspects I already rated.")
+            .WithSummary("Whom I rate in a month (direct reports as atasan, peers as rekan, my superior as bawahan, as HR amended the month's plan) and which aspects I already rated.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return group;
     }
@@ -56,7 +56,7 @@ public static class MeRatingsApi
         {
             return problem!;
         }
-        var entries = await plan.ForAsync(nip, ct);
+        var entries = await plan.ForAsync(nip, month.Key, ct);
         var rated = (await plan.RatedAsync(await pseudonyms.RefOfAsync(nip, ct), month.Key, ct))
             .ToLookup(r => r.Nip, r => r.Aspect);
         var ratees = entries.Select(e =>
@@ -93,7 +93,15 @@ public static class MeRatingsApi
         {
             return PersonalWrites.BadBody($"The body must be a JSON array of 1 to {PersonalWrites.MaxItems} ratings.");
         }
-        var roles = (await plan.ForAsync(nip, ct)).ToDictionary(e => e.Nip, e => e.Role, StringComparer.Ordinal);
+        // Each item is checked against the (HR-amended) plan of its own period.
+        var plans = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var key in items.Select(i => i?.Period).Distinct())
+        {
+            if (Period.TryParse(key, out var month) && month.Kind == PeriodKind.Month)
+            {
+                plans[key!] = (await plan.ForAsync(nip, month.Key, ct)).ToDictionary(e => e.Nip, e => e.Role, StringComparer.Ordinal);
+            }
+        }
         var raterRef = await pseudonyms.RefOfAsync(nip, ct);
         var results = new PersonalItemResult?[items.Count];
         var toSubmit = new List<RatingItem>();
@@ -103,6 +111,7 @@ public static class MeRatingsApi
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
+            var roles = item?.Period is { } p ? plans.GetValueOrDefault(p) : null;
             var errors = Check(item, roles, seenIds, seenKeys);
             if (errors.Count > 0)
             {
@@ -113,7 +122,7 @@ public static class MeRatingsApi
             {
                 EventId = await pseudonyms.RatingIdAsync(nip, item!.RateeNip!, item.Aspect!, item.Period!, ct),
                 Nip = item.RateeNip,
-                RaterRole = roles[item.RateeNip!],
+                RaterRole = roles![item.RateeNip!], // no errors: the period was valid, so its plan was loaded
                 RaterRef = raterRef,
                 Aspect = item.Aspect!,
                 Score = item.Score!.Value,
@@ -146,7 +155,7 @@ public static class MeRatingsApi
         return TypedResults.Ok(PersonalWriteResult.Of(results.Select(r => r!).ToList()));
     }
 
-    private static List<FieldError> Check(MyRatingItem? item, Dictionary<string, string> roles, HashSet<Guid> seenIds,
+    private static List<FieldError> Check(MyRatingItem? item, Dictionary<string, string>? roles, HashSet<Guid> seenIds,
         HashSet<(string, string, string)> seenKeys)
     {
         var errors = new List<FieldError>();
@@ -167,10 +176,11 @@ public static class MeRatingsApi
         {
             errors.Add(new FieldError("rateeNip", "rateeNip is required (the NIP of the person you rate)."));
         }
-        else if (!roles.ContainsKey(item.RateeNip))
+        else if (roles is not null && !roles.ContainsKey(item.RateeNip)) // null: the period is invalid, said below
         {
             errors.Add(new FieldError("rateeNip",
-                $"{item.RateeNip} is not in your rating plan: you rate your direct reports, the colleagues who share your superior, and your superior."));
+                $"{item.RateeNip} is not in your rating plan for {item.Period}: you rate your direct reports, the colleagues who share your superior, " +
+                "and your superior, as HR amended the plan for that month."));
         }
         if (item.Aspect is null || !RatingPlan.Aspects.Contains(item.Aspect))
         {

@@ -18,6 +18,7 @@ public static class EmployeeLoopServices
         services.AddOptions<RatingsOptions>().BindConfiguration(RatingsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RaterPseudonyms>();
         services.AddSingleton<RatingPlan>();
+        services.AddSingleton<RatingPlanAmendments>();
         services.AddSingleton<ReceivedRatings>();
         services.AddSingleton<FeedbackNotes>();
         services.AddSingleton<SnapshotPrivacy>();
