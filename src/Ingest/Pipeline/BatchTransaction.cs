@@ -161,9 +161,9 @@ internal sealed class BatchTransaction : IAsyncDisposable
         }
         foreach (var part in _w.Parts)
         {
-            if (part.ToInsertCount > 0 && part.Table.Merge is { } merge)
+            if (part.MergeCommand() is { } merge)
             {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand(merge));
+                batch.BatchCommands.Add(merge);
             }
         }
         if (ChangeNotifier.For(Touched()) is { IsEmpty: false } notice) batch.BatchCommands.Add(ChangeNotifier.Command(notice));

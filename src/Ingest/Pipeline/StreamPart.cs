@@ -42,6 +42,9 @@ internal abstract class StreamPart
     /// <summary>The stream's in-memory rollup of the accepted items, or null.</summary>
     public abstract RollupCommand? Rollup(bool verify);
 
+    /// <summary>The stream's merge of the accepted items (staging → table, with its rollups), or null when none.</summary>
+    public abstract NpgsqlBatchCommand? MergeCommand();
+
     /// <summary>Adds who each accepted item concerns (for the change feed).</summary>
     public abstract void AddTouched(List<EventTouch> touched, ReferenceData refs);
 
@@ -144,6 +147,8 @@ internal sealed class StreamPart<TPrepared>(StreamTable<TPrepared> table) : Stre
     }
 
     public override RollupCommand? Rollup(bool verify) => ToInsert.Count == 0 ? null : table.Rollup(this, verify);
+
+    public override NpgsqlBatchCommand? MergeCommand() => ToInsert.Count == 0 ? null : table.MergeCommand(ToInsert);
 
     public override void AddTouched(List<EventTouch> touched, ReferenceData refs)
     {

@@ -24,7 +24,8 @@ internal sealed class WithdrawalTable : StreamTable<PreparedWithdrawal>
     private const string Stage = "ingest_stage_withdrawal";
 
     /// <summary>
-    /// New withdrawals; each withdrawn activity becomes <c>withdrawn</c> and its minutes and count leave the day's
+    /// New withdrawals (<c>$1</c>: the days of the withdrawn activities, a <c>date[]</c> holding every
+    /// <c>activity_day</c> of the staged rows, which only narrows the partitions read); each withdrawn activity becomes <c>withdrawn</c> and its minutes and count leave the day's
     /// rollup (<c>employee_month</c> follows by its trigger); a day left with nothing (no activity, no attendance) is
     /// deleted, as if the activity had never come, so the rollup equals its from-scratch recompute. The writer check locked the activities and chose only
     /// pending or returned ones; the status condition keeps the rollup right even so.
@@ -37,11 +38,11 @@ internal sealed class WithdrawalTable : StreamTable<PreparedWithdrawal>
         ), chg as (
             select a.event_id, a.nip, a.local_day, a.minutes, a.status as old_status
             from activity a join ins i on i.activity_event_id = a.event_id and i.activity_day = a.local_day
-            where a.status in ('pending', 'rejected')
+            where a.local_day = any($1) and a.status in ('pending', 'rejected')
         ), upd as (
             update activity a set status = 'withdrawn'
             from chg c
-            where a.event_id = c.event_id and a.local_day = c.local_day
+            where a.local_day = any($1) and a.event_id = c.event_id and a.local_day = c.local_day
             returning c.nip, c.local_day, c.minutes, c.old_status
         ), delta as (
             select nip, local_day, count(*)::int as n,
@@ -79,6 +80,10 @@ internal sealed class WithdrawalTable : StreamTable<PreparedWithdrawal>
     public override string Copy => BinaryCopy(Stage, Columns);
 
     public override string Merge => MergeSql;
+
+    /// <summary>The merge with <c>$1</c> the withdrawn activities' days: only their partitions are planned and locked.</summary>
+    public override NpgsqlBatchCommand MergeCommand(IReadOnlyList<Entry<PreparedWithdrawal>> rows) =>
+        WithDays(MergeSql, rows.Select(r => r.Item.ActivityDay));
 
     /// <summary>After activities and reviews: a withdrawal may name an activity the same batch chose, or one it reviews.</summary>
     public override int CheckOrder => 2;

@@ -1,5 +1,7 @@
 using Kinerja.Ingest.Pipeline;
 using Kinerja.Ingest.Reference;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Kinerja.Ingest.Streams.Writing;
 
@@ -90,6 +92,27 @@ internal abstract class StreamTable<TPrepared> : StreamTable where TPrepared : s
     /// rollup round trip, before the merges.
     /// </summary>
     public virtual RollupCommand? Rollup(StreamPart<TPrepared> part, bool verify) => null;
+
+    /// <summary>
+    /// The <see cref="StreamTable.Merge"/> command of the batch's accepted <paramref name="rows"/> (at least one), null
+    /// when the stream has no merge. The default runs the merge as it is; a stream whose merge joins partitioned tables
+    /// binds the partition keys of its rows (<see cref="WithDays"/>), so PostgreSQL plans and locks only those
+    /// partitions instead of every month kept.
+    /// </summary>
+    public virtual NpgsqlBatchCommand? MergeCommand(IReadOnlyList<Entry<TPrepared>> rows) =>
+        Merge is { } sql ? new NpgsqlBatchCommand(sql) : null;
+
+    /// <summary><paramref name="sql"/> with <c>$1</c> bound to the distinct <paramref name="days"/> (a <c>date[]</c>).</summary>
+    protected static NpgsqlBatchCommand WithDays(string sql, IEnumerable<DateOnly> days)
+    {
+        var cmd = new NpgsqlBatchCommand(sql);
+        cmd.Parameters.Add(new NpgsqlParameter<DateOnly[]>
+        {
+            TypedValue = [.. days.Distinct().Order()],
+            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date,
+        });
+        return cmd;
+    }
 
     private sealed class KeepFirstCheck(StreamPart<TPrepared> part) : StreamCheck
     {
