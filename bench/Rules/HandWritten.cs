@@ -12,7 +12,14 @@ internal static class HandWritten
         var ev = new List<string>(8);
         // rating
         string? rhk = s.RatingHasilKerja, rp = s.RatingPerilaku;
-        if (s.HasilKerjaAvg >= 4.0) { ev.Add("HASIL_KERJA_DI_ATAS_EKSPEKTASI"); rhk = "DI_ATAS_EKSPEKTASI"; }
+        var assessed = s.SkpPlanApproved && s.SkpRhkUtama > 0 && s.SkpRhkUtamaAssessed == s.SkpRhkUtama;
+        if (s.SkpPlanApproved)
+        {
+            if (assessed && s.SkpRhkUtamaDiBawah == 0 && s.SkpRhkUtamaDiAtas > 0) { ev.Add("HASIL_KERJA_DI_ATAS_EKSPEKTASI"); rhk = "DI_ATAS_EKSPEKTASI"; }
+            else if (assessed && s.SkpRhkUtamaDiBawah == 0) { ev.Add("HASIL_KERJA_SESUAI_EKSPEKTASI"); rhk = "SESUAI_EKSPEKTASI"; }
+            else if (assessed) { ev.Add("HASIL_KERJA_DI_BAWAH_EKSPEKTASI"); rhk = "DI_BAWAH_EKSPEKTASI"; }
+        }
+        else if (s.HasilKerjaAvg >= 4.0) { ev.Add("HASIL_KERJA_DI_ATAS_EKSPEKTASI"); rhk = "DI_ATAS_EKSPEKTASI"; }
         else if ((s.HasilKerjaAvg >= 3.0) || (s.HasilKerjaAvg is null && s.ActivityTargetMinutes > 0 && s.ActivityPct >= 75)) { ev.Add("HASIL_KERJA_SESUAI_EKSPEKTASI"); rhk = "SESUAI_EKSPEKTASI"; }
         else if (s.HasilKerjaAvg < 3.0 || (s.HasilKerjaAvg is null && s.ActivityTargetMinutes > 0 && s.ActivityPct < 75)) { ev.Add("HASIL_KERJA_DI_BAWAH_EKSPEKTASI"); rhk = "DI_BAWAH_EKSPEKTASI"; }
         if (s.BerAkhlakAvg >= 4.0) { ev.Add("PERILAKU_DI_ATAS_EKSPEKTASI"); rp = "DI_ATAS_EKSPEKTASI"; }

@@ -40,4 +40,39 @@ internal static class Population
         }
         return result;
     }
+
+    /// <summary>
+    /// The same snapshots with SKP plan fields filled (issue 17): 85% with an approved plan of 2-6 RHK (1-4 utama), of
+    /// those 80% fully assessed this period at a realistic spread of levels, the rest partly; the others no plan.
+    /// </summary>
+    public static IndicatorSnapshot[] WithPlans(IndicatorSnapshot[] snapshots, int seed)
+    {
+        var rng = new Random(seed);
+        return snapshots.Select(s =>
+        {
+            if (rng.Next(100) >= 85)
+            {
+                return s;
+            }
+            var utama = rng.Next(1, 5);
+            var rhk = utama + rng.Next(1, 3);
+            var utamaAssessed = rng.Next(100) < 80 ? utama : rng.Next(0, utama);
+            var utamaDiBawah = utamaAssessed > 0 && rng.Next(100) < 10 ? 1 : 0;
+            var utamaDiAtas = utamaAssessed - utamaDiBawah > 0 && rng.Next(100) < 30 ? 1 : 0;
+            return s with
+            {
+                SkpPlanApproved = true,
+                SkpRhkCount = rhk,
+                SkpRhkAssessed = utamaAssessed,
+                SkpRhkDiAtas = utamaDiAtas,
+                SkpRhkDiBawah = utamaDiBawah,
+                SkpRhkSesuai = utamaAssessed - utamaDiAtas - utamaDiBawah,
+                SkpRhkUtama = utama,
+                SkpRhkUtamaAssessed = utamaAssessed,
+                SkpRhkUtamaDiAtas = utamaDiAtas,
+                SkpRhkUtamaDiBawah = utamaDiBawah,
+                SkpQuantAchievement = Math.Round(40 + rng.NextDouble() * 80, 2),
+            };
+        }).ToArray();
+    }
 }

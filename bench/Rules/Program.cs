@@ -10,7 +10,8 @@ using Kinerja.Rules.Loading;
 using Kinerja.Rules.Tests;
 using Kinerja.Rules.Tests.PlainEngine;
 
-// dotnet run -c Release --project bench/Rules [-- --count 100000 --threads 2 --rules rules --skip-plain]
+// dotnet run -c Release --project bench/Rules [-- --count 100000 --threads 2 --rules rules --skip-plain --plans]
+// --plans: also evaluates the same month with the SKP plan fields filled (issue 17) and prints its ratio to (c)
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var count = Arg("--count", 100_000);
 var threads = Arg("--threads", Math.Min(2, Environment.ProcessorCount));
@@ -30,6 +31,8 @@ Console.WriteLine($"rules: {rulesPath}; {set.EmployeeChain.Count} employee workf
 Console.WriteLine($"population: {count:N0} snapshots; threads: {threads}; cores: {Environment.ProcessorCount}; .NET {Environment.Version}");
 
 var snapshots = Population.Make(count, 42);
+var withPlans = args.Contains("--plans");
+var planned = withPlans ? Population.WithPlans(snapshots, 43) : null;
 if (args.Contains("--breakdown"))
 {
     Breakdown.Run(set, snapshots);
@@ -51,7 +54,18 @@ for (var i = 0; i < checkCount; i++)
         return 1;
     }
 }
-Console.WriteLine($"check: compiled engine, hand-written C# and RulesEngine agree on {checkCount:N0} snapshots");
+for (var i = 0; planned is not null && i < checkCount; i++)
+{
+    var o1 = set.Evaluate(planned[i]);
+    var h1 = HandWritten.Evaluate(planned[i]);
+    var (events, _, _) = await plainEngine.EvaluateAsync(planned[i]);
+    if (!o1.Events.Order().SequenceEqual(h1.Events.Order()) || !o1.Events.Order().SequenceEqual(events.Order()) || o1.Predikat != h1.Predikat)
+    {
+        Console.Error.WriteLine($"MISMATCH with plans at {i}: ours [{string.Join(",", o1.Events)}] hand [{string.Join(",", h1.Events)}] re [{string.Join(",", events)}]");
+        return 1;
+    }
+}
+Console.WriteLine($"check: compiled engine, hand-written C# and RulesEngine agree on {checkCount:N0} snapshots{(withPlans ? " (and as many with plan fields)" : "")}");
 
 // warm-up
 for (var i = 0; i < Math.Min(count, 3000); i++)
@@ -89,6 +103,11 @@ var ours = await Measure("(c) Kinerja compiled engine: EvaluateBatch", () =>
     outcomes = set.EvaluateBatch(snapshots, threads);
     return Task.CompletedTask;
 });
+Timing? plans = planned is null ? null : await Measure("(d) Kinerja compiled engine, SKP plan fields filled: EvaluateBatch", () =>
+{
+    set.EvaluateBatch(planned, threads);
+    return Task.CompletedTask;
+});
 var triggers = outcomes!.Sum(o => o.Triggers.Count);
 Console.WriteLine();
 if (plain is null)
@@ -99,6 +118,10 @@ Console.WriteLine($"ratios (wall): engine vs plain loop {(plain is { } p1 ? $"{p
     + $"hand-written vs plain loop {(plain is { } p2 ? $"{p2.Wall / hand.Wall:F0}x faster" : "skipped")}");
 Console.WriteLine($"ratios (CPU):  engine vs plain loop {(plain is { } p3 ? $"{p3.Cpu / ours.Cpu:F1}x faster" : "skipped")}; hand-written vs engine {ours.Cpu / hand.Cpu:F1}x faster; "
     + $"hand-written vs plain loop {(plain is { } p4 ? $"{p4.Cpu / hand.Cpu:F0}x faster" : "skipped")}");
+if (plans is { } pl)
+{
+    Console.WriteLine($"ratio with plans (d) vs today's month (c): wall {pl.Wall / ours.Wall:F2}x, CPU {pl.Cpu / ours.Cpu:F2}x (issue 17 budget: within 2x)");
+}
 Console.WriteLine($"engine output: {triggers:N0} triggers (with inputs), {outcomes!.Count(o => o.Predikat is not null):N0} predicates, {outcomes!.Count(o => o.TppPercent is not null):N0} TPP estimates");
 
 // backtest: 12 months x 10,000 employees, candidate = stricter rating thresholds
@@ -114,6 +137,20 @@ Console.WriteLine();
 Console.WriteLine($"backtest 12 months x 10,000 employees ({report.Snapshots:N0} snapshots, both sets, history re-derived, in-memory source): "
     + $"{bt:F2} s total (compile candidate + load {report.LoadSeconds:F2} s + evaluate/diff {report.EvaluateSeconds:F2} s); "
     + $"gained {report.Gained:N0}, lost {report.Lost:N0}, changed {report.Changed:N0}, affected {report.AffectedCount:N0}");
+if (withPlans)
+{
+    // whom the SKP branch moves: today's rating.json against the same file with the SKP branch taken out (the rating
+    // before issue 17), over the same 12 months with plan fields filled
+    var plannedHistory = months.SelectMany((p, m) => Population.WithPlans(Population.Make(10_000, 1000 + m, p), 2000 + m)).ToArray();
+    var ratingJson = sources.Single(s => s.Name == "rating").Json;
+    var beforeSources = RulesService.Merge(sources, RuleFileLoader.Parse("rating.json", ratingJson
+        .Replace("snapshot.SkpPlanApproved && snapshot.SkpRhkUtama > 0", "false", StringComparison.Ordinal)
+        .Replace("!snapshot.SkpPlanApproved && ", "", StringComparison.Ordinal)).Workflows);
+    var before = RuleSetCompiler.CompileOrThrow(beforeSources);
+    var moved = await Backtester.RunAsync(new InMemorySnapshotSource(plannedHistory), before, set, months, 100, recomputeHistory: true, CancellationToken.None);
+    Console.WriteLine($"backtest SKP branch vs the average/minutes rating, 12 months x 10,000 employees with plans ({moved.Snapshots:N0} snapshots): "
+        + $"gained {moved.Gained:N0}, lost {moved.Lost:N0}, changed {moved.Changed:N0}, affected {moved.AffectedCount:N0} employees");
+}
 return 0;
 
 // best of 3 in wall time and, separately, in process CPU time (every thread and the GC): on a shared machine the

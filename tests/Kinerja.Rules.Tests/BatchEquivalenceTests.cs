@@ -28,6 +28,7 @@ public class BatchEquivalenceTests
             target - 1, target, target + 1, 0, rng.Next(0, 8000)];
         var minutes = Math.Max(0, Pick(around));
         double[] pct = [74.99, 75.0, 75.01, target > 0 ? Math.Round(100.0 * minutes / target, 2) : 0];
+        var utama = Pick([0, 1, 2, 3]);
         var tksYtd = rng.Next(0, 36); // every PP 94/2021 band edge: 3, 4, 6, 7, 10, 11, 13, 14, 16, 17, 20, 21, 24, 25, 27, 28
         return new IndicatorSnapshot
         {
@@ -54,6 +55,14 @@ public class BatchEquivalenceTests
             PeriodsKurangMisconduct = rng.Next(0, 7),
             PeriodsSangatKurang = rng.Next(0, 7),
             TppCeiling = Pick([0m, 1m, 1_000_000m, 3_333_333m, 1_000_000m * rng.Next(2, 9)]),
+        } with
+        {
+            // the SKP branch of rating.json: no plan, approved with none, some or all RHK utama assessed, 0/1 di atas and di bawah
+            SkpPlanApproved = rng.Next(3) > 0,
+            SkpRhkUtama = utama,
+            SkpRhkUtamaAssessed = Pick([0, Math.Max(0, utama - 1), utama, utama]),
+            SkpRhkUtamaDiAtas = Pick([0, 0, 1]),
+            SkpRhkUtamaDiBawah = Pick([0, 0, 1]),
         };
     }
 

@@ -53,6 +53,18 @@ internal sealed class EmployeeFactsRow : EmployeeMonthFigures
     public int KurangMisconductMask { get; set; }
     public int SangatKurangMask { get; set; }
 
+    public bool SkpPlanApproved { get; set; }
+    public int SkpRhkCount { get; set; }
+    public int SkpRhkAssessed { get; set; }
+    public int SkpRhkDiAtas { get; set; }
+    public int SkpRhkSesuai { get; set; }
+    public int SkpRhkDiBawah { get; set; }
+    public int SkpRhkUtama { get; set; }
+    public int SkpRhkUtamaAssessed { get; set; }
+    public int SkpRhkUtamaDiAtas { get; set; }
+    public int SkpRhkUtamaDiBawah { get; set; }
+    public double? SkpQuantAchievement { get; set; }
+
     /// <summary>A copy to change (the live model's activity-only update).</summary>
     public EmployeeFactsRow Copy() => (EmployeeFactsRow)MemberwiseClone();
 }

@@ -94,6 +94,29 @@ public sealed record IndicatorSnapshot
     public int PeriodsKurangMisconduct { get; init; }
     public int PeriodsSangatKurang { get; init; }
 
+    // --- SKP plan of the period's year (issue 17; migration 0019/0021) ---
+    /// <summary>True when the employee's current plan of the period's year is approved (<c>disetujui</c>).</summary>
+    public bool SkpPlanApproved { get; init; }
+    /// <summary>RHK of the approved current plan (utama and tambahan); 0 without an approved plan.</summary>
+    public int SkpRhkCount { get; init; }
+    /// <summary>RHK of the approved plan the superior has assessed for the period (the newest assessment per RHK).</summary>
+    public int SkpRhkAssessed { get; init; }
+    /// <summary>Assessed RHK per level: <c>di_atas</c>, <c>sesuai</c>, <c>di_bawah</c> (ekspektasi).</summary>
+    public int SkpRhkDiAtas { get; init; }
+    public int SkpRhkSesuai { get; init; }
+    public int SkpRhkDiBawah { get; init; }
+    /// <summary>RHK utama of the approved plan, how many of them are assessed, and how many were assessed di_atas and di_bawah.</summary>
+    public int SkpRhkUtama { get; init; }
+    public int SkpRhkUtamaAssessed { get; init; }
+    public int SkpRhkUtamaDiAtas { get; init; }
+    public int SkpRhkUtamaDiBawah { get; init; }
+    /// <summary>
+    /// Weighted achievement of the quantitative indicators in percent: each numeric indicator with a realisation for the
+    /// period counts realisation ÷ target (the period target when the plan has one, else the annual target), capped at
+    /// 120%, weighted equally; null when no quantitative indicator has a realisation yet.
+    /// </summary>
+    public double? SkpQuantAchievement { get; init; }
+
     // --- allowance ---
     /// <summary>Monthly TPP ceiling in rupiah for this employee's post (0 when unknown).</summary>
     public decimal TppCeiling { get; init; }

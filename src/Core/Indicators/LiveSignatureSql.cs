@@ -3,7 +3,8 @@ namespace Kinerja.Core.Indicators;
 /// <summary>
 /// The live model's cheap per-employee read for a change: the current month's rollup row, the row of
 /// local today, and signatures of what the full employee statement derives from elsewhere (ratings of
-/// the month, the rules' levels of the month and its history, the TKS days of the year to date). When
+/// the month, the rules' levels of the month and its history, the TKS days of the year to date, the SKP plan,
+/// realisations and assessments of the period). When
 /// only the activity figures moved (the common case: activities and their reviews), the live model
 /// updates the employee from this row alone; otherwise it runs the full statement for that employee.
 /// </summary>
@@ -24,6 +25,7 @@ internal static class LiveSignatureSql
                d.activity_count > 0 as Filed, d.attendance_status as Status,
                coalesce(r.score_sum, 0) as RatingSum, coalesce(r.score_count, 0) as RatingCount,
                l.stamp as LevelStamp,
+               sk.stamp as SkpStamp,
                t.days as TksDays, coalesce(t.day_sum, 0) as TksDaySum, coalesce(t.day_squares, 0) as TksDaySquares
         from emp e
         join unnest(@regionIds::text[], @todays::date[]) as td(region_id, today) on td.region_id = e.region_id
@@ -46,6 +48,13 @@ internal static class LiveSignatureSql
             where x.nip = e.nip and x.attendance_status = 'tanpa_keterangan'
               and x.day >= @yearStart::date and x.day < e.ytd_end
         ) t on true
+        left join lateral (
+            -- SKP changes that move the plan fields: a plan saved or decided, a realisation, an assessment
+            select greatest(
+                (select max(greatest(sp.saved_at, sp.decided_at)) from skp_plan sp where sp.nip = e.nip and sp.year = @skpYear),
+                (select max(x.assessed_at) from skp_assessment x where x.nip = e.nip and x.period = any(@skpKeys)),
+                (select max(x.filed_at) from skp_realisation x where x.nip = e.nip and x.period = any(@skpKeys))) as stamp
+        ) sk on true
         """;
 }
 
@@ -57,13 +66,14 @@ internal sealed class LiveSignatureRow : EmployeeMonthFigures
     public long RatingSum { get; set; }
     public long RatingCount { get; set; }
     public DateTime? LevelStamp { get; set; }
+    public DateTime? SkpStamp { get; set; }
     public long TksDays { get; set; }
     public long TksDaySum { get; set; }
     public long TksDaySquares { get; set; }
 
     /// <summary>What besides activity figures the full statement reads; equal signatures mean those parts did not change.</summary>
     public LiveSignature Signature => new(UnitId, RegionId, Active, Hadir, Terlambat, Izin, Sakit, Cuti, DinasLuar, Tks,
-        LateMinutes, RatingSum, RatingCount, LevelStamp, TksDays, TksDaySum, TksDaySquares);
+        LateMinutes, RatingSum, RatingCount, LevelStamp, TksDays, TksDaySum, TksDaySquares, SkpStamp);
 
     /// <summary>The employee's row of today, or null when there is none.</summary>
     public EmployeeToday? Today => Filed is null && Status is null ? null : new EmployeeToday(Nip, Filed ?? false, Status);
@@ -72,4 +82,4 @@ internal sealed class LiveSignatureRow : EmployeeMonthFigures
 /// <summary>Unit, activity-independent month figures and the fingerprints of ratings, levels and TKS days.</summary>
 internal sealed record LiveSignature(string UnitId, string RegionId, bool Active, int Hadir, int Terlambat, int Izin, int Sakit,
     int Cuti, int DinasLuar, int Tks, int LateMinutes, long RatingSum, long RatingCount, DateTime? LevelStamp, long TksDays,
-    long TksDaySum, long TksDaySquares);
+    long TksDaySum, long TksDaySquares, DateTime? SkpStamp = null);

@@ -33,6 +33,7 @@ internal sealed class PeriodPlan
             previous[i] = p.Key;
         }
         PreviousKeys = previous;
+        SkpKeys = SkpPeriodKeys.For(LevelPeriod);
     }
 
     public Period Period { get; }
@@ -44,6 +45,9 @@ internal sealed class PeriodPlan
     public string[] MonthKeys { get; }
 
     public string[] PreviousKeys { get; }
+
+    /// <summary>The SKP evaluation periods that count for this period (<see cref="SkpPeriodKeys"/>).</summary>
+    public string[] SkpKeys { get; }
 
     public static PeriodPlan Create(Period period, IEnumerable<RegionCalendar> calendars, TimeProvider time) =>
         new(period, calendars.ToDictionary(c => c.RegionId, c => RegionPlan.Create(c, period, time), StringComparer.Ordinal));
@@ -60,6 +64,8 @@ internal sealed class PeriodPlan
         monthKeys = MonthKeys,
         periodKey = LevelPeriod.Key,
         prevKeys = PreviousKeys,
+        skpYear = LevelPeriod.Start.Year,
+        skpKeys = SkpKeys,
         berakhlak = Aspect.BerAkhlak.ToArray(),
         region = filter.RegionId,
         unit = filter.UnitId,

@@ -68,6 +68,17 @@ internal static class SnapshotMapper
             PeriodsKurangMisconduct = previous == Domain.Predikat.KurangMisconduct ? streak : 0,
             PeriodsSangatKurang = previous == Domain.Predikat.SangatKurang ? streak : 0,
             TppCeiling = r.TppCeiling,
+            SkpPlanApproved = r.SkpPlanApproved,
+            SkpRhkCount = r.SkpRhkCount,
+            SkpRhkAssessed = r.SkpRhkAssessed,
+            SkpRhkDiAtas = r.SkpRhkDiAtas,
+            SkpRhkSesuai = r.SkpRhkSesuai,
+            SkpRhkDiBawah = r.SkpRhkDiBawah,
+            SkpRhkUtama = r.SkpRhkUtama,
+            SkpRhkUtamaAssessed = r.SkpRhkUtamaAssessed,
+            SkpRhkUtamaDiAtas = r.SkpRhkUtamaDiAtas,
+            SkpRhkUtamaDiBawah = r.SkpRhkUtamaDiBawah,
+            SkpQuantAchievement = r.SkpQuantAchievement,
         };
     }
 

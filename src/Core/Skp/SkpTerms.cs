@@ -51,3 +51,12 @@ public static class SkpLimits
 
 /// <summary>One problem of a request, with the JSON path of the field it concerns (e.g. <c>rhk[2].indicators[0].target</c>).</summary>
 public sealed record SkpFieldError(string Field, string Message);
+
+/// <summary>The superior's assessment of an RHK in a period (PermenPAN-RB 6/2022): di atas, sesuai or di bawah ekspektasi.</summary>
+public static class SkpLevel
+{
+    public const string DiAtas = "di_atas";
+    public const string Sesuai = "sesuai";
+    public const string DiBawah = "di_bawah";
+    public static readonly IReadOnlyList<string> All = [DiAtas, Sesuai, DiBawah];
+}

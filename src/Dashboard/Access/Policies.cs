@@ -40,6 +40,10 @@ public static class Policies
     /// <summary>HR work across regions (sdm reads every region): a unit's own predicate, employees' SKP plans. sdm or admin.</summary>
     public const string Hr = "Hr";
 
+    /// <summary>An employee (pegawai with a NIP) or HR (sdm, admin): what is shared between an employee, their superior and HR,
+    /// such as SKP evidence files; the endpoint checks which employee's data the caller may read.</summary>
+    public const string EmployeeOrHr = "EmployeeOrHr";
+
     internal static void Add(AuthorizationOptions o)
     {
         var people = AccessRoles.All.ToArray();
@@ -52,6 +56,8 @@ public static class Policies
         o.AddPolicy(Charts, p => p.AddRequirements(new ChartAccessRequirement()));
         o.AddPolicy(Employee, p => p.RequireRole(AccessRoles.Pegawai).RequireClaim(AccessClaims.Nip));
         o.AddPolicy(Hr, p => p.RequireRole(AccessRoles.Sdm, AccessRoles.Admin));
+        o.AddPolicy(EmployeeOrHr, p => p.RequireAssertion(c => c.User.IsInRole(AccessRoles.Sdm) || c.User.IsInRole(AccessRoles.Admin)
+            || (c.User.IsInRole(AccessRoles.Pegawai) && c.User.HasClaim(x => x.Type == AccessClaims.Nip))));
         // No fallback policy: requests that match no endpoint (static files, 404s) need no sign-in. An endpoint mapped
         // without a policy or AllowAnonymous fails EndpointPolicyTests.
         o.FallbackPolicy = null;

@@ -42,8 +42,8 @@ public static class MeSkpApi
         return group;
     }
 
-    public static async Task<IResult> GetPlan(ClaimsPrincipal user, [FromQuery] string? year, TeamScope team, SkpPlanReads plans, TimeProvider time,
-        CancellationToken ct)
+    public static async Task<IResult> GetPlan(ClaimsPrincipal user, [FromQuery] string? year, TeamScope team, SkpPlanReads plans,
+        SkpProgressReads progress, TimeProvider time, CancellationToken ct)
     {
         var (me, problem) = await EmployeeSession.ResolveAsync(user, team, ct);
         if (me is null)
@@ -55,7 +55,7 @@ public static class MeSkpApi
             return bad!;
         }
         return await plans.CurrentAsync(me.Nip, y, ct) is { } plan
-            ? TypedResults.Json(plan, EmployeeJson.Options)
+            ? TypedResults.Json(plan with { Progress = (await progress.ForAsync([me.Nip], y, ct))[me.Nip] }, EmployeeJson.Options)
             : TypedResults.Problem(title: "Not found", detail: $"You have no SKP plan for {y} yet.", statusCode: StatusCodes.Status404NotFound);
     }
 

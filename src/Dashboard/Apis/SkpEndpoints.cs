@@ -13,11 +13,12 @@ public static class SkpEndpoints
     {
         app.MapGroup("/api/v1/me/skp").WithTags("SKP").RequireAuthorization(Policies.Employee).MapMeSkpReads();
         app.MapGroup("/api/v1/me/skp").WithTags("SKP").RequireAuthorization(Policies.Employee)
-            .RequireRateLimiting(RateLimits.AccountWrite).MapMeSkpWrites();
+            .RequireRateLimiting(RateLimits.AccountWrite).MapMeSkpWrites().MapMeSkpRealisations().MapMeSkpEvidence();
         app.MapGroup("/api/v1/team/skp").WithTags("SKP").RequireAuthorization(Policies.Employee).MapTeamSkpReads();
         app.MapGroup("/api/v1/team/skp").WithTags("SKP").RequireAuthorization(Policies.Employee)
-            .RequireRateLimiting(RateLimits.AccountWrite).MapTeamSkpWrites();
+            .RequireRateLimiting(RateLimits.AccountWrite).MapTeamSkpWrites().MapTeamSkpAssessments();
         app.MapEmployeeSkpApi();
+        app.MapSkpEvidenceDownload();
         app.MapUnitPredicateApi();
         return app;
     }

@@ -35,7 +35,7 @@ public static class TeamSkpApi
     }
 
     public static async Task<IResult> GetTeamPlans(ClaimsPrincipal user, [FromQuery] string? year, TeamScope team, SkpPlanReads plans,
-        TimeProvider time, CancellationToken ct)
+        SkpProgressReads progressReads, TimeProvider time, CancellationToken ct)
     {
         var (me, problem) = await EmployeeSession.ResolveAsync(user, team, ct);
         if (me is null)
@@ -48,12 +48,13 @@ public static class TeamSkpApi
         }
         var reports = await team.DirectReportsAsync(me.Nip, ct);
         var current = await plans.CurrentOfAsync(reports, y, ct);
+        var progress = await progressReads.ForAsync([.. current.Keys], y, ct);
         var members = new List<TeamSkpMember>();
         foreach (var nip in reports)
         {
             if (await team.EmployeeAsync(nip, ct) is { } report)
             {
-                var plan = current.GetValueOrDefault(nip);
+                var plan = current.GetValueOrDefault(nip) is { } p ? p with { Progress = progress.GetValueOrDefault(nip) } : null;
                 members.Add(new TeamSkpMember(nip, report.Name, plan?.Status, plan));
             }
         }

@@ -7,6 +7,11 @@ public static class SkpServices
     {
         services.AddSingleton<SkpPlanReads>();
         services.AddSingleton<SkpPlanWrites>();
+        services.AddSingleton<SkpRealisationWrites>();
+        services.AddSingleton<SkpAssessmentWrites>();
+        services.AddSingleton<SkpEvidenceStore>();
+        services.AddSingleton<SkpProgressReads>();
+        services.AddOptions<SkpOptions>().BindConfiguration(SkpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 }

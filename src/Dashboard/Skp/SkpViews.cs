@@ -19,7 +19,11 @@ public sealed record SkpStepView(string Step, string ActorNip, DateTimeOffset At
 /// </summary>
 public sealed record SkpPlanView(string Nip, int Year, int Version, int Revision, string Status, string? Note, string UnitId,
     string? SuperiorNip, DateTimeOffset SavedAt, DateTimeOffset? SubmittedAt, DateTimeOffset? DecidedAt, string? DecidedBy,
-    IReadOnlyList<SkpRhkView> Rhk, IReadOnlyList<SkpStepView> Steps, IReadOnlyList<SkpVersionSummary> Versions);
+    IReadOnlyList<SkpRhkView> Rhk, IReadOnlyList<SkpStepView> Steps, IReadOnlyList<SkpVersionSummary> Versions)
+{
+    /// <summary>Minutes per RHK, realisations and assessments of this plan's year (filled by the plan reads of the me and team views).</summary>
+    public SkpProgressView? Progress { get; init; }
+}
 
 /// <summary>One version of a year's plan in the history: number, status, when last saved.</summary>
 public sealed record SkpVersionSummary(int Version, string Status, DateTimeOffset SavedAt, DateTimeOffset? DecidedAt);
