@@ -26,6 +26,7 @@ public static class RulesApi
     {
         rules.MapGet("", GetOverview).WithTags("Rules").WithName("GetRules").WithSummary("Active versions and every stored version of each workflow");
         rules.MapGet("{workflow}/versions/{version:int}", GetVersion).WithTags("Rules").WithName("GetRuleVersion").WithSummary("One stored workflow version with its diff against the previous one");
+        rules.MapGet("{workflow}/form", RulesFormApi.GetForm).WithTags("Rules").WithName("GetRuleForm").WithSummary("A workflow as HR edits it: labelled parameters and decision-table rows");
         return rules;
     }
 
@@ -37,6 +38,7 @@ public static class RulesApi
         rules.MapPost("publish", Publish).WithTags("Rules").WithName("PublishRules").WithSummary("Validate and publish candidate workflows as new versions");
         rules.MapPost("rollback", Rollback).WithTags("Rules").WithName("RollbackRules").WithSummary("Make an earlier version of a workflow active again");
         rules.MapPost("backtest", RunBacktest).WithTags("Rules").WithName("BacktestRules").WithSummary("Replay candidate workflows over stored history and diff against the active set");
+        rules.MapPost("form/json", RulesFormApi.ToJson).WithTags("Rules").WithName("RuleFormToJson").WithSummary("Turn an edited workflow form back into validated workflow JSON");
         return rules;
     }
 
@@ -69,7 +71,10 @@ public static class RulesApi
         var previous = version > 1 ? await store.GetAsync(workflow, version - 1, ct) : null;
         using var doc = JsonDocument.Parse(row.Json);
         return TypedResults.Ok(new VersionDetail(row.Workflow, row.Version, row.Author, row.CreatedAt, row.Note, row.Active,
-            doc.RootElement.Clone(), WorkflowDiff.Compute(previous?.Json, row.Json)));
+            doc.RootElement.Clone(), WorkflowDiff.Compute(previous?.Json, row.Json))
+        {
+            FormDiffFromPrevious = Forms.FormDiff.Compute(previous?.Json, row.Json),
+        });
     }
 
     public static async Task<Results<Ok<ValidationReport>, ValidationProblem>> Validate(RulesCandidate body, RulesService rules,
