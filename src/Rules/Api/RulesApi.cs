@@ -38,6 +38,7 @@ public static class RulesApi
         rules.MapPost("publish", Publish).WithTags("Rules").WithName("PublishRules").WithSummary("Validate and publish candidate workflows as new versions");
         rules.MapPost("rollback", Rollback).WithTags("Rules").WithName("RollbackRules").WithSummary("Make an earlier version of a workflow active again");
         rules.MapPost("backtest", RunBacktest).WithTags("Rules").WithName("BacktestRules").WithSummary("Replay candidate workflows over stored history and diff against the active set");
+        rules.MapPost("form", RulesFormApi.ReadForm).WithTags("Rules").WithName("ReadRuleForm").WithSummary("The form of a candidate workflow object (parameters and table rows)");
         rules.MapPost("form/json", RulesFormApi.ToJson).WithTags("Rules").WithName("RuleFormToJson").WithSummary("Turn an edited workflow form back into validated workflow JSON");
         return rules;
     }

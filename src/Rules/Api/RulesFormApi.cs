@@ -43,6 +43,16 @@ public static class RulesFormApi
         return TypedResults.Ok(FormReader.Read(json) with { Version = at });
     }
 
+    /// <summary><c>POST /api/v1/rules/form</c>: the form of a candidate workflow object (the JSON being edited).</summary>
+    public static Results<Ok<WorkflowForm>, ValidationProblem> ReadForm(JsonElement body)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            return Invalid([new FormIssue("json", "Kirim satu objek workflow (JSON RulesEngine), bukan daftar atau nilai lain.")]);
+        }
+        return TypedResults.Ok(FormReader.Read(body.GetRawText()));
+    }
+
     /// <summary>
     /// <c>POST /api/v1/rules/form/json</c>: the edited form as workflow JSON, validated with the active set. Problems
     /// are a validation problem keyed by the form path (<c>parameters.batasDiAtas</c>, <c>rows[2]</c>), in Indonesian.

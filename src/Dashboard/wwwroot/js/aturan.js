@@ -164,6 +164,7 @@
       if (current !== name) { return; }
       editor.value = JSON.stringify(full.json, null, 2);
       $("versi-aktif").textContent = "aktif: v" + active.version;
+      document.dispatchEvent(new CustomEvent("aturan:dipilih", { detail: { workflow: name, version: active.version, versions: rows } }));
     }
     showHistory(rows);
     $("masalah").replaceChildren();
@@ -237,6 +238,7 @@
         wrap.append(table(["Subjek", "Unit", "Bertambah", "Berkurang"], r.affected.map((a) => [a.subject, a.unitId || "—", (a.gained || []).join(", "), (a.lost || []).join(", ")])));
       }
       result(wrap);
+      document.dispatchEvent(new CustomEvent("aturan:backtest", { detail: r }));
       status("Backtest selesai", true);
     } catch (e) { status("Backtest gagal: " + e.message, false); } finally { busy(false); }
   }
