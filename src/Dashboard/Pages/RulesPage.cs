@@ -37,6 +37,7 @@ public static class RulesPage
           </section>
           <section class="panel history"><h2>Riwayat versi</h2><table class="units-table" id="riwayat">
             <thead><tr><th>Versi</th><th>Waktu</th><th>Oleh</th><th>Catatan</th><th></th></tr></thead><tbody></tbody></table></section>
+          <section class="panel changes" id="menunggu-persetujuan" hidden></section>
           <section class="panel changes" id="perubahan-versi"></section>
         </main>
         <link rel="stylesheet" href="/css/aturan-form.css">

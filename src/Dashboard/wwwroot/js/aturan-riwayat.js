@@ -1,6 +1,7 @@
 // Rules console (/aturan): what HR reads before and after publishing. The backtest's predicate changes and
 // gained/lost triggers per unit (table and bar chart, from the report aturan.js received), and each stored
-// version's change as parameters and table rows (formDiffFromPrevious of GET /api/v1/rules/{wf}/versions/{n}).
+// version's change as parameters and table rows (formDiffFromPrevious of GET /api/v1/rules/{wf}/versions/{n}), and the
+// publishes waiting for a second approver (four-eyes: GET /api/v1/rules/pending, approve/reject).
 "use strict";
 (function () {
   const $ = (id) => document.getElementById(id);
@@ -109,4 +110,35 @@
       box.append(item);
     }
   });
+
+  async function loadPending() {
+    const box = $("menunggu-persetujuan");
+    const res = await fetch("/api/v1/rules/pending");
+    const list = res.ok ? await res.json() : [];
+    box.hidden = list.length === 0;
+    box.replaceChildren(el("h2", null, "Menunggu persetujuan kedua"));
+    for (const p of list) {
+      const item = el("div", "pending-item");
+      item.dataset.pending = p.id;
+      item.append(el("span", null, "#" + p.id + " " + (p.workflowNames || []).join(", ") + " oleh " + p.author + (p.note ? " — " + p.note : "") + " "));
+      for (const [label, action] of [["Setujui", "approve"], ["Tolak", "reject"]]) {
+        const b = el("button", action === "approve" ? "primary" : null, label);
+        b.type = "button";
+        b.addEventListener("click", async () => {
+          const r = await fetch("/api/v1/rules/pending/" + p.id + "/" + action, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+          if (!r.ok) {
+            const d = await r.json().catch(() => null);
+            item.append(el("p", "msg-err", (d && (d.detail || d.title)) || String(r.status)));
+            return;
+          }
+          location.reload();
+        });
+        item.append(b);
+      }
+      box.append(item);
+    }
+  }
+
+  document.addEventListener("aturan:diajukan", loadPending);
+  loadPending();
 })();

@@ -255,6 +255,13 @@
         status("Tidak diterbitkan: aturan tidak valid", false);
         return;
       }
+      if (r.status === "pending") {
+        // four-eyes (Kinerja:Rules:RequireSecondApprover): another HR/admin account approves it (aturan-riwayat.js)
+        $("catatan").value = "";
+        document.dispatchEvent(new CustomEvent("aturan:diajukan", { detail: r }));
+        status("Menunggu persetujuan akun SDM/admin lain (pengajuan #" + r.id + ")", true);
+        return;
+      }
       const versions = (r.versions || []).map((v) => v.workflow + " v" + v.version).join(", ");
       $("catatan").value = "";
       await loadWorkflows();
