@@ -54,6 +54,9 @@ public sealed class RulesFormConsoleTests(RulesFormConsoleTests.Server server) :
         await Assertions.Expect(perUnit.Locator("p").First).ToHaveTextAsync(new Regex(@"^[1-9][\d.]* pegawai berubah predikat"));
         await Assertions.Expect(console.Locator("#tabel-predikat-unit tbody tr").First).ToContainTextAsync("SANGAT_BAIK");
         await Assertions.Expect(perUnit.Locator("svg.unit-chart rect").First).ToBeVisibleAsync();
+        // HR sees the affected employees by name (the backtest is HR-only)
+        var names = string.Join("|", server.Data.People.Select(p => Regex.Escape(p.Name)));
+        await Assertions.Expect(console.Locator("#hasil table").Nth(1).Locator("tbody tr").First).ToContainTextAsync(new Regex(names));
         await LiveServer.ScreenshotAsync(console, "11-aturan-backtest-per-unit");
 
         await console.Locator("#catatan").FillAsync("Ambang Di Atas Ekspektasi naik ke 4,2");

@@ -177,7 +177,7 @@ public static class RulesApi
     }
 
     public static async Task<Results<Ok<BacktestReport>, ValidationProblem, ProblemHttpResult>> RunBacktest(BacktestRequest body,
-        Backtester backtester, CancellationToken ct)
+        Backtester backtester, TriggerQuery names, CancellationToken ct)
     {
         var (sources, issues) = body.Parse();
         if (issues.Count > 0)
@@ -196,7 +196,16 @@ public static class RulesApi
         try
         {
             var (report, compileIssues) = await backtester.RunAsync(sources, periods, Math.Clamp(body.Limit, 0, 10_000), ct);
-            return report is null ? Invalid(compileIssues) : TypedResults.Ok(report);
+            if (report is null)
+            {
+                return Invalid(compileIssues);
+            }
+            // the backtest is HR-only (RulesAdmin): HR sees who gains or loses what by name
+            var byNip = await names.EmployeeNamesAsync(report.Affected.Select(a => a.Subject).ToArray(), ct);
+            return TypedResults.Ok(report with
+            {
+                Affected = report.Affected.Select(a => a with { Name = byNip.GetValueOrDefault(a.Subject) }).ToArray(),
+            });
         }
         catch (InvalidOperationException ex)
         {

@@ -35,7 +35,11 @@ public sealed record CodeDelta(string Workflow, string Code, string Kind, int Ga
 public sealed record UnitDelta(string UnitId, int Gained, int Lost, int Changed);
 
 /// <summary>One subject's changes: entries like <c>2026-03 disiplin/TEGURAN_LISAN</c>.</summary>
-public sealed record SubjectDelta(string Subject, string? UnitId, IReadOnlyList<string> Gained, IReadOnlyList<string> Lost, IReadOnlyList<string> Changed);
+public sealed record SubjectDelta(string Subject, string? UnitId, IReadOnlyList<string> Gained, IReadOnlyList<string> Lost, IReadOnlyList<string> Changed)
+{
+    /// <summary>The employee's name, filled in by the HR-only backtest API (<see cref="Api.RulesApi"/>), null elsewhere.</summary>
+    public string? Name { get; init; }
+}
 
 public sealed record PredikatDelta(string? From, string? To, int Count);
 

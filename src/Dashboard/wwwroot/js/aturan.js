@@ -235,7 +235,7 @@
         (r.byCode || []).map((c) => [c.workflow, c.code, c.kind, nf.format(c.gained), nf.format(c.lost), nf.format(c.changed)])));
       if ((r.affected || []).length) {
         wrap.append(el("h2", null, "Pegawai terdampak"));
-        wrap.append(table(["Subjek", "Unit", "Bertambah", "Berkurang"], r.affected.map((a) => [a.subject, a.unitId || "—", (a.gained || []).join(", "), (a.lost || []).join(", ")])));
+        wrap.append(table(["Subjek", "Unit", "Bertambah", "Berkurang"], r.affected.map((a) => [a.name ? a.name + " (" + a.subject + ")" : a.subject, a.unitId || "—", (a.gained || []).join(", "), (a.lost || []).join(", ")])));
       }
       result(wrap);
       document.dispatchEvent(new CustomEvent("aturan:backtest", { detail: r }));
