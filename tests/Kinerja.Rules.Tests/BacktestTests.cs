@@ -49,6 +49,8 @@ public class BacktestTests
         var report = await Backtester.RunAsync(new InMemorySnapshotSource(history), DefaultRules.Set, candidate,
             ["2026-01", "2026-02"], 10, recomputeHistory: true, CancellationToken.None);
         Assert.Contains(report.PredikatChanges, p => (p.From, p.To, p.Count) == ("SANGAT_BAIK", "BAIK", 1));
+        var unit = Assert.Single(report.PredikatChangesByUnit);
+        Assert.Equal((history[0].UnitId, "SANGAT_BAIK", "BAIK", 1), (unit.UnitId, unit.From, unit.To, unit.Count));
         var who = Assert.Single(report.Affected);
         Assert.Contains("2026-02 penghargaan/INSENTIF_KINERJA", who.Lost);
         Assert.Contains("2026-01 penghargaan/PIAGAM_PENGHARGAAN", who.Lost);

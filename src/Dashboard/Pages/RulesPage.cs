@@ -5,7 +5,8 @@ namespace Kinerja.Dashboard.Pages;
 
 /// <summary>
 /// <c>/aturan</c>: the HR rules console. A static frame; everything else goes through the rules
-/// HTTP API (<c>/api/v1/rules/...</c>) from <c>/js/aturan.js</c>.
+/// HTTP API (<c>/api/v1/rules/...</c>) from <c>/js/aturan.js</c>; the form and decision-table view from
+/// <c>/js/aturan-form.js</c>, backtest per unit and version changes from <c>/js/aturan-riwayat.js</c>.
 /// </summary>
 public static class RulesPage
 {
@@ -21,6 +22,7 @@ public static class RulesPage
           <nav class="panel workflows"><h2>Alur kerja (workflow)</h2><ul id="daftar-workflow"><li class="empty">Memuat…</li></ul></nav>
           <section class="panel editor">
             <div class="editor-head"><h2 id="judul-editor">Pilih alur kerja</h2><span class="badge" id="versi-aktif"></span></div>
+            <div id="formulir-aturan" class="rule-form"></div>
             <label for="json-aturan" class="label">JSON RulesEngine</label>
             <textarea id="json-aturan" spellcheck="false" placeholder="Pilih alur kerja di kiri untuk menyunting aturannya."></textarea>
             <ul class="issues" id="masalah"></ul>
@@ -35,6 +37,9 @@ public static class RulesPage
           </section>
           <section class="panel history"><h2>Riwayat versi</h2><table class="units-table" id="riwayat">
             <thead><tr><th>Versi</th><th>Waktu</th><th>Oleh</th><th>Catatan</th><th></th></tr></thead><tbody></tbody></table></section>
+          <section class="panel changes" id="menunggu-persetujuan" hidden></section>
+          <section class="panel changes" id="perubahan-versi"></section>
         </main>
-        """, "/js/aturan.js"));
+        <link rel="stylesheet" href="/css/aturan-form.css">
+        """, "/js/aturan.js", "/js/aturan-form.js", "/js/aturan-riwayat.js"));
 }

@@ -26,6 +26,8 @@ public static class RulesApi
     {
         rules.MapGet("", GetOverview).WithTags("Rules").WithName("GetRules").WithSummary("Active versions and every stored version of each workflow");
         rules.MapGet("{workflow}/versions/{version:int}", GetVersion).WithTags("Rules").WithName("GetRuleVersion").WithSummary("One stored workflow version with its diff against the previous one");
+        rules.MapGet("pending", RulesApprovalApi.GetPending).WithTags("Rules").WithName("GetPendingPublishes").WithSummary("Publishes waiting for a second approver (four-eyes)");
+        rules.MapGet("{workflow}/form", RulesFormApi.GetForm).WithTags("Rules").WithName("GetRuleForm").WithSummary("A workflow as HR edits it: labelled parameters and decision-table rows");
         return rules;
     }
 
@@ -37,6 +39,10 @@ public static class RulesApi
         rules.MapPost("publish", Publish).WithTags("Rules").WithName("PublishRules").WithSummary("Validate and publish candidate workflows as new versions");
         rules.MapPost("rollback", Rollback).WithTags("Rules").WithName("RollbackRules").WithSummary("Make an earlier version of a workflow active again");
         rules.MapPost("backtest", RunBacktest).WithTags("Rules").WithName("BacktestRules").WithSummary("Replay candidate workflows over stored history and diff against the active set");
+        rules.MapPost("pending/{id:long}/approve", RulesApprovalApi.Approve).WithTags("Rules").WithName("ApprovePublish").WithSummary("Approve a waiting publish (another account than its author)");
+        rules.MapPost("pending/{id:long}/reject", RulesApprovalApi.Reject).WithTags("Rules").WithName("RejectPublish").WithSummary("Reject a waiting publish");
+        rules.MapPost("form", RulesFormApi.ReadForm).WithTags("Rules").WithName("ReadRuleForm").WithSummary("The form of a candidate workflow object (parameters and table rows)");
+        rules.MapPost("form/json", RulesFormApi.ToJson).WithTags("Rules").WithName("RuleFormToJson").WithSummary("Turn an edited workflow form back into validated workflow JSON");
         return rules;
     }
 
@@ -69,7 +75,10 @@ public static class RulesApi
         var previous = version > 1 ? await store.GetAsync(workflow, version - 1, ct) : null;
         using var doc = JsonDocument.Parse(row.Json);
         return TypedResults.Ok(new VersionDetail(row.Workflow, row.Version, row.Author, row.CreatedAt, row.Note, row.Active,
-            doc.RootElement.Clone(), WorkflowDiff.Compute(previous?.Json, row.Json)));
+            doc.RootElement.Clone(), WorkflowDiff.Compute(previous?.Json, row.Json))
+        {
+            FormDiffFromPrevious = Forms.FormDiff.Compute(previous?.Json, row.Json),
+        });
     }
 
     public static async Task<Results<Ok<ValidationReport>, ValidationProblem>> Validate(RulesCandidate body, RulesService rules,
@@ -140,13 +149,17 @@ public static class RulesApi
         }
     }
 
-    public static async Task<Results<Ok<PublishReport>, ValidationProblem>> Publish(PublishRequest body, RulesService rules,
-        HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<PublishReport>, Accepted<PendingPublish>, ValidationProblem>> Publish(PublishRequest body,
+        RulesService rules, IOptions<RulesOptions> options, PendingPublishStore pending, HttpContext http, CancellationToken ct)
     {
         var (sources, issues) = body.Parse();
         if (issues.Count > 0)
         {
             return Invalid(issues);
+        }
+        if (options.Value.RequireSecondApprover)
+        {
+            return await RulesApprovalApi.ProposeAsync(sources, Actor(http, body.Author), body.Note, rules, pending, ct);
         }
         var report = await rules.PublishAsync(sources, Actor(http, body.Author), body.Note, ct);
         return report.Issues.Count > 0 ? Invalid(report.Issues) : TypedResults.Ok(report);
@@ -164,7 +177,7 @@ public static class RulesApi
     }
 
     public static async Task<Results<Ok<BacktestReport>, ValidationProblem, ProblemHttpResult>> RunBacktest(BacktestRequest body,
-        Backtester backtester, CancellationToken ct)
+        Backtester backtester, TriggerQuery names, CancellationToken ct)
     {
         var (sources, issues) = body.Parse();
         if (issues.Count > 0)
@@ -183,7 +196,16 @@ public static class RulesApi
         try
         {
             var (report, compileIssues) = await backtester.RunAsync(sources, periods, Math.Clamp(body.Limit, 0, 10_000), ct);
-            return report is null ? Invalid(compileIssues) : TypedResults.Ok(report);
+            if (report is null)
+            {
+                return Invalid(compileIssues);
+            }
+            // the backtest is HR-only (RulesAdmin): HR sees who gains or loses what by name
+            var byNip = await names.EmployeeNamesAsync(report.Affected.Select(a => a.Subject).ToArray(), ct);
+            return TypedResults.Ok(report with
+            {
+                Affected = report.Affected.Select(a => a with { Name = byNip.GetValueOrDefault(a.Subject) }).ToArray(),
+            });
         }
         catch (InvalidOperationException ex)
         {
@@ -202,10 +224,10 @@ public static class RulesApi
                 .ToDictionary(g => g.Key, g => g.Select(i => i.Reason).ToArray()),
             title: "The rules do not validate");
 
-    private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+    internal static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 
     /// <summary>The signed-in user when authentication is on, else the author given in the body.</summary>
-    private static string Actor(HttpContext http, string? author) =>
+    internal static string Actor(HttpContext http, string? author) =>
         http.User.Identity?.IsAuthenticated == true && http.User.Identity.Name is { } name ? name
         : string.IsNullOrWhiteSpace(author) ? "anonymous" : author;
 }

@@ -82,6 +82,10 @@ public sealed record WorkflowVersions(string Workflow, int? ActiveVersion, IRead
 public sealed record VersionInfo(int Version, string Author, DateTime CreatedAt, string Note, bool Active);
 
 public sealed record VersionDetail(string Workflow, int Version, string Author, DateTime CreatedAt, string Note, bool Active,
-    JsonElement Json, Store.WorkflowDiff DiffFromPrevious);
+    JsonElement Json, Store.WorkflowDiff DiffFromPrevious)
+{
+    /// <summary>The same change as HR reads it: parameters and table rows (<see cref="Forms.FormDiff"/>).</summary>
+    public Forms.FormDiff? FormDiffFromPrevious { get; init; }
+}
 
 public sealed record TestResponse(Engine.OutcomeView? Outcome, int Passed, IReadOnlyList<FixtureFailure> Failures);

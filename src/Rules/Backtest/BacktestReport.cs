@@ -23,6 +23,8 @@ public sealed record BacktestReport
     /// <summary>The first affected employees/units (up to the requested limit), sorted by subject.</summary>
     public required IReadOnlyList<SubjectDelta> Affected { get; init; }
     public required IReadOnlyList<PredikatDelta> PredikatChanges { get; init; }
+    /// <summary>The same predicate changes per unit (employee snapshots of units; the rules console's per-unit chart).</summary>
+    public IReadOnlyList<UnitPredikatDelta> PredikatChangesByUnit { get; init; } = [];
     public required int CandidateRuleErrors { get; init; }
     public required double LoadSeconds { get; init; }
     public required double EvaluateSeconds { get; init; }
@@ -33,6 +35,12 @@ public sealed record CodeDelta(string Workflow, string Code, string Kind, int Ga
 public sealed record UnitDelta(string UnitId, int Gained, int Lost, int Changed);
 
 /// <summary>One subject's changes: entries like <c>2026-03 disiplin/TEGURAN_LISAN</c>.</summary>
-public sealed record SubjectDelta(string Subject, string? UnitId, IReadOnlyList<string> Gained, IReadOnlyList<string> Lost, IReadOnlyList<string> Changed);
+public sealed record SubjectDelta(string Subject, string? UnitId, IReadOnlyList<string> Gained, IReadOnlyList<string> Lost, IReadOnlyList<string> Changed)
+{
+    /// <summary>The employee's name, filled in by the HR-only backtest API (<see cref="Api.RulesApi"/>), null elsewhere.</summary>
+    public string? Name { get; init; }
+}
 
 public sealed record PredikatDelta(string? From, string? To, int Count);
+
+public sealed record UnitPredikatDelta(string? UnitId, string? From, string? To, int Count);

@@ -9,6 +9,7 @@ internal sealed class TriggerDiff(int affectedLimit)
     private readonly Dictionary<string, int[]> _byUnit = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, (string? Unit, List<string> Gained, List<string> Lost, List<string> Changed)> _affected = new(StringComparer.Ordinal);
     private readonly Dictionary<(string?, string?), int> _predikat = [];
+    private readonly Dictionary<(string?, string?, string?), int> _predikatByUnit = [];
     private int _activeTriggers, _candidateTriggers, _gained, _lost, _changed, _errors;
 
     public void Add(EvaluationOutcome a, EvaluationOutcome b)
@@ -19,6 +20,7 @@ internal sealed class TriggerDiff(int affectedLimit)
         if (!a.IsUnit && a.Predikat != b.Predikat)
         {
             _predikat[(a.Predikat, b.Predikat)] = _predikat.GetValueOrDefault((a.Predikat, b.Predikat)) + 1;
+            _predikatByUnit[(a.UnitId, a.Predikat, b.Predikat)] = _predikatByUnit.GetValueOrDefault((a.UnitId, a.Predikat, b.Predikat)) + 1;
         }
         if (a.Triggers.Count == 0 && b.Triggers.Count == 0)
         {
@@ -108,6 +110,8 @@ internal sealed class TriggerDiff(int affectedLimit)
             .Select(kv => new SubjectDelta(kv.Key, kv.Value.Unit, kv.Value.Gained, kv.Value.Lost, kv.Value.Changed)).ToArray(),
         PredikatChanges = _predikat.Select(kv => new PredikatDelta(kv.Key.Item1, kv.Key.Item2, kv.Value))
             .OrderByDescending(p => p.Count).ToArray(),
+        PredikatChangesByUnit = _predikatByUnit.Select(kv => new UnitPredikatDelta(kv.Key.Item1, kv.Key.Item2, kv.Key.Item3, kv.Value))
+            .OrderBy(p => p.UnitId, StringComparer.Ordinal).ThenByDescending(p => p.Count).ToArray(),
         CandidateRuleErrors = _errors,
         LoadSeconds = loadSeconds,
         EvaluateSeconds = evaluateSeconds,

@@ -20,6 +20,12 @@ public sealed class RulesOptions
     [Required]
     public string FileAuthor { get; set; } = "rules-folder";
 
+    /// <summary>
+    /// Four-eyes publishing (<c>Kinerja:Rules:RequireSecondApprover</c>, default false): a publish through the API waits in
+    /// <c>workflow_pending</c> until another HR/admin account approves it. Saving a file in the rules folder still publishes.
+    /// </summary>
+    public bool RequireSecondApprover { get; set; }
+
     /// <summary>Size limits checked before parsing and evaluation budgets (<c>Kinerja:Rules:Limits</c>; see <c>rules/README.md</c>).</summary>
     public Safety.RuleLimits Limits { get; set; } = new();
 }

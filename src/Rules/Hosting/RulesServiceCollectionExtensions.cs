@@ -26,6 +26,7 @@ public static class RulesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<RulesOptions>, Safety.RuleLimitsValidation>());
         services.TryAddSingleton<ActiveRuleSet>();
         services.TryAddSingleton<WorkflowStore>();
+        services.TryAddSingleton<PendingPublishStore>();
         services.TryAddSingleton<TriggerStore>();
         services.TryAddSingleton<TriggerQuery>();
         services.TryAddSingleton<RulesService>();

@@ -44,4 +44,18 @@ public sealed class TriggerQuery(NpgsqlDataSource db)
             Explanation = json.TryGetValue((r.Workflow, r.Version), out var j) ? RuleText.Explain(j, r.Rule) : null,
         }).ToArray();
     }
+
+    /// <summary>Names of the given employees (NIP → name); unknown NIPs and unit subjects are left out.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> EmployeeNamesAsync(IReadOnlyList<string> nips, CancellationToken ct)
+    {
+        if (nips.Count == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<(string Nip, string Name)>(new CommandDefinition("""
+            select nip::text, name from employee where nip = any(@nips)
+            """, new { nips = nips.ToArray() }, cancellationToken: ct));
+        return rows.ToDictionary(r => r.Nip.Trim(), r => r.Name, StringComparer.Ordinal);
+    }
 }

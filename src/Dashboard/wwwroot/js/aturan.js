@@ -164,6 +164,7 @@
       if (current !== name) { return; }
       editor.value = JSON.stringify(full.json, null, 2);
       $("versi-aktif").textContent = "aktif: v" + active.version;
+      document.dispatchEvent(new CustomEvent("aturan:dipilih", { detail: { workflow: name, version: active.version, versions: rows } }));
     }
     showHistory(rows);
     $("masalah").replaceChildren();
@@ -234,9 +235,10 @@
         (r.byCode || []).map((c) => [c.workflow, c.code, c.kind, nf.format(c.gained), nf.format(c.lost), nf.format(c.changed)])));
       if ((r.affected || []).length) {
         wrap.append(el("h2", null, "Pegawai terdampak"));
-        wrap.append(table(["Subjek", "Unit", "Bertambah", "Berkurang"], r.affected.map((a) => [a.subject, a.unitId || "—", (a.gained || []).join(", "), (a.lost || []).join(", ")])));
+        wrap.append(table(["Subjek", "Unit", "Bertambah", "Berkurang"], r.affected.map((a) => [a.name ? a.name + " (" + a.subject + ")" : a.subject, a.unitId || "—", (a.gained || []).join(", "), (a.lost || []).join(", ")])));
       }
       result(wrap);
+      document.dispatchEvent(new CustomEvent("aturan:backtest", { detail: r }));
       status("Backtest selesai", true);
     } catch (e) { status("Backtest gagal: " + e.message, false); } finally { busy(false); }
   }
@@ -251,6 +253,13 @@
       if (r.published === false || (r.issues && r.issues.length)) {
         showIssues(r.issues || []);
         status("Tidak diterbitkan: aturan tidak valid", false);
+        return;
+      }
+      if (r.status === "pending") {
+        // four-eyes (Kinerja:Rules:RequireSecondApprover): another HR/admin account approves it (aturan-riwayat.js)
+        $("catatan").value = "";
+        document.dispatchEvent(new CustomEvent("aturan:diajukan", { detail: r }));
+        status("Menunggu persetujuan akun SDM/admin lain (pengajuan #" + r.id + ")", true);
         return;
       }
       const versions = (r.versions || []).map((v) => v.workflow + " v" + v.version).join(", ");
