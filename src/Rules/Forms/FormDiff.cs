@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
 namespace Kinerja.Rules.Forms;
 
 /// <summary>
@@ -58,12 +61,16 @@ public sealed record FormDiff(IReadOnlyList<ParameterChange> Parameters, IReadOn
 
     private static string Show(FormParameter p) => p.Value ?? p.Expression;
 
+    // Readable in the history view: "&&" and Indonesian text unescaped (the page shows it as text, never as HTML).
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>One line per row: "EVENT ⇐ conditions → output [properties]", or the rule's JSON when irregular.</summary>
     public static string Describe(FormRow row)
     {
         if (!row.Regular)
         {
-            return row.RuleJson?.GetRawText() ?? "";
+            // Compact, so a stored file's layout and the writer's indentation of the same rule compare equal.
+            return row.RuleJson is { } json ? JsonSerializer.Serialize(json, Compact) : "";
         }
         var when = row.Branches is { Count: > 0 } branches
             ? string.Join(row.Operator is "Or" or "OrElse" ? " ATAU " : " DAN ", branches.Select(b => $"({ConditionParser.Render(b.Join, b.Conditions)})"))
