@@ -35,6 +35,7 @@ public sealed class FollowUpFlowTests(LiveServer server) : IClassFixture<LiveSer
 
         var page = await server.NewPageAsync(1280, 900, head);
         await page.GotoAsync("/tim");
+        await Assertions.Expect(page.Locator("#koneksi")).ToHaveAttributeAsync("data-state", "connected");
         var item = page.Locator($"#daftar-tindak-lanjut-tim li[data-id='{id}']");
         await Assertions.Expect(item.Locator(".status")).ToHaveTextAsync("Baru");
         await Assertions.Expect(item.Locator(".judul")).ToHaveTextAsync("Pembinaan dan umpan balik berkelanjutan oleh atasan langsung");

@@ -76,6 +76,10 @@ window.TindakLanjut = (function () {
     const msg = el("p", "pesan");
     msg.setAttribute("role", "status");
     f.append(select, note, url, button, msg);
+    // A re-read (a push, a reconnect) keeps an entry the reader has started to fill in: see fill().
+    const dirty = () => { f.closest("li").dataset.dirty = "1"; };
+    f.addEventListener("input", dirty);
+    f.addEventListener("change", dirty);
     f.addEventListener("submit", async (e) => {
       e.preventDefault();
       const to = select.value;
@@ -103,6 +107,7 @@ window.TindakLanjut = (function () {
     const o = opts || {};
     const li = el("li", "tindak-lanjut jenis-" + String(item.kind).toLowerCase() + " status-" + item.state + (item.overdue ? " terlambat" : ""));
     li.dataset.id = String(item.id);
+    li.dataset.state = item.state;
     const head = el("div", "kepala");
     head.append(el("span", "lencana", kindLabel[item.kind] || item.kind), el("strong", "judul", item.title),
       el("span", "status", stateLabel[item.state] || item.state));
@@ -137,7 +142,12 @@ window.TindakLanjut = (function () {
     const list = document.getElementById(listId);
     const r = await call("GET", url);
     if (!r.ok) { list.replaceChildren(el("li", "kosong", problem(r))); return []; }
-    list.replaceChildren(...(r.body.length ? r.body.map((i) => render(i, opts)) : [el("li", "kosong", emptyText)]));
+    const open = new Map([...list.querySelectorAll("li[data-dirty='1']")].map((li) => [li.dataset.id, li]));
+    const entry = (i) => {
+      const kept = open.get(String(i.id));
+      return kept && kept.dataset.state === i.state ? kept : render(i, opts);
+    };
+    list.replaceChildren(...(r.body.length ? r.body.map(entry) : [el("li", "kosong", emptyText)]));
     return r.body;
   }
 
