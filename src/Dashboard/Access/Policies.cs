@@ -43,6 +43,9 @@ public static class Policies
     /// <summary>An employee (pegawai with a NIP) or HR (sdm, admin): what is shared between an employee, their superior and HR,
     /// such as SKP evidence files; the endpoint checks which employee's data the caller may read.</summary>
     public const string EmployeeOrHr = "EmployeeOrHr";
+    /// <summary>Any signed-in person, employees included (follow-up items): what each may see and do is checked per
+    /// request from the session (assignee, the employee, superior chain, HR and leaders of the region).</summary>
+    public const string Person = "Person";
 
     internal static void Add(AuthorizationOptions o)
     {
@@ -58,6 +61,7 @@ public static class Policies
         o.AddPolicy(Hr, p => p.RequireRole(AccessRoles.Sdm, AccessRoles.Admin));
         o.AddPolicy(EmployeeOrHr, p => p.RequireAssertion(c => c.User.IsInRole(AccessRoles.Sdm) || c.User.IsInRole(AccessRoles.Admin)
             || (c.User.IsInRole(AccessRoles.Pegawai) && c.User.HasClaim(x => x.Type == AccessClaims.Nip))));
+        o.AddPolicy(Person, p => p.RequireRole(AccessRoles.Every));
         // No fallback policy: requests that match no endpoint (static files, 404s) need no sign-in. An endpoint mapped
         // without a policy or AllowAnonymous fails EndpointPolicyTests.
         o.FallbackPolicy = null;

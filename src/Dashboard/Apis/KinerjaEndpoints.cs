@@ -31,6 +31,7 @@ public static class KinerjaEndpoints
             app.MapSurveyWeightsApi();
             app.MapSkpApi();
             app.MapRatingPlanApi();
+            app.MapFollowUpApi();
         }
         if (roles.Rules)
         {

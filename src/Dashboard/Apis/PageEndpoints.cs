@@ -42,6 +42,7 @@ public static class PageEndpoints
             .MapGet("", TimPage.GetAsync);
         // An account without a NIP is refused like any other: /akses-ditolak?ReturnUrl=/saya says why (LoginHtml.DeniedNoNip).
         app.MapGet("/saya", SayaPage.GetAsync).RequireAuthorization(Policies.Employee).ExcludeFromDescription();
+        app.MapGet("/tindak-lanjut", TindakLanjutPage.GetAsync).RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
         return app;
     }
 }

@@ -42,6 +42,12 @@ public interface IEmployeeClient
     /// <c>GET /api/v1/me/skp</c> or <c>GET /api/v1/team/skp</c>.
     /// </summary>
     Task SkpChanged(EmployeeChange change);
+
+    /// <summary>
+    /// To <c>employee:{assigneeNip}</c> and <c>employee:{nip}</c>: follow-up item <see cref="FollowUp.FollowUpChange.Id"/>
+    /// moved to <see cref="FollowUp.FollowUpChange.State"/>. A hint without text: re-read <c>GET /api/v1/followups?assignee=me</c>.
+    /// </summary>
+    Task FollowUpChanged(FollowUp.FollowUpChange change);
 }
 
 /// <summary>Whose data changed (<c>nip</c>) and when the change was seen (<c>at</c>, UTC).</summary>

@@ -4,6 +4,7 @@ using Kinerja.Core.Indicators;
 using Kinerja.Core.Privacy;
 using Kinerja.Dashboard.Board;
 using Kinerja.Dashboard.Board.Cluster;
+using Kinerja.Dashboard.FollowUp;
 using Kinerja.Core.Startup;
 using Kinerja.Rules.Hosting;
 using Kinerja.Rules.Live;
@@ -71,6 +72,7 @@ public static class KinerjaHost
         builder.AddKinerjaAccess();
         builder.Services.AddEmployeeLoop(roles.Ingest);
         builder.Services.AddSkpPlans();
+        builder.Services.AddFollowUps();
         builder.Services.AddProblemDetails();
         builder.Services.AddKinerjaOpenApi();
         if (roles.Dashboard)

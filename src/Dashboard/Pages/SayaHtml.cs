@@ -92,6 +92,13 @@ internal static class SayaHtml
             <p class="ket">Nilai setiap aspek BerAKHLAK dari 1 (sangat kurang) sampai 5 (sangat baik). Penilaian yang sudah terkirim tidak dapat diubah.</p>
             <div id="isi-360"><p class="kosong">Memuat…</p></div>
           </section>
+
+          <section class="kartu" id="tindak-lanjut-saya">
+            <link rel="stylesheet" href="/css/tindak-lanjut.css">
+            <h2>Tindak lanjut</h2>
+            <p class="ket">Apa yang dilakukan atas penghargaan, pembinaan, dan sanksi Anda, oleh siapa, dan sampai kapan.</p>
+            <ol class="daftar-tl" id="daftar-tindak-lanjut-saya"><li class="kosong">Memuat…</li></ol>
+          </section>
         </main>
         """;
 }

@@ -46,7 +46,7 @@ public static class TimPage
             ["now"] = now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
         };
         return Result(Page("Tim saya", "tim", data, Frame(me.Name), "/lib/signalr/signalr.min.js", "/js/tim-dasar.js",
-            "/js/tim-umpan.js", "/js/tim.js"));
+            "/js/tim-umpan.js", "/js/tim.js", "/js/tindak-lanjut-umum.js", "/js/tim-tindak-lanjut.js"));
     }
 
     private static string Frame(string name) =>
@@ -87,6 +87,12 @@ public static class TimPage
             </form>
             <h3>Catatan yang sudah Anda tulis bulan ini</h3>
             <ol class="daftar-umpan" id="umpan-daftar"><li class="kosong">Belum ada catatan.</li></ol>
+          </section>
+          <section class="kartu tindak-lanjut-tim" id="tindak-lanjut-tim" aria-labelledby="judul-tindak-lanjut">
+            <link rel="stylesheet" href="/css/tindak-lanjut.css">
+            <h2 id="judul-tindak-lanjut">Tindak lanjut <span class="jumlah" id="jumlah-tindak-lanjut">0</span></h2>
+            <p class="petunjuk">Penghargaan, pembinaan, dan sanksi yang ditugaskan kepada Anda, tenggat terdekat di atas.</p>
+            <ol class="daftar-tl" id="daftar-tindak-lanjut-tim"><li class="kosong">Memuat…</li></ol>
           </section>
           </main>
           """;

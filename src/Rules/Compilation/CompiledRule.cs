@@ -20,6 +20,8 @@ public sealed class CompiledRule
     public string? ActionText { get; init; }
     public string? Actor { get; init; }
     public string? Description { get; init; }
+    /// <summary>Days the follow-up item of this rule's trigger is due in (<c>Properties.dueDays</c>); null for the kind's default.</summary>
+    public int? DueDays { get; init; }
     /// <summary>Human-readable rule text: expression, nested children, local params.</summary>
     public required string Text { get; init; }
     /// <summary>The snapshot properties the rule reads (camelCase), for "why did I get this?".</summary>

@@ -93,6 +93,7 @@ internal sealed partial class WorkflowCompiler(ParserHost parser, IReadOnlyDicti
             var firedSlot = Expression.ArrayAccess(fired, index);
             try
             {
+                _ = DueDays(Prop(rule.Properties ?? [], RuleConventions.DueDays)); // a bad value is this rule's issue
                 var locals = new List<ParameterExpression>();
                 var ruleScope = new List<ParameterExpression>(scope);
                 var assigns = BuildLocals(rule, ruleScope, locals, reads, text, "");
@@ -222,11 +223,20 @@ internal sealed partial class WorkflowCompiler(ParserHost parser, IReadOnlyDicti
             ActionText = Prop(props, RuleConventions.Action),
             Actor = Prop(props, RuleConventions.Actor),
             Description = Prop(props, RuleConventions.Description),
+            DueDays = DueDays(Prop(props, RuleConventions.DueDays)),
             Text = text.ToString().TrimEnd(),
             Reads = readNames.Select(Camel).ToArray(),
             ReadGetters = readNames.Select(n => Getter(inputType, n)).ToArray(),
         };
     }
+
+    /// <summary><c>Properties.dueDays</c>: absent, or a whole number of days from 1 to <see cref="RuleConventions.MaxDueDays"/>.</summary>
+    private static int? DueDays(string? value) =>
+        value is null ? null
+        : int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days)
+          && days is > 0 and <= RuleConventions.MaxDueDays ? days
+        : throw new RuleCompileException(
+            $"Properties.{RuleConventions.DueDays} '{value}' is not a whole number of days from 1 to {RuleConventions.MaxDueDays}");
 
     /// <summary>Parses with the sandbox; a parse failure caused by unknown fields names all of them.</summary>
     private Expression Parse(string expression, IReadOnlyList<ParameterExpression> scope, Type? returnType)

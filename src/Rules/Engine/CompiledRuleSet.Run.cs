@@ -177,6 +177,8 @@ public sealed partial class CompiledRuleSet
             RegionId = regionId,
             Action = rule.ActionText,
             Actor = rule.Actor,
+            DueDays = rule.DueDays,
+            Description = rule.Description,
         };
     }
 

@@ -22,6 +22,10 @@ public sealed record Trigger
     /// <summary>What to do and who must act (<c>Properties.action</c>, <c>Properties.actor</c>).</summary>
     public string? Action { get; init; }
     public string? Actor { get; init; }
+    /// <summary>Days its follow-up item is due in (<c>Properties.dueDays</c>); null for the kind's default.</summary>
+    public int? DueDays { get; init; }
+    /// <summary>The rule's <c>Properties.description</c>.</summary>
+    public string? Description { get; init; }
 }
 
 /// <summary>A rule that threw while evaluating; the other rules still ran.</summary>

@@ -13,7 +13,8 @@ public sealed record EvaluationBatch(IReadOnlyList<EvaluationOutcome> Outcomes, 
 /// <summary>
 /// What the indicators layer calls when snapshots change (debounced per subject) and at period close:
 /// evaluates through the active set (one reference read per batch, so a concurrent publish is seen
-/// whole or not at all), stores triggers once per (subject, period, workflow, rule) and records rule errors.
+/// whole or not at all), stores triggers once per (subject, period, workflow, rule) with their follow-up items, marks
+/// the open items whose trigger no longer holds after a rule change, and records rule errors.
 /// </summary>
 public sealed class RuleEvaluationService(ActiveRuleSet active, TriggerStore triggers, ILogger<RuleEvaluationService> logger)
 {
@@ -51,6 +52,11 @@ public sealed class RuleEvaluationService(ActiveRuleSet active, TriggerStore tri
         var stored = await triggers.InsertAsync(send, ct);
         known?.Stored(send);
         RulesMetrics.Raised(stored);
+        var review = await triggers.Review.ReviewAsync(set, outcomes, ct);
+        if (review.Count > 0)
+        {
+            logger.LogInformation("{Count} follow-up items marked for review: their triggers no longer hold under the active rules", review.Count);
+        }
         return new EvaluationBatch(outcomes, stored);
     }
 

@@ -24,6 +24,11 @@ public static class RulesServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<RulesOptions>, Safety.RuleLimitsValidation>());
+        services.AddOptions<FollowUp.FollowUpOptions>()
+            .Bind(configuration.GetSection(FollowUp.FollowUpOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FollowUp.FollowUpOptions>>().Value);
         services.TryAddSingleton<ActiveRuleSet>();
         services.TryAddSingleton<WorkflowStore>();
         services.TryAddSingleton<PendingPublishStore>();

@@ -15,7 +15,8 @@ namespace Kinerja.Rules.Model;
 /// The first succeeding rule of a workflow wins for a value; a value that names a snapshot property is
 /// written into the snapshot the later workflows read (the chain rating → predikat → the rest).</item>
 /// <item><c>Properties.action</c>, <c>Properties.actor</c>, <c>Properties.description</c>: free text for HR
-/// and the explanation of a trigger (what to do, who must act).</item>
+/// and the explanation of a trigger (what to do, who must act). A trigger whose rule names an actor becomes a
+/// follow-up item assigned to that actor, due in <c>Properties.dueDays</c> days (default per kind).</item>
 /// </list>
 /// </summary>
 public static class RuleConventions
@@ -25,6 +26,9 @@ public static class RuleConventions
     public const string Action = "action";
     public const string Actor = "actor";
     public const string Description = "description";
+    /// <summary>Days the follow-up item of the rule's trigger is due in (a whole number 1..<see cref="MaxDueDays"/>).</summary>
+    public const string DueDays = "dueDays";
+    public const int MaxDueDays = 366;
 
     /// <summary>Parameter name of the employee snapshot in expressions (<c>snapshot.TksDaysYtd</c>).</summary>
     public const string SnapshotParameter = "snapshot";

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Kinerja.Core.Changes;
 using Kinerja.Rules.Engine;
+using Kinerja.Rules.FollowUp;
 using Npgsql;
 
 namespace Kinerja.Rules.Store;
@@ -9,11 +10,18 @@ namespace Kinerja.Rules.Store;
 /// <summary>
 /// Stores triggers once per (subject, period, workflow, rule): <c>insert ... on conflict do nothing</c>
 /// on the unique indexes, returning only the rows inserted now, and notifies <c>kinerja_triggers</c>
-/// with them (and the employee and unit names) so screens push only new triggers.
+/// with them (and the employee and unit names) so screens push only new triggers. In the same transaction each new
+/// trigger whose rule names an actor becomes a follow-up item (<see cref="FollowUpItems"/>), and the registered
+/// <see cref="IFollowUpHook"/>s run (the seam of the later outbox).
 /// </summary>
-public sealed class TriggerStore(NpgsqlDataSource db)
+public sealed class TriggerStore(NpgsqlDataSource db, FollowUpOptions? followUps = null, IEnumerable<IFollowUpHook>? hooks = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly FollowUpOptions _followUps = followUps ?? new FollowUpOptions();
+    private readonly IFollowUpHook[] _hooks = hooks?.ToArray() ?? [];
+
+    /// <summary>Marks open follow-up items whose trigger no longer holds after a rule change (<see cref="FollowUpReview"/>).</summary>
+    public FollowUpReview Review { get; } = new(db);
 
     /// <summary>Inserts the triggers not stored yet; returns the new rows (re-evaluation returns none).</summary>
     public async Task<IReadOnlyList<StoredTrigger>> InsertAsync(IReadOnlyCollection<Trigger> triggers, CancellationToken ct)
@@ -56,6 +64,7 @@ public sealed class TriggerStore(NpgsqlDataSource db)
         // trigger whose unit is unknown has no feed. A month close can store tens of thousands: the notice splits them
         // under the NOTIFY limit.
         var added = rows.Where(r => r.Feed is not null).Select(r => r.Feed!.Added(r.Stored)).ToArray();
+        await FollowUpItems.CreateAsync(conn, tx, rows.Select(r => r.Stored).ToArray(), list, _followUps, _hooks, ct);
         await ChangeFeed.SendAsync(conn, tx, ChangeNotice.Triggers(added), ct);
         await tx.CommitAsync(ct);
         return rows.Select(r => r.Stored).ToArray();

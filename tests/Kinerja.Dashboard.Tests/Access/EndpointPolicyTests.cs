@@ -20,12 +20,12 @@ public sealed class EndpointPolicyTests(KinerjaAppFactory app) : IClassFixture<K
     [
         "/", "/health/live", "/health/ready", "/openapi/{documentname}.json", "/scalar/**",
         "/masuk", "/keluar", "/akses-ditolak", "/aktivasi", "/publik/**", "/hubs/board/**", "/hubs/employee/**", "/metrics",
-        "/api/v1/survey/{unitid}", "/survei/**",
+        "/api/v1/survey/{unitid}", "/survei/**", "/api/v1/public/{regionid}/followups",
     ];
 
     private static readonly string[] KnownPolicies =
         [Policies.IngestWrite, Policies.SignedIn, Policies.ReadRegion, Policies.RulesRead, Policies.RulesAdmin, Policies.Admin,
-            Policies.Charts, Policies.Employee, Policies.Hr, Policies.EmployeeOrHr];
+            Policies.Charts, Policies.Employee, Policies.Hr, Policies.EmployeeOrHr, Policies.Person];
 
     private IReadOnlyList<string> _nipsA = [];
     private IReadOnlyList<string> _nipsB = [];
@@ -139,6 +139,7 @@ public sealed class EndpointPolicyTests(KinerjaAppFactory app) : IClassFixture<K
             [Policies.Employee] = await app.ClientAsAsync(AccessRoles.Admin),
             [Policies.Hr] = await app.ClientAsAsync(AccessRoles.Pimpinan, "wil-a"),
             [Policies.EmployeeOrHr] = await app.ClientAsAsync(AccessRoles.Pimpinan, "wil-a"),
+            [Policies.Person] = app.ClientWithKey(key),
         };
         var failures = new List<string>();
         foreach (var e in Protected.Where(e => e.Policy is not null))

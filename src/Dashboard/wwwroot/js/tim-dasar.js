@@ -150,6 +150,7 @@ window.Tim = (function () {
     connection.on("ActivitiesChanged", () => {});
     connection.on("Snapshot", () => {});
     connection.on("FeedbackAdded", () => {});
+    connection.on("FollowUpChanged", (c) => events.dispatchEvent(new CustomEvent("tindak-lanjut", { detail: c })));
     const subscribe = () => connection.invoke("Subscribe", "employee:" + me);
     connection.onreconnecting(() => setConn("reconnecting"));
     connection.onreconnected(async () => {
@@ -176,5 +177,6 @@ window.Tim = (function () {
     return connection;
   }
 
-  return { me, month, fmt, $, el, uuid, api, itemError, fresh, live, events: new EventTarget() };
+  const events = new EventTarget();
+  return { me, month, fmt, $, el, uuid, api, itemError, fresh, live, events };
 })();
