@@ -40,6 +40,10 @@ public static class Policies
     /// <summary>HR work across regions (sdm reads every region): a unit's own predicate, employees' SKP plans. sdm or admin.</summary>
     public const string Hr = "Hr";
 
+    /// <summary>The complaints queue of the citizen survey: sdm, or a pegawai; which unit's complaints is decided per request
+    /// (<see cref="Survey.ComplaintAccess"/>).</summary>
+    public const string Complaints = "Complaints";
+
     internal static void Add(AuthorizationOptions o)
     {
         var people = AccessRoles.All.ToArray();
@@ -52,6 +56,7 @@ public static class Policies
         o.AddPolicy(Charts, p => p.AddRequirements(new ChartAccessRequirement()));
         o.AddPolicy(Employee, p => p.RequireRole(AccessRoles.Pegawai).RequireClaim(AccessClaims.Nip));
         o.AddPolicy(Hr, p => p.RequireRole(AccessRoles.Sdm, AccessRoles.Admin));
+        o.AddPolicy(Complaints, p => p.RequireRole(AccessRoles.Sdm, AccessRoles.Pegawai));
         // No fallback policy: requests that match no endpoint (static files, 404s) need no sign-in. An endpoint mapped
         // without a policy or AllowAnonymous fails EndpointPolicyTests.
         o.FallbackPolicy = null;

@@ -30,6 +30,7 @@ public static class KinerjaEndpoints
             app.MapEmployeeLoopReads();
             app.MapSurveyWeightsApi();
             app.MapSkpApi();
+            app.MapComplaintsApi();
         }
         if (roles.Rules)
         {

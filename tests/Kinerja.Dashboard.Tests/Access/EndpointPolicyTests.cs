@@ -25,7 +25,7 @@ public sealed class EndpointPolicyTests(KinerjaAppFactory app) : IClassFixture<K
 
     private static readonly string[] KnownPolicies =
         [Policies.IngestWrite, Policies.SignedIn, Policies.ReadRegion, Policies.RulesRead, Policies.RulesAdmin, Policies.Admin,
-            Policies.Charts, Policies.Employee, Policies.Hr];
+            Policies.Charts, Policies.Employee, Policies.Hr, Policies.Complaints];
 
     private IReadOnlyList<string> _nipsA = [];
     private IReadOnlyList<string> _nipsB = [];
@@ -138,6 +138,7 @@ public sealed class EndpointPolicyTests(KinerjaAppFactory app) : IClassFixture<K
             [Policies.Charts] = app.ClientWithKey(key),
             [Policies.Employee] = await app.ClientAsAsync(AccessRoles.Admin),
             [Policies.Hr] = await app.ClientAsAsync(AccessRoles.Pimpinan, "wil-a"),
+            [Policies.Complaints] = await app.ClientAsAsync(AccessRoles.Admin),
         };
         var failures = new List<string>();
         foreach (var e in Protected.Where(e => e.Policy is not null))
