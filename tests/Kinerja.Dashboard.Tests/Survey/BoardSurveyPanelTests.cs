@@ -1,0 +1,21 @@
+using System.Text.RegularExpressions;
+using Kinerja.Dashboard.Tests.Board;
+
+namespace Kinerja.Dashboard.Tests.Survey;
+
+/// <summary>The unit board carries the survey panel (nine element bars, the complaint counts) and its script.</summary>
+public sealed class BoardSurveyPanelTests(SurveyAppFactory app) : IClassFixture<SurveyAppFactory>
+{
+    [Fact]
+    public async Task Unit_board_has_the_nine_element_bars_with_their_official_names_and_the_complaint_line()
+    {
+        var html = await app.Admin.GetStringAsync($"/papan/{BoardAppFactory.RegionId}/{BoardAppFactory.BigUnit}");
+
+        Assert.Contains($"id=\"survei-unsur\" data-unit=\"{BoardAppFactory.BigUnit}\"", html);
+        Assert.Equal(["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9"],
+            Regex.Matches(html, "data-unsur=\"(u[0-9])\"").Select(m => m.Groups[1].Value));
+        Assert.Contains("U8 Penanganan pengaduan, saran dan masukan", html);
+        Assert.Contains("id=\"pengaduan-ringkas\"", html);
+        Assert.Contains("<script src=\"/js/papan-survei.js\"></script>", html);
+    }
+}
