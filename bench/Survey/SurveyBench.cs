@@ -20,7 +20,7 @@ public static class SurveyBench
         var dataDir = Path.Combine("/tmp", "kinerja-surveybench-" + Guid.NewGuid().ToString("N")[..8]);
         var pgPort = FreePort();
         Console.WriteLine($"Survey bench: {o.Rate:0} answers/s for {o.Seconds} s against {o.ServerDll}");
-        await using var server = await ServerProcess.StartAsync(o.ServerDll,
+        var server = await ServerProcess.StartAsync(o.ServerDll,
         [
             "--Kinerja:Postgres:DataDir=" + dataDir, "--Kinerja:Postgres:Port=" + pgPort,
             "--Kinerja:Demo:Seed=true", "--Kinerja:Demo:Simulate=false",
@@ -60,7 +60,8 @@ public static class SurveyBench
             var accepted = statuses.GetValueOrDefault(200);
             var stored = await CountAsync(cs) - before;
             var (p50, p90, p99, max) = latencies.Percentiles();
-            Console.WriteLine($"  sent {total}, 200 {accepted}, other {string.Join(", ", statuses.Where(s => s.Key != 200).Select(s => $"{s.Key}: {s.Value}"))}");
+            var other = statuses.Where(s => s.Key != 200).Select(s => $"{s.Key}: {s.Value}").ToList();
+            Console.WriteLine($"  sent {total}, 200 {accepted}, other statuses: {(other.Count == 0 ? "none" : string.Join(", ", other))}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  accepted/s {accepted / elapsed:0.0} over {elapsed:0.0} s; latency p50 {p50:0.0} ms, p90 {p90:0.0} ms, p99 {p99:0.0} ms, max {max:0.0} ms"));
             Console.WriteLine($"  durable: {stored} rows in survey_response for {accepted} accepted answers -> {(stored == accepted ? "all durable" : "MISMATCH")}");
