@@ -46,6 +46,9 @@ public static class Policies
     /// <summary>Any signed-in person, employees included (follow-up items): what each may see and do is checked per
     /// request from the session (assignee, the employee, superior chain, HR and leaders of the region).</summary>
     public const string Person = "Person";
+    /// <summary>The complaints queue of the citizen survey: sdm, or a pegawai; which unit's complaints is decided per request
+    /// (<see cref="Survey.ComplaintAccess"/>).</summary>
+    public const string Complaints = "Complaints";
 
     internal static void Add(AuthorizationOptions o)
     {
@@ -62,6 +65,7 @@ public static class Policies
         o.AddPolicy(EmployeeOrHr, p => p.RequireAssertion(c => c.User.IsInRole(AccessRoles.Sdm) || c.User.IsInRole(AccessRoles.Admin)
             || (c.User.IsInRole(AccessRoles.Pegawai) && c.User.HasClaim(x => x.Type == AccessClaims.Nip))));
         o.AddPolicy(Person, p => p.RequireRole(AccessRoles.Every));
+        o.AddPolicy(Complaints, p => p.RequireRole(AccessRoles.Sdm, AccessRoles.Pegawai));
         // No fallback policy: requests that match no endpoint (static files, 404s) need no sign-in. An endpoint mapped
         // without a policy or AllowAnonymous fails EndpointPolicyTests.
         o.FallbackPolicy = null;

@@ -32,6 +32,7 @@ public static class KinerjaEndpoints
             app.MapSkpApi();
             app.MapRatingPlanApi();
             app.MapFollowUpApi();
+            app.MapComplaintsApi();
         }
         if (roles.Rules)
         {

@@ -34,6 +34,7 @@ public static class PageEndpoints
             await reference.UnitExistsAsync(unitId, ct)
                 ? Results.Bytes(Survey.SurveyQr.Png(Survey.SurveyQr.Address(request, configuration, unitId)), "image/png")
                 : Results.NotFound());
+        survey.MapSurveyPosters();
 
         app.MapGroup("/aturan").RequireAuthorization(Policies.RulesRead).ExcludeFromDescription()
             .MapGet("", RulesPage.Get);
@@ -43,6 +44,9 @@ public static class PageEndpoints
         // An account without a NIP is refused like any other: /akses-ditolak?ReturnUrl=/saya says why (LoginHtml.DeniedNoNip).
         app.MapGet("/saya", SayaPage.GetAsync).RequireAuthorization(Policies.Employee).ExcludeFromDescription();
         app.MapGet("/tindak-lanjut", TindakLanjutPage.GetAsync).RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
+
+        app.MapGroup("/pengaduan").RequireAuthorization(Policies.Complaints).ExcludeFromDescription()
+            .MapGet("/{unitId}", ComplaintPage.GetAsync);
         return app;
     }
 }

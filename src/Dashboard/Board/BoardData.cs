@@ -58,8 +58,10 @@ public sealed class BoardData(LiveIndicators live, IIndicatorQueries indicators,
             group by rr.period
             """, new { regionId, unitId, months = months.ToArray() }, cancellationToken: ct)))
             .ToDictionary(r => r.Period);
-        return months.Select(m => rows.TryGetValue(m, out var r)
-            ? new MonthValue(m, IkmScale.From(r.Sum, r.Count), r.Count)
+        // A month with survey answers shows the official IKM; one without still shows the legacy ratings (README).
+        var surveys = await SurveyTrend.ReadAsync(conn, regionId, unitId, months.ToArray(), ct);
+        return months.Select(m => surveys.TryGetValue(m, out var s) ? new MonthValue(m, (double)s.Ikm, s.Respondents)
+            : rows.TryGetValue(m, out var r) ? new MonthValue(m, IkmScale.From(r.Sum, r.Count), r.Count)
             : new MonthValue(m, null, 0)).ToArray();
     }
 

@@ -9,6 +9,7 @@ internal sealed class DemoBatch
     public List<AttendanceItem> Attendance { get; } = [];
     public List<ReviewItem> Reviews { get; } = [];
     public List<RatingItem> Ratings { get; } = [];
+    public List<SurveyItem> Surveys { get; } = [];
 
-    public int Count => Activities.Count + Attendance.Count + Reviews.Count + Ratings.Count;
+    public int Count => Activities.Count + Attendance.Count + Reviews.Count + Ratings.Count + Surveys.Count;
 }

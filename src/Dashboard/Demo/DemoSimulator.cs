@@ -102,6 +102,7 @@ internal sealed class DemoSimulator(
                     foreach (var unit in world.UnitsInRegion(region.Id))
                     {
                         DemoSchedule.CitizenDay(unit, region.Clock, day, now, batch);
+                        DemoSurveys.Day(unit, Officers(world, region.Id, unit), region.Clock, day, now, batch);
                     }
                 }
                 if (day.Day == 1 || day == first)
@@ -142,6 +143,7 @@ internal sealed class DemoSimulator(
                 foreach (var unit in world.UnitsInRegion(region.Id))
                 {
                     DemoSchedule.CitizenDay(unit, region.Clock, day, now, batch);
+                    DemoSurveys.Day(unit, Officers(world, region.Id, unit), region.Clock, day, now, batch);
                 }
             }
             var local = region.Clock.ToLocal(now);
@@ -154,6 +156,11 @@ internal sealed class DemoSimulator(
                 for (var i = 0; i < count && units.Count > 0; i++)
                 {
                     batch.Ratings.Add(DemoSchedule.CitizenRating(units[_rng.Next(units.Count)], region.Clock, now, _rng));
+                }
+                if (units.Count > 0 && _rng.NextDouble() < share)
+                {
+                    var unit = units[_rng.Next(units.Count)];
+                    batch.Surveys.Add(DemoSurveys.Answer(unit, Officers(world, region.Id, unit), now, _rng));
                 }
             }
         }
@@ -171,7 +178,12 @@ internal sealed class DemoSimulator(
         batch.Attendance.RemoveAll(i => _sent.Contains(i.EventId));
         batch.Reviews.RemoveAll(i => _sent.Contains(i.EventId));
         batch.Ratings.RemoveAll(i => _sent.Contains(i.EventId));
+        batch.Surveys.RemoveAll(i => _sent.Contains(i.EventId));
     }
+
+    /// <summary>The unit's employees a citizen may name as the officer who served (everyone but the head).</summary>
+    private static IReadOnlyList<string> Officers(DemoWorld world, string regionId, string unitId) =>
+        world.InRegion(regionId).Where(w => w.UnitId == unitId && w.SupervisorNip is not null).Select(w => w.Nip).Take(20).ToList();
 
     private async Task<int> SubmitAsync(DemoBatch batch, bool remember, CancellationToken ct)
     {
@@ -188,6 +200,7 @@ internal sealed class DemoSimulator(
                 await ingest.SubmitActivitiesAsync(batch.Activities, ct: ct),
                 await ingest.SubmitReviewsAsync(batch.Reviews, ct: ct),
                 await ingest.SubmitRatingsAsync(batch.Ratings, ct: ct),
+                await ingest.SubmitAsync(batch.Surveys, ct: ct),
             };
             var rejected = results.SelectMany(r => r.Items).Where(i => i.Status == ItemStatus.Rejected).ToList();
             Interlocked.Add(ref _accepted, results.Sum(r => r.Accepted));
@@ -201,7 +214,8 @@ internal sealed class DemoSimulator(
             if (remember)
             {
                 foreach (var id in batch.Attendance.Select(i => i.EventId).Concat(batch.Activities.Select(i => i.EventId))
-                             .Concat(batch.Reviews.Select(i => i.EventId)).Concat(batch.Ratings.Select(i => i.EventId)))
+                             .Concat(batch.Reviews.Select(i => i.EventId)).Concat(batch.Ratings.Select(i => i.EventId))
+                             .Concat(batch.Surveys.Select(i => i.EventId)))
                 {
                     _sent.Add(id);
                 }

@@ -91,10 +91,11 @@ public static class BoardPage
         {
             content.Append(ChartSlot($"u.{unitId}.{id}", title, kiosk));
         }
-        content.Append("</section><aside class=\"side\">").Append(Feed()).Append("</aside></main>").Append(Footer(regionId, kiosk));
+        content.Append("</section><aside class=\"side\">").Append(Feed()).Append(BoardSurveyPanel.Html(unitId))
+            .Append("</aside></main>").Append(Footer(regionId, kiosk));
         return Result(Page(unit.Name, kiosk ? "papan unit kiosk" : "papan unit",
             Data(BoardGroup.Unit(unitId), region, options.Value, kiosk, time), content.ToString(),
-            "/lib/signalr/signalr.min.js", "/js/live.js", "/js/papan.js"));
+            "/lib/signalr/signalr.min.js", "/js/live.js", "/js/papan.js", "/js/papan-survei.js"));
     }
 
     /// <summary>

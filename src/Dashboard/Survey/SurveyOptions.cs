@@ -22,4 +22,16 @@ public sealed class SurveyOptions
 
     /// <summary>Largest accepted request body in bytes (default 16384: nine answers, a profile and a 2000-character comment fit).</summary>
     public int MaxBodyBytes { get; set; } = 16384;
+
+    /// <summary>
+    /// Days within which a complaint counts as answered in time on the leaders' board (default 5): the share of a
+    /// period's complaints (closed ones aside) that reached <c>selesai</c> within this many days of submission.
+    /// </summary>
+    public int ComplaintAnswerDays { get; set; } = 5;
+
+    /// <summary>
+    /// Regions whose units' own employees (pegawai) may read and answer their unit's complaints (default none: HR only).
+    /// A region opts in by listing its id, e.g. <c>Kinerja:Survey:ComplaintStaffRegions:0=kota-a</c>.
+    /// </summary>
+    public string[] ComplaintStaffRegions { get; set; } = [];
 }

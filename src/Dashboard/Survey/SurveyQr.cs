@@ -12,11 +12,12 @@ public static class SurveyQr
     /// <summary>Configuration key of the public base address, e.g. <c>https://kinerja.example.go.id</c>.</summary>
     public const string PublicBaseUrlKey = "Kinerja:PublicBaseUrl";
 
-    public static string Address(HttpRequest request, IConfiguration configuration, string unitId)
+    public static string Address(HttpRequest request, IConfiguration configuration, string unitId, string? serviceId = null)
     {
         var configured = configuration[PublicBaseUrlKey];
         var root = string.IsNullOrWhiteSpace(configured) ? $"{request.Scheme}://{request.Host}" : configured.TrimEnd('/');
-        return $"{root}/survei/{Uri.EscapeDataString(unitId)}";
+        var unit = $"{root}/survei/{Uri.EscapeDataString(unitId)}";
+        return string.IsNullOrEmpty(serviceId) ? unit : $"{unit}/{Uri.EscapeDataString(serviceId)}";
     }
 
     public static string Svg(string address)

@@ -9,10 +9,13 @@ public static class SurveyServices
             .Validate(o => o.PerDevicePerDay >= 0, "Kinerja:Survey:PerDevicePerDay must be 0 (off) or more.")
             .Validate(o => o.PerAddressPerMinute >= 0, "Kinerja:Survey:PerAddressPerMinute must be 0 (off) or more.")
             .Validate(o => o.MaxBodyBytes is >= 1024 and <= 1 << 20, "Kinerja:Survey:MaxBodyBytes must be from 1024 to 1048576.")
+            .Validate(o => o.ComplaintAnswerDays is >= 1 and <= 365, "Kinerja:Survey:ComplaintAnswerDays must be from 1 to 365.")
             .ValidateOnStart();
         services.AddSingleton<SurveyLimiter>();
         services.AddSingleton<SurveyClientKeys>();
         services.AddSingleton<SurveyResponses>();
+        services.AddSingleton<ComplaintStore>();
+        services.AddSingleton<ComplaintAccess>();
         return services;
     }
 }

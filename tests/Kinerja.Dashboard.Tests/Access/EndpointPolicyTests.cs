@@ -25,7 +25,7 @@ public sealed class EndpointPolicyTests(KinerjaAppFactory app) : IClassFixture<K
 
     private static readonly string[] KnownPolicies =
         [Policies.IngestWrite, Policies.SignedIn, Policies.ReadRegion, Policies.RulesRead, Policies.RulesAdmin, Policies.Admin,
-            Policies.Charts, Policies.Employee, Policies.Hr, Policies.EmployeeOrHr, Policies.Person];
+            Policies.Charts, Policies.Employee, Policies.Hr, Policies.EmployeeOrHr, Policies.Person, Policies.Complaints];
 
     private IReadOnlyList<string> _nipsA = [];
     private IReadOnlyList<string> _nipsB = [];
@@ -140,6 +140,7 @@ public sealed class EndpointPolicyTests(KinerjaAppFactory app) : IClassFixture<K
             [Policies.Hr] = await app.ClientAsAsync(AccessRoles.Pimpinan, "wil-a"),
             [Policies.EmployeeOrHr] = await app.ClientAsAsync(AccessRoles.Pimpinan, "wil-a"),
             [Policies.Person] = app.ClientWithKey(key),
+            [Policies.Complaints] = await app.ClientAsAsync(AccessRoles.Admin),
         };
         var failures = new List<string>();
         foreach (var e in Protected.Where(e => e.Policy is not null))

@@ -64,4 +64,31 @@ public sealed class DemoModeTests(DemoAppFactory app) : IClassFixture<DemoAppFac
         Assert.True(await conn.ExecuteScalarAsync<long>("select count(*) from attendance") > 0);
         Assert.True(await conn.ExecuteScalarAsync<long>("select count(*) from rating where unit_id is not null") > 0);
     }
+
+    [Fact]
+    public async Task Simulator_AnswersSurveys_WithMoreThanOneGrade_ServicesOfficersAndComplaints()
+    {
+        var sim = app.Services.GetRequiredService<DemoSimulator>();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!sim.BackfillDone && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+        }
+        Assert.True(sim.BackfillDone, "backfill did not finish in time");
+
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var tallies = (await conn.QueryAsync<(string Unit, long N, long S1, long S2, long S3, long S4, long S5, long S6, long S7, long S8, long S9)>("""
+            select unit_id, sum(respondents)::bigint, sum(u1_sum)::bigint, sum(u2_sum)::bigint, sum(u3_sum)::bigint, sum(u4_sum)::bigint,
+                   sum(u5_sum)::bigint, sum(u6_sum)::bigint, sum(u7_sum)::bigint, sum(u8_sum)::bigint, sum(u9_sum)::bigint
+            from survey_rollup group by unit_id
+            """)).ToList();
+        var grades = tallies.Select(t => Kinerja.Core.Survey.SurveyIkm.Compute(Kinerja.Core.Survey.SurveyTally.Of((int)t.N,
+            t.S1, t.S2, t.S3, t.S4, t.S5, t.S6, t.S7, t.S8, t.S9))!.Grade).ToList();
+
+        Assert.True(tallies.Count >= 20, $"surveys for {tallies.Count} units only");
+        Assert.True(grades.Distinct().Count() >= 3, "grades: " + string.Join(",", grades.Order()));
+        Assert.True(await conn.ExecuteScalarAsync<long>("select count(*) from survey_response where service_id <> ''") > 0);
+        Assert.True(await conn.ExecuteScalarAsync<long>("select count(*) from survey_response where officer_nip is not null") > 0);
+        Assert.True(await conn.ExecuteScalarAsync<long>("select count(*) from survey_response where comment is not null") > 0);
+    }
 }
