@@ -60,13 +60,13 @@ public static class KinerjaHost
         if (roles.Ingest)
         {
             builder.Services.AddKinerjaIngest(builder.Configuration);
-            builder.Services.AddKinerjaSurvey();
             if (demo.Simulate == true)
             {
                 builder.Services.AddSingleton<DemoSimulator>();
                 builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoSimulator>());
             }
         }
+        builder.Services.AddKinerjaSurvey(intake: roles.Ingest);
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddKinerjaKeyRing(builder.Configuration, db.Embedded);
         builder.AddKinerjaAccess();
