@@ -14,33 +14,14 @@ namespace Kinerja.Dashboard.Tests.Skp;
 /// file named .png is refused 415), an oversized body is 413, an empty file 400, a path-traversal name is never used;
 /// downloads only for the employee, the direct superior and HR, as an attachment with nosniff.
 /// </summary>
-public sealed class SkpEvidenceTests(LoopServerFactory app) : IClassFixture<LoopServerFactory>, IAsyncLifetime
+public sealed class SkpEvidenceTests(LoopServerFactory app) : ApprovedPlanTests(app, "sev", 7880)
 {
     private static readonly byte[] PdfBytes = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
     private static readonly byte[] PngBytes = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
 
-    private EmployeeWorld _w = null!;
-    private LoopSessions _as = null!;
-    private ApprovedPlan _plan = null!;
-
-    public async Task InitializeAsync()
-    {
-        _ = app.BaseUri;
-        _w = await EmployeeWorld.SeedAsync(app.DataSource, app.Services, "sev", 7880);
-        _as = new LoopSessions(app, _w);
-        await SeedIkuAsync(app.DataSource, _w);
-        _plan = await ApprovedPlanAsync(_as, PastYear);
-    }
-
-    public Task DisposeAsync()
-    {
-        _as.Dispose();
-        return Task.CompletedTask;
-    }
-
     private async Task<string> RealisedAsync(string eventId)
     {
-        var answer = await RealiseAsync(await _as.ClientAsync("s1"), Realisation(eventId, _plan.Numeric, $"{PastYear}-0{eventId.Length % 9 + 1}", 1));
+        var answer = await RealiseAsync(await As.ClientAsync("s1"), Realisation(eventId, Plan.Numeric, $"{PastYear}-0{eventId.Length % 9 + 1}", 1));
         Assert.Contains(StatusOf(answer.Body), new[] { "accepted", "duplicate" });
         return eventId;
     }
@@ -58,7 +39,7 @@ public sealed class SkpEvidenceTests(LoopServerFactory app) : IClassFixture<Loop
     public async Task Evidence_Pdf_IsStoredWithItsHash_AndDownloadableOnlyBySelfSuperiorAndHr()
     {
         var eventId = await RealisedAsync("ev-pdf");
-        using var upload = await UploadAsync(await _as.ClientAsync("s1"), eventId, PdfBytes, "laporan.pdf", "application/pdf");
+        using var upload = await UploadAsync(await As.ClientAsync("s1"), eventId, PdfBytes, "laporan.pdf", "application/pdf");
         var body = await upload.Content.ReadAsStringAsync();
         Assert.True(upload.StatusCode == HttpStatusCode.Created, body);
         using var json = System.Text.Json.JsonDocument.Parse(body);
@@ -67,7 +48,7 @@ public sealed class SkpEvidenceTests(LoopServerFactory app) : IClassFixture<Loop
 
         foreach (var who in new[] { "s1", "b", "sdm", "admin" })
         {
-            using var get = await (await _as.ClientAsync(who)).GetAsync($"api/v1/skp/evidence/{id}");
+            using var get = await (await As.ClientAsync(who)).GetAsync($"api/v1/skp/evidence/{id}");
             Assert.True(get.StatusCode == HttpStatusCode.OK, who);
             Assert.Equal(PdfBytes, await get.Content.ReadAsByteArrayAsync());
             Assert.Equal("attachment", get.Content.Headers.ContentDisposition!.DispositionType);
@@ -75,16 +56,16 @@ public sealed class SkpEvidenceTests(LoopServerFactory app) : IClassFixture<Loop
             Assert.Equal("nosniff", get.Headers.GetValues("X-Content-Type-Options").Single());
             Assert.Equal("application/pdf", get.Content.Headers.ContentType!.MediaType);
         }
-        using (var leader = await (await _as.ClientAsync("pimpinan")).GetAsync($"api/v1/skp/evidence/{id}"))
+        using (var leader = await (await As.ClientAsync("pimpinan")).GetAsync($"api/v1/skp/evidence/{id}"))
         {
             Assert.Equal(HttpStatusCode.Forbidden, leader.StatusCode);
         }
         foreach (var who in new[] { "s2", "k", "u", "o" })
         {
-            using var get = await (await _as.ClientAsync(who)).GetAsync($"api/v1/skp/evidence/{id}");
+            using var get = await (await As.ClientAsync(who)).GetAsync($"api/v1/skp/evidence/{id}");
             Assert.True(get.StatusCode == HttpStatusCode.NotFound, $"{who} got {get.StatusCode}");
         }
-        using var anonymous = new HttpClient { BaseAddress = app.BaseUri };
+        using var anonymous = new HttpClient { BaseAddress = App.BaseUri };
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"api/v1/skp/evidence/{id}")).StatusCode);
     }
 
@@ -92,7 +73,7 @@ public sealed class SkpEvidenceTests(LoopServerFactory app) : IClassFixture<Loop
     public async Task Evidence_TypeIsJudgedByContent_NotByNameOrClaimedType()
     {
         var eventId = await RealisedAsync("ev-types");
-        var s1 = await _as.ClientAsync("s1");
+        var s1 = await As.ClientAsync("s1");
         using var png = await UploadAsync(s1, eventId, PngBytes, "bukan-png.pdf", "application/pdf");
         Assert.Equal(HttpStatusCode.Created, png.StatusCode);
         Assert.Contains("\"contentType\":\"image/png\"", await png.Content.ReadAsStringAsync());
@@ -106,7 +87,7 @@ public sealed class SkpEvidenceTests(LoopServerFactory app) : IClassFixture<Loop
     public async Task Evidence_Oversized413_Empty400_TraversalNameIgnored_OtherPersonsRealisation404()
     {
         var eventId = await RealisedAsync("ev-hostile");
-        var s1 = await _as.ClientAsync("s1");
+        var s1 = await As.ClientAsync("s1");
         var big = new byte[5 * 1024 * 1024 + 1];
         PdfBytes.CopyTo(big, 0);
         using var tooBig = await UploadAsync(s1, eventId, big, "besar.pdf", "application/pdf");
@@ -126,7 +107,7 @@ public sealed class SkpEvidenceTests(LoopServerFactory app) : IClassFixture<Loop
         using var back = await s1.GetAsync($"api/v1/skp/evidence/{doc.RootElement.GetProperty("id").GetInt64()}");
         Assert.DoesNotContain("passwd", back.Content.Headers.ContentDisposition!.ToString());
 
-        using var notMine = await UploadAsync(await _as.ClientAsync("s2"), eventId, PdfBytes, "x.pdf", "application/pdf");
+        using var notMine = await UploadAsync(await As.ClientAsync("s2"), eventId, PdfBytes, "x.pdf", "application/pdf");
         Assert.Equal(HttpStatusCode.NotFound, notMine.StatusCode);
     }
 }

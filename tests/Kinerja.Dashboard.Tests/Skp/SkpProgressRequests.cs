@@ -10,7 +10,7 @@ using static Kinerja.Dashboard.Tests.Skp.SkpRequests;
 namespace Kinerja.Dashboard.Tests.Skp;
 
 /// <summary>An approved plan of S1 in <see cref="Year"/>: RHK S1 (utama: numeric N and qualitative Q) and S2 (tambahan: numeric T).</summary>
-internal sealed record ApprovedPlan(int Year, long RhkUtama, long RhkTambahan, long Numeric, long Qualitative, long TambahanNumeric, long SuperiorRhk);
+public sealed record ApprovedPlan(int Year, long RhkUtama, long RhkTambahan, long Numeric, long Qualitative, long TambahanNumeric, long SuperiorRhk);
 
 /// <summary>Calls of the realisation, assessment and evidence endpoints, and the approved plan they need.</summary>
 internal static class SkpProgressRequests
