@@ -1,4 +1,3 @@
-using Kinerja.Core.Clock;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -6,13 +5,8 @@ using Dapper;
 using Kinerja.Rules.Api;
 using Kinerja.Rules.Hosting;
 using Kinerja.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Kinerja.Rules.Tests;
 
@@ -22,35 +16,16 @@ namespace Kinerja.Rules.Tests;
 /// </summary>
 public sealed class RulesApiTests(TestDatabase db) : IClassFixture<TestDatabase>, IAsyncLifetime
 {
-    private WebApplication _app = null!;
+    private RulesApiHost _host = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Configuration["Kinerja:RulesPath"] = RepoPaths.Rules;
-        builder.Configuration["Kinerja:Rules:WatchFolder"] = "false";
-        builder.Services.AddSingleton(db.DataSource);
-        builder.Services.AddKinerjaClock(builder.Configuration, builder.Environment.EnvironmentName);
-        builder.Services.AddKinerjaRules(builder.Configuration);
-        _app = builder.Build();
-        var rules = _app.MapGroup("/api/v1/rules");
-        rules.MapRulesReadEndpoints();
-        rules.MapRulesChangeEndpoints();
-        _app.MapGroup("/api/v1/triggers").MapTriggerEndpoints();
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _http = new HttpClient { BaseAddress = new Uri(address) };
+        _host = await RulesApiHost.StartAsync(db);
+        _http = _host.Http;
     }
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private static object Candidate(string workflow, string from, string to) =>
         new { workflows = RulesServiceHarness.Edited(workflow, from, to).Select(s => JsonDocument.Parse(s.Json).RootElement).ToArray() };
@@ -107,7 +82,7 @@ public sealed class RulesApiTests(TestDatabase db) : IClassFixture<TestDatabase>
         Assert.Equal("hr@bkd", detail.GetProperty("author").GetString());
         var rb = await _http.PostAsJsonAsync("/api/v1/rules/rollback", new { workflow = "pembinaan", version = 1, author = "hr@bkd" });
         rb.EnsureSuccessStatusCode();
-        Assert.Equal(1, _app.Services.GetRequiredService<ActiveRuleSet>().Require().Versions["pembinaan"]);
+        Assert.Equal(1, _host.App.Services.GetRequiredService<ActiveRuleSet>().Require().Versions["pembinaan"]);
         var missing = await _http.PostAsJsonAsync("/api/v1/rules/rollback", new { workflow = "pembinaan", version = 99, author = "x" });
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
@@ -126,7 +101,7 @@ public sealed class RulesApiTests(TestDatabase db) : IClassFixture<TestDatabase>
     public async Task Triggers_FilterByNip_ReturnsStoredWithExplanation()
     {
         var nips = await TestData.SeedUnitWithStaffAsync(db.DataSource, "manokwari", "bkpsdm-mkw", 1, 900, "Asia/Jayapura");
-        var eval = _app.Services.GetRequiredService<RuleEvaluationService>();
+        var eval = _host.App.Services.GetRequiredService<RuleEvaluationService>();
         await eval.EvaluateAndStoreAsync([new() { Nip = nips[1], UnitId = "bkpsdm-mkw", Period = "2026-10", TksDaysYtd = 28 }], null, CancellationToken.None);
         var rows = await _http.GetFromJsonAsync<JsonElement>($"/api/v1/triggers?nip={nips[1]}&region=manokwari");
         var t = Assert.Single(rows.EnumerateArray());

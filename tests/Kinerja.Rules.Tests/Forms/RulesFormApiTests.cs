@@ -2,16 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Kinerja.Core.Clock;
 using Kinerja.Rules.Api;
 using Kinerja.Rules.Hosting;
 using Kinerja.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Kinerja.Rules.Tests.Forms;
 
@@ -21,34 +15,16 @@ namespace Kinerja.Rules.Tests.Forms;
 /// </summary>
 public sealed class RulesFormApiTests(TestDatabase db) : IClassFixture<TestDatabase>, IAsyncLifetime
 {
-    private WebApplication _app = null!;
+    private RulesApiHost _host = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Configuration["Kinerja:RulesPath"] = RepoPaths.Rules;
-        builder.Configuration["Kinerja:Rules:WatchFolder"] = "false";
-        builder.Services.AddSingleton(db.DataSource);
-        builder.Services.AddKinerjaClock(builder.Configuration, builder.Environment.EnvironmentName);
-        builder.Services.AddKinerjaRules(builder.Configuration);
-        _app = builder.Build();
-        var rules = _app.MapGroup("/api/v1/rules");
-        rules.MapRulesReadEndpoints();
-        rules.MapRulesChangeEndpoints();
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _http = new HttpClient { BaseAddress = new Uri(address) };
+        _host = await RulesApiHost.StartAsync(db);
+        _http = _host.Http;
     }
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private async Task<JsonObject> Form(string workflow) =>
         (await _http.GetFromJsonAsync<JsonObject>($"/api/v1/rules/{workflow}/form"))!;
