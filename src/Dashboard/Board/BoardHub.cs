@@ -29,9 +29,11 @@ public sealed class BoardHub(IBoardData data, BoardRegistry boards, BoardSubscri
                 ? $"Unit '{parsed.Id}' tidak ditemukan."
                 : $"Wilayah '{parsed.Id}' tidak ditemukan.");
         }
-        var (payload, charts) = state.Value;
-        await Clients.Caller.Indicators(payload);
-        foreach (var chart in charts)
+        if (state.Payload is { } payload)
+        {
+            await Clients.Caller.Indicators(payload);
+        }
+        foreach (var chart in state.Charts)
         {
             await Clients.Caller.Chart(RegionBoard.ToPayload(parsed, chart));
         }
@@ -67,13 +69,16 @@ public sealed class BoardHub(IBoardData data, BoardRegistry boards, BoardSubscri
         return base.OnDisconnectedAsync(exception);
     }
 
-    /// <summary>Joins first (so no push is missed between reading the state and joining), then reads the state.</summary>
-    private async Task<(IndicatorsPayload, IReadOnlyList<Charts.RenderedChart>)?> ProbeAsync(RegionBoard board,
+    /// <summary>
+    /// Joins first (so no push is missed between reading the state and joining), then reads the state without what the
+    /// group sends made after the join carry (so nothing arrives twice).
+    /// </summary>
+    private async Task<BoardScreenState?> ProbeAsync(RegionBoard board,
         BoardGroup group, string regionId, CancellationToken ct)
     {
         await Groups.AddToGroupAsync(Context.ConnectionId, group.Name, ct);
         var added = subs.Add(Context.ConnectionId, group, regionId);
-        var state = await board.StateAsync(group, ct);
+        var state = await board.StateAsync(group, ct, joinedAt: board.JoinMark());
         if (state is null)
         {
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, group.Name, ct);

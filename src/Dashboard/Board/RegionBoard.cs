@@ -34,8 +34,9 @@ public sealed class RegionBoard
     private readonly IndicatorsFirst _priority = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, IndicatorsPayload> _payloads = new(StringComparer.Ordinal);
-    /// <summary>What each group's screens were last sent: group name → (version, as of).</summary>
-    private readonly Dictionary<string, (long Version, DateTimeOffset AsOf)> _pushed = new(StringComparer.Ordinal);
+    /// <summary>What each group's screens were last sent: group name → (version, as of, send number; 0 = given at subscribe).</summary>
+    private readonly Dictionary<string, (long Version, DateTimeOffset AsOf, long Sent)> _pushed = new(StringComparer.Ordinal);
+    private readonly PushSequence _sends = new();
     private int _refreshDue, _settleDue;
     private RegionIndicators? _current;
     private BoardGroup? _extra;
@@ -56,7 +57,7 @@ public sealed class RegionBoard
         _time = services.Time;
         _logger = logger;
         _publisher = services.Publisher;
-        _charts = new RegionCharts(regionId, services, logger, _priority);
+        _charts = new RegionCharts(regionId, services, logger, _priority, _sends);
     }
 
     public string RegionId => _regionId;
@@ -143,13 +144,21 @@ public sealed class RegionBoard
     }
 
     /// <summary>
+    /// Taken by a screen once it has joined a group, before <see cref="StateAsync"/>: group sends numbered after it reach
+    /// the screen.
+    /// </summary>
+    public long JoinMark() => _sends.Mark();
+
+    /// <summary>
     /// The current state of a group for a screen that just subscribed: its payload and charts,
     /// computed now if the region was not live yet (on an instance that does not publish: read now,
     /// unless read within the last coalescing window). Null when the region or unit is unknown.
     /// <paramref name="unwatched"/> includes the group even when no screen watches it (chart downloads).
+    /// <paramref name="joinedAt"/> is the screen's <see cref="JoinMark"/>: what a group send made after it carries is
+    /// left out (the screen gets it from the group), so the first screen of a group gets each version once.
     /// </summary>
-    public async Task<(IndicatorsPayload Payload, IReadOnlyList<RenderedChart> Charts)?> StateAsync(BoardGroup group,
-        CancellationToken ct, bool unwatched = false)
+    public async Task<BoardScreenState?> StateAsync(BoardGroup group, CancellationToken ct, bool unwatched = false,
+        long joinedAt = 0)
     {
         await _gate.WaitAsync(ct);
         try
@@ -184,13 +193,17 @@ public sealed class RegionBoard
                 return null;
             }
             var charts = _charts.Of(group);
-            if (!unwatched)
+            if (unwatched)
             {
-                // The group's first screen gets this state now; the next flush and chart pass need not repeat it.
-                _pushed.TryAdd(group.Name, (payload.Version, payload.AsOf));
-                _charts.Delivered(group, charts);
+                return new BoardScreenState(payload, charts);
             }
-            return (payload, charts);
+            if (!_pushed.TryGetValue(group.Name, out var seen))
+            {
+                // The group's first screen gets this state now; the next flush need not repeat it.
+                _pushed[group.Name] = (payload.Version, payload.AsOf, 0);
+            }
+            var carried = seen.Sent > joinedAt && seen.Version == payload.Version && seen.AsOf == payload.AsOf;
+            return new BoardScreenState(carried ? null : payload, _charts.ForScreen(group, charts, joinedAt));
         }
         finally
         {
@@ -254,7 +267,7 @@ public sealed class RegionBoard
             || (settle && seen.AsOf < _asOf)).ToArray();
         foreach (var g in due)
         {
-            _pushed[g.Name] = (_version, _asOf);
+            _pushed[g.Name] = (_version, _asOf, _sends.Next());
         }
         return Task.WhenAll(due.Select(g => _hub.Clients.Group(g.Name).Indicators(_payloads[g.Name])));
     }

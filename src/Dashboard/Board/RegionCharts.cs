@@ -21,8 +21,11 @@ namespace Kinerja.Dashboard.Board;
 /// chart downloads) without sending.
 /// </summary>
 /// <param name="priority">The region board's gate; a standalone instance (tests, unwatched groups) gets its own.</param>
-public sealed class RegionCharts(string regionId, BoardServices services, ILogger logger, IndicatorsFirst? priority = null)
+/// <param name="sends">The region board's send numbers (see <see cref="PushSequence"/>); a standalone instance gets its own.</param>
+public sealed class RegionCharts(string regionId, BoardServices services, ILogger logger, IndicatorsFirst? priority = null,
+    PushSequence? sends = null)
 {
+    private readonly PushSequence _sends = sends ?? new PushSequence();
     private readonly IndicatorsFirst _priority = priority ?? new IndicatorsFirst();
     private readonly IBoardData data = services.Data;
     private readonly ChartCache charts = services.Charts;
@@ -36,8 +39,11 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
     private readonly ConcurrentDictionary<string, RenderedChart[]> _groupCharts = new(StringComparer.Ordinal);
     /// <summary>Chart id → the figure family it draws (what its key is taken from).</summary>
     private readonly ConcurrentDictionary<string, FigureFamily> _families = new(StringComparer.Ordinal);
-    /// <summary>What each group's screens have been sent: group name → chart id → version (lock it).</summary>
-    private readonly Dictionary<string, Dictionary<string, long>> _pushed = new(StringComparer.Ordinal);
+    /// <summary>
+    /// What each group's screens have been sent: group name → chart id → (version, send number; 0 = given at subscribe)
+    /// (lock it).
+    /// </summary>
+    private readonly Dictionary<string, Dictionary<string, (long Version, long Sent)>> _pushed = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _running, _timerArmed;
     private long _lastRenderTicks, _triggers;
@@ -51,15 +57,35 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
     public bool Has(BoardGroup group) => _groupCharts.ContainsKey(group.Name);
 
     /// <summary>
-    /// A screen that just subscribed was given <paramref name="given"/>. When it is the group's first screen, the
-    /// group's screens have now seen these versions and the next pass does not send them again (a kiosk rotating
-    /// through units would otherwise receive every chart twice).
+    /// The charts of <paramref name="current"/> a screen that joined the group at <paramref name="joinedAt"/> (its
+    /// <see cref="RegionBoard.JoinMark"/>) must be given now: those a group send made after the join carries are left
+    /// out. When the screen is the group's only one, what it is given counts as sent to the group, so the next pass does
+    /// not repeat it (a kiosk rotating through units would otherwise receive every chart twice).
     /// </summary>
-    public void Delivered(BoardGroup group, IReadOnlyList<RenderedChart> given)
+    public IReadOnlyList<RenderedChart> ForScreen(BoardGroup group, IReadOnlyList<RenderedChart> current, long joinedAt)
     {
         lock (_pushed)
         {
-            _pushed.TryAdd(group.Name, given.ToDictionary(c => c.Spec.ChartId, c => c.Version, StringComparer.Ordinal));
+            var alone = subs.Count(group) <= 1;
+            if (!_pushed.TryGetValue(group.Name, out var pushed))
+            {
+                _pushed[group.Name] = pushed = new(StringComparer.Ordinal);
+            }
+            var give = new List<RenderedChart>(current.Count);
+            foreach (var chart in current)
+            {
+                var known = pushed.TryGetValue(chart.Spec.ChartId, out var seen) && seen.Version == chart.Version;
+                if (known && seen.Sent > joinedAt)
+                {
+                    continue;
+                }
+                give.Add(chart);
+                if (alone && !known)
+                {
+                    pushed[chart.Spec.ChartId] = (chart.Version, 0);
+                }
+            }
+            return give;
         }
     }
 
@@ -270,11 +296,11 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
             {
                 _pushed[group.Name] = pushed = new(StringComparer.Ordinal);
             }
-            if (pushed.GetValueOrDefault(chart.Spec.ChartId) == chart.Version)
+            if (pushed.TryGetValue(chart.Spec.ChartId, out var seen) && seen.Version == chart.Version)
             {
                 return false;
             }
-            pushed[chart.Spec.ChartId] = chart.Version;
+            pushed[chart.Spec.ChartId] = (chart.Version, _sends.Next());
             return true;
         }
     }

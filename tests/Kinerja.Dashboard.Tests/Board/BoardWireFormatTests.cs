@@ -14,7 +14,7 @@ public sealed class BoardWireFormatTests(BoardAppFactory app) : IClassFixture<Bo
     [Fact]
     public async Task Chart_OnTheWire_SvgIsNotHtmlEscaped()
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var socket = await app.Server.CreateWebSocketClient()
             .ConnectAsync(new Uri(app.Server.BaseAddress, "/hubs/board").ToWs(), cts.Token);
         await SendAsync(socket, """{"protocol":"json","version":1}""", cts.Token);
