@@ -85,6 +85,11 @@ public sealed class RollupPropertyTests(TestDatabase db) : IClassFixture<TestDat
                 {
                     EventId = id, Nip = nip, Day = DateOnly.FromDateTime(at.UtcDateTime).AddDays(v[5] % 2),
                     Status = AttendanceStatus.All[v[6] % 7], LateMinutes = v[7] % 3 == 0 ? v[7] % 90 : null,
+                    // attendance detail (migration 0030): early leave, apel recorded or not, a leave type that fits the status
+                    EarlyLeaveMinutes = v[7] % 5 == 0 ? v[7] % 120 : null,
+                    Apel = (v[4] % 3) switch { 0 => null, 1 => false, _ => true },
+                    LeaveType = LeaveType.AllowedFor(AttendanceStatus.All[v[6] % 7]) is { Count: > 0 } leave && v[4] % 4 != 0
+                        ? leave[v[7] % leave.Count] : null,
                 },
                 _ => new RatingItem
                 {

@@ -20,7 +20,7 @@ public class DefaultWorkflowFixtureTests
     public void Fixture_AgainstDefaultRules_AllCasesPass(string file)
     {
         var text = File.ReadAllText(Path.Combine(RepoPaths.Rules, "tests", file));
-        var (passed, failures) = FixtureRunner.RunText(DefaultRules.Set, file, text);
+        var (passed, failures) = FixtureRunner.RunText(DefaultRules.Set, file, text, RepoPaths.Rules);
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
         Assert.True(passed > 0);
     }

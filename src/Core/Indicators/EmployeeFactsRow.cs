@@ -65,6 +65,23 @@ internal sealed class EmployeeFactsRow : EmployeeMonthFigures
     public int SkpRhkUtamaDiBawah { get; set; }
     public double? SkpQuantAchievement { get; set; }
 
+    // attendance detail (migration 0030; AttendanceDetailSql)
+    public int LateDays1To30 { get; set; }
+    public int LateDays31To60 { get; set; }
+    public int LateDays61To90 { get; set; }
+    public int LateDaysOver90 { get; set; }
+    public int EarlyLeaveDays { get; set; }
+    public int EarlyLeaveMinutes { get; set; }
+    public int ApelMissedDays { get; set; }
+    public int LeaveDaysTahunan { get; set; }
+    public int LeaveDaysBesar { get; set; }
+    public int LeaveDaysSakit { get; set; }
+    public int LeaveDaysMelahirkan { get; set; }
+    public int LeaveDaysAlasanPenting { get; set; }
+    public int LeaveDaysBersama { get; set; }
+    public int LeaveDaysLuarTanggungan { get; set; }
+    public int IzinDays { get; set; }
+
     /// <summary>A copy to change (the live model's activity-only update).</summary>
     public EmployeeFactsRow Copy() => (EmployeeFactsRow)MemberwiseClone();
 }

@@ -104,7 +104,7 @@ internal static class EmployeeFactsSql
         """;
 
     /// <summary>Period totals from the month rollup (month, quarter, year: whole months).</summary>
-    private const string PerMonths = """
+    private const string PerMonths = $"""
         per as (
             select m.nip,
                    sum(m.minutes_approved)::int as approved,
@@ -119,6 +119,7 @@ internal static class EmployeeFactsSql
                    sum(m.dinas_luar)::int as dinas_luar,
                    sum(m.tanpa_keterangan)::int as tks,
                    sum(m.late_minutes)::int as late_minutes
+        {AttendanceDetailSql.MonthSums}
             from employee_month m
             where m.month >= @start::date and m.month < @end::date
               /*in-population*/ and m.nip in (select nip from emp)
@@ -127,7 +128,7 @@ internal static class EmployeeFactsSql
         """;
 
     /// <summary>Period totals from the day rollup (a single local day).</summary>
-    private const string PerDays = """
+    private const string PerDays = $"""
         per as (
             select d.nip,
                    sum(d.minutes_approved)::int as approved,
@@ -142,6 +143,7 @@ internal static class EmployeeFactsSql
                    count(*) filter (where d.attendance_status = 'dinas_luar')::int as dinas_luar,
                    count(*) filter (where d.attendance_status = 'tanpa_keterangan')::int as tks,
                    sum(d.late_minutes)::int as late_minutes
+        {AttendanceDetailSql.DayCounts}
             from employee_day d
             where d.day >= @start::date and d.day < @end::date
               /*in-population*/ and d.nip in (select nip from emp)
@@ -182,7 +184,7 @@ internal static class EmployeeFactsSql
                coalesce(h.sb_mask, 0) as SangatBaikMask, coalesce(h.b_mask, 0) as BaikMask,
                coalesce(h.bp_mask, 0) as ButuhPerbaikanMask, coalesce(h.k_mask, 0) as KurangMisconductMask,
                coalesce(h.sk_mask, 0) as SangatKurangMask
-        """ + "\n" + SkpFactsSql.Columns + "\n" + """
+        """ + "\n" + SkpFactsSql.Columns + "\n" + AttendanceDetailSql.Columns + "\n" + """
         from emp e
         left join per p on p.nip = e.nip
         left join lvl l on l.nip = e.nip

@@ -117,6 +117,34 @@ public sealed record IndicatorSnapshot
     /// </summary>
     public double? SkpQuantAchievement { get; init; }
 
+    // --- attendance detail (issue 19; migration 0030): the regional allowance variants read these ---
+    /// <summary>Days late by 1-30 minutes (the day's latest attendance record).</summary>
+    public int LateDays1To30 { get; init; }
+    /// <summary>Days late by 31-60 minutes.</summary>
+    public int LateDays31To60 { get; init; }
+    /// <summary>Days late by 61-90 minutes.</summary>
+    public int LateDays61To90 { get; init; }
+    /// <summary>Days late by more than 90 minutes.</summary>
+    public int LateDaysOver90 { get; init; }
+    /// <summary>Days the employee left early (<c>earlyLeaveMinutes</c> above 0).</summary>
+    public int EarlyLeaveDays { get; init; }
+    /// <summary>Minutes of leaving early in the period.</summary>
+    public int EarlyLeaveMinutes { get; init; }
+    /// <summary>Days the morning assembly (apel) was recorded as missed (<c>apel</c> false; not recorded does not count).</summary>
+    public int ApelMissedDays { get; init; }
+    /// <summary>Days per leave type (<c>leaveType</c>): cuti tahunan, besar, sakit, melahirkan, alasan penting, bersama, di luar tanggungan negara.</summary>
+    public int LeaveDaysTahunan { get; init; }
+    public int LeaveDaysBesar { get; init; }
+    public int LeaveDaysSakit { get; init; }
+    public int LeaveDaysMelahirkan { get; init; }
+    public int LeaveDaysAlasanPenting { get; init; }
+    public int LeaveDaysBersama { get; init; }
+    public int LeaveDaysLuarTanggungan { get; init; }
+    /// <summary>Days of a valid permit: status <c>izin</c> recorded with <c>leaveType</c> <c>izin</c>.</summary>
+    public int IzinDays { get; init; }
+    /// <summary>True when the period has working days and every one of them was TKS (<see cref="TksDays"/> ≥ <see cref="WorkingDays"/>).</summary>
+    public bool TksWholeMonth { get; init; }
+
     // --- allowance ---
     /// <summary>Monthly TPP ceiling in rupiah for this employee's post (0 when unknown).</summary>
     public decimal TppCeiling { get; init; }

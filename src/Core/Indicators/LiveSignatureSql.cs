@@ -16,7 +16,9 @@ internal static class LiveSignatureSql
     /// </summary>
     public const string Query = EmployeeFactsSql.HeadSql + "\n" + """
         dummy as (select 1)
-        select e.nip as Nip, e.unit_id as UnitId, e.region_id as RegionId, e.active as Active,
+        select
+        """ + "\n" + AttendanceDetailSql.MonthFingerprint + "\n" + """
+               e.nip as Nip, e.unit_id as UnitId, e.region_id as RegionId, e.active as Active,
                coalesce(m.minutes_approved, 0) as MinutesApproved, coalesce(m.minutes_pending, 0) as MinutesPending,
                coalesce(m.minutes_rejected, 0) as MinutesRejected, coalesce(m.activity_days, 0) as ActivityDays,
                coalesce(m.hadir, 0) as Hadir, coalesce(m.terlambat, 0) as Terlambat, coalesce(m.izin, 0) as Izin,
@@ -70,10 +72,12 @@ internal sealed class LiveSignatureRow : EmployeeMonthFigures
     public long TksDays { get; set; }
     public long TksDaySum { get; set; }
     public long TksDaySquares { get; set; }
+    /// <summary>Fingerprint of the month's attendance detail counters (migration 0030).</summary>
+    public long AttendanceDetail { get; set; }
 
     /// <summary>What besides activity figures the full statement reads; equal signatures mean those parts did not change.</summary>
     public LiveSignature Signature => new(UnitId, RegionId, Active, Hadir, Terlambat, Izin, Sakit, Cuti, DinasLuar, Tks,
-        LateMinutes, RatingSum, RatingCount, LevelStamp, TksDays, TksDaySum, TksDaySquares, SkpStamp);
+        LateMinutes, RatingSum, RatingCount, LevelStamp, TksDays, TksDaySum, TksDaySquares, SkpStamp, AttendanceDetail);
 
     /// <summary>The employee's row of today, or null when there is none.</summary>
     public EmployeeToday? Today => Filed is null && Status is null ? null : new EmployeeToday(Nip, Filed ?? false, Status);
@@ -82,4 +86,4 @@ internal sealed class LiveSignatureRow : EmployeeMonthFigures
 /// <summary>Unit, activity-independent month figures and the fingerprints of ratings, levels and TKS days.</summary>
 internal sealed record LiveSignature(string UnitId, string RegionId, bool Active, int Hadir, int Terlambat, int Izin, int Sakit,
     int Cuti, int DinasLuar, int Tks, int LateMinutes, long RatingSum, long RatingCount, DateTime? LevelStamp, long TksDays,
-    long TksDaySum, long TksDaySquares, DateTime? SkpStamp = null);
+    long TksDaySum, long TksDaySquares, DateTime? SkpStamp = null, long AttendanceDetail = 0);

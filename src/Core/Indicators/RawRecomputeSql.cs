@@ -49,7 +49,8 @@ internal static class RawRecomputeSql
             group by nip
         ),
         att as (
-            select distinct on (t.nip, t.day) t.nip, t.day, t.status, t.late_minutes
+            select distinct on (t.nip, t.day) t.nip, t.day, t.status, t.late_minutes,
+                   t.early_leave_minutes, t.apel, t.leave_type
             from attendance t
             join emp e on e.nip = t.nip
             where t.day >= least(@start::date, @yearStart::date) and t.day < greatest(@end::date, (select max(ytd_end) from emp))
@@ -65,6 +66,7 @@ internal static class RawRecomputeSql
                    count(*) filter (where status = 'dinas_luar')::int as dinas_luar,
                    count(*) filter (where status = 'tanpa_keterangan')::int as tks,
                    sum(late_minutes)::int as late_minutes
+        """ + "\n" + AttendanceDetailSql.DayCounts + "\n" + """
             from att
             where day >= @start::date and day < @end::date
             group by nip
@@ -159,6 +161,7 @@ internal static class RawRecomputeSql
                l.rating_hasil_kerja as RatingHasilKerja, l.rating_perilaku as RatingPerilaku, l.predikat as Predikat,
                0 as SangatBaikMask, 0 as BaikMask, 0 as ButuhPerbaikanMask,
                0 as KurangMisconductMask, 0 as SangatKurangMask
+        """ + "\n" + AttendanceDetailSql.Columns + "\n" + """
         from emp e
         left join act_period a on a.nip = e.nip
         left join att_period p on p.nip = e.nip

@@ -79,6 +79,22 @@ internal static class SnapshotMapper
             SkpRhkUtamaDiAtas = r.SkpRhkUtamaDiAtas,
             SkpRhkUtamaDiBawah = r.SkpRhkUtamaDiBawah,
             SkpQuantAchievement = r.SkpQuantAchievement,
+            LateDays1To30 = r.LateDays1To30,
+            LateDays31To60 = r.LateDays31To60,
+            LateDays61To90 = r.LateDays61To90,
+            LateDaysOver90 = r.LateDaysOver90,
+            EarlyLeaveDays = r.EarlyLeaveDays,
+            EarlyLeaveMinutes = r.EarlyLeaveMinutes,
+            ApelMissedDays = r.ApelMissedDays,
+            LeaveDaysTahunan = r.LeaveDaysTahunan,
+            LeaveDaysBesar = r.LeaveDaysBesar,
+            LeaveDaysSakit = r.LeaveDaysSakit,
+            LeaveDaysMelahirkan = r.LeaveDaysMelahirkan,
+            LeaveDaysAlasanPenting = r.LeaveDaysAlasanPenting,
+            LeaveDaysBersama = r.LeaveDaysBersama,
+            LeaveDaysLuarTanggungan = r.LeaveDaysLuarTanggungan,
+            IzinDays = r.IzinDays,
+            TksWholeMonth = target.WorkingDays > 0 && r.Tks >= target.WorkingDays,
         };
     }
 

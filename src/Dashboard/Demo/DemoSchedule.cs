@@ -33,11 +33,11 @@ internal static class DemoSchedule
         };
         if (At(w, day, 7, 30) <= until)
         {
-            batch.Attendance.Add(new AttendanceItem
+            var late = status == AttendanceStatus.Terlambat ? rng.Next(5, 61) : (int?)null;
+            batch.Attendance.Add(DemoAttendanceDetail.Add(new AttendanceItem
             {
-                EventId = DemoIds.For("att:" + key), Nip = w.Nip, Day = day, Status = status,
-                LateMinutes = status == AttendanceStatus.Terlambat ? rng.Next(5, 61) : null,
-            });
+                EventId = DemoIds.For("att:" + key), Nip = w.Nip, Day = day, Status = status, LateMinutes = late,
+            }, key));
         }
         if (status is not (AttendanceStatus.Hadir or AttendanceStatus.Terlambat or AttendanceStatus.DinasLuar))
         {

@@ -37,7 +37,7 @@ public static class RollupRecompute
             where s.status <> 'withdrawn'
             group by a.nip, a.local_day
         ), att as (
-            select distinct on (nip, day) nip, day, status, late_minutes
+            select distinct on (nip, day) nip, day, status, late_minutes, early_leave_minutes, apel, leave_type
             from attendance
             order by nip, day, seq desc
         )
@@ -47,7 +47,10 @@ public static class RollupRecompute
                coalesce(act.minutes_approved, 0) as minutes_approved,
                coalesce(act.minutes_rejected, 0) as minutes_rejected,
                att.status as attendance_status,
-               coalesce(att.late_minutes, 0) as late_minutes
+               coalesce(att.late_minutes, 0) as late_minutes,
+               coalesce(att.early_leave_minutes, 0) as early_leave_minutes,
+               att.apel as apel,
+               att.leave_type as leave_type
         from act full join att on att.nip = act.nip and att.day = act.day
         """;
 

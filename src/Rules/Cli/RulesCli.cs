@@ -156,7 +156,7 @@ public static class RulesCli
         foreach (var file in files)
         {
             var name = Path.GetFileName(file);
-            var (p, failures) = FixtureRunner.RunText(set, name, File.ReadAllText(file));
+            var (p, failures) = FixtureRunner.RunText(set, name, File.ReadAllText(file), folder);
             passed += p;
             failed += failures.Count;
             stdout.WriteLine($"{(failures.Count == 0 && p > 0 ? "ok  " : "FAIL")} {name}: {p} passed, {failures.Count} failed");

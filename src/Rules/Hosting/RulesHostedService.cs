@@ -36,7 +36,9 @@ public sealed class RulesHostedService(RulesService rules, IOptions<RulesOptions
         void OnChange(object? _, FileSystemEventArgs e)
         {
             var rel = Path.GetRelativePath(watcher.Path, e.FullPath).Replace('\\', '/');
-            if (!rel.StartsWith("tests/", StringComparison.OrdinalIgnoreCase))
+            // fixtures, and alternative rule files (rules/variants/) that only a deliberate publish makes active
+            if (!rel.StartsWith("tests/", StringComparison.OrdinalIgnoreCase)
+                && !rel.StartsWith(Loading.RuleFileLoader.VariantsFolder + "/", StringComparison.OrdinalIgnoreCase))
             {
                 paths[e.FullPath] = true;
                 changed.Release();

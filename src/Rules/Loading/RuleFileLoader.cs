@@ -6,7 +6,9 @@ namespace Kinerja.Rules.Loading;
 
 /// <summary>
 /// Reads standard RulesEngine workflow JSON: a file holds one workflow object or an array of them.
-/// Loads every <c>*.json</c> under a folder except the <c>tests/</c> sub-folder (fixtures).
+/// Loads every <c>*.json</c> under a folder except the <c>tests/</c> sub-folder (fixtures) and the <c>variants/</c>
+/// sub-folder (alternative rule files, such as the regional <c>tpp</c> variants, that replace a default workflow only
+/// when published on purpose).
 /// </summary>
 public static class RuleFileLoader
 {
@@ -17,7 +19,10 @@ public static class RuleFileLoader
         AllowTrailingCommas = true,
     };
 
-    /// <summary>The rule files of a folder (sorted, fixtures excluded), or the file itself.</summary>
+    /// <summary>The sub-folder of alternative rule files, left out of a folder load (<c>rules/variants/</c>).</summary>
+    public const string VariantsFolder = "variants";
+
+    /// <summary>The rule files of a folder (sorted, fixtures and variants excluded), or the file itself.</summary>
     public static IReadOnlyList<string> FindFiles(string path)
     {
         if (File.Exists(path))
@@ -38,7 +43,8 @@ public static class RuleFileLoader
     private static bool IsFixture(string root, string file)
     {
         var rel = Path.GetRelativePath(root, file).Replace('\\', '/');
-        return rel.StartsWith("tests/", StringComparison.OrdinalIgnoreCase);
+        return rel.StartsWith("tests/", StringComparison.OrdinalIgnoreCase)
+               || rel.StartsWith(VariantsFolder + "/", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Loads every rule file under <paramref name="path"/>; shape problems become issues.</summary>

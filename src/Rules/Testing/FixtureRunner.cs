@@ -36,7 +36,11 @@ public static class FixtureRunner
             : [];
     }
 
-    public static FixtureReport RunFiles(CompiledRuleSet set, IEnumerable<string> files)
+    /// <summary>
+    /// Runs fixture files against <paramref name="set"/>; a file naming an alternative rule file (<c>"rules"</c>) finds
+    /// it in <paramref name="rulesFolder"/> (default: the folder above the file's <c>tests/</c> folder).
+    /// </summary>
+    public static FixtureReport RunFiles(CompiledRuleSet set, IEnumerable<string> files, string? rulesFolder = null)
     {
         var failures = new List<FixtureFailure>();
         var passed = 0;
@@ -45,15 +49,32 @@ public static class FixtureRunner
         {
             count++;
             var name = Path.GetFileName(file);
-            var (p, f) = RunText(set, name, File.ReadAllText(file));
+            var (p, f) = RunText(set, name, File.ReadAllText(file), rulesFolder ?? RulesFolderOf(file));
             passed += p;
             failures.AddRange(f);
         }
         return new FixtureReport(count, passed, failures);
     }
 
-    /// <summary>Runs the cases of one fixture text; returns passed count and failures.</summary>
-    public static (int Passed, IReadOnlyList<FixtureFailure> Failures) RunText(CompiledRuleSet set, string file, string text)
+    /// <summary>The rules folder of a fixture file: the folder that holds its <c>tests/</c> folder.</summary>
+    public static string? RulesFolderOf(string fixtureFile)
+    {
+        for (var dir = Path.GetDirectoryName(Path.GetFullPath(fixtureFile)); dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (string.Equals(Path.GetFileName(dir), "tests", StringComparison.OrdinalIgnoreCase))
+            {
+                return Path.GetDirectoryName(dir);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Runs the cases of one fixture text; returns passed count and failures. A fixture naming an alternative rule file
+    /// (<c>"rules"</c>) runs against <paramref name="set"/> with that file's workflows in place, found in <paramref name="rulesFolder"/>.
+    /// </summary>
+    public static (int Passed, IReadOnlyList<FixtureFailure> Failures) RunText(CompiledRuleSet set, string file, string text,
+        string? rulesFolder = null)
     {
         RuleFixtureFile fixture;
         try
@@ -68,6 +89,15 @@ public static class FixtureRunner
         if (fixture.Tests.Count == 0)
         {
             return (0, [new FixtureFailure(file, "(file)", "the fixture file has no tests")]);
+        }
+        if (fixture.Rules is { } alternative)
+        {
+            var (variant, problem) = VariantRuleSet.Compile(set, rulesFolder, alternative);
+            if (variant is null)
+            {
+                return (0, [new FixtureFailure(file, "(file)", problem!)]);
+            }
+            set = variant;
         }
         var failures = new List<FixtureFailure>();
         var passed = 0;

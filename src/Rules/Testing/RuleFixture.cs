@@ -11,6 +11,12 @@ public sealed class RuleFixtureFile
 {
     /// <summary>What the file covers (e.g. the DOMAIN.md table it encodes).</summary>
     public string? Description { get; set; }
+    /// <summary>
+    /// An alternative rule file to run the cases against, relative to the rules folder (e.g.
+    /// <c>variants/tpp-jembrana.json</c>): its workflows replace the same-named default ones (<see cref="VariantRuleSet"/>).
+    /// Omitted: the folder's own rules.
+    /// </summary>
+    public string? Rules { get; set; }
     public List<RuleFixtureCase> Tests { get; set; } = [];
 }
 

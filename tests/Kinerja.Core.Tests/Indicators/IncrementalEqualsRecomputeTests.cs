@@ -119,8 +119,13 @@ public class IncrementalEqualsRecomputeTests(TestDatabase db) : IClassFixture<Te
             var run = status == AttendanceStatus.TanpaKeterangan && rng.Next(3) == 0 ? rng.Next(2, 8) : 1;
             for (var d = 0; d < run && day.AddDays(d) <= clock.LocalDay(Now); d++)
             {
+                // attendance detail (migration 0030): every lateness band, early leave, apel recorded or not, leave types
+                var allowed = LeaveType.AllowedFor(status);
                 await ingest.AttendanceAsync(Guid.NewGuid(), nip, day.AddDays(d), status,
-                    status == AttendanceStatus.Terlambat ? rng.Next(1, 90) : 0);
+                    status == AttendanceStatus.Terlambat ? rng.Next(1, 120) : 0,
+                    earlyLeave: rng.Next(4) == 0 ? rng.Next(1, 120) : 0,
+                    apel: rng.Next(3) switch { 0 => null, 1 => false, _ => true },
+                    leaveType: allowed.Count > 0 && rng.Next(4) > 0 ? allowed[rng.Next(allowed.Count)] : null);
             }
         }
         else

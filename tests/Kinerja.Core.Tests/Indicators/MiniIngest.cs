@@ -69,22 +69,26 @@ internal sealed class MiniIngest(NpgsqlDataSource db, IReadOnlyDictionary<string
         });
     }
 
-    public async Task AttendanceAsync(Guid id, string nip, DateOnly day, string status, int late)
+    public async Task AttendanceAsync(Guid id, string nip, DateOnly day, string status, int late, int earlyLeave = 0,
+        bool? apel = null, string? leaveType = null)
     {
         await InTransactionAsync(async (conn, tx) =>
         {
             await EnsureMonthAsync(conn, tx, day);
             var inserted = await conn.ExecuteAsync("""
                 with reg as (insert into event_registry (event_id, stream) values (@id, 't') on conflict do nothing returning event_id)
-                insert into attendance (event_id, nip, day, status, late_minutes) select event_id, @nip, @day, @status, @late from reg
-                """, new { id, nip, day, status, late }, tx);
+                insert into attendance (event_id, nip, day, status, late_minutes, early_leave_minutes, apel, leave_type)
+                select event_id, @nip, @day, @status, @late, @earlyLeave, @apel, @leaveType from reg
+                """, new { id, nip, day, status, late, earlyLeave, apel, leaveType }, tx);
             if (inserted == 1)
             {
                 await conn.ExecuteAsync("""
-                    insert into employee_day (nip, day, attendance_status, late_minutes) values (@nip, @day, @status, @late)
+                    insert into employee_day (nip, day, attendance_status, late_minutes, early_leave_minutes, apel, leave_type)
+                    values (@nip, @day, @status, @late, @earlyLeave, @apel, @leaveType)
                     on conflict (nip, day) do update set attendance_status = excluded.attendance_status,
-                        late_minutes = excluded.late_minutes
-                    """, new { nip, day, status, late }, tx);
+                        late_minutes = excluded.late_minutes, early_leave_minutes = excluded.early_leave_minutes,
+                        apel = excluded.apel, leave_type = excluded.leave_type
+                    """, new { nip, day, status, late, earlyLeave, apel, leaveType }, tx);
             }
         });
     }

@@ -91,4 +91,30 @@ public sealed class DemoModeTests(DemoAppFactory app) : IClassFixture<DemoAppFac
         Assert.True(await conn.ExecuteScalarAsync<long>("select count(*) from survey_response where officer_nip is not null") > 0);
         Assert.True(await conn.ExecuteScalarAsync<long>("select count(*) from survey_response where comment is not null") > 0);
     }
+
+    [Fact]
+    public async Task Simulator_SendsAttendanceDetail_LateBandsEarlyLeaveMissedApelAndLeaveTypes()
+    {
+        var sim = app.Services.GetRequiredService<DemoSimulator>();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!sim.BackfillDone && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+        }
+        Assert.True(sim.BackfillDone, "backfill did not finish in time");
+        Assert.Equal(0, sim.Rejected);
+
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var (all, late60, early, missed, unrecorded, leaveTyped, cutiTypes) = await conn.QuerySingleAsync<(long, long, long, long, long, long, long)>("""
+            select count(*), count(*) filter (where late_minutes > 60), count(*) filter (where early_leave_minutes > 0),
+                   count(*) filter (where apel is false), count(*) filter (where apel is null and status in ('hadir', 'terlambat')),
+                   count(*) filter (where leave_type is not null), count(distinct leave_type) filter (where status = 'cuti')
+            from attendance
+            """);
+        Assert.True(all > 1000, $"only {all} attendance records");
+        Assert.True(late60 > 0 && early > 0 && missed > 0 && unrecorded > 0 && leaveTyped > 0,
+            $"late>60 {late60}, early {early}, apel missed {missed}, apel unrecorded {unrecorded}, leave typed {leaveTyped}");
+        Assert.InRange(early, all / 100, all / 10); // about 4% of the working days at work
+        Assert.True(cutiTypes >= 2, $"{cutiTypes} cuti kinds");
+    }
 }

@@ -40,6 +40,36 @@ internal static class RollupAssert
             order by 1, 2
             """);
         Assert.Equal(monthsFromDays, months);
+        // the day's attendance detail and the month's detail counters (0030) follow the same rules
+        const string DCols = "nip::text, day, early_leave_minutes, coalesce(apel::text, '-'), coalesce(leave_type, '-')";
+        var keptDetail = await Sql.QueryAsync<(string, DateOnly, int, string, string)>(db, $"select {DCols} from employee_day order by 1, 2");
+        var rebuiltDetail = await Sql.QueryAsync<(string, DateOnly, int, string, string)>(db,
+            $"select {DCols} from ({RollupRecompute.EmployeeDaySql}) x order by 1, 2");
+        Assert.Equal(rebuiltDetail, keptDetail);
+        const string Counters = """
+            array[late_days_1_30, late_days_31_60, late_days_61_90, late_days_over_90, early_leave_days, early_leave_minutes,
+                  apel_missed_days, leave_tahunan, leave_besar, leave_sakit, leave_melahirkan, leave_alasan_penting,
+                  leave_bersama, leave_luar_tanggungan, leave_izin]::text
+            """;
+        var monthDetail = await Sql.QueryAsync<(string, DateOnly, string)>(db, $$"""
+            select nip::text, month, {{Counters}} from employee_month where {{Counters}} <> '{0,0,0,0,0,0,0,0,0,0,0,0,0,0,0}' order by 1, 2
+            """);
+        var monthDetailFromDays = await Sql.QueryAsync<(string, DateOnly, string)>(db, """
+            select nip::text, month, c::text from (
+                select nip, date_trunc('month', day)::date as month,
+                       array[count(*) filter (where late_minutes between 1 and 30), count(*) filter (where late_minutes between 31 and 60),
+                             count(*) filter (where late_minutes between 61 and 90), count(*) filter (where late_minutes > 90),
+                             count(*) filter (where early_leave_minutes > 0), sum(early_leave_minutes),
+                             count(*) filter (where apel is false), count(*) filter (where leave_type = 'tahunan'),
+                             count(*) filter (where leave_type = 'besar'), count(*) filter (where leave_type = 'sakit'),
+                             count(*) filter (where leave_type = 'melahirkan'), count(*) filter (where leave_type = 'alasan_penting'),
+                             count(*) filter (where leave_type = 'bersama'), count(*) filter (where leave_type = 'luar_tanggungan'),
+                             count(*) filter (where leave_type = 'izin')]::int[] as c
+                from employee_day group by 1, 2) x
+            where c <> '{0,0,0,0,0,0,0,0,0,0,0,0,0,0,0}'
+            order by 1, 2
+            """);
+        Assert.Equal(monthDetailFromDays, monthDetail);
         const string RCols = "subject_kind, subject_id, period, rater_role, aspect, score_sum, score_count";
         var keptRatings = await Sql.QueryAsync<(string, string, string, string, string, long, int)>(db,
             $"select {RCols} from rating_rollup order by 1, 2, 3, 4, 5");

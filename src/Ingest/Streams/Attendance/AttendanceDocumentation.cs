@@ -22,7 +22,17 @@ internal static class AttendanceDocumentation
         var late = Whole(P(s, "lateMinutes"), nullable: true);
         late.Minimum = "0";
         late.Maximum = AttendanceValidator.MaxLateMinutes.ToString(CultureInfo.InvariantCulture);
-        late.Description = "Minutes late (optional, default 0).";
+        late.Description = "Minutes late (optional, default 0). Snapshot lateness bands count days by these minutes: " +
+                           "1-30, 31-60, 61-90, over 90.";
+        var early = Whole(P(s, "earlyLeaveMinutes"), nullable: true);
+        early.Minimum = "0";
+        early.Maximum = AttendanceValidator.MaxEarlyLeaveMinutes.ToString(CultureInfo.InvariantCulture);
+        early.Description = "Minutes the employee left before the end of the working day (optional, default 0).";
+        P(s, "apel").Description = "Attended the morning assembly (apel): true or false; omitted or null when not recorded.";
+        Codes(P(s, "leaveType"), LeaveType.All,
+            "The kind of leave (optional): with status `cuti` one of the PP 11/2017 cuti kinds (`tahunan`, `besar`, `sakit`, " +
+            "`melahirkan`, `alasan_penting`, `bersama`, `luar_tanggungan`), with `sakit` only `sakit`, with `izin` only " +
+            "`izin`; any other status takes none.");
     }
 
     public static JsonArray Examples() =>
@@ -35,7 +45,17 @@ internal static class AttendanceDocumentation
         new JsonObject
         {
             ["eventId"] = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", ["nip"] = IngestExamples.SupervisorNip, ["day"] = "2026-03-02",
-            ["status"] = "terlambat", ["lateMinutes"] = 15,
+            ["status"] = "terlambat", ["lateMinutes"] = 15, ["apel"] = false,
+        },
+        new JsonObject
+        {
+            ["eventId"] = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9", ["nip"] = IngestExamples.EmployeeNip, ["day"] = "2026-03-03",
+            ["status"] = "cuti", ["leaveType"] = "tahunan",
+        },
+        new JsonObject
+        {
+            ["eventId"] = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0", ["nip"] = IngestExamples.SupervisorNip, ["day"] = "2026-03-03",
+            ["status"] = "hadir", ["earlyLeaveMinutes"] = 30, ["apel"] = true,
         },
     ];
 }

@@ -20,4 +20,16 @@ public sealed class AttendanceItem
 
     /// <summary>Minutes late (<c>lateMinutes</c>, optional, default 0).</summary>
     public int? LateMinutes { get; init; }
+
+    /// <summary>Minutes the employee left before the end of the working day (<c>earlyLeaveMinutes</c>, optional, default 0).</summary>
+    public int? EarlyLeaveMinutes { get; init; }
+
+    /// <summary>Attended the morning assembly (<c>apel</c>, optional; null when not recorded).</summary>
+    public bool? Apel { get; init; }
+
+    /// <summary>
+    /// The kind of leave of a <c>cuti</c>, <c>sakit</c> or <c>izin</c> day (<c>leaveType</c>, optional): one of
+    /// <see cref="Kinerja.Core.Domain.LeaveType.All"/>.
+    /// </summary>
+    public string? LeaveType { get; init; }
 }

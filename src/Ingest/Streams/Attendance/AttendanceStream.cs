@@ -16,6 +16,9 @@ internal sealed class AttendanceStream : IngestStreamDefinition<AttendanceItem, 
     private static readonly ItemField Day = Contract.Required("day", FieldKind.Date, " (the local date YYYY-MM-DD)");
     private static readonly ItemField Status = Contract.Required("status", FieldKind.Text);
     private static readonly ItemField LateMinutes = Contract.Optional("lateMinutes", FieldKind.Whole);
+    private static readonly ItemField EarlyLeaveMinutes = Contract.Optional("earlyLeaveMinutes", FieldKind.Whole);
+    private static readonly ItemField Apel = Contract.Optional("apel", FieldKind.Boolean);
+    private static readonly ItemField LeaveType = Contract.Optional("leaveType", FieldKind.Text);
 
     public override IngestStream Stream => IngestStream.Attendance;
 
@@ -39,6 +42,9 @@ internal sealed class AttendanceStream : IngestStreamDefinition<AttendanceItem, 
         Day = v.Date(Day),
         Status = v.Text(Status) ?? "",
         LateMinutes = v.Whole(LateMinutes),
+        EarlyLeaveMinutes = v.Whole(EarlyLeaveMinutes),
+        Apel = v.Boolean(Apel),
+        LeaveType = v.Text(LeaveType),
     };
 
     public override ItemValidator<AttendanceItem, PreparedAttendance> Validator => AttendanceValidator.Validate;

@@ -14,7 +14,7 @@ internal sealed class AttendanceTable : StreamTable<PreparedAttendance>
     public const string TableName = "attendance";
 
     /// <summary>The columns the writer fills, in <see cref="WriteRow"/> order.</summary>
-    public const string Columns = "event_id, nip, day, status, late_minutes";
+    public const string Columns = "event_id, nip, day, status, late_minutes, early_leave_minutes, apel, leave_type";
 
     private const string Stage = "ingest_stage_attendance";
 
@@ -36,17 +36,20 @@ internal sealed class AttendanceTable : StreamTable<PreparedAttendance>
             insert into {TableName} ({Columns})
             select {Columns} from {Stage}
             order by ord
-            returning nip, day, status, late_minutes, seq
+            returning nip, day, status, late_minutes, early_leave_minutes, apel, leave_type, seq
         ), latest as (
-            select distinct on (nip, day) nip, day, status, late_minutes
+            select distinct on (nip, day) nip, day, status, late_minutes, early_leave_minutes, apel, leave_type
             from ins
             order by nip, day, seq desc
         )
-        insert into employee_day as d (nip, day, attendance_status, late_minutes)
-        select nip, day, status, late_minutes from latest
+        insert into employee_day as d (nip, day, attendance_status, late_minutes, early_leave_minutes, apel, leave_type)
+        select nip, day, status, late_minutes, early_leave_minutes, apel, leave_type from latest
         on conflict (nip, day) do update
             set attendance_status = excluded.attendance_status,
-                late_minutes = excluded.late_minutes
+                late_minutes = excluded.late_minutes,
+                early_leave_minutes = excluded.early_leave_minutes,
+                apel = excluded.apel,
+                leave_type = excluded.leave_type
         """;
 
     public static readonly AttendanceTable Instance = new();
@@ -76,5 +79,22 @@ internal sealed class AttendanceTable : StreamTable<PreparedAttendance>
         copy.Write(t.Day, NpgsqlDbType.Date);
         copy.Write(t.Status, NpgsqlDbType.Text);
         copy.Write(t.LateMinutes ?? 0, NpgsqlDbType.Integer);
+        copy.Write(t.EarlyLeaveMinutes ?? 0, NpgsqlDbType.Integer);
+        if (t.Apel is { } apel)
+        {
+            copy.Write(apel, NpgsqlDbType.Boolean);
+        }
+        else
+        {
+            copy.WriteNull();
+        }
+        if (t.LeaveType is { } leave)
+        {
+            copy.Write(leave, NpgsqlDbType.Text);
+        }
+        else
+        {
+            copy.WriteNull();
+        }
     }
 }
