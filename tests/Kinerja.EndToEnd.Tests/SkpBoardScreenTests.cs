@@ -30,6 +30,8 @@ public sealed class SkpBoardScreenTests(LiveServer server) : IClassFixture<LiveS
         await Assertions.Expect(row.Locator("td").Nth(4)).ToHaveTextAsync(new Regex("^(Belum ada IKU|Belum ada realisasi|.*%.*)$"));
         var box = (await page.Locator("#panel-skp").BoundingBoxAsync())!;
         Assert.True(box.X + box.Width <= 1920, $"the SKP panel ends at x={box.X + box.Width}");
+        var table = (await page.Locator("#tabel-skp").BoundingBoxAsync())!;
+        Assert.True(table.X + table.Width <= box.X + box.Width, $"the SKP table ({table.Width} px) overflows its panel ({box.Width} px)");
         await page.EvaluateAsync("() => { window.__belumMuatUlang = true; }");
         var before = await row.Locator("td").Nth(1).TextContentAsync();
         await LiveServer.ScreenshotAsync(page, "20-papan-skp");

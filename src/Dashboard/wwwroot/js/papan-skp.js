@@ -9,11 +9,13 @@
   const unit = panel.dataset.unit;
   const region = document.body.dataset.region;
 
-  function share(count, pct, of) { return pct === null ? "—" : fmt.pct(pct) + " (" + fmt.int(count) + "/" + fmt.int(of) + ")"; }
+  // the share in the cell (the side column is narrow), "n dari m pegawai" in its tooltip
+  function share(count, pct, of) { return pct === null ? "—" : fmt.pct(pct); }
+  function detail(count, of) { return fmt.int(count) + " dari " + fmt.int(of) + " pegawai"; }
 
   function iku(i) {
     if (!i.ikuCount) { return "Belum ada IKU"; }
-    return i.attainmentPct === null ? "Belum ada realisasi" : fmt.pct(i.attainmentPct) + " (" + i.reported + "/" + i.ikuCount + " IKU)";
+    return i.attainmentPct === null ? "Belum ada realisasi" : fmt.pct(i.attainmentPct);
   }
 
   P(async function () {
@@ -24,6 +26,14 @@
       share(u.planApproved, u.planApprovedPct, u.employees),
       share(u.realisationOnTime, u.realisationOnTimePct, u.planApprovedForPeriod),
       share(u.assessmentOnTime, u.assessmentOnTimePct, u.planApprovedForPeriod), iku(u.iku)], u.unitId));
+    b.units.filter((u) => !unit || u.unitId === unit).forEach((u, i) => {
+      const cells = rows[i].children;
+      cells[0].title = u.name;
+      cells[1].title = detail(u.planApproved, u.employees);
+      cells[2].title = detail(u.realisationOnTime, u.planApprovedForPeriod);
+      cells[3].title = detail(u.assessmentOnTime, u.planApprovedForPeriod);
+      cells[4].title = u.iku.ikuCount ? u.iku.reported + " dari " + u.iku.ikuCount + " IKU dengan realisasi" : "";
+    });
     document.getElementById("tabel-skp").tBodies[0].replaceChildren(...rows);
     panel.dataset.loaded = String(Date.now());
   });
