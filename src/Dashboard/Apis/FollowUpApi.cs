@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Kinerja.Core.Domain;
 using Kinerja.Dashboard.Access;
+using Kinerja.Dashboard.Board;
 using Kinerja.Dashboard.FollowUp;
 using Kinerja.Rules.FollowUp;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -140,6 +141,7 @@ public static class FollowUpApi
         var row = (await reads.ItemsAsync(new FollowUpFilter(Id: id), time.GetUtcNow(), ct)).Single();
         await FollowUpPush.AfterCommitAsync(services, new FollowUpChange(id, row.Nip, row.State, time.GetUtcNow()), row.AssigneeNip,
             logs.CreateLogger(typeof(FollowUpApi)));
+        await BoardPanelsPush.ForUnitAsync(services, row.RegionId, row.UnitId, BoardPanelsPush.FollowUp, time, logs.CreateLogger(typeof(FollowUpApi)));
         return TypedResults.Json((await ViewsAsync([row], viewer, team, reads, ct))[0], EmployeeJson.Options);
     }
 

@@ -33,6 +33,7 @@ public static class KinerjaEndpoints
             app.MapRatingPlanApi();
             app.MapFollowUpApi();
             app.MapComplaintsApi();
+            app.MapSkpMonitoringApi();
         }
         if (roles.Rules)
         {
@@ -43,6 +44,7 @@ public static class KinerjaEndpoints
             app.MapPageEndpoints();
             app.MapBoardGroups();
             app.MapEmployeeHub();
+            app.MapSkpMonitoringPage();
         }
         return app;
     }

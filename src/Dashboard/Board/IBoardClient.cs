@@ -28,4 +28,12 @@ public interface IBoardClient
     /// with the most recent ones (<see cref="TriggerPayload.Initial"/> = true). Never sent to <c>public:*</c>.
     /// </summary>
     Task Trigger(TriggerPayload payload);
+
+    /// <summary>
+    /// A hint without figures that an SKP plan, realisation or assessment or a follow-up of the group's region (or unit)
+    /// changed: the board's SKP, IKU and follow-up panels, the public IKU and follow-up panel and the SKP monitoring page
+    /// re-read their APIs (<c>GET /api/v1/board/units</c>, <c>/api/v1/public/{regionId}/iku</c>,
+    /// <c>/api/v1/skp/monitoring</c>). Sent to <c>region:*</c>, <c>unit:*</c> and <c>public:*</c> (it names no person).
+    /// </summary>
+    Task Panels(PanelsPayload payload);
 }

@@ -57,6 +57,7 @@ public static class BoardPage
         content.Append(Feed());
         content.Append("<section class=\"panel\"><h2>Unit terbaik</h2><ol class=\"rank\" id=\"terbaik\"></ol></section>")
                .Append("<section class=\"panel\"><h2>Unit perlu perhatian</h2><ol class=\"rank\" id=\"terendah\"></ol></section>");
+        content.Append(BoardSkpPanel.Html(null)).Append(BoardFollowUpPanel.Html(null));
         if (!kiosk)
         {
             content.Append("<section class=\"panel\"><h2>Semua unit</h2><ul class=\"units\">");
@@ -70,7 +71,7 @@ public static class BoardPage
         var data = Data(group, region, options.Value, kiosk, time);
         data["rotate"] = rotate.ToString(CultureInfo.InvariantCulture);
         return Result(Page($"Papan {region.Name}", kiosk ? "papan kiosk" : "papan", data, content.ToString(),
-            "/lib/signalr/signalr.min.js", "/js/live.js", "/js/papan.js"));
+            "/lib/signalr/signalr.min.js", "/js/live.js", "/js/papan.js", "/js/panel-refresh.js", "/js/papan-skp.js", "/js/papan-tindak-lanjut.js"));
     }
 
     public static async Task<ContentHttpResult> UnitAsync(string regionId, string unitId, HttpRequest request,
@@ -92,10 +93,12 @@ public static class BoardPage
             content.Append(ChartSlot($"u.{unitId}.{id}", title, kiosk));
         }
         content.Append("</section><aside class=\"side\">").Append(Feed()).Append(BoardSurveyPanel.Html(unitId))
+            .Append(BoardSkpPanel.Html(unitId)).Append(BoardFollowUpPanel.Html(unitId))
             .Append("</aside></main>").Append(Footer(regionId, kiosk));
         return Result(Page(unit.Name, kiosk ? "papan unit kiosk" : "papan unit",
             Data(BoardGroup.Unit(unitId), region, options.Value, kiosk, time), content.ToString(),
-            "/lib/signalr/signalr.min.js", "/js/live.js", "/js/papan.js", "/js/papan-survei.js"));
+            "/lib/signalr/signalr.min.js", "/js/live.js", "/js/papan.js", "/js/papan-survei.js", "/js/panel-refresh.js", "/js/papan-skp.js",
+            "/js/papan-tindak-lanjut.js"));
     }
 
     /// <summary>

@@ -40,12 +40,18 @@ public static class PublicPage
             .Append("<table class=\"units-table\" id=\"tabel-unit\"><thead><tr><th>Unit</th><th>Lapor</th><th>Hadir</th><th>IKM</th></tr></thead><tbody></tbody></table>")
             .Append("<p class=\"note\">Hanya angka agregat per unit. Unit dengan kurang dari ")
             .Append(smallGroups.MinGroupSize.ToString(CultureInfo.InvariantCulture))
-            .Append(" pegawai ditampilkan sebagai “—” untuk melindungi data pribadi.</p></section></aside></main>");
+            .Append(" pegawai ditampilkan sebagai “—” untuk melindungi data pribadi.</p></section>")
+            .Append(PublicSkpPanel.Html(LocalMonth(region.TimeZone, time)))
+            .Append("</aside></main>");
         return Result(Page($"Publik {region.Name}", "publik kiosk", BoardPage.Data(BoardGroup.Public(regionId), region, options.Value, kiosk, time),
-            content.ToString(), "/lib/signalr/signalr.min.js", "/js/live.js", "/js/publik.js"));
+            content.ToString(), "/lib/signalr/signalr.min.js", "/js/live.js", "/js/publik.js", "/js/panel-refresh.js", "/js/publik-skp.js"));
     }
 
     private static string Kpi(string id, string label) =>
         $"<div class=\"kpi\" id=\"kpi-{id}\"><div class=\"label\">{E(label)}</div><div class=\"value\" id=\"kpi-{id}-nilai\">—</div>"
         + $"<div class=\"bar\"><span id=\"kpi-{id}-bar\"></span></div><div class=\"sub\" id=\"kpi-{id}-sub\">&nbsp;</div></div>";
+
+    /// <summary>The region's current month (<c>YYYY-MM</c>), whose follow-up counts the public panel shows.</summary>
+    private static string LocalMonth(string timeZone, TimeProvider time) =>
+        TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZone)).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }

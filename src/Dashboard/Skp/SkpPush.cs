@@ -11,6 +11,7 @@ internal static class SkpPush
 {
     public static async Task AfterCommitAsync(IServiceProvider services, string nip, string? superiorNip, TimeProvider time, ILogger log)
     {
+        await Board.BoardPanelsPush.ForEmployeeAsync(services, nip, Board.BoardPanelsPush.Skp, time, log);
         // a process without the dashboard role has no hub; the screens then see the change on their next load
         if (services.GetService<IHubContext<EmployeeHub, IEmployeeClient>>() is not { } hub)
         {

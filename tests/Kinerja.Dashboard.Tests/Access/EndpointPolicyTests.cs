@@ -21,6 +21,7 @@ public sealed class EndpointPolicyTests(KinerjaAppFactory app) : IClassFixture<K
         "/", "/health/live", "/health/ready", "/openapi/{documentname}.json", "/scalar/**",
         "/masuk", "/keluar", "/akses-ditolak", "/aktivasi", "/publik/**", "/hubs/board/**", "/hubs/employee/**", "/metrics",
         "/api/v1/survey/{unitid}", "/survei/**", "/api/v1/public/{regionid}/followups",
+        "/api/v1/public/{regionid}/iku",
     ];
 
     private static readonly string[] KnownPolicies =

@@ -15,7 +15,7 @@ public sealed class HubClient : IAsyncDisposable
     private HubClient(HubConnection connection)
     {
         Connection = connection;
-        foreach (var method in new[] { "Indicators", "Chart", "Trigger" })
+        foreach (var method in new[] { "Indicators", "Chart", "Trigger", "Panels" })
         {
             connection.On<JsonElement>(method, payload =>
             {

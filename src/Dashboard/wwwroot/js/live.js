@@ -105,7 +105,12 @@ window.Kinerja = (function () {
     connection.keepAliveIntervalInMilliseconds = 5000;
     connection.on("Indicators", (p) => { touch(p.asOf); handlers.indicators && handlers.indicators(p); });
     connection.on("Chart", (p) => { lastUpdate = Date.now(); showChart(p); });
-    connection.on("Trigger", (p) => { handlers.trigger && handlers.trigger(p); });
+    connection.on("Trigger", (p) => {
+      handlers.trigger && handlers.trigger(p);
+      if (!p.initial) { document.dispatchEvent(new CustomEvent("kinerja:trigger", { detail: p })); }
+    });
+    // An SKP or follow-up changed in the group: the panels that read their own APIs listen for this event.
+    connection.on("Panels", (p) => { document.dispatchEvent(new CustomEvent("kinerja:panels", { detail: p })); });
 
     async function subscribe() {
       await connection.invoke("Subscribe", group);
