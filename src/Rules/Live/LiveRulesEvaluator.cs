@@ -185,7 +185,7 @@ public sealed class LiveRulesEvaluator(
 
     private async Task EvaluateRegionAsync(string regionId, HashSet<string>? nips, CancellationToken ct)
     {
-        _memory.Use(active.Require());
+        _memory.Use(active.RequireSchedule());
         var named = live.RegionEmployees(regionId, nips, _stored.Values);
         var snapshots = _memory.Moved(named);
         Interlocked.Add(ref _skipped, named.Count - snapshots.Count);
