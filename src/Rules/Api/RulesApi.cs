@@ -242,12 +242,16 @@ public static class RulesApi
         string? nip, string? period, string? kind, string? code, int? limit, CancellationToken ct) =>
         TypedResults.Ok(await query.RecentAsync(new TriggerFilter(region, unit, nip, period, kind, code, limit ?? 100), ct));
 
-    /// <summary>Issues as a validation problem: keys are "file / workflow / rule".</summary>
+    /// <summary>
+    /// Issues as a validation problem: keys are "file / workflow / rule"; <c>messages</c> carries each issue as HR reads it
+    /// (<see cref="IssueMessages"/>: Indonesian text, the rule or parameter it points at, the technical reason).
+    /// </summary>
     internal static ValidationProblem Invalid(IReadOnlyList<RuleIssue> issues) =>
         TypedResults.ValidationProblem(
             issues.GroupBy(i => string.Join(" / ", new[] { i.File, i.Workflow, i.Rule }.Where(x => x is not null)))
                 .ToDictionary(g => g.Key, g => g.Select(i => i.Reason).ToArray()),
-            title: "The rules do not validate");
+            title: "The rules do not validate",
+            extensions: new Dictionary<string, object?> { ["messages"] = issues.Select(IssueMessages.Describe).ToArray() });
 
     internal static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 
