@@ -10,10 +10,15 @@ namespace Kinerja.Dashboard.Pages;
 /// </summary>
 public static class RulesPage
 {
-    /// <summary>The console; <c>data-month</c> (the product clock's month, UTC) is the backtest's default period.</summary>
+    /// <summary>
+    /// The console; <c>data-month</c> (the product clock's month, UTC) is the backtest's default period,
+    /// <c>data-effective</c> the current month of a publish (<see cref="Rules.Store.RuleMonth.Current"/>), the default and
+    /// earliest month of "Berlaku mulai" unless HR ticks re-evaluating closed months.
+    /// </summary>
     public static ContentHttpResult Get(TimeProvider time) => Result(Page("Konsol aturan", "aturan", new Dictionary<string, string>
     {
         ["month"] = time.GetUtcNow().ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+        ["effective"] = Rules.Store.RuleMonth.Current(time),
     }, """
         <header class="top"><div class="brand"><a class="back" href="/" aria-label="Kembali">←</a>
         <div><h1>Konsol Aturan Kinerja</h1><p class="sub">Penghargaan, pembinaan, dan sanksi — tanpa deploy ulang</p></div></div>
@@ -31,12 +36,14 @@ public static class RulesPage
               <button type="button" id="btn-uji">Jalankan uji (fixture)</button>
               <button type="button" id="btn-backtest">Backtest</button>
               <input type="text" id="catatan" placeholder="Catatan perubahan (wajib untuk terbit)" maxlength="500">
+              <label class="month-field" for="berlaku-mulai">Berlaku mulai <input type="month" id="berlaku-mulai"></label>
+              <label class="month-field"><input type="checkbox" id="evaluasi-ulang"> Evaluasi ulang bulan yang sudah ditutup</label>
               <button type="button" class="primary" id="btn-terbit">Terbitkan</button>
             </div>
             <div class="result" id="hasil" aria-live="polite"></div>
           </section>
           <section class="panel history"><h2>Riwayat versi</h2><table class="units-table" id="riwayat">
-            <thead><tr><th>Versi</th><th>Waktu</th><th>Oleh</th><th>Catatan</th><th></th></tr></thead><tbody></tbody></table></section>
+            <thead><tr><th>Versi</th><th>Waktu</th><th>Oleh</th><th>Catatan</th><th>Berlaku mulai</th><th></th></tr></thead><tbody></tbody></table></section>
           <section class="panel changes" id="menunggu-persetujuan" hidden></section>
           <section class="panel changes" id="perubahan-versi"></section>
         </main>

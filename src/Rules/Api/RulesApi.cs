@@ -59,9 +59,13 @@ public static class RulesApi
         var rows = await store.ListAsync(ct);
         var workflows = rows.GroupBy(r => r.Workflow).Select(g => new WorkflowVersions(g.Key,
             g.FirstOrDefault(r => r.Active)?.Version,
-            g.Select(r => new VersionInfo(r.Version, r.Author, r.CreatedAt, r.Note, r.Active)).ToArray())).ToArray();
+            g.Select(r => new VersionInfo(r.Version, r.Author, r.CreatedAt, r.Note, r.Active) { EffectiveFrom = r.EffectiveFrom }).ToArray())).ToArray();
         return TypedResults.Ok(new RulesOverview(active.Current?.Versions ?? new Dictionary<string, int>(), active.LoadedAt,
-            active.LastError, workflows) { DisabledRules = active.Current?.DisabledRules ?? [] });
+            active.LastError, workflows)
+        {
+            DisabledRules = active.Current?.DisabledRules ?? [],
+            Schedule = active.Schedule?.Segments.Select(s => new ScheduleView(s.From, s.Set.Versions)).ToArray() ?? [],
+        });
     }
 
     public static async Task<Results<Ok<VersionDetail>, NotFound<ProblemDetails>>> GetVersion(string workflow, int version,
@@ -78,6 +82,7 @@ public static class RulesApi
             doc.RootElement.Clone(), WorkflowDiff.Compute(previous?.Json, row.Json))
         {
             FormDiffFromPrevious = Forms.FormDiff.Compute(previous?.Json, row.Json),
+            EffectiveFrom = row.EffectiveFrom,
         });
     }
 
@@ -150,8 +155,14 @@ public static class RulesApi
     }
 
     public static async Task<Results<Ok<PublishReport>, Accepted<PendingPublish>, ValidationProblem>> Publish(PublishRequest body,
-        RulesService rules, IOptions<RulesOptions> options, PendingPublishStore pending, HttpContext http, CancellationToken ct)
+        RulesService rules, IOptions<RulesOptions> options, PendingPublishStore pending, TimeProvider time, HttpContext http, CancellationToken ct)
     {
+        var (month, monthError) = PublishMonth.Resolve(body.EffectiveFrom, body.ReevaluateClosedMonths, time);
+        if (month is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["effectiveFrom"] = [monthError!] },
+                title: "The rules do not validate");
+        }
         var (sources, issues) = body.Parse();
         if (issues.Count > 0)
         {
@@ -159,10 +170,24 @@ public static class RulesApi
         }
         if (options.Value.RequireSecondApprover)
         {
-            return await RulesApprovalApi.ProposeAsync(sources, Actor(http, body.Author), body.Note, rules, pending, ct);
+            return await RulesApprovalApi.ProposeAsync(sources, Actor(http, body.Author), body.Note,
+                body.EffectiveFrom is null ? null : month, body.ReevaluateClosedMonths, rules, pending, ct);
         }
-        var report = await rules.PublishAsync(sources, Actor(http, body.Author), body.Note, ct);
-        return report.Issues.Count > 0 ? Invalid(report.Issues) : TypedResults.Ok(report);
+        var report = await rules.PublishAsync(sources, Actor(http, body.Author), body.Note, ct, month);
+        return report.Issues.Count > 0 ? Invalid(report.Issues) : TypedResults.Ok(await ReevaluateAsync(report, month, http, time, ct));
+    }
+
+    /// <summary>After a publish from a closed month: evaluates those months again (when this process reads indicators).</summary>
+    internal static async Task<PublishReport> ReevaluateAsync(PublishReport report, string month, HttpContext http, TimeProvider time,
+        CancellationToken ct)
+    {
+        var closed = PublishMonth.ClosedMonths(month, time);
+        if (!report.Published || closed.Count == 0)
+        {
+            return report;
+        }
+        var done = await Live.ClosedMonthReevaluation.RunAsync(http.RequestServices, closed, ct);
+        return report with { ReevaluatedMonths = done is null ? [] : closed };
     }
 
     public static async Task<Results<Ok<PublishReport>, NotFound<ProblemDetails>, ValidationProblem>> Rollback(RollbackRequest body,
@@ -217,12 +242,16 @@ public static class RulesApi
         string? nip, string? period, string? kind, string? code, int? limit, CancellationToken ct) =>
         TypedResults.Ok(await query.RecentAsync(new TriggerFilter(region, unit, nip, period, kind, code, limit ?? 100), ct));
 
-    /// <summary>Issues as a validation problem: keys are "file / workflow / rule".</summary>
+    /// <summary>
+    /// Issues as a validation problem: keys are "file / workflow / rule"; <c>messages</c> carries each issue as HR reads it
+    /// (<see cref="IssueMessages"/>: Indonesian text, the rule or parameter it points at, the technical reason).
+    /// </summary>
     internal static ValidationProblem Invalid(IReadOnlyList<RuleIssue> issues) =>
         TypedResults.ValidationProblem(
             issues.GroupBy(i => string.Join(" / ", new[] { i.File, i.Workflow, i.Rule }.Where(x => x is not null)))
                 .ToDictionary(g => g.Key, g => g.Select(i => i.Reason).ToArray()),
-            title: "The rules do not validate");
+            title: "The rules do not validate",
+            extensions: new Dictionary<string, object?> { ["messages"] = issues.Select(IssueMessages.Describe).ToArray() });
 
     internal static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 

@@ -43,6 +43,12 @@ public sealed record PublishRequest : RulesCandidate
 {
     public string Author { get; init; } = "";
     public string Note { get; init; } = "";
+
+    /// <summary>The month the new versions take effect from (<c>YYYY-MM</c>); default the current month (<see cref="PublishMonth"/>).</summary>
+    public string? EffectiveFrom { get; init; }
+
+    /// <summary>HR confirms that a month before the current one is meant: its closed months are evaluated again.</summary>
+    public bool ReevaluateClosedMonths { get; init; }
 }
 
 public sealed record RollbackRequest(string Workflow, int Version, string Author, string? Note);
@@ -75,17 +81,30 @@ public sealed record RulesOverview(
     IReadOnlyDictionary<string, int> Active, DateTimeOffset? LoadedAt, string? LastError, IReadOnlyList<WorkflowVersions> Workflows)
 {
     public IReadOnlyList<Safety.DisabledRule> DisabledRules { get; init; } = [];
+
+    /// <summary>Which versions apply from which month (<see cref="Hosting.RuleSchedule"/>), oldest stretch first.</summary>
+    public IReadOnlyList<ScheduleView> Schedule { get; init; } = [];
 }
 
 public sealed record WorkflowVersions(string Workflow, int? ActiveVersion, IReadOnlyList<VersionInfo> Versions);
 
-public sealed record VersionInfo(int Version, string Author, DateTime CreatedAt, string Note, bool Active);
+public sealed record VersionInfo(int Version, string Author, DateTime CreatedAt, string Note, bool Active)
+{
+    /// <summary>The month this version was published to take effect from (<c>YYYY-MM</c>; <c>0001-01</c>: every month).</summary>
+    public string? EffectiveFrom { get; init; }
+}
+
+/// <summary>A stretch of months of the schedule in force and the version of each workflow in it.</summary>
+public sealed record ScheduleView(string From, IReadOnlyDictionary<string, int> Versions);
 
 public sealed record VersionDetail(string Workflow, int Version, string Author, DateTime CreatedAt, string Note, bool Active,
     JsonElement Json, Store.WorkflowDiff DiffFromPrevious)
 {
     /// <summary>The same change as HR reads it: parameters and table rows (<see cref="Forms.FormDiff"/>).</summary>
     public Forms.FormDiff? FormDiffFromPrevious { get; init; }
+
+    /// <summary>The month this version was published to take effect from.</summary>
+    public string? EffectiveFrom { get; init; }
 }
 
 public sealed record TestResponse(Engine.OutcomeView? Outcome, int Passed, IReadOnlyList<FixtureFailure> Failures);

@@ -17,14 +17,15 @@ public static class RulesApprovalApi
 {
     /// <summary>Validates the candidate with the active set and stores it as waiting (202), or returns the issues.</summary>
     internal static async Task<Results<Ok<PublishReport>, Accepted<PendingPublish>, ValidationProblem>> ProposeAsync(
-        IReadOnlyList<WorkflowSource> sources, string author, string note, RulesService rules, PendingPublishStore pending, CancellationToken ct)
+        IReadOnlyList<WorkflowSource> sources, string author, string note, string? effectiveFrom, bool reevaluateClosedMonths,
+        RulesService rules, PendingPublishStore pending, CancellationToken ct)
     {
         var (set, issues) = rules.CompileCandidate(sources);
         if (set is null)
         {
             return RulesApi.Invalid(issues);
         }
-        var id = await pending.AddAsync(sources.Select(s => s.Json).ToArray(), author, note, ct);
+        var id = await pending.AddAsync(sources.Select(s => s.Json).ToArray(), author, note, ct, effectiveFrom, reevaluateClosedMonths);
         return TypedResults.Accepted($"/api/v1/rules/pending/{id}", await pending.GetAsync(id, ct));
     }
 
@@ -33,8 +34,12 @@ public static class RulesApprovalApi
         TypedResults.Ok(await pending.OpenAsync(ct));
 
     /// <summary><c>POST /api/v1/rules/pending/{id}/approve</c>: publishes the waiting candidate when the approver is not its author.</summary>
+    /// <remarks>
+    /// The waiting publish takes effect from its month, or from the current month when none was given; a month that has
+    /// closed while it waited counts from the current month unless the proposer confirmed re-evaluating closed months.
+    /// </remarks>
     public static async Task<Results<Ok<PublishReport>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ValidationProblem>> Approve(long id,
-        DecisionRequest? body, PendingPublishStore pending, RulesService rules, HttpContext http, CancellationToken ct)
+        DecisionRequest? body, PendingPublishStore pending, RulesService rules, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var waiting = await pending.GetAsync(id, ct);
         if (waiting is null)
@@ -65,13 +70,15 @@ public static class RulesApprovalApi
         }
         // publish first: a candidate that no longer validates over today's active set stays waiting; a second approver
         // racing this one publishes the same JSON again, which stores nothing (unchanged workflows keep their version)
-        var report = await rules.PublishAsync(sources, waiting.Author, $"{waiting.Note} (disetujui oleh {approver})", ct);
+        var current = RuleMonth.Current(time);
+        var month = waiting.EffectiveFrom is { } m && (waiting.ReevaluateClosedMonths || string.CompareOrdinal(m, current) > 0) ? m : current;
+        var report = await rules.PublishAsync(sources, waiting.Author, $"{waiting.Note} (disetujui oleh {approver})", ct, month);
         if (report.Issues.Count > 0)
         {
             return RulesApi.Invalid(report.Issues);
         }
         await pending.DecideAsync(id, approver, approved: true, ct);
-        return TypedResults.Ok(report);
+        return TypedResults.Ok(await RulesApi.ReevaluateAsync(report, month, http, time, ct));
     }
 
     /// <summary><c>POST /api/v1/rules/pending/{id}/reject</c>.</summary>

@@ -5,7 +5,7 @@ namespace Kinerja.Rules.Forms;
 /// <summary>
 /// The regular subset of rule expressions a decision table shows: comparisons of an operand with an operand
 /// (<c>snapshot.Field</c>, <c>unit.Field</c>, a parameter, a number, a <c>"string"</c>, <c>null</c>, <c>true</c>,
-/// <c>false</c>) or bare booleans (<c>name</c>, <c>!name</c>), all joined by <c>&amp;&amp;</c> or all by <c>||</c>; a term
+/// <c>false</c>) or bare booleans (<c>name</c>, <c>!name</c>, <c>snapshot.Flag</c>, <c>!snapshot.Flag</c>), all joined by <c>&amp;&amp;</c> or all by <c>||</c>; a term
 /// may sit in one pair of parentheses. Anything else (arithmetic, calls, mixed joins, nesting) is irregular.
 /// </summary>
 public static class ConditionParser
@@ -54,7 +54,7 @@ public static class ConditionParser
     /// <summary>True when <paramref name="text"/> is a bare boolean term: an operand or <c>!name</c>.</summary>
     public static bool IsBareTerm(string? text) =>
         !string.IsNullOrWhiteSpace(text) && Tokenize(text) is { } t
-        && ((t.Count == 1 && IsOperandToken(t[0])) || (t.Count == 2 && t[0] == "!" && IsIdentifier(t[1])));
+        && ((t.Count == 1 && IsOperandToken(t[0])) || (t.Count == 2 && t[0] == "!" && IsNegatable(t[1])));
 
     private static FormCondition? ParseTerm(List<string> tokens, ref int i)
     {
@@ -64,7 +64,7 @@ public static class ConditionParser
             i++;
         }
         FormCondition? term = null;
-        if (i + 1 < tokens.Count && tokens[i] == "!" && IsIdentifier(tokens[i + 1]))
+        if (i + 1 < tokens.Count && tokens[i] == "!" && IsNegatable(tokens[i + 1]))
         {
             term = new FormCondition("!" + tokens[i + 1], "", null);
             i += 2;
@@ -96,6 +96,9 @@ public static class ConditionParser
         }
         return term;
     }
+
+    /// <summary>What <c>!</c> may stand before: a parameter or a data field (<c>!snapshot.SkpPlanApproved</c>).</summary>
+    private static bool IsNegatable(string t) => IsIdentifier(t) || IsMember(t);
 
     private static bool IsOperandToken(string t) =>
         t.Length > 0 && (t[0] == '"' || char.IsDigit(t[0]) || (t[0] == '-' && t.Length > 1) || IsIdentifier(t) || IsMember(t));

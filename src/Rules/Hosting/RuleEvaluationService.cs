@@ -12,8 +12,8 @@ public sealed record EvaluationBatch(IReadOnlyList<EvaluationOutcome> Outcomes, 
 
 /// <summary>
 /// What the indicators layer calls when snapshots change (debounced per subject) and at period close:
-/// evaluates through the active set (one reference read per batch, so a concurrent publish is seen
-/// whole or not at all), stores triggers once per (subject, period, workflow, rule) with their follow-up items, marks
+/// evaluates each snapshot through the set in force for its period (<see cref="RuleSchedule.For"/>; one schedule read
+/// per batch, so a concurrent publish is seen whole or not at all), stores triggers once per (subject, period, workflow, rule) with their follow-up items, marks
 /// the open items whose trigger no longer holds after a rule change, and records rule errors.
 /// </summary>
 public sealed class RuleEvaluationService(ActiveRuleSet active, TriggerStore triggers, ILogger<RuleEvaluationService> logger)
@@ -26,16 +26,16 @@ public sealed class RuleEvaluationService(ActiveRuleSet active, TriggerStore tri
     public async Task<EvaluationBatch> EvaluateAndStoreAsync(IReadOnlyList<IndicatorSnapshot> employees,
         IReadOnlyList<UnitSnapshot>? units, CancellationToken ct, StoredTriggerKeys? known = null)
     {
-        var set = active.Require();
+        var schedule = active.RequireSchedule();
         var started = Stopwatch.GetTimestamp();
         var outcomes = new List<EvaluationOutcome>(employees.Count + (units?.Count ?? 0));
-        outcomes.AddRange(set.EvaluateBatch(employees));
+        outcomes.AddRange(EvaluateByPeriod(schedule, employees));
         foreach (var u in units ?? [])
         {
-            outcomes.Add(set.Evaluate(u));
+            outcomes.Add(SetFor(schedule, u.Period).Evaluate(u));
         }
         RulesMetrics.Evaluated(employees.Count, units?.Count ?? 0, Stopwatch.GetElapsedTime(started));
-        LogDisabled(set);
+        LogDisabled(schedule.Latest);
         var errors = outcomes.SelectMany(o => o.Errors.Select(e => (o.Subject, o.Period, e))).ToArray();
         foreach (var (_, _, error) in errors)
         {
@@ -52,12 +52,44 @@ public sealed class RuleEvaluationService(ActiveRuleSet active, TriggerStore tri
         var stored = await triggers.InsertAsync(send, ct);
         known?.Stored(send);
         RulesMetrics.Raised(stored);
-        var review = await triggers.Review.ReviewAsync(set, outcomes, ct);
+        var review = new List<long>();
+        foreach (var group in outcomes.GroupBy(o => SetFor(schedule, o.Period)))
+        {
+            review.AddRange(await triggers.Review.ReviewAsync(group.Key, group.ToArray(), ct));
+        }
         if (review.Count > 0)
         {
             logger.LogInformation("{Count} follow-up items marked for review: their triggers no longer hold under the active rules", review.Count);
         }
         return new EvaluationBatch(outcomes, stored);
+    }
+
+    /// <summary>
+    /// The set of a period's month (<see cref="RuleSchedule.For"/>); a snapshot without a valid period (a caller's
+    /// ad-hoc snapshot) is evaluated by the newest set.
+    /// </summary>
+    private static CompiledRuleSet SetFor(RuleSchedule schedule, string period) =>
+        schedule.Segments.Count == 1 || !Core.Domain.Period.TryParse(period, out _) ? schedule.Latest : schedule.For(period);
+
+    /// <summary>Each snapshot through the set of its period; outcome i belongs to <c>employees[i]</c>.</summary>
+    private static IReadOnlyList<EvaluationOutcome> EvaluateByPeriod(RuleSchedule schedule, IReadOnlyList<IndicatorSnapshot> employees)
+    {
+        var groups = employees.Select((s, i) => (s, i)).GroupBy(x => SetFor(schedule, x.s.Period)).ToArray();
+        if (groups.Length <= 1)
+        {
+            return groups.Length == 0 ? [] : groups[0].Key.EvaluateBatch(employees);
+        }
+        var outcomes = new EvaluationOutcome[employees.Count];
+        foreach (var g in groups)
+        {
+            var batch = g.ToArray();
+            var results = g.Key.EvaluateBatch(batch.Select(x => x.s).ToArray());
+            for (var k = 0; k < batch.Length; k++)
+            {
+                outcomes[batch[k].i] = results[k];
+            }
+        }
+        return outcomes;
     }
 
     private int _disabledLogged;

@@ -13,7 +13,14 @@ namespace Kinerja.Rules.Hosting;
 public sealed record ValidationReport(bool Valid, IReadOnlyList<RuleIssue> Issues, IReadOnlyList<string> Workflows);
 
 /// <summary>Result of a publish: the new versions, or the issues that stopped it.</summary>
-public sealed record PublishReport(bool Published, IReadOnlyList<PublishedVersion> Versions, IReadOnlyList<RuleIssue> Issues);
+public sealed record PublishReport(bool Published, IReadOnlyList<PublishedVersion> Versions, IReadOnlyList<RuleIssue> Issues)
+{
+    /// <summary>The month the new versions take effect from (null: every month).</summary>
+    public string? EffectiveFrom { get; init; }
+
+    /// <summary>Closed months evaluated again because the publish took effect from one of them.</summary>
+    public IReadOnlyList<string> ReevaluatedMonths { get; init; } = [];
+}
 
 /// <summary>
 /// The rules lifecycle in one process: validate candidates against the active set, publish (store new
@@ -21,7 +28,7 @@ public sealed record PublishReport(bool Published, IReadOnlyList<PublishedVersio
 /// bootstrap an empty store from the rules folder. A candidate that fails validation or its trial
 /// evaluation (<see cref="RuleSetTrial"/>) never replaces the active set, here or in any process reloading it.
 /// </summary>
-public sealed class RulesService(WorkflowStore store, ActiveRuleSet active, ILogger<RulesService> logger,
+public sealed partial class RulesService(WorkflowStore store, ActiveRuleSet active, ILogger<RulesService> logger,
     IOptions<RulesOptions>? options = null)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -60,9 +67,18 @@ public sealed class RulesService(WorkflowStore store, ActiveRuleSet active, ILog
         return new ValidationReport(set is not null, issues, candidate.Select(c => c.Name).ToArray());
     }
 
-    /// <summary>Validates, stores the changed workflows as new versions and swaps the new engine in.</summary>
-    public async Task<PublishReport> PublishAsync(IReadOnlyList<WorkflowSource> candidate, string author, string note, CancellationToken ct)
+    /// <summary>
+    /// Validates, stores the changed workflows as new versions applying from <paramref name="effectiveFrom"/>
+    /// (<c>YYYY-MM</c>; null: every month, <see cref="RuleMonth.Always"/>, as the rules folder publishes) and swaps the
+    /// new schedule in.
+    /// </summary>
+    public async Task<PublishReport> PublishAsync(IReadOnlyList<WorkflowSource> candidate, string author, string note, CancellationToken ct,
+        string? effectiveFrom = null)
     {
+        if (effectiveFrom is not null && !RuleMonth.IsMonth(effectiveFrom))
+        {
+            throw new ArgumentException($"effectiveFrom '{effectiveFrom}' is not a month (YYYY-MM).", nameof(effectiveFrom));
+        }
         await _gate.WaitAsync(ct);
         try
         {
@@ -73,11 +89,11 @@ public sealed class RulesService(WorkflowStore store, ActiveRuleSet active, ILog
                     new { note, issues = issues.Select(i => i.ToString()) }, ct);
                 return new PublishReport(false, [], issues);
             }
-            var versions = await store.PublishAsync(candidate, author, note, ct);
+            var versions = await store.PublishAsync(candidate, author, note, ct, effectiveFrom);
             await ReloadLockedAsync(ct);
             logger.LogInformation("Published rules {Versions} by {Author}",
                 string.Join(", ", versions.Select(v => $"{v.Workflow}@{v.Version}")), author);
-            return new PublishReport(versions.Count > 0, versions, []);
+            return new PublishReport(versions.Count > 0, versions, []) { EffectiveFrom = effectiveFrom };
         }
         finally
         {
@@ -127,34 +143,6 @@ public sealed class RulesService(WorkflowStore store, ActiveRuleSet active, ILog
         {
             _gate.Release();
         }
-    }
-
-    private async Task ReloadLockedAsync(CancellationToken ct)
-    {
-        var rows = await store.ActiveAsync(ct);
-        var current = active.Current?.Versions;
-        if (current is not null && current.Count == rows.Count && rows.All(r => current.GetValueOrDefault(r.Workflow) == r.Version))
-        {
-            return;
-        }
-        var sources = new List<WorkflowSource>();
-        var issues = new List<RuleIssue>();
-        foreach (var r in rows)
-        {
-            var (w, i) = RuleFileLoader.Parse($"db:{r.Workflow}@{r.Version}", r.Json);
-            sources.AddRange(w);
-            issues.AddRange(i);
-        }
-        var (set, compileIssues) = issues.Count > 0 ? (null, issues) : CompileAndTry(sources, rows.ToDictionary(r => r.Workflow, r => r.Version));
-        if (set is null)
-        {
-            active.LastError = string.Join(Environment.NewLine, compileIssues);
-            logger.LogError("Active rules in the database fail validation or their trial evaluation; keeping the running set: {Issues}",
-                string.Join(" | ", compileIssues));
-            return;
-        }
-        active.Swap(set);
-        logger.LogInformation("Rules loaded: {Versions}", string.Join(", ", set.Versions.Select(v => $"{v.Key}@{v.Value}")));
     }
 
     /// <summary>On first start with an empty store, publishes the folder's workflows as version 1; then loads the active set.</summary>

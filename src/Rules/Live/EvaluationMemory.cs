@@ -20,7 +20,7 @@ public sealed class EvaluationMemory
     private readonly Dictionary<string, IndicatorSnapshot> _employees = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Unit, string Period), UnitSnapshot> _units = [];
     private readonly Dictionary<(string Nip, string Period), (string? Hasil, string? Perilaku, string? Predikat)> _levels = [];
-    private CompiledRuleSet? _set;
+    private object? _set;
 
     /// <summary>Triggers known to be stored.</summary>
     public StoredTriggerKeys Triggers { get; } = new();
@@ -39,7 +39,12 @@ public sealed class EvaluationMemory
     }
 
     /// <summary>Declares the rule set the next evaluation runs; a different one forgets the evaluated snapshots.</summary>
-    public void Use(CompiledRuleSet set)
+    public void Use(CompiledRuleSet set) => UseRules(set);
+
+    /// <summary>Declares the schedule the next evaluation runs (any change of a period's set is a new schedule).</summary>
+    public void Use(RuleSchedule schedule) => UseRules(schedule);
+
+    private void UseRules(object set)
     {
         if (!ReferenceEquals(set, _set))
         {

@@ -163,6 +163,10 @@ public sealed class LiveRulesEvaluator(
         Stored(changed);
         logger.LogInformation("Closed period {Period}: {Employees} employees → {Triggers} new triggers, {Levels} level changes",
             closed.Key, employees.Count, batch.NewTriggers.Count, changed.Count);
+        // the year so far (period YYYY): provisional after each month, final once December is closed
+        var annual = await AnnualEvaluation.RunAsync(queries, evaluation, levels, closed.Start.Year, ct);
+        logger.LogInformation("Evaluated year {Year} ({State}): {Employees} employees → {Triggers} new triggers", closed.Start.Year,
+            AnnualEvaluation.ClosesYear(closed) ? "final" : "provisional", annual.Outcomes.Count(o => !o.IsUnit), annual.NewTriggers.Count);
     }
 
     private static void Add(Dictionary<string, HashSet<string>?> pending, IndicatorsChanged change)
@@ -185,7 +189,7 @@ public sealed class LiveRulesEvaluator(
 
     private async Task EvaluateRegionAsync(string regionId, HashSet<string>? nips, CancellationToken ct)
     {
-        _memory.Use(active.Require());
+        _memory.Use(active.RequireSchedule());
         var named = live.RegionEmployees(regionId, nips, _stored.Values);
         var snapshots = _memory.Moved(named);
         Interlocked.Add(ref _skipped, named.Count - snapshots.Count);

@@ -10,9 +10,10 @@ namespace Kinerja.Rules.Store;
 /// Versioned workflows in <c>workflow_version</c>. Publishing inserts a new version per changed workflow
 /// and moves the <c>active</c> flag in one transaction, writes an audit row and notifies
 /// <c>kinerja_rules</c> (delivered at commit). Rollback flips <c>active</c> back to an earlier version
-/// (no new row): a trigger's <c>version</c> keeps pointing at the exact JSON that produced it.
+/// (no new row): a trigger's <c>version</c> keeps pointing at the exact JSON that produced it. Both append to
+/// <c>workflow_schedule</c> which version applies from which month (<see cref="ScheduleAsync"/>).
 /// </summary>
-public sealed class WorkflowStore(NpgsqlDataSource db)
+public sealed partial class WorkflowStore(NpgsqlDataSource db)
 {
     private const long PublishLock = 0x4b52554c4553; // "KRULES"
 
@@ -20,8 +21,10 @@ public sealed class WorkflowStore(NpgsqlDataSource db)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         var rows = await conn.QueryAsync<WorkflowVersionRow>(new CommandDefinition("""
-            select workflow, version, json::text as json, author, created_at as createdAt, note, active
-            from workflow_version where active order by workflow
+            select workflow, version, json::text as json, author, created_at as createdAt, note, active, 
+                (select s.effective_from from workflow_schedule s
+                 where s.workflow = v.workflow and s.version = v.version order by s.id limit 1) as effectiveFrom
+            from workflow_version v where active order by workflow
             """, cancellationToken: ct));
         return rows.AsList();
     }
@@ -31,8 +34,10 @@ public sealed class WorkflowStore(NpgsqlDataSource db)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         var rows = await conn.QueryAsync<WorkflowVersionRow>(new CommandDefinition("""
-            select workflow, version, json::text as json, author, created_at as createdAt, note, active
-            from workflow_version order by workflow, version desc
+            select workflow, version, json::text as json, author, created_at as createdAt, note, active, 
+                (select s.effective_from from workflow_schedule s
+                 where s.workflow = v.workflow and s.version = v.version order by s.id limit 1) as effectiveFrom
+            from workflow_version v order by workflow, version desc
             """, cancellationToken: ct));
         return rows.AsList();
     }
@@ -41,8 +46,10 @@ public sealed class WorkflowStore(NpgsqlDataSource db)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         return await conn.QuerySingleOrDefaultAsync<WorkflowVersionRow>(new CommandDefinition("""
-            select workflow, version, json::text as json, author, created_at as createdAt, note, active
-            from workflow_version where workflow = @workflow and version = @version
+            select workflow, version, json::text as json, author, created_at as createdAt, note, active, 
+                (select s.effective_from from workflow_schedule s
+                 where s.workflow = v.workflow and s.version = v.version order by s.id limit 1) as effectiveFrom
+            from workflow_version v where workflow = @workflow and version = @version
             """, new { workflow, version }, cancellationToken: ct));
     }
 
@@ -56,11 +63,13 @@ public sealed class WorkflowStore(NpgsqlDataSource db)
     /// <summary>
     /// Stores every workflow of <paramref name="sources"/> whose JSON differs from its active version as
     /// that workflow's next version and makes it active; unchanged workflows keep their version.
-    /// Returns what changed (empty when nothing did: then nothing is written).
+    /// Returns what changed (empty when nothing did: then nothing is written). Each new version applies from
+    /// <paramref name="effectiveFrom"/> (<c>YYYY-MM</c>; <see cref="RuleMonth.Always"/> when null: every month).
     /// </summary>
     public async Task<IReadOnlyList<PublishedVersion>> PublishAsync(IReadOnlyList<WorkflowSource> sources, string author,
-        string note, CancellationToken ct)
+        string note, CancellationToken ct, string? effectiveFrom = null)
     {
+        var from = effectiveFrom ?? RuleMonth.Always;
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         await conn.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(@PublishLock)", new { PublishLock }, tx, cancellationToken: ct));
@@ -85,12 +94,13 @@ public sealed class WorkflowStore(NpgsqlDataSource db)
                 insert into workflow_version (workflow, version, json, author, note, active)
                 values (@workflow, @version, @json::jsonb, @author, @note, true)
                 """, new { workflow = s.Name, version, json = s.Json, author, note }, tx, cancellationToken: ct));
+            await ScheduleAsync(conn, tx, s.Name, version, from, author, ct);
             published.Add(new PublishedVersion(s.Name, version, previous.Json is null ? null : previous.Version,
                 WorkflowDiff.Compute(previous.Json, s.Json)));
         }
         if (published.Count > 0)
         {
-            var detail = new { note, versions = published.ToDictionary(p => p.Workflow, p => p.Version), published };
+            var detail = new { note, effectiveFrom = from, versions = published.ToDictionary(p => p.Workflow, p => p.Version), published };
             await AuditAsync(conn, tx, author, "rules.publish", string.Join(",", published.Select(p => $"{p.Workflow}@{p.Version}")), detail, ct);
             await ChangeFeed.SendAsync(conn, tx, ChangeNotice.Rules("publish", published.ToDictionary(p => p.Workflow, p => p.Version)), ct);
         }
@@ -98,7 +108,10 @@ public sealed class WorkflowStore(NpgsqlDataSource db)
         return published;
     }
 
-    /// <summary>Makes <paramref name="version"/> the active version of <paramref name="workflow"/>; false when it does not exist.</summary>
+    /// <summary>
+    /// Makes <paramref name="version"/> the active version of <paramref name="workflow"/> for the months the current
+    /// newest schedule entry covers; false when it does not exist.
+    /// </summary>
     public async Task<bool> RollbackAsync(string workflow, int version, string author, string note, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -120,7 +133,12 @@ public sealed class WorkflowStore(NpgsqlDataSource db)
         await conn.ExecuteAsync(new CommandDefinition("""
             update workflow_version set active = true where workflow = @workflow and version = @version
             """, new { workflow, version }, tx, cancellationToken: ct));
-        await AuditAsync(conn, tx, author, "rules.rollback", $"{workflow}@{version}", new { note, from, to = version }, ct);
+        // the restored version applies to the same months as the entry it replaces
+        var effectiveFrom = await conn.ExecuteScalarAsync<string?>(new CommandDefinition("""
+            select effective_from from workflow_schedule where workflow = @workflow order by id desc limit 1
+            """, new { workflow }, tx, cancellationToken: ct)) ?? RuleMonth.Always;
+        await ScheduleAsync(conn, tx, workflow, version, effectiveFrom, author, ct);
+        await AuditAsync(conn, tx, author, "rules.rollback", $"{workflow}@{version}", new { note, from, to = version, effectiveFrom }, ct);
         await ChangeFeed.SendAsync(conn, tx, ChangeNotice.Rules("rollback", new Dictionary<string, int> { [workflow] = version }), ct);
         await tx.CommitAsync(ct);
         return true;

@@ -120,7 +120,8 @@
     for (const p of list) {
       const item = el("div", "pending-item");
       item.dataset.pending = p.id;
-      item.append(el("span", null, "#" + p.id + " " + (p.workflowNames || []).join(", ") + " oleh " + p.author + (p.note ? " — " + p.note : "") + " "));
+      item.append(el("span", null, "#" + p.id + " " + (p.workflowNames || []).join(", ") + " oleh " + p.author + (p.note ? " — " + p.note : "")
+        + " · berlaku mulai " + (p.effectiveFrom || "bulan berjalan saat disetujui") + " "));
       for (const [label, action] of [["Setujui", "approve"], ["Tolak", "reject"]]) {
         const b = el("button", action === "approve" ? "primary" : null, label);
         b.type = "button";

@@ -39,6 +39,13 @@
     if (res.status === 400 && data && data.errors) {
       // RFC 9457 validation problem: keys "file / workflow / rule", values the reasons
       const issues = [];
+      if (Array.isArray(data.messages) && data.messages.length) {
+        // the same issues as HR reads them: Indonesian text at the rule (row) or parameter, the technical reason apart
+        for (const m of data.messages) {
+          issues.push({ workflow: m.workflow, rule: m.rule, parameter: m.parameter, reason: m.text, technical: m.technical });
+        }
+        return { valid: false, published: false, issues, title: data.title };
+      }
       for (const [key, reasons] of Object.entries(data.errors)) {
         const parts = key.split(" / ");
         for (const reason of reasons) {
@@ -93,7 +100,13 @@
         li.append(el("span", "rule", (i.workflow ? i.workflow : "") + (i.rule ? " › " + i.rule : "")));
       }
       li.append(document.createTextNode(i.reason || i.message || String(i)));
+      if (i.technical && i.technical !== i.reason) {
+        const details = el("details", "technical");
+        details.append(el("summary", null, "Rincian teknis"), el("code", null, i.technical));
+        li.append(details);
+      }
       li.dataset.rule = i.rule || "";
+      li.dataset.parameter = i.parameter || "";
       li.addEventListener("click", () => jumpTo(i.rule));
       list.append(li);
     }
@@ -177,7 +190,7 @@
     for (const v of rows) {
       const tr = el("tr");
       tr.append(el("td", null, "v" + v.version + (v.active ? " (aktif)" : "")), el("td", null, v.createdAt ? df.format(new Date(/[zZ]|[+-]\d\d:\d\d$/.test(v.createdAt) ? v.createdAt : v.createdAt + "Z")) : "—"),
-        el("td", null, v.author || "—"), el("td", null, v.note || ""));
+        el("td", null, v.author || "—"), el("td", null, v.note || ""), el("td", null, monthLabel(v.effectiveFrom)));
       const td = el("td");
       if (!v.active) {
         const b = el("button", null, "Kembalikan ke v" + v.version);
@@ -243,13 +256,37 @@
     } catch (e) { status("Backtest gagal: " + e.message, false); } finally { busy(false); }
   }
 
+  // "Berlaku mulai": the month a publish takes effect from (default and earliest: the current month, data-effective);
+  // an earlier month only with "Evaluasi ulang bulan yang sudah ditutup" ticked (the server checks the same)
+  const currentMonth = document.body.dataset.effective || new Date().toISOString().slice(0, 7);
+  const monthInput = $("berlaku-mulai");
+  monthInput.value = currentMonth;
+  function syncMonthMin() { monthInput.min = $("evaluasi-ulang").checked ? "" : currentMonth; }
+  $("evaluasi-ulang").addEventListener("change", syncMonthMin);
+  syncMonthMin();
+
+  function monthLabel(m) {
+    if (!m) { return "—"; }
+    if (m === "0001-01") { return "semua bulan"; }
+    const [y, mo] = m.split("-").map(Number);
+    return new Intl.DateTimeFormat("id-ID", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, mo - 1, 1)));
+  }
+
   async function publish() {
     const body = candidate(); if (!body) { return; }
     const note = $("catatan").value.trim();
     if (!note) { status("Tulis catatan perubahan sebelum menerbitkan", false); $("catatan").focus(); return; }
+    const effectiveFrom = monthInput.value || currentMonth;
+    const reevaluateClosedMonths = $("evaluasi-ulang").checked;
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(effectiveFrom)) { status("Bulan berlaku tidak dikenali", false); monthInput.focus(); return; }
+    if (effectiveFrom < currentMonth && !reevaluateClosedMonths) {
+      status("Bulan berlaku " + monthLabel(effectiveFrom) + " sudah lewat: centang evaluasi ulang bulan yang sudah ditutup", false);
+      monthInput.focus();
+      return;
+    }
     busy(true);
     try {
-      const r = await call("POST", API.publish(), Object.assign(body, { note, author }));
+      const r = await call("POST", API.publish(), Object.assign(body, { note, author, effectiveFrom, reevaluateClosedMonths }));
       if (r.published === false || (r.issues && r.issues.length)) {
         showIssues(r.issues || []);
         status("Tidak diterbitkan: aturan tidak valid", false);
@@ -267,7 +304,8 @@
       await loadWorkflows();
       if (current) { await select(current); }
       showIssues([]);
-      status("Diterbitkan: " + (versions || "tidak ada perubahan"), true);
+      const closed = (r.reevaluatedMonths || []).length ? " · dievaluasi ulang: " + r.reevaluatedMonths.join(", ") : "";
+      status("Diterbitkan: " + (versions || "tidak ada perubahan") + (versions ? ", berlaku mulai " + monthLabel(r.effectiveFrom) : "") + closed, true);
     } catch (e) { status("Penerbitan gagal: " + e.message, false); } finally { busy(false); }
   }
 
