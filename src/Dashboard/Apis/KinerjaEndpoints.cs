@@ -33,6 +33,7 @@ public static class KinerjaEndpoints
             app.MapRatingPlanApi();
             app.MapFollowUpApi();
             app.MapComplaintsApi();
+            app.MapNotificationsApi();
         }
         if (roles.Rules)
         {

@@ -21,6 +21,7 @@ using Kinerja.Ingest.Http;
 
 using Kinerja.Dashboard.Survey;
 using Kinerja.Dashboard.Skp;
+using Kinerja.Dashboard.Notifications;
 
 namespace Kinerja.Dashboard.Hosting;
 
@@ -73,6 +74,7 @@ public static class KinerjaHost
         builder.Services.AddEmployeeLoop(roles.Ingest);
         builder.Services.AddSkpPlans();
         builder.Services.AddFollowUps();
+        builder.Services.AddNotifications(worker: roles.Rules);
         builder.Services.AddProblemDetails();
         builder.Services.AddKinerjaOpenApi();
         if (roles.Dashboard)
