@@ -11,7 +11,15 @@ namespace Kinerja.Dashboard.Notifications;
 /// </summary>
 public sealed class FollowUpMessages(OutboxWriter writer)
 {
-    private sealed record Row(long Id, string State, string Payload, string[] Emails);
+    // A class with setters, not a positional record: Npgsql reports a text[] column as System.Array, which Dapper's
+    // constructor matching refuses.
+    private sealed class Row
+    {
+        public long Id { get; set; }
+        public string State { get; set; } = "";
+        public string Payload { get; set; } = "";
+        public string[] Emails { get; set; } = [];
+    }
 
     // The payload is the webhook body's "data" and the e-mail's content; jsonb keeps it byte-stable across retries.
     private const string Select = """

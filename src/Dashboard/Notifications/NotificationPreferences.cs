@@ -13,7 +13,12 @@ public sealed record NotificationPreference(string? Email, IReadOnlyDictionary<s
 /// </summary>
 public sealed class NotificationPreferences(NpgsqlDataSource db)
 {
-    private sealed record Row(string? Email, string[] EmailOff);
+    // Settable properties: Dapper's constructor matching refuses text[] (reported as System.Array).
+    private sealed class Row
+    {
+        public string? Email { get; set; }
+        public string[] EmailOff { get; set; } = [];
+    }
 
     public async Task<NotificationPreference> GetAsync(long userId, CancellationToken ct)
     {

@@ -39,8 +39,9 @@ public sealed class OutboxDeliveryService(NpgsqlDataSource db, OutboxStore store
             {
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
+                // A pass that fails (database away, ...) is logged; the worker lives on and the rows stay pending.
                 log.LogWarning(ex, "Outbox pass failed; next pass in {Seconds} s", options.PollSeconds);
             }
             if (claimed < options.BatchSize)
@@ -82,9 +83,18 @@ public sealed class OutboxDeliveryService(NpgsqlDataSource db, OutboxStore store
     private async Task DeliverAsync(OutboxMessage message, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        var error = message.Channel == OutboxChannels.Webhook
-            ? await webhooks.SendAsync(message, ct)
-            : await email.SendAsync(message, ct);
+        string? error;
+        try
+        {
+            error = message.Channel == OutboxChannels.Webhook
+                ? await webhooks.SendAsync(message, ct)
+                : await email.SendAsync(message, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A message that cannot even be built (an address MimeKit refuses, ...) fails like a refused send.
+            error = $"{ex.GetType().Name}: {ex.Message}";
+        }
         // The outcome is recorded even when stopping: the message went out (or not) either way.
         if (error is null)
         {

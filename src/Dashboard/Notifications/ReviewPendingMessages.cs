@@ -13,7 +13,14 @@ public sealed class ReviewPendingMessages(OutboxWriter writer)
     /// <summary>Activities older than this are not looked at (bounds the scan to recent partitions).</summary>
     public const int LookbackDays = 92;
 
-    private sealed record Row(string SuperiorNip, string Day, string Payload, string[] Emails);
+    // Settable properties: Dapper's constructor matching refuses text[] (reported as System.Array).
+    private sealed class Row
+    {
+        public string SuperiorNip { get; set; } = "";
+        public string Day { get; set; } = "";
+        public string Payload { get; set; } = "";
+        public string[] Emails { get; set; } = [];
+    }
 
     public async Task<int> ScanAsync(NpgsqlDataSource db, DateTimeOffset now, int days, CancellationToken ct)
     {
