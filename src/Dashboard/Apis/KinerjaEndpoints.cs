@@ -34,6 +34,7 @@ public static class KinerjaEndpoints
             app.MapFollowUpApi();
             app.MapComplaintsApi();
             app.MapSkpMonitoringApi();
+            app.MapNotificationsApi();
         }
         if (roles.Rules)
         {

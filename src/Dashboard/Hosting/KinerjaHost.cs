@@ -22,6 +22,7 @@ using Kinerja.Ingest.Http;
 using Kinerja.Dashboard.Survey;
 using Kinerja.Dashboard.Skp;
 using Kinerja.Dashboard.SkpMonitoring;
+using Kinerja.Dashboard.Notifications;
 
 namespace Kinerja.Dashboard.Hosting;
 
@@ -75,6 +76,7 @@ public static class KinerjaHost
         builder.Services.AddSkpPlans();
         builder.Services.AddFollowUps();
         builder.Services.AddSkpMonitoring();
+        builder.Services.AddNotifications(worker: roles.Rules);
         builder.Services.AddProblemDetails();
         builder.Services.AddKinerjaOpenApi();
         if (roles.Dashboard)

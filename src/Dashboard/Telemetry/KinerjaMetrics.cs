@@ -19,7 +19,8 @@ public static class KinerjaMetrics
 
     /// <summary>Every meter of the product, exported whichever roles this process runs (a meter not used stays empty).</summary>
     public static readonly IReadOnlyList<string> Meters =
-        [IngestMeter, IndicatorMetrics.MeterName, RulesMetrics.MeterName, BoardMetrics.MeterName, ChartMetrics.MeterName];
+        [IngestMeter, IndicatorMetrics.MeterName, RulesMetrics.MeterName, BoardMetrics.MeterName, ChartMetrics.MeterName,
+         Notifications.NotificationMetrics.MeterName];
 
     public static WebApplicationBuilder AddKinerjaMetrics(this WebApplicationBuilder builder)
     {

@@ -16,7 +16,8 @@ public sealed class ServerCrashTests(TestDatabase db) : IClassFixture<TestDataba
     [Fact]
     public async Task Server_KilledWithSigkillWhileClientsSend_KeepsEveryAcknowledgedEventExactlyOnce()
     {
-        var org = await Org.SeedAsync(db.DataSource);
+        // Qualified: MailKit's BouncyCastle dependency declares a global namespace named Org.
+        var org = await Kinerja.Ingest.Tests.Support.Org.SeedAsync(db.DataSource);
         var port = Eventually.FreePort();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
         // The host authenticates ingest sources by API key (scope: the test region).
