@@ -9,7 +9,7 @@ internal static class SnapshotMapper
     {
         var target = plan.Regions[r.RegionId].Target;
         var (previous, streak) = History(r);
-        return new IndicatorSnapshot
+        return OfficerSurveyRating.Blend(r, new IndicatorSnapshot
         {
             Nip = r.Nip,
             UnitId = r.UnitId,
@@ -79,7 +79,7 @@ internal static class SnapshotMapper
             SkpRhkUtamaDiAtas = r.SkpRhkUtamaDiAtas,
             SkpRhkUtamaDiBawah = r.SkpRhkUtamaDiBawah,
             SkpQuantAchievement = r.SkpQuantAchievement,
-        };
+        });
     }
 
     /// <summary>Percentage rounded to two decimals; 0 when there is no target.</summary>
