@@ -63,6 +63,21 @@ public sealed class StreamValidationTests(TestDatabase db) : IClassFixture<TestD
     }
 
     [Fact]
+    public async Task Rating_MonthAfterTheRegionsLocalMonth_RejectsPeriodPerItem()
+    {
+        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta"));
+        var current = local.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var future = local.AddMonths(2).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+        var result = await PostAsync("ratings", Items.Rating(_org.Staff[0], null, period: future),
+            Items.Rating(_org.Staff[1], null, period: current));
+
+        Assert.Equal(("period", $"period {future} is in the future for region kota-uji (the local month is {current})."),
+            result.ErrorAt(0));
+        Assert.Equal(1, result.Count("accepted"));
+    }
+
+    [Fact]
     public async Task Rating_UnknownAspectAndRole_RejectsBoth()
     {
         var result = await PostAsync("ratings", Items.Rating(_org.Staff[0], null, role: "bos", aspect: "ramah"));

@@ -81,6 +81,10 @@ internal sealed class EmployeeFactsRow : EmployeeMonthFigures
     public int LeaveDaysBersama { get; set; }
     public int LeaveDaysLuarTanggungan { get; set; }
     public int IzinDays { get; set; }
+    /// <summary>Survey respondents who named this employee as the officer who served them in the period (migration 0027).</summary>
+    public int OfficerSurveyRespondents { get; set; }
+    /// <summary>Their weighted NRR (1-4) with the weights of the employee's unit; null without respondents.</summary>
+    public double? OfficerSurveyNrr { get; set; }
 
     /// <summary>A copy to change (the live model's activity-only update).</summary>
     public EmployeeFactsRow Copy() => (EmployeeFactsRow)MemberwiseClone();

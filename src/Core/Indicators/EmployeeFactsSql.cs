@@ -151,7 +151,7 @@ internal static class EmployeeFactsSql
         ),
         """;
 
-    private const string Tail = SkpFactsSql.Ctes + "\n" + """
+    private const string Tail = SkpFactsSql.Ctes + "\n" + OfficerSurveyFactsSql.Ctes + "\n" + """
         lvl as (
             select l.nip, l.rating_hasil_kerja, l.rating_perilaku, l.predikat
             from employee_period_level l
@@ -184,10 +184,10 @@ internal static class EmployeeFactsSql
                coalesce(h.sb_mask, 0) as SangatBaikMask, coalesce(h.b_mask, 0) as BaikMask,
                coalesce(h.bp_mask, 0) as ButuhPerbaikanMask, coalesce(h.k_mask, 0) as KurangMisconductMask,
                coalesce(h.sk_mask, 0) as SangatKurangMask
-        """ + "\n" + SkpFactsSql.Columns + "\n" + AttendanceDetailSql.Columns + "\n" + """
+        """ + "\n" + SkpFactsSql.Columns + "\n" + AttendanceDetailSql.Columns + "\n" + OfficerSurveyFactsSql.Columns + "\n" + """
         from emp e
         left join per p on p.nip = e.nip
         left join lvl l on l.nip = e.nip
         left join hist h on h.nip = e.nip
-        """ + "\n" + SkpFactsSql.Joins;
+        """ + "\n" + SkpFactsSql.Joins + "\n" + OfficerSurveyFactsSql.Joins;
 }

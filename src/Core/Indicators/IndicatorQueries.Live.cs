@@ -66,7 +66,7 @@ public sealed partial class IndicatorQueries
             var list = (await grid.ReadAsync<EmployeeFactsRow>()).AsList();
             var ratings = await grid.ReadAsync<RatingRow>();
             var tks = await grid.ReadAsync<TksDay>();
-            rows = Complete(list, ratings, tks, plan);
+            rows = Complete(list, ratings, tks, plan, officerMinRespondents);
             today = (await grid.ReadAsync<EmployeeToday>()).AsList();
             signatures = (await grid.ReadAsync<LiveSignatureRow>()).AsList();
         }

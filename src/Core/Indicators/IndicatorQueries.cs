@@ -4,13 +4,19 @@ using Kinerja.Core.Calendar;
 using Kinerja.Core.Database;
 using Kinerja.Core.Domain;
 using Kinerja.Core.Regions;
+using Kinerja.Core.Survey;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Kinerja.Core.Indicators;
 
 /// <summary>PostgreSQL implementation of <see cref="IIndicatorQueries"/>: a few set-based statements per call.</summary>
-public sealed partial class IndicatorQueries(NpgsqlDataSource db, CalendarCache calendars, TimeProvider time) : IIndicatorQueries
+public sealed partial class IndicatorQueries(NpgsqlDataSource db, CalendarCache calendars, TimeProvider time,
+    IOptions<OfficerSurveyOptions>? officerSurvey = null) : IIndicatorQueries
 {
+    /// <summary>Respondents an officer needs before their survey answers count (<see cref="OfficerSurveyRating"/>).</summary>
+    private readonly int officerMinRespondents = officerSurvey?.Value.OfficerMinRespondents ?? new OfficerSurveyOptions().OfficerMinRespondents;
+
     /// <summary>The calendar cache these queries read (shared with <see cref="Live.LiveIndicators"/>).</summary>
     internal CalendarCache CalendarsForTests => calendars;
 
@@ -154,8 +160,10 @@ public sealed partial class IndicatorQueries(NpgsqlDataSource db, CalendarCache 
         await conn.ExecuteAsync(new CommandDefinition("set local work_mem = '64MB'", transaction: tx, cancellationToken: ct));
         if (raw)
         {
-            return Sorted((await conn.QueryAsync<EmployeeFactsRow>(new CommandDefinition(
-                RawRecomputeSql.Query, parameters, tx, commandTimeout: 600, cancellationToken: ct))).AsList());
+            var rawRows = (await conn.QueryAsync<EmployeeFactsRow>(new CommandDefinition(
+                RawRecomputeSql.Query, parameters, tx, commandTimeout: 600, cancellationToken: ct))).AsList();
+            OfficerSurveyRating.ApplyMinimum(rawRows, officerMinRespondents);
+            return Sorted(rawRows);
         }
         var employees = new CommandDefinition(EmployeeFactsSql.For(plan.Period.Kind, filter.IsEveryone), parameters, tx,
             commandTimeout: 600, cancellationToken: ct);
@@ -165,11 +173,11 @@ public sealed partial class IndicatorQueries(NpgsqlDataSource db, CalendarCache 
             var sideReads = ReadRatingsAndTksAsync(side.Connection, side.Transaction, parameters, filter, ct);
             var list = (await conn.QueryAsync<EmployeeFactsRow>(employees)).AsList();
             var (ratings, tks) = await sideReads;
-            return Complete(list, ratings, tks, plan);
+            return Complete(list, ratings, tks, plan, officerMinRespondents);
         }
         var rows = (await conn.QueryAsync<EmployeeFactsRow>(employees)).AsList();
         var (r, t) = await ReadRatingsAndTksAsync(conn, tx, parameters, filter, ct);
-        return Complete(rows, r, t, plan);
+        return Complete(rows, r, t, plan, officerMinRespondents);
     }
 
     private static async Task<(List<RatingRow> Ratings, List<TksDay> Tks)> ReadRatingsAndTksAsync(
@@ -182,10 +190,14 @@ public sealed partial class IndicatorQueries(NpgsqlDataSource db, CalendarCache 
         return (ratings, tks);
     }
 
-    /// <summary>Pivots the rating rows and TKS days into the employee rows, sorted by NIP.</summary>
+    /// <summary>
+    /// Pivots the rating rows and TKS days into the employee rows and drops officer survey figures below the
+    /// minimum, sorted by NIP.
+    /// </summary>
     private static List<EmployeeFactsRow> Complete(List<EmployeeFactsRow> list, IEnumerable<RatingRow> ratings,
-        IEnumerable<TksDay> tks, PeriodPlan plan)
+        IEnumerable<TksDay> tks, PeriodPlan plan, int officerMinRespondents)
     {
+        OfficerSurveyRating.ApplyMinimum(list, officerMinRespondents);
         RatingPivot.Apply(list, ratings);
         TksRuns.Apply(list, tks, plan);
         return Sorted(list);

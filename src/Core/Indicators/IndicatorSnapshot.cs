@@ -144,6 +144,15 @@ public sealed record IndicatorSnapshot
     public int IzinDays { get; init; }
     /// <summary>True when the period has working days and every one of them was TKS (<see cref="TksDays"/> ≥ <see cref="WorkingDays"/>).</summary>
     public bool TksWholeMonth { get; init; }
+    // --- officer-level citizen survey (issue 18; migration 0027) ---
+    /// <summary>
+    /// Survey respondents of the period who named this employee as the officer who served them, when at least
+    /// <c>Kinerja:Survey:OfficerMinRespondents</c> (default 5) did; 0 below that minimum (the answers then have no effect).
+    /// At or above it they are blended into the masyarakat and BerAKHLAK means (<see cref="OfficerSurveyRating"/>).
+    /// </summary>
+    public int MasyarakatSurveyRespondents { get; init; }
+    /// <summary>The officer's own IKM (25-100, two decimals) from those answers; null below the minimum.</summary>
+    public double? MasyarakatSurveyIkm { get; init; }
 
     // --- allowance ---
     /// <summary>Monthly TPP ceiling in rupiah for this employee's post (0 when unknown).</summary>

@@ -1,6 +1,7 @@
 using Kinerja.Core.Calendar;
 using Kinerja.Core.Changes;
 using Kinerja.Core.Indicators.Live;
+using Kinerja.Core.Survey;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -9,7 +10,7 @@ namespace Kinerja.Core.Indicators;
 public static class IndicatorsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the calendar cache, <see cref="IIndicatorQueries"/>,
+    /// Binds <see cref="OfficerSurveyOptions"/> (<c>Kinerja:Survey:OfficerMinRespondents</c>), registers the calendar cache, <see cref="IIndicatorQueries"/>,
     /// <see cref="IndicatorHistorySource"/> (backtest history), the in-memory
     /// <see cref="LiveIndicators"/> (fed by the <c>kinerja_events</c> inputs and the <c>kinerja_levels</c> rule outputs
     /// of the change feed, and rolled over at
@@ -18,6 +19,9 @@ public static class IndicatorsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddKinerjaIndicators(this IServiceCollection services)
     {
+        services.AddOptions<OfficerSurveyOptions>().BindConfiguration(OfficerSurveyOptions.Section)
+            .Validate(o => o.OfficerMinRespondents >= 1, "Kinerja:Survey:OfficerMinRespondents must be at least 1")
+            .ValidateOnStart();
         services.TryAddSingleton<CalendarCache>();
         services.TryAddSingleton<IndicatorQueries>();
         services.TryAddSingleton<IIndicatorQueries>(sp => sp.GetRequiredService<IndicatorQueries>());

@@ -4,7 +4,7 @@ namespace Kinerja.Core.Indicators;
 /// The live model's cheap per-employee read for a change: the current month's rollup row, the row of
 /// local today, and signatures of what the full employee statement derives from elsewhere (ratings of
 /// the month, the rules' levels of the month and its history, the TKS days of the year to date, the SKP plan,
-/// realisations and assessments of the period). When
+/// realisations and assessments of the period, the officer survey respondents of the month). When
 /// only the activity figures moved (the common case: activities and their reviews), the live model
 /// updates the employee from this row alone; otherwise it runs the full statement for that employee.
 /// </summary>
@@ -28,7 +28,8 @@ internal static class LiveSignatureSql
                coalesce(r.score_sum, 0) as RatingSum, coalesce(r.score_count, 0) as RatingCount,
                l.stamp as LevelStamp,
                sk.stamp as SkpStamp,
-               t.days as TksDays, coalesce(t.day_sum, 0) as TksDaySum, coalesce(t.day_squares, 0) as TksDaySquares
+               t.days as TksDays, coalesce(t.day_sum, 0) as TksDaySum, coalesce(t.day_squares, 0) as TksDaySquares,
+               coalesce(os.respondents, 0) as OfficerSurveyRespondents
         from emp e
         join unnest(@regionIds::text[], @todays::date[]) as td(region_id, today) on td.region_id = e.region_id
         left join employee_month m on m.nip = e.nip and m.month = @start::date
@@ -57,6 +58,12 @@ internal static class LiveSignatureSql
                 (select max(x.assessed_at) from skp_assessment x where x.nip = e.nip and x.period = any(@skpKeys)),
                 (select max(x.filed_at) from skp_realisation x where x.nip = e.nip and x.period = any(@skpKeys))) as stamp
         ) sk on true
+        left join lateral (
+            -- survey answers naming the employee as the officer who served (migration 0027)
+            select sum(so.respondents)::bigint as respondents
+            from survey_officer_rollup so
+            where so.officer_nip = e.nip and so.period = any(@monthKeys)
+        ) os on true
         """;
 }
 
@@ -75,9 +82,12 @@ internal sealed class LiveSignatureRow : EmployeeMonthFigures
     /// <summary>Fingerprint of the month's attendance detail counters (migration 0030).</summary>
     public long AttendanceDetail { get; set; }
 
+    public long OfficerSurveyRespondents { get; set; }
+
     /// <summary>What besides activity figures the full statement reads; equal signatures mean those parts did not change.</summary>
     public LiveSignature Signature => new(UnitId, RegionId, Active, Hadir, Terlambat, Izin, Sakit, Cuti, DinasLuar, Tks,
-        LateMinutes, RatingSum, RatingCount, LevelStamp, TksDays, TksDaySum, TksDaySquares, SkpStamp, AttendanceDetail);
+        LateMinutes, RatingSum, RatingCount, LevelStamp, TksDays, TksDaySum, TksDaySquares, SkpStamp, AttendanceDetail,
+        OfficerSurveyRespondents);
 
     /// <summary>The employee's row of today, or null when there is none.</summary>
     public EmployeeToday? Today => Filed is null && Status is null ? null : new EmployeeToday(Nip, Filed ?? false, Status);
@@ -86,4 +96,4 @@ internal sealed class LiveSignatureRow : EmployeeMonthFigures
 /// <summary>Unit, activity-independent month figures and the fingerprints of ratings, levels and TKS days.</summary>
 internal sealed record LiveSignature(string UnitId, string RegionId, bool Active, int Hadir, int Terlambat, int Izin, int Sakit,
     int Cuti, int DinasLuar, int Tks, int LateMinutes, long RatingSum, long RatingCount, DateTime? LevelStamp, long TksDays,
-    long TksDaySum, long TksDaySquares, DateTime? SkpStamp = null, long AttendanceDetail = 0);
+    long TksDaySum, long TksDaySquares, DateTime? SkpStamp = null, long AttendanceDetail = 0, long OfficerSurveyRespondents = 0);

@@ -3,7 +3,7 @@ namespace Kinerja.Core.Indicators;
 /// <summary>
 /// The same figures as <see cref="EmployeeFactsSql"/>, written naively over the raw streams: local
 /// days computed from <c>occurred_at</c> in each region's zone, the approval verdict from the latest
-/// review (withdrawn activities left out), the day's attendance from the latest attendance event, ratings from the rating events.
+/// review (withdrawn activities left out), the day's attendance from the latest attendance event, ratings from the rating events, officer survey answers from the responses.
 /// It is the reference a full recompute must match, and the baseline of the benchmark.
 /// Same parameters as <see cref="EmployeeFactsSql.OverMonths"/>.
 /// </summary>
@@ -130,6 +130,7 @@ internal static class RawRecomputeSql
             where r.period = any(@monthKeys)
             group by r.ratee_nip
         ),
+        """ + "\n" + OfficerSurveyFactsSql.RawCtes + "\n" + """
         lvl as (
             select l.nip, l.rating_hasil_kerja, l.rating_perilaku, l.predikat
             from employee_period_level l join emp e on e.nip = l.nip
@@ -161,7 +162,7 @@ internal static class RawRecomputeSql
                l.rating_hasil_kerja as RatingHasilKerja, l.rating_perilaku as RatingPerilaku, l.predikat as Predikat,
                0 as SangatBaikMask, 0 as BaikMask, 0 as ButuhPerbaikanMask,
                0 as KurangMisconductMask, 0 as SangatKurangMask
-        """ + "\n" + AttendanceDetailSql.Columns + "\n" + """
+        """ + "\n" + AttendanceDetailSql.Columns + "\n" + OfficerSurveyFactsSql.Columns + "\n" + """
         from emp e
         left join act_period a on a.nip = e.nip
         left join att_period p on p.nip = e.nip
@@ -169,6 +170,7 @@ internal static class RawRecomputeSql
         left join tks_run tr on tr.nip = e.nip
         left join rat r on r.nip = e.nip
         left join lvl l on l.nip = e.nip
+        """ + "\n" + OfficerSurveyFactsSql.Joins + "\n" + """
         order by e.nip
         """;
 }

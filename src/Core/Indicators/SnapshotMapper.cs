@@ -9,7 +9,7 @@ internal static class SnapshotMapper
     {
         var target = plan.Regions[r.RegionId].Target;
         var (previous, streak) = History(r);
-        return new IndicatorSnapshot
+        return OfficerSurveyRating.Blend(r, new IndicatorSnapshot
         {
             Nip = r.Nip,
             UnitId = r.UnitId,
@@ -95,7 +95,7 @@ internal static class SnapshotMapper
             LeaveDaysLuarTanggungan = r.LeaveDaysLuarTanggungan,
             IzinDays = r.IzinDays,
             TksWholeMonth = target.WorkingDays > 0 && r.Tks >= target.WorkingDays,
-        };
+        });
     }
 
     /// <summary>Percentage rounded to two decimals; 0 when there is no target.</summary>

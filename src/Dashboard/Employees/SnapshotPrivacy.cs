@@ -33,6 +33,11 @@ public sealed class SnapshotPrivacy(NpgsqlDataSource db, IOptions<RatingsOptions
             group by rater_role
             """, new { nip = s.Nip, period = s.Period, aspects = Aspect.BerAkhlak.ToArray() }, cancellationToken: ct)))
             .ToDictionary(r => r.Role, r => r.Raters);
+        if (s.MasyarakatSurveyRespondents > 0)
+        {
+            // each counted survey respondent is one more citizen rater (OfficerSurveyRating)
+            raters[RaterRole.Masyarakat] = raters.GetValueOrDefault(RaterRole.Masyarakat) + s.MasyarakatSurveyRespondents;
+        }
         var floor = options.Value.MinRatersShown;
         bool Hidden(string role, int count) => count > 0 && raters.GetValueOrDefault(role) < floor;
         var rekan = Hidden(RaterRole.Rekan, s.RekanCount);

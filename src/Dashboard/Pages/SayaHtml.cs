@@ -80,6 +80,7 @@ internal static class SayaHtml
           <section class="kartu" id="penilaian">
             <h2>Penilaian BerAKHLAK yang saya terima</h2>
             <div id="isi-penilaian"><p class="kosong">Memuat…</p></div>
+            <p id="survei-masyarakat" hidden></p>
           </section>
 
           <section class="kartu" id="umpan-balik">

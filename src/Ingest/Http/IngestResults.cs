@@ -29,8 +29,13 @@ public sealed class IngestAccepted(IngestResult result) : IResult, IEndpointMeta
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(IngestResult), ["application/json"]));
 }
 
-/// <summary>400: the body as a whole is unreadable (not a JSON array or NDJSON, no items).</summary>
-public sealed class UnreadableBody(string detail) : IngestProblem(StatusCodes.Status400BadRequest, "Unreadable body", detail),
+/// <summary>
+/// 400: the body as a whole is unreadable (not a JSON array or NDJSON, no items). Besides <c>detail</c> the problem
+/// carries <c>errors</c> like the per-item results do: the field at fault (<c>""</c>, the body itself) and the message
+/// naming the expected JSON type and the one given, so a client reads body and item errors the same way.
+/// </summary>
+public sealed class UnreadableBody(string detail, string field = "")
+    : IngestProblem(StatusCodes.Status400BadRequest, "Unreadable body", detail, new Dictionary<string, string[]> { [field] = [detail] }),
     IEndpointMetadataProvider
 {
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status400BadRequest);
@@ -90,9 +95,11 @@ public sealed class SourceRefused : IResult, IEndpointMetadataProvider
 }
 
 /// <summary>A problem-details answer (<c>application/problem+json</c>), written as <see cref="TypedResults.Problem(string?, string?, int?, string?, string?, IDictionary{string, object?}?, IDictionary{string, string[]}?)"/> writes it.</summary>
-public abstract class IngestProblem(int status, string title, string detail) : IResult, IStatusCodeHttpResult
+public abstract class IngestProblem(int status, string title, string detail, IDictionary<string, string[]>? errors = null)
+    : IResult, IStatusCodeHttpResult
 {
-    private readonly ProblemHttpResult _problem = TypedResults.Problem(detail: detail, statusCode: status, title: title);
+    private readonly ProblemHttpResult _problem = TypedResults.Problem(detail: detail, statusCode: status, title: title,
+        extensions: errors is null ? null : new Dictionary<string, object?> { ["errors"] = errors });
 
     public int? StatusCode => status;
 

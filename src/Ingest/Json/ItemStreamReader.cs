@@ -19,15 +19,43 @@ internal static class ItemStreamReader
         ItemParser<T> parse, CancellationToken ct) where T : class, new()
     {
         var items = new List<Parsed<T>>();
-        if (ndjson)
+        try
         {
-            await ReadNdjsonAsync(pipe, maxBytes, parse, items, ct);
+            if (ndjson)
+            {
+                await ReadNdjsonAsync(pipe, maxBytes, parse, items, ct);
+            }
+            else
+            {
+                await ReadArrayAsync(pipe, maxBytes, parse, items, ct);
+            }
         }
-        else
+        catch (BodyFormatException)
         {
-            await ReadArrayAsync(pipe, maxBytes, parse, items, ct);
+            await DrainAsync(pipe, maxBytes, ct);
+            throw;
         }
         return items;
+    }
+
+    /// <summary>
+    /// Reads and discards the rest of a body the reader gave up on (malformed JSON), up to the byte limit, so the
+    /// 400 answer leaves the keep-alive connection usable for the client's next request. Past the limit it stops
+    /// reading: the server then closes the connection rather than read an unbounded body it will not use.
+    /// </summary>
+    private static async Task DrainAsync(PipeReader pipe, long maxBytes, CancellationToken ct)
+    {
+        long drained = 0;
+        while (drained <= maxBytes)
+        {
+            var result = await pipe.ReadAsync(ct);
+            drained += result.Buffer.Length;
+            pipe.AdvanceTo(result.Buffer.End);
+            if (result.IsCompleted)
+            {
+                return;
+            }
+        }
     }
 
     private static async Task ReadNdjsonAsync<T>(PipeReader pipe, long maxBytes, ItemParser<T> parse,
@@ -43,6 +71,7 @@ internal static class ItemStreamReader
             var buffer = result.Buffer;
             if (consumedBytes + buffer.Length > maxBytes)
             {
+                pipe.AdvanceTo(buffer.End);
                 throw new BodyTooLargeException(maxBytes);
             }
             while (true)
@@ -127,6 +156,7 @@ internal static class ItemStreamReader
             var buffer = result.Buffer;
             if (consumedBytes + buffer.Length > maxBytes)
             {
+                pipe.AdvanceTo(buffer.End);
                 throw new BodyTooLargeException(maxBytes);
             }
             SequencePosition consumed;
@@ -136,7 +166,15 @@ internal static class ItemStreamReader
             }
             catch (JsonException ex)
             {
+                // every read is completed (AdvanceTo) before an exception leaves: a read left pending made the server
+                // abort the connection instead of draining the body, and a client's next request on it failed
+                pipe.AdvanceTo(buffer.End);
                 throw new BodyFormatException($"The body is not a valid JSON array: {ex.Message}", ex);
+            }
+            catch (BodyFormatException)
+            {
+                pipe.AdvanceTo(buffer.End);
+                throw;
             }
             consumedBytes += buffer.Slice(0, consumed).Length;
             if (state.Ended)
@@ -144,6 +182,7 @@ internal static class ItemStreamReader
                 var rest = buffer.Slice(consumed);
                 if (!IsWhitespace(rest))
                 {
+                    pipe.AdvanceTo(buffer.End);
                     throw new BodyFormatException("Unexpected content after the closing ']' of the JSON array.");
                 }
                 pipe.AdvanceTo(buffer.End);
@@ -194,7 +233,7 @@ internal static class ItemStreamReader
                 if (reader.TokenType != JsonTokenType.StartArray)
                 {
                     throw new BodyFormatException(
-                        $"The body must be a JSON array of items (or NDJSON with Content-Type application/x-ndjson); it starts with {JsonFields.Kind(reader.TokenType)}.");
+                        $"The body must be a JSON array of items (or NDJSON with Content-Type application/x-ndjson); got {JsonFields.Kind(reader.TokenType)}.");
                 }
                 state.Started = true;
             }

@@ -33,6 +33,25 @@ internal sealed class ValidationContext(ReferenceData refs, IngestScope scope, D
         }
     }
 
+    /// <summary>
+    /// Rejects a month after the region's current local month, with the same clock and skew as <see cref="Instant"/>
+    /// (a rating cannot be given for a month that has not begun, as an activity cannot happen on a day to come).
+    /// </summary>
+    public void NotFutureMonth(DateOnly month, RegionRef region, string field, ref List<FieldError>? errors)
+    {
+        if (Errors.Has(errors, field))
+        {
+            return;
+        }
+        var today = region.Clock.LocalDay(Now + Skew);
+        var current = new DateOnly(today.Year, today.Month, 1);
+        if (month > current)
+        {
+            Errors.Add(ref errors, field,
+                $"{field} {month.ToString("yyyy-MM", CultureInfo.InvariantCulture)} is in the future for region {region.Id} (the local month is {current.ToString("yyyy-MM", CultureInfo.InvariantCulture)}).");
+        }
+    }
+
     /// <summary>Set when an item named a NIP or unit the snapshot does not know (worth a reload).</summary>
     public bool Missed { get; set; }
 

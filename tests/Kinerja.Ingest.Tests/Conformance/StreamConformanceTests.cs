@@ -141,6 +141,21 @@ public sealed class StreamConformanceTests(TestDatabase db) : ConformanceTestBas
     }
 
     [Theory]
+    [MemberData(nameof(Streams), MemberType = typeof(ConformanceTestBase))]
+    public async Task ObjectWhereTheArrayBelongs_Is400_NamingTheBodyAndTheExpectedType(string stream)
+    {
+        var good = await Samples(stream).ValidAsync(Context);
+
+        var response = await Host.Client.PostRawAsync(stream, good.ToJsonString(), "application/json");
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("The body must be a JSON array of items (or NDJSON with Content-Type application/x-ndjson); got an object.",
+            (string)problem["errors"]![""]![0]!);
+        Assert.Equal((string)problem["errors"]![""]![0]!, (string)problem["detail"]!);
+    }
+
+    [Theory]
     [MemberData(nameof(BoundaryCases), MemberType = typeof(ConformanceTestBase))]
     public async Task BoundaryCase_HasItsOutcome(string stream, string name)
     {

@@ -142,6 +142,12 @@ window.Saya = (function () {
     const tpp = $("tpp");
     tpp.hidden = !(s.tppCeiling > 0);
     tpp.textContent = s.tppCeiling > 0 ? "Pagu TPP jabatan: " + fmt.rupiah(s.tppCeiling) + " per bulan (pagu, bukan estimasi)." : "";
+    // the server reports officer survey answers only from Kinerja:Survey:OfficerMinRespondents respondents
+    const survei = $("survei-masyarakat");
+    survei.hidden = !(s.masyarakatSurveyRespondents > 0);
+    survei.textContent = s.masyarakatSurveyRespondents > 0
+      ? "Penilaian masyarakat dari survei: " + fmt.int(s.masyarakatSurveyRespondents) + " responden (IKM " + fmt.dec2(s.masyarakatSurveyIkm) + ")."
+      : "";
   }
 
   /** What would move the predicate, from the snapshot's own figures (hasil kerja × perilaku, PermenPAN-RB 6/2022). */

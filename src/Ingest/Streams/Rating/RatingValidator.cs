@@ -68,8 +68,12 @@ internal static partial class RatingValidator
             }
             else
             {
-                ctx.KeptMonth(DateOnly.ParseExact(item.Period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture), "period",
-                    ref errors);
+                var month = DateOnly.ParseExact(item.Period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                ctx.KeptMonth(month, "period", ref errors);
+                if (unit is not null)
+                {
+                    ctx.NotFutureMonth(month, unit.Region, "period", ref errors);
+                }
             }
         }
         ValidationContext.MaxLength(item.RaterRef, MaxRaterRef, "raterRef", ref errors);

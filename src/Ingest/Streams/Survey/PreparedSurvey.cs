@@ -18,10 +18,10 @@ internal readonly record struct PreparedSurvey(int Index, SurveyItem Item, UnitR
     public static DateOnly? MonthOf(in PreparedSurvey item) =>
         DateOnly.ParseExact(item.Period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>The unit (its IKM moves); not the officer: officer-level answers do not move an employee's figures yet.</summary>
+    /// <summary>The unit (its IKM moves) and the officer when named (their masyarakat rating may move, migration 0027).</summary>
     public static bool Touches(in PreparedSurvey item, ReferenceData refs, out EventTouch touched)
     {
-        touched = new EventTouch(null, item.Unit.Id, item.Unit.Region.Id);
+        touched = new EventTouch(item.Officer?.Nip, item.Unit.Id, item.Unit.Region.Id);
         return true;
     }
 }

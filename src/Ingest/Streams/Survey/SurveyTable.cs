@@ -20,12 +20,31 @@ internal sealed class SurveyTable : StreamTable<PreparedSurvey>
 
     private const string Stage = "ingest_stage_survey";
 
-    /// <summary>New surveys add to the sums per unit, service and month.</summary>
+    /// <summary>
+    /// New surveys add to the sums per unit, service and month, and those naming the officer who served to the sums
+    /// per officer and month (<c>survey_officer_rollup</c>, migration 0027).
+    /// </summary>
     public const string MergeSql = $"""
         with ins as (
             insert into {TableName} ({Columns})
             select {Columns} from {Stage}
-            returning unit_id, service_id, period, u1, u2, u3, u4, u5, u6, u7, u8, u9
+            returning unit_id, service_id, officer_nip, period, u1, u2, u3, u4, u5, u6, u7, u8, u9
+        ),
+        per_officer as (
+            insert into survey_officer_rollup as o (period, officer_nip, respondents,
+                                                    u1_sum, u2_sum, u3_sum, u4_sum, u5_sum, u6_sum, u7_sum, u8_sum, u9_sum)
+            select period, officer_nip, count(*),
+                   sum(u1), sum(u2), sum(u3), sum(u4), sum(u5), sum(u6), sum(u7), sum(u8), sum(u9)
+            from ins
+            where officer_nip is not null
+            group by period, officer_nip
+            on conflict (period, officer_nip) do update
+                set respondents = o.respondents + excluded.respondents,
+                    u1_sum = o.u1_sum + excluded.u1_sum, u2_sum = o.u2_sum + excluded.u2_sum,
+                    u3_sum = o.u3_sum + excluded.u3_sum, u4_sum = o.u4_sum + excluded.u4_sum,
+                    u5_sum = o.u5_sum + excluded.u5_sum, u6_sum = o.u6_sum + excluded.u6_sum,
+                    u7_sum = o.u7_sum + excluded.u7_sum, u8_sum = o.u8_sum + excluded.u8_sum,
+                    u9_sum = o.u9_sum + excluded.u9_sum
         )
         insert into survey_rollup as r (unit_id, service_id, period, respondents,
                                          u1_sum, u2_sum, u3_sum, u4_sum, u5_sum, u6_sum, u7_sum, u8_sum, u9_sum)
