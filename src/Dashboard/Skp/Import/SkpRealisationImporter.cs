@@ -16,7 +16,7 @@ public sealed record SkpRealisationCandidate(int Row, JsonObject Item, string? F
 /// <summary>
 /// Imports realisations (<c>POST /api/v1/skp/import/realisations</c>, the CLI's <c>import skp-realisations</c>): each row names
 /// the employee (<c>nip</c>), the RHK by its code (<c>rhk</c>) and the indicator by its position in the RHK
-/// (<c>indicator</c>, 1-based) of the current plan of the period's year; these are resolved to the indicator id, and the
+/// (<c>indicator</c>, 1-based) of the current plan of <c>year</c> (the period's year when left out); these are resolved to the indicator id, and the
 /// row then goes the way of <c>POST /api/v1/me/skp/realisations</c>: <see cref="SkpItemReader"/> reads it and
 /// <see cref="SkpRealisationWrites"/> checks and files it (approved current plan, period inside the plan's year and begun,
 /// value or text by the target's kind; a retry of an eventId is a duplicate). Without an <c>eventId</c> the row's key
@@ -26,7 +26,7 @@ public sealed class SkpRealisationImporter(NpgsqlDataSource db, SkpRealisationWr
 {
     public static readonly IReadOnlyList<string> Required = ["nip", "rhk", "indicator", "period"];
 
-    public static readonly IReadOnlyList<string> Optional = ["eventId", "value", "text", "note", "evidenceUrl"];
+    public static readonly IReadOnlyList<string> Optional = ["eventId", "year", "value", "text", "note", "evidenceUrl"];
 
     /// <summary>Rows of a JSON array body (a body that is not an array is a <see cref="FormatException"/>).</summary>
     public static List<SkpRealisationCandidate> FromJson(JsonElement body,
@@ -98,7 +98,7 @@ public sealed class SkpRealisationImporter(NpgsqlDataSource db, SkpRealisationWr
         }
         var given = Text(row.Item, "eventId");
         var key = given ?? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            string.Join("\u001f", new[] { "nip", "rhk", "indicator", "period", "value", "text", "note", "evidenceUrl" }.Select(f => row.Item[f]?.ToJsonString() ?? "")))));
+            string.Join("\u001f", new[] { "nip", "year", "rhk", "indicator", "period", "value", "text", "note", "evidenceUrl" }.Select(f => row.Item[f]?.ToJsonString() ?? "")))));
         var nip = Text(row.Item, "nip");
         if (!SkpImportOwner.IsNip(nip))
         {
@@ -124,6 +124,11 @@ public sealed class SkpRealisationImporter(NpgsqlDataSource db, SkpRealisationWr
         {
             errors.Add(periodError);
         }
+        var year = period?.Start.Year ?? 0;
+        if (Text(row.Item, "year") is { } yearText && !int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out year))
+        {
+            errors.Add(new("year", $"year, when given, is the plan's year YYYY; got '{yearText}'."));
+        }
         if (errors.Count > 0)
         {
             return (null, key, errors);
@@ -141,10 +146,10 @@ public sealed class SkpRealisationImporter(NpgsqlDataSource db, SkpRealisationWr
             select i.id from skp_plan p join skp_rhk r on r.plan_id = p.id join skp_indicator i on i.rhk_id = r.id
             where p.nip = @nip::char(18) and p.year = @year and p.is_current and r.code = @code
             order by i.position
-            """, new { nip, year = (short)period!.Value.Start.Year, code }, cancellationToken: ct))).ToList();
+            """, new { nip, year = (short)year, code }, cancellationToken: ct))).ToList();
         if (indicators.Count == 0)
         {
-            return (null, key, [new("rhk", $"The current plan of {nip} for {period.Value.Start.Year} has no RHK with the code '{code}' " +
+            return (null, key, [new("rhk", $"The current plan of {nip} for {year} has no RHK with the code '{code}' " +
                                            "(or there is no plan: import the plan first).")]);
         }
         if (position > indicators.Count)
@@ -153,7 +158,7 @@ public sealed class SkpRealisationImporter(NpgsqlDataSource db, SkpRealisationWr
         }
         var item = new JsonObject
         {
-            ["eventId"] = key, ["indicatorId"] = indicators[position!.Value - 1], ["period"] = period.Value.Key,
+            ["eventId"] = key, ["indicatorId"] = indicators[position!.Value - 1], ["period"] = period!.Value.Key,
             ["value"] = row.Item["value"]?.DeepClone(), ["text"] = row.Item["text"]?.DeepClone(), ["note"] = row.Item["note"]?.DeepClone(),
             ["evidenceUrl"] = row.Item["evidenceUrl"]?.DeepClone(),
         };
