@@ -3,7 +3,10 @@ namespace Kinerja.Core.Indicators;
 /// <summary>
 /// The same figures as <see cref="EmployeeFactsSql"/>, written naively over the raw streams: local
 /// days computed from <c>occurred_at</c> in each region's zone, the approval verdict from the latest
-/// review (withdrawn activities left out), the day's attendance from the latest attendance event, ratings from the rating events, officer survey answers from the responses.
+/// review (withdrawn activities left out), the day's attendance from the latest attendance event, ratings from the rating events,
+/// officer survey answers from the responses, and the SKP plan fields of <see cref="SkpFactsSql"/> written another way (the
+/// newest assessment of each RHK and the newest realisation of each indicator picked with <c>distinct on</c> over the whole
+/// tables, not per row), so the two can check each other.
 /// It is the reference a full recompute must match, and the baseline of the benchmark.
 /// Same parameters as <see cref="EmployeeFactsSql.OverMonths"/>.
 /// </summary>
@@ -135,6 +138,57 @@ internal static class RawRecomputeSql
             select l.nip, l.rating_hasil_kerja, l.rating_perilaku, l.predikat
             from employee_period_level l join emp e on e.nip = l.nip
             where l.period = @periodKey
+        ),
+        skp_approved as (
+            select sp.id, sp.nip from skp_plan sp join emp e on e.nip = sp.nip
+            where sp.year = @skpYear and sp.is_current and sp.status = 'disetujui'
+        ),
+        skp_last_assessment as (
+            select distinct on (x.rhk_id) x.rhk_id, x.level
+            from skp_assessment x
+            where x.is_current and x.period = any(@skpKeys)
+            order by x.rhk_id, x.assessed_at desc, x.id desc
+        ),
+        skp_rhk_raw as (
+            select ap.nip,
+                   count(*)::int as rhk,
+                   count(*) filter (where la.level is not null)::int as assessed,
+                   count(*) filter (where la.level = 'di_atas')::int as di_atas,
+                   count(*) filter (where la.level = 'sesuai')::int as sesuai,
+                   count(*) filter (where la.level = 'di_bawah')::int as di_bawah,
+                   count(*) filter (where r.kind = 'utama')::int as utama,
+                   count(*) filter (where r.kind = 'utama' and la.level is not null)::int as utama_assessed,
+                   count(*) filter (where r.kind = 'utama' and la.level = 'di_atas')::int as utama_di_atas,
+                   count(*) filter (where r.kind = 'utama' and la.level = 'di_bawah')::int as utama_di_bawah
+            from skp_approved ap
+            join skp_rhk r on r.plan_id = ap.id
+            left join skp_last_assessment la on la.rhk_id = r.id
+            group by ap.nip
+        ),
+        skp_last_realisation as (
+            select distinct on (x.indicator_id) x.indicator_id, x.value, x.period
+            from skp_realisation x
+            where x.is_current and x.value is not null and x.period = any(@skpKeys)
+            order by x.indicator_id, x.filed_at desc, x.id desc
+        ),
+        skp_quant_raw as (
+            select nip, round(avg(least(coalesce(ratio, 1.2), 1.2)) * 100, 2)::float8 as achievement
+            from (
+                select ap.nip,
+                       case when i.aspect = 'waktu' then tg.target / nullif(lr.value, 0) else lr.value / tg.target end as ratio
+                from skp_approved ap
+                join skp_rhk r on r.plan_id = ap.id
+                join skp_indicator i on i.rhk_id = r.id
+                join skp_last_realisation lr on lr.indicator_id = i.id
+                join (select si.id,
+                             nullif(case when jsonb_typeof(si.period_targets -> slr.period -> 'value') = 'number'
+                                         then (si.period_targets -> slr.period ->> 'value')::numeric
+                                         else si.target_value end, 0) as target
+                      from skp_indicator si join skp_last_realisation slr on slr.indicator_id = si.id
+                      where si.target_value is not null) tg on tg.id = i.id
+                where tg.target is not null
+            ) ratios
+            group by nip
         )
         select e.nip as Nip, e.unit_id as UnitId, e.region_id as RegionId, e.status as Status,
                e.position as Position, e.active as Active, e.tpp_ceiling as TppCeiling,
@@ -161,7 +215,13 @@ internal static class RawRecomputeSql
                coalesce(r.di_sum, 0) as DiriSum, coalesce(r.di_cnt, 0) as DiriCount,
                l.rating_hasil_kerja as RatingHasilKerja, l.rating_perilaku as RatingPerilaku, l.predikat as Predikat,
                0 as SangatBaikMask, 0 as BaikMask, 0 as ButuhPerbaikanMask,
-               0 as KurangMisconductMask, 0 as SangatKurangMask
+               0 as KurangMisconductMask, 0 as SangatKurangMask,
+               ap.id is not null as SkpPlanApproved, coalesce(sr.rhk, 0) as SkpRhkCount,
+               coalesce(sr.assessed, 0) as SkpRhkAssessed, coalesce(sr.di_atas, 0) as SkpRhkDiAtas,
+               coalesce(sr.sesuai, 0) as SkpRhkSesuai, coalesce(sr.di_bawah, 0) as SkpRhkDiBawah,
+               coalesce(sr.utama, 0) as SkpRhkUtama, coalesce(sr.utama_assessed, 0) as SkpRhkUtamaAssessed,
+               coalesce(sr.utama_di_atas, 0) as SkpRhkUtamaDiAtas, coalesce(sr.utama_di_bawah, 0) as SkpRhkUtamaDiBawah,
+               sq.achievement as SkpQuantAchievement
         """ + "\n" + AttendanceDetailSql.Columns + "\n" + OfficerSurveyFactsSql.Columns + "\n" + """
         from emp e
         left join act_period a on a.nip = e.nip
@@ -170,6 +230,9 @@ internal static class RawRecomputeSql
         left join tks_run tr on tr.nip = e.nip
         left join rat r on r.nip = e.nip
         left join lvl l on l.nip = e.nip
+        left join skp_approved ap on ap.nip = e.nip
+        left join skp_rhk_raw sr on sr.nip = e.nip
+        left join skp_quant_raw sq on sq.nip = e.nip
         """ + "\n" + OfficerSurveyFactsSql.Joins + "\n" + """
         order by e.nip
         """;

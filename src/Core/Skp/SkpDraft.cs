@@ -17,9 +17,11 @@ public sealed record IndicatorDraft(string Aspect, string Text, SkpTarget Target
 /// <summary>
 /// One RHK as the employee writes it. It cascades from exactly one parent: <see cref="ParentRhkId"/> (an RHK of the
 /// direct superior's current plan of the same year) or <see cref="ParentIku"/> (the code of an IKU of the employee's
-/// unit, for the top of a unit).
+/// unit, for the top of a unit). An imported plan names the superior's RHK by its code (<see cref="ParentRhkCode"/>) until
+/// the import resolves it to an id.
 /// </summary>
-public sealed record RhkDraft(string Code, string Kind, string Text, long? ParentRhkId, string? ParentIku, IReadOnlyList<IndicatorDraft> Indicators);
+public sealed record RhkDraft(string Code, string Kind, string Text, long? ParentRhkId, string? ParentIku, IReadOnlyList<IndicatorDraft> Indicators,
+    string? ParentRhkCode = null);
 
 /// <summary>
 /// The whole plan of a year as the employee saves it (<c>POST /api/v1/me/skp?year=</c>). <see cref="Version"/> is the

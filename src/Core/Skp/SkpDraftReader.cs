@@ -46,6 +46,33 @@ public static class SkpDraftReader
                 errors.Add(new("revision", "revision, when given, must be the revision GET /api/v1/me/skp showed (a whole number ≥ 1)."));
             }
         }
+        var rhk = ReadRhkList(body, year, byCode: false, errors);
+        return errors.Count > 0 ? (null, errors) : (new SkpDraft(year, version, revision, rhk), errors);
+    }
+
+    /// <summary>
+    /// Reads one plan of an import (<c>POST /api/v1/skp/import/plans</c>): the same RHK and indicator checks as
+    /// <see cref="Read"/>, without the edited version, and with the superior's RHK named by its <c>code</c>
+    /// (<c>parentRhk</c>) instead of its id, since the ids of the old application mean nothing here.
+    /// </summary>
+    public static (SkpDraft? Draft, IReadOnlyList<SkpFieldError> Errors) ReadImported(JsonElement plan, int year, int currentYear)
+    {
+        var errors = new List<SkpFieldError>();
+        if (YearError(year, currentYear) is { } yearError)
+        {
+            errors.Add(yearError);
+        }
+        if (plan.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new("", "Each plan must be an object { externalId?, nip, year, rhk: [ … ] }."));
+            return (null, errors);
+        }
+        var rhk = ReadRhkList(plan, year, byCode: true, errors);
+        return errors.Count > 0 ? (null, errors) : (new SkpDraft(year, 0, null, rhk), errors);
+    }
+
+    private static List<RhkDraft> ReadRhkList(JsonElement body, int year, bool byCode, List<SkpFieldError> errors)
+    {
         var rhk = new List<RhkDraft>();
         if (!body.TryGetProperty("rhk", out var list) || list.ValueKind != JsonValueKind.Array)
         {
@@ -62,7 +89,7 @@ public static class SkpDraftReader
             foreach (var item in list.EnumerateArray())
             {
                 var path = $"rhk[{i}]";
-                if (ReadRhk(item, path, year, errors) is { } read)
+                if (ReadRhk(item, path, year, byCode, errors) is { } read)
                 {
                     if (codes.TryGetValue(read.Code, out var first))
                     {
@@ -77,7 +104,7 @@ public static class SkpDraftReader
                 i++;
             }
         }
-        return errors.Count > 0 ? (null, errors) : (new SkpDraft(year, version, revision, rhk), errors);
+        return rhk;
     }
 
     /// <summary>The problem with a plan year, or null when it is within the window around <paramref name="currentYear"/>.</summary>
@@ -86,7 +113,7 @@ public static class SkpDraftReader
             ? new("year", $"year must be between {currentYear - SkpLimits.YearsBack} and {currentYear + SkpLimits.YearsAhead}; got {year}.")
             : null;
 
-    private static RhkDraft? ReadRhk(JsonElement item, string path, int year, List<SkpFieldError> errors)
+    private static RhkDraft? ReadRhk(JsonElement item, string path, int year, bool byCode, List<SkpFieldError> errors)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
@@ -102,13 +129,22 @@ public static class SkpDraftReader
         }
         var text = Text(item, "text", path, SkpLimits.MaxText, errors);
         long? parentRhk = null;
+        string? parentRhkCode = null;
         string? parentIku = null;
-        var hasRhk = item.TryGetProperty("parentRhkId", out var pr) && pr.ValueKind != JsonValueKind.Null;
+        var rhkField = byCode ? "parentRhk" : "parentRhkId";
+        var hasRhk = item.TryGetProperty(rhkField, out var pr) && pr.ValueKind != JsonValueKind.Null;
         var hasIku = item.TryGetProperty("parentIku", out var pi) && pi.ValueKind != JsonValueKind.Null;
         if (hasRhk == hasIku)
         {
-            errors.Add(new($"{path}.parentRhkId", "Give exactly one parent: parentRhkId (an RHK of your direct superior's current plan) " +
-                                                   "or parentIku (the code of an IKU of your unit, when you have no superior in your unit)."));
+            errors.Add(new($"{path}.{rhkField}", byCode
+                ? "Give exactly one parent: parentRhk (the code of an RHK of the direct superior's plan of the year) " +
+                  "or parentIku (the code of an IKU of the unit, for the top of a unit)."
+                : "Give exactly one parent: parentRhkId (an RHK of your direct superior's current plan) " +
+                  "or parentIku (the code of an IKU of your unit, when you have no superior in your unit)."));
+        }
+        else if (hasRhk && byCode)
+        {
+            parentRhkCode = Text(item, rhkField, path, SkpLimits.MaxCode, errors);
         }
         else if (hasRhk)
         {
@@ -146,7 +182,7 @@ public static class SkpDraftReader
                 j++;
             }
         }
-        return errors.Count > before ? null : new RhkDraft(code!, kind!, text!, parentRhk, parentIku, indicators);
+        return errors.Count > before ? null : new RhkDraft(code!, kind!, text!, parentRhk, parentIku, indicators, parentRhkCode);
     }
 
     private static IndicatorDraft? ReadIndicator(JsonElement item, string path, int year, List<SkpFieldError> errors)

@@ -20,6 +20,8 @@ public static class SkpEndpoints
         app.MapEmployeeSkpApi();
         app.MapSkpEvidenceDownload();
         app.MapUnitPredicateApi();
+        app.MapSkpImportApi();
+        app.MapUnitIkuApi();
         return app;
     }
 }

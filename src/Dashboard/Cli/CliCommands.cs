@@ -94,6 +94,10 @@ public static class CliCommands
         {
             import.Subcommands.Add(stream);
         }
+        foreach (var skp in ImportSkpCommands.Create())
+        {
+            import.Subcommands.Add(skp);
+        }
         root.Subcommands.Add(import);
         root.Subcommands.Add(ModuleCommands.Rules());
         root.Subcommands.Add(UsersCommand.Create());

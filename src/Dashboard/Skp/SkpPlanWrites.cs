@@ -153,6 +153,10 @@ public sealed class SkpPlanWrites(NpgsqlDataSource db, TimeProvider time)
             update skp_plan set status = @status, decided_at = @now, decided_by = @superiorNip, note = @note where id = @Id
             """, new { plan.Id, status, now, superiorNip, note }, tx, cancellationToken: ct));
         await StepAsync(conn, tx, plan.Id, status, superiorNip, now, note, ct);
+        if (approve && await SkpCarryOver.PreviousVersionAsync(conn, tx, nip, plan.Year, plan.Version, ct) is { } previous)
+        {
+            await SkpCarryOver.CopyAsync(conn, tx, previous, plan.Id, ct);
+        }
         await tx.CommitAsync(ct);
         return new SkpOutcome.Stored((await SkpPlanReads.CurrentOfAsync(conn, null, [nip], plan.Year, ct))[nip]);
     }
@@ -200,7 +204,7 @@ public sealed class SkpPlanWrites(NpgsqlDataSource db, TimeProvider time)
     }
 
     /// <summary>Writes the RHK of a plan: an RHK whose code is already there keeps its id (reports' links stay), others are added or removed.</summary>
-    private static async Task WriteRhkAsync(NpgsqlConnection conn, NpgsqlTransaction tx, long planId, SkpDraft draft, Dictionary<string, long> ikuIds,
+    internal static async Task WriteRhkAsync(NpgsqlConnection conn, NpgsqlTransaction tx, long planId, SkpDraft draft, Dictionary<string, long> ikuIds,
         CancellationToken ct)
     {
         await conn.ExecuteAsync(new CommandDefinition("delete from skp_rhk where plan_id = @planId and code <> all(@kept)",
@@ -232,7 +236,7 @@ public sealed class SkpPlanWrites(NpgsqlDataSource db, TimeProvider time)
         }
     }
 
-    private static Task StepAsync(NpgsqlConnection conn, NpgsqlTransaction tx, long planId, string step, string actorNip, DateTimeOffset at,
+    internal static Task StepAsync(NpgsqlConnection conn, NpgsqlTransaction tx, long planId, string step, string actorNip, DateTimeOffset at,
         string? note, CancellationToken ct) =>
         conn.ExecuteAsync(new CommandDefinition("""
             insert into skp_plan_step (plan_id, step, actor_nip, at, note) values (@planId, @step, @actorNip, @at, @note)

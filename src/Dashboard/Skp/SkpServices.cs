@@ -11,6 +11,10 @@ public static class SkpServices
         services.AddSingleton<SkpAssessmentWrites>();
         services.AddSingleton<SkpEvidenceStore>();
         services.AddSingleton<SkpProgressReads>();
+        services.AddSingleton<Import.SkpPlanImporter>();
+        services.AddSingleton<Import.SkpRealisationImporter>();
+        services.AddSingleton<UnitIkuRealisations>();
+        services.AddSingleton<UnitIkuReads>();
         services.AddOptions<SkpOptions>().BindConfiguration(SkpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

@@ -9,9 +9,10 @@ namespace Kinerja.Core.Tests.Indicators;
 
 /// <summary>
 /// Issue 4 "incremental == recompute": random event streams (duplicates, reviews that flip approval,
-/// events around local midnight and month ends, three time zones) go through an incremental rollup
-/// writer and into <see cref="LiveIndicators"/>; the snapshots from the rollups, a naive recompute
-/// from the raw events and the live in-memory state must all agree, field by field.
+/// events around local midnight and month ends, three time zones) and random SKP plans with realisations and
+/// assessments (<see cref="RandomSkpPlans"/>) go through an incremental rollup writer and into
+/// <see cref="LiveIndicators"/>; the snapshots from the rollups, a naive recompute from the raw events and the live
+/// in-memory state must all agree, field by field.
 /// </summary>
 public class IncrementalEqualsRecomputeTests(TestDatabase db) : IClassFixture<TestDatabase>
 {
@@ -42,6 +43,7 @@ public class IncrementalEqualsRecomputeTests(TestDatabase db) : IClassFixture<Te
                 nips.Add(nip);
                 clocks[nip] = new RegionClock(Zones[z].Tz);
             }
+            await RandomSkpPlans.SeedAsync(db.DataSource, rng, staff, region + "-u", Now);
             if (z != 1)
             {
                 await Rollups.HolidayAsync(db.DataSource, region, "2026-01-01", "2026-02-17", "2026-03-19");

@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using Kinerja.Dashboard.Access;
+using Kinerja.Dashboard.Skp.Import;
+
+namespace Kinerja.Dashboard.Apis;
+
+/// <summary>
+/// SKP import for regions moving from another application (issue 17), under <see cref="Policies.Hr"/> (sdm, admin):
+/// <c>POST /api/v1/skp/import/plans</c> and <c>POST /api/v1/skp/import/realisations</c>, each as <c>text/csv</c> or
+/// <c>application/json</c> (root README "Import SKP"). Answered per row (<c>accepted</c> | <c>duplicate</c> |
+/// <c>rejected</c> with errors naming the field); a body that cannot be read at all is a 400 and imports nothing.
+/// </summary>
+public static class SkpImportApi
+{
+    public static IEndpointRouteBuilder MapSkpImportApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/skp/import").WithTags("SKP").RequireAuthorization(Policies.Hr)
+            .WithMetadata(new BodyLimitMetadata(SkpImportBody.MaxBytes));
+        group.MapPost("/plans", ImportPlans).WithName("ImportSkpPlans")
+            .WithSummary("Imports plans approved in another application (CSV: one row per indicator; JSON: an array of plans). Each plan is " +
+                         "validated like POST /api/v1/me/skp and stored whole or not at all, as disetujui with the step diimpor; re-runs are duplicates.")
+            .Accepts<object[]>("application/json", "text/csv").Produces<SkpImportResult>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        group.MapPost("/realisations", ImportRealisations).WithName("ImportSkpRealisations")
+            .WithSummary("Imports realisations (nip, rhk code, indicator position, period, value | text, note, evidenceUrl) of current approved " +
+                         "plans, checked like POST /api/v1/me/skp/realisations; re-runs are duplicates.")
+            .Accepts<object[]>("application/json", "text/csv").Produces<SkpImportResult>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        return app;
+    }
+
+    public static async Task<IResult> ImportPlans(HttpContext ctx, ClaimsPrincipal user, SkpPlanImporter importer)
+    {
+        var (body, problem) = await SkpImportBody.ReadAsync(ctx, "plans");
+        if (body is null)
+        {
+            return problem!;
+        }
+        List<SkpPlanCandidate> plans;
+        try
+        {
+            plans = body.IsCsv
+                ? SkpPlanImportReader.FromCsv(SkpImportTable.Read(body.Content, SkpPlanImportReader.Required, SkpPlanImportReader.Optional))
+                : SkpPlanImportReader.FromJson(body.Json());
+        }
+        catch (FormatException ex)
+        {
+            return Unreadable(ex);
+        }
+        return TypedResults.Ok(await importer.ImportAsync(plans, UserPrincipal.Actor(user), ctx.RequestAborted));
+    }
+
+    public static async Task<IResult> ImportRealisations(HttpContext ctx, SkpRealisationImporter importer)
+    {
+        var (body, problem) = await SkpImportBody.ReadAsync(ctx, "realisations");
+        if (body is null)
+        {
+            return problem!;
+        }
+        List<SkpRealisationCandidate> rows;
+        try
+        {
+            rows = body.IsCsv
+                ? SkpRealisationImporter.FromCsv(SkpImportTable.Read(body.Content, SkpRealisationImporter.Required, SkpRealisationImporter.Optional))
+                : SkpRealisationImporter.FromJson(body.Json());
+        }
+        catch (FormatException ex)
+        {
+            return Unreadable(ex);
+        }
+        return TypedResults.Ok(await importer.ImportAsync(rows, ctx.RequestAborted));
+    }
+
+    private static IResult Unreadable(FormatException ex) =>
+        TypedResults.Problem(title: "Unreadable import", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+}
