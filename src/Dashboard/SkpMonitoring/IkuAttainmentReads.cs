@@ -4,11 +4,10 @@ using Npgsql;
 namespace Kinerja.Dashboard.SkpMonitoring;
 
 /// <summary>
-/// IKU attainment per unit: the targets in <c>unit_iku</c> against the IKU realisations. The realisations table
-/// (<c>unit_iku_realisation</c>: iku_id, period, value) comes with the SKP import (migration 0026); this class is the
-/// only place the board reads it, and while it is absent or unreadable every unit shows its IKU without realisation.
+/// IKU attainment per unit for the boards: the targets in <c>unit_iku</c> against the current IKU realisations
+/// (<c>unit_iku_realisation</c>, migration 0026), averaged over the unit's IKU that have one.
 /// </summary>
-public sealed class IkuAttainmentReads(NpgsqlDataSource db, ILogger<IkuAttainmentReads> log)
+public sealed class IkuAttainmentReads(NpgsqlDataSource db)
 {
     private sealed class Target
     {
@@ -40,30 +39,19 @@ public sealed class IkuAttainmentReads(NpgsqlDataSource db, ILogger<IkuAttainmen
         }, StringComparer.Ordinal);
     }
 
-    /// <summary>The latest period's realisation of each IKU with the target it is measured against.</summary>
-    private async Task<Dictionary<long, Realised>> RealisedAsync(NpgsqlConnection conn, long[] ikuIds, CancellationToken ct)
-    {
-        if (!await conn.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "select to_regclass('unit_iku_realisation') is not null", cancellationToken: ct)))
-        {
-            return [];
-        }
-        try
-        {
-            return (await conn.QueryAsync<Realised>(new CommandDefinition("""
-                select distinct on (r.iku_id) r.iku_id as ikuId, r.value::numeric as value,
-                       case when jsonb_typeof(i.period_targets -> r.period) = 'number'
-                            then (i.period_targets ->> r.period)::numeric else i.target_value end as target
-                from unit_iku_realisation r join unit_iku i on i.id = r.iku_id
-                where r.iku_id = any(@ikuIds) and r.value is not null
-                order by r.iku_id, r.period desc
-                """, new { ikuIds }, cancellationToken: ct))).ToDictionary(r => r.IkuId);
-        }
-        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.UndefinedColumn or PostgresErrorCodes.UndefinedTable)
-        {
-            // the table's shape is the SKP import's to decide: until this query matches it, show no realisation rather than fail the board
-            log.LogWarning(ex, "IKU realisations are not readable ({SqlState}); the board shows IKU without realisation", ex.SqlState);
-            return [];
-        }
-    }
+    /// <summary>
+    /// The newest period's current realisation of each IKU with the annual target it is measured against: the same
+    /// attainment <see cref="Skp.UnitIkuReads"/> gives per IKU (realisations are reported to date; a quarter is ordered
+    /// by the month it ends in).
+    /// </summary>
+    private static async Task<Dictionary<long, Realised>> RealisedAsync(NpgsqlConnection conn, long[] ikuIds, CancellationToken ct) =>
+        (await conn.QueryAsync<Realised>(new CommandDefinition("""
+            select distinct on (r.iku_id) r.iku_id as ikuId, r.value as value, i.target_value as target
+            from unit_iku_realisation r join unit_iku i on i.id = r.iku_id
+            where r.iku_id = any(@ikuIds) and r.is_current
+            order by r.iku_id,
+                     case when substr(r.period, 6, 1) = 'Q'
+                          then substr(r.period, 1, 5) || lpad((substr(r.period, 7, 1)::int * 3)::text, 2, '0')
+                          else r.period end desc
+            """, new { ikuIds }, cancellationToken: ct))).ToDictionary(r => r.IkuId);
 }
