@@ -33,6 +33,7 @@ public static class KinerjaEndpoints
             app.MapRatingPlanApi();
             app.MapFollowUpApi();
             app.MapComplaintsApi();
+            app.MapReportsApi();
         }
         if (roles.Rules)
         {

@@ -21,6 +21,7 @@ using Kinerja.Ingest.Http;
 
 using Kinerja.Dashboard.Survey;
 using Kinerja.Dashboard.Skp;
+using Kinerja.Dashboard.Reports;
 
 namespace Kinerja.Dashboard.Hosting;
 
@@ -73,6 +74,8 @@ public static class KinerjaHost
         builder.Services.AddEmployeeLoop(roles.Ingest);
         builder.Services.AddSkpPlans();
         builder.Services.AddFollowUps();
+        // Report documents: the API wherever /api/v1/reports is mapped; the worker where the rules are loaded.
+        builder.Services.AddReports(worker: roles.Rules);
         builder.Services.AddProblemDetails();
         builder.Services.AddKinerjaOpenApi();
         if (roles.Dashboard)
