@@ -43,7 +43,8 @@ public static class EvaluationPdf
                 pdf.Line($"Predikat tahunan belum dihitung oleh aturan. Dokumen ini disusun dari {months.Count} bulan yang tersedia.");
             }
             pdf.Table(["Periode", "Rating Hasil Kerja", "Rating Perilaku", "Predikat"],
-                months.Select(m => (IReadOnlyList<string>)[ReportText.Period(m.Period), m.RatingHasilKerja ?? "-", m.RatingPerilaku ?? "-", m.Predikat ?? "-"]),
+                months.Select(m => (IReadOnlyList<string>)[ReportText.Period(m.Period), ReportText.Level(m.RatingHasilKerja),
+                    ReportText.Level(m.RatingPerilaku), ReportText.Level(m.Predikat)]),
                 [2, 2, 2, 2]);
         }
         else
@@ -51,8 +52,8 @@ public static class EvaluationPdf
             var outcome = rules.Evaluate(snapshot);
             (predikat, hasil, perilaku) = (outcome.Predikat, outcome.RatingHasilKerja, outcome.RatingPerilaku);
         }
-        pdf.Line($"Predikat Kinerja: {predikat ?? "belum ditetapkan"}", 12, bold: true);
-        pdf.Line($"Rating Hasil Kerja: {hasil ?? "-"} · Rating Perilaku: {perilaku ?? "-"}");
+        pdf.Line($"Predikat Kinerja: {(predikat is null ? "belum ditetapkan" : ReportText.Level(predikat))}", 12, bold: true);
+        pdf.Line($"Rating Hasil Kerja: {ReportText.Level(hasil)} · Rating Perilaku: {ReportText.Level(perilaku)}");
         pdf.Gap();
 
         pdf.Heading("Rating Hasil Kerja");

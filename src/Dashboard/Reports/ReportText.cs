@@ -27,6 +27,17 @@ public static class ReportText
         return month.ToString("MMMM yyyy", Id);
     }
 
+    private static readonly Dictionary<string, string> Levels = new()
+    {
+        ["SANGAT_BAIK"] = "Sangat Baik", ["BAIK"] = "Baik", ["BUTUH_PERBAIKAN"] = "Butuh Perbaikan",
+        ["KURANG_MISCONDUCT"] = "Kurang", ["SANGAT_KURANG"] = "Sangat Kurang",
+        ["DI_ATAS_EKSPEKTASI"] = "Di Atas Ekspektasi", ["SESUAI_EKSPEKTASI"] = "Sesuai Ekspektasi",
+        ["DI_BAWAH_EKSPEKTASI"] = "Di Bawah Ekspektasi",
+    };
+
+    /// <summary>A predicate or rating code as printed (<c>SANGAT_BAIK</c> → "Sangat Baik"); "-" when there is none.</summary>
+    public static string Level(string? code) => code is null ? "-" : Levels.GetValueOrDefault(code, code);
+
     /// <summary>The footer stamp of every page: rule versions and the time the data was read.</summary>
     public static string Stamp(string ruleVersions, DateTimeOffset dataAsOf) =>
         $"Versi aturan: {ruleVersions} · Waktu data: {dataAsOf.ToUniversalTime():yyyy-MM-dd HH:mm} UTC · Kinerja Analytics";

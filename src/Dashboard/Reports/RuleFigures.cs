@@ -18,7 +18,11 @@ public sealed class RuleFigures(CompiledRuleSet set)
 
     public EvaluationOutcome Evaluate(IndicatorSnapshot snapshot) => set.Evaluate(snapshot);
 
-    /// <summary>"tpp.json v3": the file and version of the last rule that fired and sets <paramref name="output"/>, or "".</summary>
+    /// <summary>
+    /// "tpp v3": the workflow (the rule file <c>rules/tpp.json</c>) and stored version of the last rule that fired and
+    /// sets <paramref name="output"/>, or "" when none did. The version names the text exactly (<c>GET
+    /// /api/v1/rules/{workflow}/versions/{version}</c>), wherever the set was loaded from.
+    /// </summary>
     public string SourceOf(EvaluationOutcome outcome, string output)
     {
         for (var i = outcome.Fired.Count - 1; i >= 0; i--)
@@ -27,7 +31,7 @@ public sealed class RuleFigures(CompiledRuleSet set)
             if (set.Workflows.TryGetValue(fired.Workflow, out var workflow)
                 && workflow.Rules.Any(r => r.Name == fired.Rule && r.Sets == output))
             {
-                return $"{Path.GetFileName(workflow.File)} v{workflow.Version}";
+                return $"{workflow.Name} v{workflow.Version}";
             }
         }
         return "";
