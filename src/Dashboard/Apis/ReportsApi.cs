@@ -34,12 +34,12 @@ public static class ReportsApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id:guid}", GetReport)
+        group.MapGet("/{id}", GetReport)
             .WithName("GetReport")
             .WithSummary("A report job: state (antri, berjalan, selesai, gagal), progress 0-100 and, when done, the file's address.")
             .Produces<ReportJobView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id:guid}/file", GetFile)
+        group.MapGet("/{id}/file", GetFile)
             .WithName("GetReportFile")
             .WithSummary("The finished document as an attachment (XLSX or PDF); 409 while the job is not done.")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -90,7 +90,7 @@ public static class ReportsApi
         return TypedResults.Accepted($"/api/v1/reports/{id}", new { id, state = ReportStates.Queued });
     }
 
-    public static async Task<IResult> GetReport(Guid id, ClaimsPrincipal user, RegionAccess access, TeamScope team, ReportJobStore jobs,
+    public static async Task<IResult> GetReport(string id, ClaimsPrincipal user, RegionAccess access, TeamScope team, ReportJobStore jobs,
         CancellationToken ct)
     {
         if (await ReadableAsync(id, user, access, team, jobs, ct) is not { } job)
@@ -107,22 +107,24 @@ public static class ReportsApi
             EmployeeJson.Options);
     }
 
-    public static async Task<IResult> GetFile(Guid id, ClaimsPrincipal user, RegionAccess access, TeamScope team, ReportJobStore jobs,
+    public static async Task<IResult> GetFile(string id, ClaimsPrincipal user, RegionAccess access, TeamScope team, ReportJobStore jobs,
         CancellationToken ct)
     {
         if (await ReadableAsync(id, user, access, team, jobs, ct) is not { } job)
         {
             return Problem(404, "Not found", $"No report job '{id}' that you may read.");
         }
-        if (job.State != ReportStates.Done || await jobs.FileAsync(id, ct) is not { } file)
+        if (job.State != ReportStates.Done || await jobs.FileAsync(job.Id, ct) is not { } file)
         {
             return Problem(409, "Not ready", $"The report is '{job.State}' ({job.Progress}%); its file exists once it is '{ReportStates.Done}'.");
         }
         return TypedResults.File(file.Bytes, file.ContentType, file.FileName);
     }
 
-    private static async Task<ReportJobRow?> ReadableAsync(Guid id, ClaimsPrincipal user, RegionAccess access, TeamScope team,
+    // The id is taken as text (not a {id:guid} route constraint) so a malformed id still passes the authorization of the
+    // group first (401/403 as every protected endpoint) and then answers 404 like an unknown one.
+    private static async Task<ReportJobRow?> ReadableAsync(string id, ClaimsPrincipal user, RegionAccess access, TeamScope team,
         ReportJobStore jobs, CancellationToken ct) =>
-        await FollowUpViewer.ResolveAsync(user, access, team, ct) is { } viewer && await jobs.FindAsync(id, ct) is { } job
-            && ReportAccess.MayRead(job, viewer) ? job : null;
+        Guid.TryParse(id, out var guid) && await FollowUpViewer.ResolveAsync(user, access, team, ct) is { } viewer
+            && await jobs.FindAsync(guid, ct) is { } job && ReportAccess.MayRead(job, viewer) ? job : null;
 }

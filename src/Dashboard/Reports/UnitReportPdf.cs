@@ -52,9 +52,11 @@ public static class UnitReportPdf
         pdf.Table(["IKM", "Mutu", "Responden"],
             [[ReportText.Number(u.Ikm), u.IkmGrade ?? "-", ReportText.Count(u.IkmRespondents)]], [1, 1, 1]);
         pdf.Heading("Tindak Lanjut");
-        pdf.Table(["Selesai tepat waktu", "Selesai terlambat", "Terbuka", "Lewat batas", "Pembinaan selesai"],
-            counts is null ? [] : [[ReportText.Count(counts.DoneOnTime), ReportText.Count(counts.DoneLate), ReportText.Count(counts.Open),
-                ReportText.Count(counts.Overdue), ReportText.Count(counts.CoachingDone)]], [1, 1, 1, 1, 1]);
+        pdf.Table(["Ukuran", "Jumlah butir"], [
+            ["Selesai tepat waktu", ReportText.Count(counts?.DoneOnTime ?? 0)], ["Selesai terlambat", ReportText.Count(counts?.DoneLate ?? 0)],
+            ["Terbuka", ReportText.Count(counts?.Open ?? 0)], ["Lewat batas", ReportText.Count(counts?.Overdue ?? 0)],
+            ["Pembinaan selesai", ReportText.Count(counts?.CoachingDone ?? 0)],
+        ], [3, 1]);
         await progress(90);
         return pdf.Save();
     }

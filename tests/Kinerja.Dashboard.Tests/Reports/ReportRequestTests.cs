@@ -56,5 +56,6 @@ public sealed class ReportRequestTests(KinerjaAppFactory app) : IClassFixture<Ki
         Assert.Contains("'regionId'", problem.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await hr.GetAsync($"/api/v1/reports/{Guid.NewGuid()}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await hr.GetAsync($"/api/v1/reports/{Guid.NewGuid()}/file")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await hr.GetAsync("/api/v1/reports/bukan-id")).StatusCode);
     }
 }
