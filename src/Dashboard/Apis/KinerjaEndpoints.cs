@@ -35,6 +35,7 @@ public static class KinerjaEndpoints
             app.MapComplaintsApi();
             app.MapSkpMonitoringApi();
             app.MapNotificationsApi();
+            app.MapReportsApi();
         }
         if (roles.Rules)
         {

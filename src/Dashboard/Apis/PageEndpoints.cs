@@ -47,6 +47,8 @@ public static class PageEndpoints
 
         app.MapGroup("/pengaduan").RequireAuthorization(Policies.Complaints).ExcludeFromDescription()
             .MapGet("/{unitId}", ComplaintPage.GetAsync);
+        // Report documents (issue 19): the form for HR and leaders; POST /api/v1/reports decides who may request what.
+        app.MapGet("/laporan", LaporanPage.GetAsync).RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
         return app;
     }
 }

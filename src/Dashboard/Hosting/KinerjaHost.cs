@@ -23,6 +23,7 @@ using Kinerja.Dashboard.Survey;
 using Kinerja.Dashboard.Skp;
 using Kinerja.Dashboard.SkpMonitoring;
 using Kinerja.Dashboard.Notifications;
+using Kinerja.Dashboard.Reports;
 
 namespace Kinerja.Dashboard.Hosting;
 
@@ -77,6 +78,8 @@ public static class KinerjaHost
         builder.Services.AddFollowUps();
         builder.Services.AddSkpMonitoring();
         builder.Services.AddNotifications(worker: roles.Rules);
+        // Report documents: the API wherever /api/v1/reports is mapped; the worker where the rules are loaded.
+        builder.Services.AddReports(worker: roles.Rules);
         builder.Services.AddProblemDetails();
         builder.Services.AddKinerjaOpenApi();
         if (roles.Dashboard)

@@ -100,6 +100,14 @@ internal static class SayaHtml
             <p class="ket">Apa yang dilakukan atas penghargaan, pembinaan, dan sanksi Anda, oleh siapa, dan sampai kapan.</p>
             <ol class="daftar-tl" id="daftar-tindak-lanjut-saya"><li class="kosong">Memuat…</li></ol>
           </section>
+
+          <section class="kartu" id="dokumen-saya">
+            <h2>Dokumen evaluasi</h2>
+            <p class="ket">Unduh dokumen evaluasi kinerja Anda (PDF) untuk satu bulan (YYYY-MM) atau satu tahun (YYYY).</p>
+            <form id="form-dokumen-saya"><label>Periode <input id="dokumen-periode" placeholder="YYYY-MM atau YYYY" maxlength="7" required></label>
+              <button type="submit">Buat dokumen</button></form>
+            <p id="dokumen-status"></p>
+          </section>
         </main>
         """;
 }
