@@ -9,7 +9,8 @@ namespace Kinerja.Dashboard.Apis;
 
 /// <summary>
 /// Evidence files (bukti dukung) of SKP realisations (issue 17): <c>POST /api/v1/me/skp/realisations/{eventId}/evidence</c>
-/// (multipart, one file; size and type limits from <see cref="SkpOptions"/>, the type judged by the content) and
+/// (multipart, one file; size and type limits from <see cref="SkpOptions"/>, the type judged by the content; a stored
+/// file pushes <c>SkpChanged</c> to the employee and the direct superior) and
 /// <c>GET /api/v1/skp/evidence/{id}</c> (the employee, the direct superior, and HR: sdm and admin, who read every region;
 /// always as an attachment with a generated name).
 /// </summary>
@@ -40,7 +41,7 @@ public static class SkpEvidenceApi
     }
 
     public static async Task<IResult> Upload(HttpContext ctx, ClaimsPrincipal user, string eventId, TeamScope team, SkpEvidenceStore store,
-        IOptions<SkpOptions> options)
+        IOptions<SkpOptions> options, TimeProvider time, ILoggerFactory logs)
     {
         var ct = ctx.RequestAborted;
         var (me, problem) = await EmployeeSession.ResolveAsync(user, team, ct);
@@ -110,6 +111,12 @@ public static class SkpEvidenceApi
                 $"{string.Join(", ", options.Value.EvidenceTypes)} (judged by the content, not the file name).");
         }
         var (result, evidence) = await store.AttachAsync(me.Nip, eventId, type, content, options.Value.EvidencePerRealisation, ct);
+        if (result == SkpEvidenceStore.AttachResult.Stored)
+        {
+            // the superior's /tim shows the evidence links of the realisation: it re-reads on SkpChanged like the employee's /saya
+            var owner = await SkpAnswers.OwnerAsync(me, team, ct);
+            await SkpPush.AfterCommitAsync(ctx.RequestServices, me.Nip, owner.SuperiorNip, time, logs.CreateLogger(typeof(SkpEvidenceApi)));
+        }
         return result switch
         {
             SkpEvidenceStore.AttachResult.Stored => TypedResults.Json(evidence, EmployeeJson.Options, statusCode: StatusCodes.Status201Created),

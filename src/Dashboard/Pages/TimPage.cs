@@ -46,7 +46,7 @@ public static class TimPage
             ["now"] = now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
         };
         return Result(Page("Tim saya", "tim", data, Frame(me.Name), "/lib/signalr/signalr.min.js", "/js/tim-dasar.js",
-            "/js/tim-umpan.js", "/js/tim.js", "/js/tindak-lanjut-umum.js", "/js/tim-tindak-lanjut.js"));
+            "/js/tim-umpan.js", "/js/tim.js", "/js/tindak-lanjut-umum.js", "/js/tim-tindak-lanjut.js", "/js/skp-umum.js", "/js/tim-skp.js"));
     }
 
     private static string Frame(string name) =>
@@ -93,6 +93,14 @@ public static class TimPage
             <h2 id="judul-tindak-lanjut">Tindak lanjut <span class="jumlah" id="jumlah-tindak-lanjut">0</span></h2>
             <p class="petunjuk">Penghargaan, pembinaan, dan sanksi yang ditugaskan kepada Anda, tenggat terdekat di atas.</p>
             <ol class="daftar-tl" id="daftar-tindak-lanjut-tim"><li class="kosong">Memuat…</li></ol>
+          </section>
+          <section class="kartu skp skp-tim" id="skp-tim" aria-labelledby="judul-skp-tim">
+            <link rel="stylesheet" href="/css/skp.css">
+            <div class="kepala"><h2 id="judul-skp-tim">SKP tim <span class="jumlah" id="jumlah-skp-tim">0</span></h2>
+              <label class="saring">Periode <select id="skp-tim-periode"></select></label></div>
+            <p class="petunjuk">Rencana SKP bawahan langsung tahun ini: yang diajukan di atas. Mengembalikan wajib dengan catatan.</p>
+            <p class="pesan" id="skp-tim-pesan" role="status" aria-live="polite"></p>
+            <ol class="daftar-skp-tim" id="skp-tim-daftar"><li class="kosong">Memuat…</li></ol>
           </section>
           </main>
           """;

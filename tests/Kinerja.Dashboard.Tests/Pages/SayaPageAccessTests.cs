@@ -69,6 +69,23 @@ public sealed class SayaPageAccessTests(EmployeeServerFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task SayaAndTim_CarryTheSkpSections_AndSayaTheEvidenceLimitsTheUploadChecks()
+    {
+        var superior = await AsAsync("b");
+        using var saya = await PageAsync(superior, "saya");
+        var html = await saya.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"skp-saya\"", html);
+        Assert.Contains("data-skp-max-bytes=\"5242880\"", html);
+        Assert.Contains("data-skp-types=\"application/pdf,image/png,image/jpeg\"", html);
+        Assert.Contains("src=\"/js/saya-skp.js\"", html);
+
+        using var tim = await PageAsync(superior, "tim");
+        var timHtml = await tim.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"skp-tim\"", timHtml);
+        Assert.Contains("src=\"/js/tim-skp.js\"", timHtml);
+    }
+
+    [Fact]
     public async Task Saya_ShowsTheEmployeesNameEscaped()
     {
         using var response = await PageAsync(await AsAsync("xss"), "saya");

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Kinerja.Dashboard.Tests.Access;
 using Kinerja.Dashboard.Tests.Employees;
+using Microsoft.AspNetCore.SignalR.Client;
 using static Kinerja.Dashboard.Tests.Skp.SkpProgressRequests;
 using static Kinerja.Dashboard.Tests.Skp.SkpRequests;
 
@@ -33,6 +34,23 @@ public sealed class SkpEvidenceTests(LoopServerFactory app) : ApprovedPlanTests(
         file.Headers.ContentType = new MediaTypeHeaderValue(claimed);
         form.Add(file, "file", fileName);
         return await client.PostAsync($"api/v1/me/skp/realisations/{Uri.EscapeDataString(eventId)}/evidence", form);
+    }
+
+    [Fact]
+    public async Task Evidence_Stored_PushesSkpChangedToTheDirectSuperior()
+    {
+        var eventId = await RealisedAsync("ev-push");
+        var superior = await As.AsAsync("b");
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(App.BaseUri, "/hubs/employee"), o => o.Cookies = superior.Cookies).Build();
+        var pushed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<System.Text.Json.JsonElement>("SkpChanged", c => pushed.TrySetResult(c.GetProperty("nip").GetString() ?? ""));
+        await hub.StartAsync();
+        await hub.InvokeAsync("Subscribe", "employee:" + W.B);
+
+        using var upload = await UploadAsync(await As.ClientAsync("s1"), eventId, PdfBytes, "laporan.pdf", "application/pdf");
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        Assert.Equal(W.S1, await pushed.Task.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
     [Fact]

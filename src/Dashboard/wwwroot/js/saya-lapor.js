@@ -113,6 +113,7 @@
     $("keluaran").value = a.output || "";
     $("volume").value = a.volume === null || a.volume === undefined ? "" : String(a.volume);
     $("skp").value = a.skpIndicator || "";
+    $("skp").dispatchEvent(new Event("skp-diisi")); // saya-skp.js shows the RHK choice for it
     cancel.hidden = false;
     busy(false);
     message("pesan-lapor", "Laporan lama ditarik setelah perbaikannya tersimpan.", "");

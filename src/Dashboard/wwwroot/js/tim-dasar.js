@@ -151,6 +151,7 @@ window.Tim = (function () {
     connection.on("Snapshot", () => {});
     connection.on("FeedbackAdded", () => {});
     connection.on("FollowUpChanged", (c) => events.dispatchEvent(new CustomEvent("tindak-lanjut", { detail: c })));
+    connection.on("SkpChanged", (c) => events.dispatchEvent(new CustomEvent("skp", { detail: c })));
     const subscribe = () => connection.invoke("Subscribe", "employee:" + me);
     connection.onreconnecting(() => setConn("reconnecting"));
     connection.onreconnected(async () => {
