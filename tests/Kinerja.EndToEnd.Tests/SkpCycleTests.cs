@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Dapper;
@@ -12,8 +13,9 @@ namespace Kinerja.EndToEnd.Tests;
 /// <c>/saya</c> (a server field error shown at its field) → submits → the superior returns it with a note on <c>/tim</c> →
 /// the employee reads the note, fixes, resubmits → the superior approves → the employee files a realisation with an
 /// uploaded PDF (a refused non-PDF first, with the server's 415 said in Indonesian) → the superior sees it with its
-/// evidence and assesses the RHK utama "di atas ekspektasi" → the employee sees the assessment and feedback. The
-/// rating/board step of the issue is not asserted yet: the live rating did not follow the assessment (left open). The plan's year and period are the product clock's (faketime-safe: the
+/// evidence and assesses the RHK utama "di atas ekspektasi" → through the live rules the employee's rating hasil kerja
+/// (lowered to di bawah by the superior's scores beforehand) and predicate change on /saya without reload (the
+/// <c>IndicatorsChanged</c> hint after the rules stored the levels), and the unit board's predicate distribution moves. The plan's year and period are the product clock's (faketime-safe: the
 /// whole test stays inside one month of the region).
 /// </summary>
 public sealed partial class SkpCycleTests(LiveServer server) : IClassFixture<LiveServer>
@@ -31,7 +33,16 @@ public sealed partial class SkpCycleTests(LiveServer server) : IClassFixture<Liv
         var hash = Passwords.Hash("rahasia-uji-123");
         await accounts.AddAsync(Employee, employeeNip, hash, "test");
         await accounts.AddAsync(Superior, superiorNip, hash, "test");
-        var year = server.Services.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(7)).Year;
+        var now = server.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var year = now.ToOffset(TimeSpan.FromHours(7)).Year;
+        // this month's hasil kerja from the superior's scores is lowered to di bawah ekspektasi, so the SKP rating
+        // (di atas) moves the employee's predicate whatever the seeded scores were
+        var month = now.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        await ShowcaseData.PostAllAsync(server.Client(), "/api/v1/ratings", [.. Enumerable.Range(0, 6).Select(_ => (object)new
+        {
+            eventId = Guid.NewGuid(), nip = employeeNip, raterRole = "atasan", aspect = "hasil_kerja", score = 1, period = month,
+            occurredAt = now.AddMinutes(-30),
+        })]);
         await using (var conn = await server.DataSource.OpenConnectionAsync())
         {
             await conn.ExecuteAsync("""
@@ -58,6 +69,13 @@ public sealed partial class SkpCycleTests(LiveServer server) : IClassFixture<Liv
         var board = await server.NewPageAsync();
         await board.GotoAsync($"/papan/{ShowcaseData.RegionId}/{Unit}");
         await board.EvaluateAsync("() => { window.__belumMuatUlang = true; }");
+        var rated = board.Locator("#kpi-predikat-sub");
+        var hasilKerja = saya.Locator("#isi-predikat dd").First;
+        await Assertions.Expect(hasilKerja).ToHaveTextAsync("Di bawah ekspektasi", new() { Timeout = 60_000 });
+        var predicate = saya.Locator("#nilai-predikat");
+        await Assertions.Expect(predicate).Not.ToHaveTextAsync("—");
+        var predicateBefore = await predicate.TextContentAsync();
+
         // 1. draft: a missing unit is refused by the server and shown at the unit field; fixed, the plan is submitted
         var editor = saya.Locator("#skp-isi form.skp-editor");
         await Assertions.Expect(editor).ToBeVisibleAsync();
@@ -99,6 +117,9 @@ public sealed partial class SkpCycleTests(LiveServer server) : IClassFixture<Liv
         await member.Locator("button.setujui-skp").ClickAsync();
         await Assertions.Expect(member.Locator("details.rencana-anggota > summary .lencana")).ToHaveTextAsync("Disetujui");
         await Assertions.Expect(saya.Locator("#skp-status")).ToHaveTextAsync("Disetujui");
+        // the board's first state waits for the seeded history's rules and chart renders: allow for a busy machine
+        await Assertions.Expect(rated).ToHaveTextAsync(RatedCount(), new() { Timeout = 60_000 });
+        var boardBefore = await SettledTextAsync(rated);
 
         // 5. a realisation with evidence: a non-PDF is refused (415, said in Indonesian), a real PDF is then attached
         var item = saya.Locator("li.indikator-realisasi").First;
@@ -126,11 +147,17 @@ public sealed partial class SkpCycleTests(LiveServer server) : IClassFixture<Liv
         await rhkRow.Locator("button.simpan-penilaian").ClickAsync();
         await Assertions.Expect(rhkRow.Locator(".penilaian-skp .pesan")).ToHaveTextAsync("Penilaian tersimpan.");
 
-        // 7. the employee sees the assessment and its feedback without reload. (Not asserted: the rating hasil kerja it should
-        // move through rules/rating.json; observed on this branch it stays empty after the assessment, see the report.)
+        // 7. the employee sees the assessment; the rules rate hasil kerja di atas ekspektasi and the board counts them again
         var mine = saya.Locator("li.rhk-realisasi[data-rhk='RHK-1']");
         await Assertions.Expect(mine.Locator(".nilai-penilaian")).ToHaveTextAsync("Penilaian atasan: Di atas ekspektasi");
         await Assertions.Expect(mine.Locator(".umpan-rhk")).ToHaveTextAsync("Umpan balik: Analisis tajam dan tepat waktu");
+        // the live rules re-derive the levels after the indicators recomputed: on a loaded machine that takes a while
+        var rules = new LocatorAssertionsToHaveTextOptions { Timeout = 60_000 };
+        await Assertions.Expect(hasilKerja).ToHaveTextAsync("Di atas ekspektasi", rules);
+        await Assertions.Expect(predicate).Not.ToHaveTextAsync(predicateBefore ?? "", rules);
+        await Assertions.Expect(rated).Not.ToHaveTextAsync(boardBefore, rules);
+        await Assertions.Expect(rated).ToHaveTextAsync(RatedCount());
+
         // 8. the daily report's SKP link offers the approved plan's RHK
         await Assertions.Expect(saya.Locator("#skp-rhk option[value='RHK-1']")).ToHaveCountAsync(1);
         await AssertNoHorizontalScrollAsync(saya);
@@ -159,6 +186,23 @@ public sealed partial class SkpCycleTests(LiveServer server) : IClassFixture<Liv
         Assert.True(widths[2] <= widths[3], $"the SKP section overflows: {widths[2]} px in {widths[3]} px");
     }
 
+    /// <summary>The text once it has stayed the same over two board refreshes (the board pushes every 2 s here).</summary>
+    private static async Task<string> SettledTextAsync(ILocator locator)
+    {
+        var last = await locator.TextContentAsync() ?? "";
+        for (var i = 0; i < 10; i++)
+        {
+            await Task.Delay(4500);
+            var now = await locator.TextContentAsync() ?? "";
+            if (now == last)
+            {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
+
     /// <summary>A one-page PDF (header, catalog, pages, page, xref, trailer): what an office scanner would attach.</summary>
     private static byte[] SmallPdf()
     {
@@ -167,4 +211,7 @@ public sealed partial class SkpCycleTests(LiveServer server) : IClassFixture<Liv
         var xref = "xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n0000000101 00000 n \n";
         return Encoding.ASCII.GetBytes(body + xref + $"trailer<</Size 4/Root 1 0 R>>\nstartxref\n{body.Length}\n%%EOF\n");
     }
+
+    [GeneratedRegex(@"\((\d+) dinilai\)")]
+    private static partial Regex RatedCount();
 }

@@ -25,6 +25,13 @@ public interface IEmployeeClient
     Task ActivitiesChanged(EmployeeChange change);
 
     /// <summary>
+    /// To <c>employee:{nip}</c>: the live indicators of this employee moved after a commit was applied, or the rules
+    /// stored new levels (rating hasil kerja, perilaku, predicate) for them; re-read <c>GET /api/v1/me</c>. Sent by
+    /// <see cref="EmployeeIndicatorsPush"/> after <see cref="ActivitiesChanged"/>, which comes before the recompute.
+    /// </summary>
+    Task IndicatorsChanged(EmployeeChange change);
+
+    /// <summary>
     /// To <c>employee:{superiorNip}</c>: the activities of the direct report <see cref="EmployeeChange.Nip"/> changed, so
     /// the superior's review queue (<c>GET /api/v1/team/reviews</c>) may have too.
     /// </summary>

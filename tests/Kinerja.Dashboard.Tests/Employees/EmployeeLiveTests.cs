@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kinerja.Dashboard.Tests.Access;
@@ -10,7 +11,8 @@ namespace Kinerja.Dashboard.Tests.Employees;
 /// <summary>
 /// The loop's pushes over real HubConnections (WebSockets with the session cookie) on <c>/hubs/employee</c>: a
 /// superior's review reaches the employee's group and not a peer's; a logged activity reaches the superior's group as
-/// a queue change.
+/// a queue change; after the live recompute the employee's group hears <c>IndicatorsChanged</c>, and the figures it
+/// then reads include the approval.
 /// </summary>
 public sealed class EmployeeLiveTests(EmployeeServerFactory app) : IClassFixture<EmployeeServerFactory>, IAsyncLifetime
 {
@@ -57,6 +59,47 @@ public sealed class EmployeeLiveTests(EmployeeServerFactory app) : IClassFixture
         // The peer's group hears nothing of it (its own changes would name S2; there are none).
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.DoesNotContain(Drain(peerChanges), m => m.GetProperty("nip").GetString() == _w.S1);
+    }
+
+    [Fact]
+    public async Task AnApproval_AfterTheRecompute_SendsIndicatorsChanged_AndTheEmployeeReadsTheApprovedMinutes()
+    {
+        var s1 = await SignInAsync("s1");
+        var item = Activity(_w.S1, minutes: 37, "Rekap indikator");
+        Assert.Equal("accepted", StatusAt((await PostAsync(s1.Client, "api/v1/me/activities", new JsonArray(item))).Body, 0));
+        var pending = await UntilAsync(s1.Client, me => me.GetProperty("activityMinutesPending").GetInt32() >= 37);
+        await using var own = await ConnectAsync(s1, "employee:" + _w.S1);
+        var hints = Collect(own, "IndicatorsChanged");
+
+        var (_, result) = await PostAsync((await SignInAsync("b")).Client, "api/v1/team/reviews",
+            new JsonArray(Review(IdOf(item), approved: true, null)));
+        Assert.Equal("accepted", StatusAt(result, 0));
+
+        // Sent once the live model holds the approval (ActivitiesChanged comes at the commit, before it).
+        JsonElement hint;
+        do
+        {
+            hint = await hints.Reader.ReadAsync().AsTask().WaitAsync(Wait);
+        }
+        while (hint.GetProperty("nip").GetString() != _w.S1);
+        var me = (await s1.Client.GetFromJsonAsync<JsonElement>("api/v1/me")).GetProperty("snapshot");
+        Assert.Equal(pending.GetProperty("activityMinutes").GetInt32() + 37, me.GetProperty("activityMinutes").GetInt32());
+    }
+
+    /// <summary>The caller's snapshot once <paramref name="done"/> holds (the live model applies a commit shortly after it).</summary>
+    private static async Task<JsonElement> UntilAsync(HttpClient client, Func<JsonElement, bool> done)
+    {
+        var deadline = DateTime.UtcNow + Wait;
+        while (true)
+        {
+            var me = (await client.GetFromJsonAsync<JsonElement>("api/v1/me")).GetProperty("snapshot");
+            if (done(me))
+            {
+                return me;
+            }
+            Assert.True(DateTime.UtcNow < deadline, "the live model did not apply the logged activity");
+            await Task.Delay(100);
+        }
     }
 
     [Fact]

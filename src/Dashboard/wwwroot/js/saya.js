@@ -241,6 +241,12 @@ window.Saya = (function () {
     failed.forEach((x) => console.warn("Gagal memuat", x.reason));
     if (failed.length === 0) { fresh(); }
   }
+  let meBusy = false, meAgain = false;
+  async function meLater() {
+    if (meBusy) { meAgain = true; return; }
+    meBusy = true;
+    try { do { meAgain = false; await refresh([loadMe]); } while (meAgain); } finally { meBusy = false; }
+  }
   const refreshAll = () => refresh([loadMe, loadActivities, loadFeedback, loadRatings].concat(listeners.extraLoads));
 
   function setConn(s) {
@@ -255,6 +261,8 @@ window.Saya = (function () {
       .configureLogging(signalR.LogLevel.Warning).build();
     connection.on("Snapshot", (s) => { applySnapshot(s); fresh(); listeners.snapshot.forEach((f) => f(s)); });
     connection.on("ActivitiesChanged", () => refresh([loadActivities, loadMe]));
+    // after the live recompute and the rules' levels: the figures, rating and predicate (several hints, one read at a time)
+    connection.on("IndicatorsChanged", meLater);
     connection.on("FeedbackAdded", (n) => { addFeedback(n); fresh(); });
     const subscribe = () => connection.invoke("Subscribe", "employee:" + nip);
     connection.onreconnecting(() => { state.connected = false; setConn("reconnecting"); checkStale(); });
