@@ -8,7 +8,10 @@ namespace Kinerja.Dashboard.Reports;
 /// <summary>A generated document with the rule versions and data time it is stamped with.</summary>
 public sealed record GeneratedReport(ReportFile File, string RuleVersions, DateTimeOffset DataAsOf);
 
-/// <summary>Generates the document of a claimed job with the rule set active now.</summary>
+/// <summary>
+/// Generates the document of a claimed job with the rule versions in force for its period (a publish effective from a
+/// later month does not rewrite an earlier month's recap; a year reads December's, see <see cref="RuleSchedule.For"/>).
+/// </summary>
 public sealed partial class ReportGenerator(IIndicatorQueries indicators, ReportReads reads, FollowUpCounts followUps,
     ActiveRuleSet active, TimeProvider time)
 {
@@ -16,7 +19,7 @@ public sealed partial class ReportGenerator(IIndicatorQueries indicators, Report
 
     public async Task<GeneratedReport> GenerateAsync(ReportJobRow job, Func<int, Task> progress, CancellationToken ct)
     {
-        var rules = new RuleFigures(active.Require());
+        var rules = new RuleFigures(active.RequireSchedule().For(job.Period));
         var now = time.GetUtcNow();
         ReportFile file = job.Kind switch
         {
