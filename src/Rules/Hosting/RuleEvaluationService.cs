@@ -27,6 +27,37 @@ public sealed class RuleEvaluationService(ActiveRuleSet active, TriggerStore tri
         IReadOnlyList<UnitSnapshot>? units, CancellationToken ct, StoredTriggerKeys? known = null)
     {
         var schedule = active.RequireSchedule();
+        var outcomes = await EvaluateAsync(schedule, employees, units, ct);
+        var fired = outcomes.SelectMany(o => o.Triggers);
+        IReadOnlyList<Trigger> send = known is null ? fired.ToArray() : known.Unknown(fired);
+        var stored = await triggers.InsertAsync(send, ct);
+        known?.Stored(send);
+        RulesMetrics.Raised(stored);
+        var review = new List<long>();
+        foreach (var group in outcomes.GroupBy(o => SetFor(schedule, o.Period)))
+        {
+            review.AddRange(await triggers.Review.ReviewAsync(group.Key, group.ToArray(), ct));
+        }
+        if (review.Count > 0)
+        {
+            logger.LogInformation("{Count} follow-up items marked for review: their triggers no longer hold under the active rules", review.Count);
+        }
+        return new EvaluationBatch(outcomes, stored);
+    }
+
+    /// <summary>
+    /// Evaluates <paramref name="employees"/> and <paramref name="units"/> and records rule errors, without storing their
+    /// triggers: for the annual evaluation, whose levels (predicate per year) are stored but whose triggers would repeat
+    /// the monthly ones (the monthly evaluation already reads year-to-date figures such as <c>TksDaysYtd</c>, so a year
+    /// period copy of a sanction, reward or coaching would be a second item for the same cause).
+    /// </summary>
+    public async Task<IReadOnlyList<EvaluationOutcome>> EvaluateWithoutTriggersAsync(IReadOnlyList<IndicatorSnapshot> employees,
+        IReadOnlyList<UnitSnapshot>? units, CancellationToken ct) =>
+        await EvaluateAsync(active.RequireSchedule(), employees, units, ct);
+
+    private async Task<List<EvaluationOutcome>> EvaluateAsync(RuleSchedule schedule, IReadOnlyList<IndicatorSnapshot> employees,
+        IReadOnlyList<UnitSnapshot>? units, CancellationToken ct)
+    {
         var started = Stopwatch.GetTimestamp();
         var outcomes = new List<EvaluationOutcome>(employees.Count + (units?.Count ?? 0));
         outcomes.AddRange(EvaluateByPeriod(schedule, employees));
@@ -47,21 +78,7 @@ public sealed class RuleEvaluationService(ActiveRuleSet active, TriggerStore tri
                 errors.Length, errors[0].e.Workflow, errors[0].e.Rule, errors[0].e.Message);
             await triggers.RecordErrorsAsync(errors, ct);
         }
-        var fired = outcomes.SelectMany(o => o.Triggers);
-        IReadOnlyList<Trigger> send = known is null ? fired.ToArray() : known.Unknown(fired);
-        var stored = await triggers.InsertAsync(send, ct);
-        known?.Stored(send);
-        RulesMetrics.Raised(stored);
-        var review = new List<long>();
-        foreach (var group in outcomes.GroupBy(o => SetFor(schedule, o.Period)))
-        {
-            review.AddRange(await triggers.Review.ReviewAsync(group.Key, group.ToArray(), ct));
-        }
-        if (review.Count > 0)
-        {
-            logger.LogInformation("{Count} follow-up items marked for review: their triggers no longer hold under the active rules", review.Count);
-        }
-        return new EvaluationBatch(outcomes, stored);
+        return outcomes;
     }
 
     /// <summary>

@@ -165,8 +165,8 @@ public sealed class LiveRulesEvaluator(
             closed.Key, employees.Count, batch.NewTriggers.Count, changed.Count);
         // the year so far (period YYYY): provisional after each month, final once December is closed
         var annual = await AnnualEvaluation.RunAsync(queries, evaluation, levels, closed.Start.Year, ct);
-        logger.LogInformation("Evaluated year {Year} ({State}): {Employees} employees → {Triggers} new triggers", closed.Start.Year,
-            AnnualEvaluation.ClosesYear(closed) ? "final" : "provisional", annual.Outcomes.Count(o => !o.IsUnit), annual.NewTriggers.Count);
+        logger.LogInformation("Evaluated year {Year} ({State}): {Employees} employees (levels only)", closed.Start.Year,
+            AnnualEvaluation.ClosesYear(closed) ? "final" : "provisional", annual.Count(o => !o.IsUnit));
     }
 
     private static void Add(Dictionary<string, HashSet<string>?> pending, IndicatorsChanged change)

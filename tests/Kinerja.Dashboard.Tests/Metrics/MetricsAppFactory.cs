@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Kinerja.Dashboard.Tests.Board;
 using Kinerja.Testing;
@@ -46,9 +47,13 @@ public sealed class MetricsAppFactory : BoardAppFactory
         {
             File.Copy(file, Path.Combine(_rules, Path.GetFileName(file)));
         }
-        File.WriteAllText(Path.Combine(_rules, "uji_metrik.json"), """
+        File.WriteAllText(Path.Combine(_rules, "uji_metrik.json"), UjiMetrik("uji_metrik"));
+    }
+
+    /// <summary>A workflow whose one rule fires for every employee (a REWARD).</summary>
+    private static string UjiMetrik(string name) => $$"""
             {
-              "WorkflowName": "uji_metrik",
+              "WorkflowName": "{{name}}",
               "Rules": [
                 {
                   "RuleName": "selalu",
@@ -58,8 +63,7 @@ public sealed class MetricsAppFactory : BoardAppFactory
                 }
               ]
             }
-            """);
-    }
+            """;
 
     protected override void Dispose(bool disposing)
     {
@@ -108,6 +112,16 @@ public sealed class MetricsAppFactory : BoardAppFactory
             await _screen.SubscribeAsync("region:" + RegionId);
             var (first, _) = await _screen.WaitForAsync("Indicators", _ => true, TimeSpan.FromSeconds(5));
             var version = first.GetProperty("version").GetInt64();
+
+            // A workflow published now fires for the employees the events below touch: REWARD triggers stored while the meter
+            // surely listens (the start-up evaluation may run before it does).
+            var hr = await Access.AccessClients.ClientAsAsync(this, "sdm");
+            using var published = await hr.PostAsJsonAsync("/api/v1/rules/publish", new
+            {
+                files = new Dictionary<string, string> { ["uji_metrik_terbit.json"] = UjiMetrik("uji_metrik_terbit") },
+                author = "uji", note = "metrik",
+            });
+            Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync());
 
             var item = new { eventId = Guid.NewGuid(), nip = BigUnitNips[1], occurredAt = DateTimeOffset.UtcNow.AddMinutes(-5),
                 minutes = 30, description = "Menyusun laporan metrik" };
