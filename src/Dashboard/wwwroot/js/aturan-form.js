@@ -208,10 +208,15 @@
     return true;
   }
 
+  // Reads are numbered: when the workflow changes while an earlier read is on its way, only the latest one is shown
+  // (an answer arriving late must not put the previous workflow's form under the new workflow's name).
+  let reads = 0;
   async function readFromEditor() {
+    const mine = ++reads;
     let json;
     try { json = JSON.parse(editor.value); } catch { form = null; renderForm(); $("form-status").textContent = "JSON tidak valid: perbaiki di tampilan JSON"; return; }
     const r = await post(API.read, json);
+    if (mine !== reads) { return; }
     form = r.ok ? r.data : null;
     dirty = false;
     showIssues(r.ok ? {} : r.data && r.data.errors);
