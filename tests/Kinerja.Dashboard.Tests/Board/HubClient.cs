@@ -74,5 +74,29 @@ public sealed class HubClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until no message has arrived for <paramref name="quiet"/> (a change's later consequences, such as a trigger
+    /// the rules add after the indicators moved, have reached the screen); fails after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task WaitForQuietAsync(TimeSpan quiet, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (true)
+        {
+            var last = _messages.Select(m => m.At).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
+            var now = DateTimeOffset.UtcNow;
+            if (now - last >= quiet)
+            {
+                return;
+            }
+            if (now >= deadline)
+            {
+                throw new TimeoutException($"Messages kept arriving for {timeout.TotalSeconds:0.#} s; the last were "
+                    + string.Join(", ", _messages.TakeLast(5).Select(x => x.Method)));
+            }
+            await Task.Delay(quiet - (now - last));
+        }
+    }
+
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
+using Kinerja.Testing;
 using Npgsql;
 
 namespace Kinerja.Dashboard.Tests.Employees;
@@ -44,6 +45,25 @@ internal static class LoopClient
     {
         // A body the server stops reading may leave the connection unusable: it closes it, so the next request must not reuse it.
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+        request.Headers.ConnectionClose = true;
+        var response = await client.SendAsync(request);
+        return (response, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>
+    /// Sends a body the server refuses by its declared length the way a careful client sends a large upload: with
+    /// <c>Expect: 100-continue</c>, so the refusal arrives before the body is written. Without it the client may still be
+    /// writing when the server answers and closes the connection, and sees a reset instead of the answer.
+    /// </summary>
+    public static async Task<(HttpResponseMessage Response, string Text)> PostOversizedAsync(FormSignIn signIn, string url,
+        string body, string contentType = "application/json")
+    {
+        using var client = new HttpClient(new SocketsHttpHandler
+        {
+            CookieContainer = signIn.Cookies, AllowAutoRedirect = false, Expect100ContinueTimeout = TimeSpan.FromSeconds(60),
+        }) { BaseAddress = signIn.Client.BaseAddress, Timeout = TimeSpan.FromSeconds(90) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+        request.Headers.ExpectContinue = true;
         request.Headers.ConnectionClose = true;
         var response = await client.SendAsync(request);
         return (response, await response.Content.ReadAsStringAsync());

@@ -140,7 +140,8 @@ public sealed class MeWithdrawalsApiTests(EmployeeServerFactory app) : IClassFix
     [Fact]
     public async Task MalformedHostileAndBoundaryBodies_GetSpecificAnswers()
     {
-        var s1 = (await SignInAsync("s1")).Client;
+        var signIn = await SignInAsync("s1");
+        var s1 = signIn.Client;
         var id = Guid.NewGuid();
 
         var (_, items) = await PostRawAsync(s1, Url, $$"""
@@ -168,7 +169,7 @@ public sealed class MeWithdrawalsApiTests(EmployeeServerFactory app) : IClassFix
 
         // 10,000 items are over the server's body cap before they are read; 201 small ones over the item limit
         var huge = new JsonArray(Enumerable.Range(0, 10_000).Select(_ => (JsonNode)Withdrawal(id)).ToArray());
-        var (big, bigText) = await PostRawAsync(s1, Url, huge.ToJsonString());
+        var (big, bigText) = await PostOversizedAsync(signIn, Url, huge.ToJsonString());
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, big.StatusCode);
         Assert.Contains("over the limit of", bigText);
         var tooMany = new JsonArray(Enumerable.Range(0, 201).Select(_ => (JsonNode)Withdrawal(id)).ToArray());
