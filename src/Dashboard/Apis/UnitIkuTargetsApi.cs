@@ -39,6 +39,13 @@ public static class UnitIkuTargetsApi
         return app;
     }
 
+    /// <summary>The page <c>/rencana-unit</c> (dashboard role): HR, like the API it writes through.</summary>
+    public static IEndpointRouteBuilder MapUnitPlanPage(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/rencana-unit", Pages.UnitPlanPage.GetAsync).RequireAuthorization(Policies.Hr).ExcludeFromDescription();
+        return app;
+    }
+
     public static async Task<IResult> PutAsync(string unitId, HttpContext ctx, ClaimsPrincipal user, RegionAccess access, UnitIkuTargets store,
         TimeProvider time, ILoggerFactory logs)
     {
