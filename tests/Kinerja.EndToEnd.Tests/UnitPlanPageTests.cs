@@ -70,7 +70,9 @@ public sealed class UnitPlanPageTests(LiveServer server) : IClassFixture<LiveSer
         await page.GotoAsync($"/rencana-unit?regionId={Region}&unitId={Unit}&year={Year}");
         await Assertions.Expect(page.Locator("#iku-status")).ToHaveTextAsync(new Regex("IKU · diperbarui"));
 
-        Assert.True(await NoSidewaysScrollAsync(page), "/rencana-unit scrolls sideways on a 390 px phone");
+        Assert.True(await NoSidewaysScrollAsync(page), "/rencana-unit scrolls sideways on a 390 px phone: " + await page.EvaluateAsync<string>(
+            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)" +
+            ".slice(0, 8).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().right)).join(', ')"));
         var input = (await page.Locator("#iku-name").BoundingBoxAsync())!;
         Assert.True(input.X >= 0 && input.X + input.Width <= 390, $"the name field spans x={input.X}..{input.X + input.Width}");
         await LiveServer.ScreenshotAsync(page, "32-rencana-unit-ponsel");

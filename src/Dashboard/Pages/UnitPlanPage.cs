@@ -83,7 +83,7 @@ public static class UnitPlanPage
         $"<section class=\"panel\" id=\"iku-daftar\"><h2>IKU {E(unitName)} tahun {year}</h2>"
         + "<p class=\"sub\" id=\"iku-status\" role=\"status\" aria-live=\"polite\">Memuat…</p><div class=\"tabel-gulir\">"
         + "<table class=\"units-table\" id=\"tabel-iku\"><thead><tr><th>Kode</th><th>Indikator kinerja utama</th><th>Target tahunan</th>"
-        + "<th>Target per periode</th><th>Realisasi terakhir</th><th>Capaian</th><th>RHK turunan</th><th><span class=\"sr\">Aksi</span></th>"
+        + "<th>Target per periode</th><th>Realisasi terakhir</th><th>Capaian</th><th>RHK turunan</th><th>Aksi</th>"
         + "</tr></thead><tbody></tbody></table></div></section>"
         + "<section class=\"panel\" id=\"iku-form-kotak\"><h2 id=\"judul-form\">Tambah IKU</h2>"
         + "<form id=\"form-iku\" novalidate>"
