@@ -60,11 +60,6 @@ public static partial class UnitIkuTargetReader
         {
             year = (int)d;
         }
-        else if (node is JsonValue s && s.GetValueKind() == JsonValueKind.String && s.GetValue<string>().Trim() is { Length: 4 } text
-                 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-        {
-            year = parsed;
-        }
         else
         {
             errors.Add(new("year", node is null ? "year is required: the plan's year, YYYY (e.g. 2026)." : $"year must be a year YYYY (e.g. 2026); got {Clip(node.ToJsonString())}."));

@@ -39,7 +39,7 @@ public sealed class UnitIkuTargetAccessTests(KinerjaAppFactory app) : IClassFixt
         ["admin"] = As(app, _w.Account("admin")),
         ["pimpinan of region a"] = As(app, _w.Account("pimpinan")),
         ["pegawai (k, top of the unit)"] = As(app, _w.Account("k")),
-        ["anonymous"] = app.CreateClient(),
+        ["anonymous"] = As(app, null),
     };
 
     private static readonly Dictionary<string, HttpStatusCode> HrOfTheRegionOnly = new()
@@ -94,6 +94,29 @@ public sealed class UnitIkuTargetAccessTests(KinerjaAppFactory app) : IClassFixt
         Assert.Equal(HttpStatusCode.Forbidden, leader.Status);
     }
 
+    [Fact]
+    public async Task Page_HrOfTheRegionOnly()
+    {
+        var url = $"/rencana-unit?regionId={_w.RegionA}&unitId={_w.UnitA}&year={PlanYear}";
+        var matrix = new Dictionary<string, HttpStatusCode>();
+        foreach (var (who, client) in await PeopleAsync())
+        {
+            using var response = await client.GetAsync(url);
+            matrix[who] = response.StatusCode;
+        }
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.NotFound, HttpStatusCode.OK),
+            (matrix["sdm (every region)"], matrix["sdm of region a"], matrix["sdm of region b"], matrix["admin"]));
+        Assert.All(new[] { "pimpinan of region a", "pegawai (k, top of the unit)", "anonymous" },
+            who => Assert.Contains(matrix[who], new[] { HttpStatusCode.Forbidden, HttpStatusCode.Unauthorized, HttpStatusCode.Redirect }));
+        var html = await As(app, _w.Account("sdm")).GetStringAsync(url);
+        Assert.Contains("data-unit=\"" + _w.UnitA + "\"", html);
+        Assert.Contains($"<option selected>{PlanYear}</option>", html);
+        var monitoring = await As(app, _w.Account("sdm")).GetStringAsync($"/pemantauan-skp?regionId={_w.RegionA}");
+        var leaders = await As(app, _w.Account("pimpinan")).GetStringAsync($"/pemantauan-skp?regionId={_w.RegionA}");
+        Assert.Contains("id=\"ke-rencana-unit\"", monitoring);
+        Assert.DoesNotContain("ke-rencana-unit", leaders);
+    }
+
     private static Func<JsonElement, bool> After(DateTimeOffset before) => p =>
         p.GetProperty("reason").GetString() == "skp" && p.GetProperty("at").GetDateTimeOffset() >= before;
 
@@ -135,14 +158,5 @@ public sealed class UnitIkuTargetAccessTests(KinerjaAppFactory app) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, (await PutAsync(hr, _w.UnitA, Iku(PlanYear, "LIVE-2"))).Status);
         await hub.WaitForAsync("Panels", After(quiet), Wait);
         Assert.Single(hub.Messages, m => m.Method == "Panels" && m.Payload.GetProperty("at").GetDateTimeOffset() >= quiet);
-    }
-}
-
-internal static class JsonObjectExtensions
-{
-    public static JsonObject Also(this JsonObject o, Action<JsonObject> change)
-    {
-        change(o);
-        return o;
     }
 }

@@ -41,10 +41,21 @@ internal static class UnitIkuTargetRequests
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
 
-    public static HttpClient As(KinerjaAppFactory app, string account)
+    /// <summary>The object after <paramref name="change"/> (e.g. an IKU with its <c>unitId</c> for an import row).</summary>
+    public static JsonObject Also(this JsonObject o, Action<JsonObject> change)
     {
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Add(TestUserHandler.Header, account);
+        change(o);
+        return o;
+    }
+
+    /// <summary>A client signed in as <paramref name="account"/> (anonymous when null) that reports redirects instead of following them.</summary>
+    public static HttpClient As(KinerjaAppFactory app, string? account)
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (account is not null)
+        {
+            client.DefaultRequestHeaders.Add(TestUserHandler.Header, account);
+        }
         return client;
     }
 }
