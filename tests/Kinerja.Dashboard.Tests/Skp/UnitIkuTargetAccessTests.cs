@@ -140,6 +140,20 @@ public sealed class UnitIkuTargetAccessTests(KinerjaAppFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task ImportingIkuTargets_SendsThePanelsHint_ToTheChangedUnitsRegion()
+    {
+        await using var hub = await HubClient.ConnectAsync(app, _w.Account("pimpinan"));
+        await hub.SubscribeAsync("region:" + _w.RegionA);
+        var before = DateTimeOffset.UtcNow;
+
+        var imported = await PostAsync(As(app, _w.Account("sdm")), "/api/v1/skp/import/iku",
+            new JsonArray(Iku(PlanYear, "IMPOR-LIVE").Also(o => o["unitId"] = _w.UnitA)).ToJsonString(), "application/json");
+
+        Assert.Equal("accepted", StatusAt(imported.Body, 1));
+        await hub.WaitForAsync("Panels", After(before), Wait);
+    }
+
+    [Fact]
     public async Task ChangingAnIkuTarget_SendsThePanelsHint_AndAnUnchangedSaveDoesNot()
     {
         await using var hub = await HubClient.ConnectAsync(app, _w.Account("pimpinan"));
