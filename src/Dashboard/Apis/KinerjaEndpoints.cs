@@ -47,6 +47,7 @@ public static class KinerjaEndpoints
             app.MapBoardGroups();
             app.MapEmployeeHub();
             app.MapSkpMonitoringPage();
+            app.MapUnitPlanPage();
         }
         return app;
     }

@@ -135,7 +135,7 @@ public static class NotificationsApi
 
     public static async Task<IResult> GetDead(ClaimsPrincipal user, RegionAccess access, OutboxStore store, CancellationToken ct)
     {
-        var regions = await HrRegionsAsync(user, access, ct);
+        var regions = await HrRegions.OfAsync(user, access, ct);
         return TypedResults.Json(await store.DeadAsync(regions, 500, ct), EmployeeJson.Options);
     }
 
@@ -146,7 +146,7 @@ public static class NotificationsApi
         {
             return Problem(404, "Not found", $"No notification has the id {id}.");
         }
-        var regions = await HrRegionsAsync(user, access, ct);
+        var regions = await HrRegions.OfAsync(user, access, ct);
         if (regions is not null && (row.RegionId is null || !regions.Contains(row.RegionId)))
         {
             return Problem(403, "Forbidden", $"Notification {id} is not of a region granted to you.");
@@ -157,16 +157,5 @@ public static class NotificationsApi
         }
         await audit.WriteAsync(UserPrincipal.Actor(user), "notification.retry", $"outbox:{id}", null, ct);
         return TypedResults.Accepted($"/api/v1/notifications/dead", new { id, state = "pending" });
-    }
-
-    /// <summary>Null for every region (admin, or sdm without granted regions); else the granted regions.</summary>
-    private static async Task<IReadOnlyCollection<string>?> HrRegionsAsync(ClaimsPrincipal user, RegionAccess access, CancellationToken ct)
-    {
-        if (user.IsInRole(AccessRoles.Admin))
-        {
-            return null;
-        }
-        var record = await access.CurrentUserAsync(user, ct);
-        return record is null ? [] : record.Regions.Count > 0 ? record.Regions.ToList() : null;
     }
 }

@@ -22,6 +22,7 @@ public static class SkpEndpoints
         app.MapUnitPredicateApi();
         app.MapSkpImportApi();
         app.MapUnitIkuApi();
+        app.MapUnitIkuTargetsApi();
         return app;
     }
 }

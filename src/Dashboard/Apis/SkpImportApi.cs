@@ -1,12 +1,14 @@
 using System.Security.Claims;
 using Kinerja.Dashboard.Access;
+using Kinerja.Dashboard.Skp;
 using Kinerja.Dashboard.Skp.Import;
 
 namespace Kinerja.Dashboard.Apis;
 
 /// <summary>
 /// SKP import for regions moving from another application (issue 17), under <see cref="Policies.Hr"/> (sdm, admin):
-/// <c>POST /api/v1/skp/import/plans</c> and <c>POST /api/v1/skp/import/realisations</c>, each as <c>text/csv</c> or
+/// <c>POST /api/v1/skp/import/plans</c>, <c>POST /api/v1/skp/import/realisations</c> and the units' IKU targets
+/// <c>POST /api/v1/skp/import/iku</c>, each as <c>text/csv</c> or
 /// <c>application/json</c> (root README "Import SKP"). Answered per row (<c>accepted</c> | <c>duplicate</c> |
 /// <c>rejected</c> with errors naming the field); a body that cannot be read at all is a 400 and imports nothing.
 /// </summary>
@@ -25,6 +27,12 @@ public static class SkpImportApi
         group.MapPost("/realisations", ImportRealisations).WithName("ImportSkpRealisations")
             .WithSummary("Imports realisations (nip, rhk code, indicator position, period, value | text, note, evidenceUrl) of current approved " +
                          "plans, checked like POST /api/v1/me/skp/realisations; re-runs are duplicates.")
+            .Accepts<object[]>("application/json", "text/csv").Produces<SkpImportResult>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        group.MapPost("/iku", ImportIku).WithName("ImportUnitIku")
+            .WithSummary("Imports units' IKU targets (unitId, year, code, name, targetValue, targetUnit, periodTargets?) checked like " +
+                         "PUT /api/v1/units/{unitId}/iku; a row equal to the stored IKU is a duplicate, a unit of a region not granted to the caller is rejected.")
             .Accepts<object[]>("application/json", "text/csv").Produces<SkpImportResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -71,6 +79,35 @@ public static class SkpImportApi
             return Unreadable(ex);
         }
         return TypedResults.Ok(await importer.ImportAsync(rows, ctx.RequestAborted));
+    }
+
+    public static async Task<IResult> ImportIku(HttpContext ctx, ClaimsPrincipal user, RegionAccess access, UnitIkuTargetImporter importer,
+        TimeProvider time, ILoggerFactory logs)
+    {
+        var (body, problem) = await SkpImportBody.ReadAsync(ctx, "IKU targets");
+        if (body is null)
+        {
+            return problem!;
+        }
+        List<SkpRealisationCandidate> rows;
+        try
+        {
+            rows = body.IsCsv
+                ? UnitIkuTargetImporter.FromCsv(SkpImportTable.Read(body.Content, UnitIkuTargetImporter.Required, UnitIkuTargetImporter.Optional))
+                : UnitIkuTargetImporter.FromJson(body.Json());
+        }
+        catch (FormatException ex)
+        {
+            return Unreadable(ex);
+        }
+        var import = await importer.ImportAsync(rows, UserPrincipal.Actor(user), await HrRegions.OfAsync(user, access, ctx.RequestAborted),
+            ctx.RequestAborted);
+        var log = logs.CreateLogger(typeof(SkpImportApi));
+        foreach (var (region, unit) in import.ChangedUnits)
+        {
+            await SkpPush.AfterUnitIkuAsync(ctx.RequestServices, region, unit, time, log);
+        }
+        return TypedResults.Ok(import.Result);
     }
 
     private static IResult Unreadable(FormatException ex) =>

@@ -10,7 +10,8 @@ namespace Kinerja.Dashboard.Apis;
 
 /// <summary>
 /// A unit's IKU realisations (issue 17, migration 0026): <c>POST /api/v1/units/{unitId}/iku/realisations</c> by HR
-/// (<see cref="Policies.Hr"/>; a JSON array or CSV, answered per row, idempotent on eventId) and
+/// of the unit's region (<see cref="Policies.Hr"/>; a JSON array or CSV, answered per row, idempotent on eventId; accepted rows
+/// send the boards' <c>Panels</c> hint) and
 /// <c>GET /api/v1/units/{unitId}/iku?year=</c> (targets, current realisations and attainment per IKU and period) for
 /// whoever may read regions (<see cref="Policies.ReadRegion"/>, like the unit's predicate).
 /// </summary>
@@ -41,8 +42,14 @@ public static class UnitIkuApi
         return await reads.YearAsync(unitId, y, ct) is { } view ? TypedResults.Ok(view) : UnknownUnit(unitId);
     }
 
-    public static async Task<IResult> PostAsync(string unitId, HttpContext ctx, ClaimsPrincipal user, UnitIkuRealisations store)
+    public static async Task<IResult> PostAsync(string unitId, HttpContext ctx, ClaimsPrincipal user, UnitIkuRealisations store,
+        RegionAccess access, UnitIkuTargets targets, TimeProvider time, ILoggerFactory logs)
     {
+        var (region, refused) = await UnitIkuTargetsApi.ScopeAsync(unitId, user, access, targets, ctx.RequestAborted);
+        if (refused is not null)
+        {
+            return refused;
+        }
         var (body, problem) = await SkpImportBody.ReadAsync(ctx, "IKU realisations");
         if (body is null)
         {
@@ -59,8 +66,15 @@ public static class UnitIkuApi
         {
             return TypedResults.Problem(title: "Unreadable body", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
         }
-        return await store.FileAsync(unitId, rows, UserPrincipal.Actor(user), ctx.RequestAborted) is { } result
-            ? TypedResults.Ok(result) : UnknownUnit(unitId);
+        if (await store.FileAsync(unitId, rows, UserPrincipal.Actor(user), ctx.RequestAborted) is not { } result)
+        {
+            return UnknownUnit(unitId);
+        }
+        if (result.Accepted > 0)
+        {
+            await SkpPush.AfterUnitIkuAsync(ctx.RequestServices, region!, unitId, time, logs.CreateLogger(typeof(UnitIkuApi)));
+        }
+        return TypedResults.Ok(result);
     }
 
     private static IResult UnknownUnit(string unitId) =>

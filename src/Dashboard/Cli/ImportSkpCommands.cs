@@ -6,7 +6,8 @@ using Npgsql;
 namespace Kinerja.Dashboard.Cli;
 
 /// <summary>
-/// <c>import skp-plans FILE</c>, <c>import skp-realisations FILE</c> and <c>import iku-realisations UNIT FILE</c>: the SKP
+/// <c>import skp-plans FILE</c>, <c>import skp-realisations FILE</c>, <c>import iku-targets FILE</c> and
+/// <c>import iku-realisations UNIT FILE</c>: the SKP
 /// import of the HTTP API (root README "Import SKP") from a <c>.csv</c> or <c>.json</c> file, through the same readers
 /// and importers, without the body size limit. Rejected rows go to standard error; the exit code is 1 when there is one.
 /// </summary>
@@ -31,6 +32,16 @@ internal static class ImportSkpCommands
                     : SkpRealisationImporter.FromJson(new SkpImportBody(false, content).Json());
                 var db = host.GetRequiredService<NpgsqlDataSource>();
                 return await new SkpRealisationImporter(db, new SkpRealisationWrites(db, host.GetRequiredService<TimeProvider>())).ImportAsync(rows, ct);
+            });
+        yield return Verb("iku-targets", "Import units' IKU targets (unitId, year, code, name, targetValue, targetUnit, periodTargets).", null,
+            async (host, content, csv, _, ct) =>
+            {
+                var rows = csv
+                    ? UnitIkuTargetImporter.FromCsv(SkpImportTable.Read(content, UnitIkuTargetImporter.Required, UnitIkuTargetImporter.Optional))
+                    : UnitIkuTargetImporter.FromJson(new SkpImportBody(false, content).Json());
+                var import = await new UnitIkuTargetImporter(host.GetRequiredService<NpgsqlDataSource>(), host.GetRequiredService<TimeProvider>())
+                    .ImportAsync(rows, "cli", null, ct);
+                return import.Result;
             });
         yield return Verb("iku-realisations", "Import a unit's IKU realisations (eventId, iku, period, value, evidenceUrl, note).",
             new Argument<string>("unit") { Description = "The unit's id." },

@@ -17,7 +17,7 @@ namespace Kinerja.Dashboard.Pages;
 public static class SkpMonitoringPage
 {
     public static async Task<ContentHttpResult> GetAsync([FromQuery] string? regionId, [FromQuery] string? unitId, ReferenceRepository reference,
-        IOptions<BoardOptions> options, TimeProvider time, CancellationToken ct)
+        IOptions<BoardOptions> options, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
     {
         var regions = await reference.RegionsAsync(ct);
         if (string.IsNullOrEmpty(regionId))
@@ -47,7 +47,14 @@ public static class SkpMonitoringPage
         {
             content.Append($"<option value=\"{E(u.Id)}\"{(u.Id == unitId ? " selected" : "")}>{E(u.Name)}</option>");
         }
-        content.Append("</select><noscript><button type=\"submit\">Tampilkan</button></noscript></form>")
+        content.Append("</select><noscript><button type=\"submit\">Tampilkan</button></noscript></form>");
+        if (user.IsInRole(Access.AccessRoles.Sdm) || user.IsInRole(Access.AccessRoles.Admin))
+        {
+            // HR plans the units' IKU on /rencana-unit (leaders read the attainment here and on the boards)
+            content.Append($"<p><a id=\"ke-rencana-unit\" href=\"/rencana-unit?regionId={E(Uri.EscapeDataString(regionId))}")
+                .Append(unitId is null ? "" : $"&amp;unitId={E(Uri.EscapeDataString(unitId))}").Append("\">Rencana kinerja unit (IKU): susun target</a></p>");
+        }
+        content
             .Append("<p class=\"sub\" id=\"pantau-periode\">Memuat…</p>")
             .Append("<table class=\"units-table\" id=\"tabel-pantau\"><thead><tr><th>Unit</th><th>Pegawai</th><th>Belum ada SKP disetujui</th>")
             .Append("<th>Realisasi terlambat</th><th>Penilaian terlambat</th></tr></thead><tbody></tbody></table>")

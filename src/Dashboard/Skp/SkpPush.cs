@@ -5,7 +5,9 @@ namespace Kinerja.Dashboard.Skp;
 
 /// <summary>
 /// After a committed SKP change: <see cref="IEmployeeClient.SkpChanged"/> (a hint without text) to <c>employee:{nip}</c>
-/// and to the direct superior's own group, so both screens re-read their plan views.
+/// and to the direct superior's own group, so both screens re-read their plan views. After a committed change of a unit's
+/// IKU (targets or realisations): the boards' <c>Panels</c> hint to the unit's region, unit and public groups, so the IKU
+/// attainment on the boards, the public display and the HR plan page is read again.
 /// </summary>
 internal static class SkpPush
 {
@@ -32,4 +34,8 @@ internal static class SkpPush
             log.LogWarning(ex, "Could not push SkpChanged for {Nip}", nip);
         }
     }
+
+    /// <summary>The <c>Panels</c> hint (reason <c>skp</c>) for a unit whose IKU targets or realisations changed.</summary>
+    public static Task AfterUnitIkuAsync(IServiceProvider services, string regionId, string unitId, TimeProvider time, ILogger log) =>
+        Board.BoardPanelsPush.ForUnitAsync(services, regionId, unitId, Board.BoardPanelsPush.Skp, time, log);
 }

@@ -15,6 +15,8 @@ public static class SkpServices
         services.AddSingleton<Import.SkpRealisationImporter>();
         services.AddSingleton<UnitIkuRealisations>();
         services.AddSingleton<UnitIkuReads>();
+        services.AddSingleton<UnitIkuTargets>();
+        services.AddSingleton<Import.UnitIkuTargetImporter>();
         services.AddOptions<SkpOptions>().BindConfiguration(SkpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

@@ -11,9 +11,11 @@ public sealed record UnitIkuPeriodView(string Period, decimal Value, decimal? Ta
 /// <summary>
 /// One IKU of a unit's year: the annual target, the per-period targets, the current realisation of each period and the
 /// IKU's attainment (the newest period's realisation against the annual target; realisations are reported to date).
+/// <see cref="CascadingRhk"/> counts the RHK of employees' SKP plans (every version) that cascade from the IKU: while it is
+/// above 0 the IKU cannot be removed.
 /// </summary>
 public sealed record UnitIkuAttainment(string Code, string Name, decimal TargetValue, string TargetUnit, IReadOnlyDictionary<string, decimal> PeriodTargets,
-    IReadOnlyList<UnitIkuPeriodView> Realisations, double? Attainment);
+    IReadOnlyList<UnitIkuPeriodView> Realisations, double? Attainment, long CascadingRhk);
 
 /// <summary>The answer of <c>GET /api/v1/units/{unitId}/iku?year=</c>.</summary>
 public sealed record UnitIkuYearView(string UnitId, int Year, IReadOnlyList<UnitIkuAttainment> Iku);
@@ -33,8 +35,9 @@ public sealed class UnitIkuReads(NpgsqlDataSource db)
             return null;
         }
         var iku = (await conn.QueryAsync<IkuRow>(new CommandDefinition("""
-            select id, code, name, target_value as targetvalue, target_unit as targetunit, period_targets::text as periodtargets
-            from unit_iku where unit_id = @unitId and year = @year order by code
+            select i.id, i.code, i.name, i.target_value as targetvalue, i.target_unit as targetunit, i.period_targets::text as periodtargets,
+                   (select count(*) from skp_rhk r where r.parent_iku_id = i.id) as cascadingrhk
+            from unit_iku i where i.unit_id = @unitId and i.year = @year order by i.code
             """, new { unitId, year = (short)year }, cancellationToken: ct))).ToList();
         var realisations = (await conn.QueryAsync<RealisationRow>(new CommandDefinition("""
             select r.iku_id as ikuid, r.period, r.value, r.evidence_url as evidenceurl, r.note, r.filed_by as filedby, r.filed_at as filedat
@@ -53,7 +56,7 @@ public sealed class UnitIkuReads(NpgsqlDataSource db)
             }).ToList();
             var newest = periods.OrderBy(p => PeriodEnd(p.Period)).LastOrDefault();
             return new UnitIkuAttainment(i.Code, i.Name, i.TargetValue, i.TargetUnit, targets, periods,
-                newest is null ? null : Attainment(newest.Value, i.TargetValue));
+                newest is null ? null : Attainment(newest.Value, i.TargetValue), i.CascadingRhk);
         }).ToList());
     }
 
@@ -80,7 +83,7 @@ public sealed class UnitIkuReads(NpgsqlDataSource db)
         return targets;
     }
 
-    private sealed record IkuRow(long Id, string Code, string Name, decimal TargetValue, string TargetUnit, string PeriodTargets);
+    private sealed record IkuRow(long Id, string Code, string Name, decimal TargetValue, string TargetUnit, string PeriodTargets, long CascadingRhk);
 
     private sealed record RealisationRow(long IkuId, string Period, decimal Value, string? EvidenceUrl, string? Note, string FiledBy, DateTime FiledAt);
 }
