@@ -18,6 +18,8 @@ internal sealed partial class IngestWriter
     {
         var lane = _lanes[_lane];
         _lane ^= 1;
+        // group commit: what arrives while the connection is busy joins this batch
+        await AbsorbWhileBusyAsync(lane, batch, ct);
         await SettleAsync(lane, ct);
         BatchTransaction started;
         try
