@@ -7,9 +7,9 @@ namespace Kinerja.Ingest.Pipeline;
 
 /// <summary>
 /// The overlapped driver: an activity-only <see cref="BatchTransaction"/> run in two halves on its own connection,
-/// so that its COPY runs while the previous batch (on the other connection) claims its ids, upserts its rollups and
+/// so that its registry claim and COPY run while the previous batch (on the other connection) upserts its rollups and
 /// commits: the writer keeps both cores of PostgreSQL busy instead of one. <see cref="StartAsync"/> runs lock, checks,
-/// resolve and COPY; <see cref="FinishAsync"/> the rollup round trip (claim, day rollup, notify) and the commit. Any
+/// registry claim and COPY; <see cref="FinishAsync"/> the rollup round trip (day rollup, notify) and the commit. Any
 /// failure leaves the transaction to roll back on dispose; the writer then redoes the batch serially
 /// (<see cref="BatchWriter"/>), which reports duplicates and enforces day maximums from stored totals.
 /// </summary>
@@ -67,7 +67,7 @@ internal static class OverlappedBatch
         }
     }
 
-    /// <summary>The second half: claim, day rollup, notification, commit. Returns the number of new events.</summary>
+    /// <summary>The second half: day rollup, notification, commit. Returns the number of new events.</summary>
     public static async Task<int> FinishAsync(BatchTransaction tx, CancellationToken ct)
     {
         await tx.RollupAsync(ct);
