@@ -10,8 +10,8 @@ namespace Kinerja.Ingest.Pipeline;
 
 /// <summary>
 /// One batch written in one transaction, each step once: <see cref="BeginAsync"/> (lock) → <see cref="CheckAsync"/>
-/// → <see cref="ClaimAsync"/> (registry claim: accepted / duplicate) → <see cref="CopyAsync"/> → <see cref="RollupAsync"/>
-/// (rollups, notify) → <see cref="CommitAsync"/>. The serial driver (<see cref="BatchWriter"/>) runs
+/// → <see cref="ClaimAsync"/> (resolve accepted / duplicate) → <see cref="CopyAsync"/> → <see cref="RollupAsync"/>
+/// (rollups, registry claim, notify) → <see cref="CommitAsync"/>. The serial driver (<see cref="BatchWriter"/>) runs
 /// the steps back to back; the overlapped one (<see cref="OverlappedBatch"/>) runs the first four while the previous
 /// batch finishes on the other connection. Disposing an uncommitted transaction rolls it back. Item outcomes are set
 /// on the submissions; the drivers complete them only after <see cref="CommitAsync"/> (ack after commit). Each step
@@ -20,11 +20,11 @@ namespace Kinerja.Ingest.Pipeline;
 /// </summary>
 /// <remarks>
 /// Optimistic (the first try): stored totals are read only where a check needs them (activities: days whose batch
-/// sum alone nears the maximum), and every event id is presumed new; the claim, a plain insert before the COPY, fails
-/// the batch with a unique violation on a stored id, as does a rollup that finds a total over its maximum
-/// (<see cref="DayLimitExceededException"/>); the driver then redoes the batch carefully (<c>optimistic</c> false),
-/// which reads stored totals first and claims the ids returning those stored before, so it writes only the accepted
-/// items and reports the rest as duplicates.
+/// sum alone nears the maximum), and every event id is presumed new; the claim, a plain insert, rides in the rollup
+/// round trip and a stored id fails the batch with a unique violation, as does a rollup that finds a total over its
+/// maximum (<see cref="DayLimitExceededException"/>); the driver then redoes the batch carefully (<c>optimistic</c>
+/// false), which reads stored totals first and claims the ids before the COPY, so it writes only the accepted items
+/// and reports the rest as duplicates.
 /// </remarks>
 internal sealed class BatchTransaction : IAsyncDisposable
 {
@@ -37,6 +37,7 @@ internal sealed class BatchTransaction : IAsyncDisposable
     private readonly long _started;
     private long _phase;
     private readonly List<(string Phase, double Seconds)> _phases = new(6);
+    private List<(StreamPart Part, Guid[] Ids)> _deferredClaims = [];
 
     private BatchTransaction(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<Submission> batch,
         ReferenceData refs, IngestMetrics metrics, bool optimistic, long started)
@@ -81,16 +82,9 @@ internal sealed class BatchTransaction : IAsyncDisposable
     }
 
     /// <summary>
-    /// Resolves each item to insert as accepted or duplicate, claiming the ids in the registry in one round trip.
-    /// Careful: drops those stored before (the claim returns them). Optimistic: presumes them all new; the claim is a
-    /// plain insert, and a stored id fails the batch with a unique violation (a conflict, redone carefully).
+    /// Resolves each item to insert as accepted or duplicate. Careful: claims the ids in the registry now and drops
+    /// those stored before. Optimistic: presumes them all new; the claim runs with <see cref="RollupAsync"/>.
     /// </summary>
-    /// <remarks>
-    /// The optimistic claim runs here, in the first half of an overlapped batch, not in the rollup round trip: the
-    /// registry's unique-index inserts (a third of the second half's time in <c>pg_stat_statements</c>, 1M events)
-    /// then run while the previous batch rolls up and commits on the other connection, and the second halves, which
-    /// queue behind each other on the month rollup's row locks, carry only the rollups.
-    /// </remarks>
     public async Task ClaimAsync(CancellationToken ct)
     {
         var claims = new List<(StreamPart Part, Guid[] Ids)>(_w.Parts.Count);
@@ -101,6 +95,15 @@ internal sealed class BatchTransaction : IAsyncDisposable
                 claims.Add((part, ids));
             }
         }
+        if (_optimistic)
+        {
+            _deferredClaims = claims;
+            foreach (var (part, _) in claims)
+            {
+                _w.Accepted += part.Resolve([]);
+            }
+            return;
+        }
         if (claims.Count == 0)
         {
             return;
@@ -109,32 +112,43 @@ internal sealed class BatchTransaction : IAsyncDisposable
         {
             foreach (var (part, ids) in claims)
             {
-                batch.BatchCommands.Add(_optimistic
-                    ? EventRegistry.ClaimAllNewCommand(part.Table.RegistryCode, ids)
-                    : EventRegistry.ClaimCommand(part.Table.RegistryCode, ids));
+                batch.BatchCommands.Add(EventRegistry.ClaimCommand(part.Table.RegistryCode, ids));
             }
-            if (_optimistic)
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            for (var i = 0; i < claims.Count; i++)
             {
-                // an id stored before (or claimed by a transaction that then commits) fails this with a unique violation
-                await batch.ExecuteNonQueryAsync(ct);
-                foreach (var (part, _) in claims)
+                if (i > 0)
                 {
-                    _w.Accepted += part.Resolve([]);
+                    await reader.NextResultAsync(ct);
                 }
-            }
-            else
-            {
-                await using var reader = await batch.ExecuteReaderAsync(ct);
-                for (var i = 0; i < claims.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        await reader.NextResultAsync(ct);
-                    }
-                    _w.Accepted += claims[i].Part.Resolve(await EventRegistry.ReadStoredAsync(reader, ct));
-                }
+                _w.Accepted += claims[i].Part.Resolve(await EventRegistry.ReadStoredAsync(reader, ct));
             }
         }
+        Phase("registry");
+    }
+
+    /// <summary>
+    /// Runs the optimistic claim now, in its own round trip (phase <c>registry</c>), instead of in the rollup round
+    /// trip. The overlapped driver calls it after the COPY when the previous batch still holds the rollup rows' locks
+    /// (issue 22): this batch's rollup would wait for them anyway, so the registry's unique-index inserts leave the
+    /// second halves, which queue behind each other, and run in time that was idle. Nothing to do when the claim ran.
+    /// </summary>
+    public async Task ClaimDeferredAsync(CancellationToken ct)
+    {
+        if (_deferredClaims.Count == 0)
+        {
+            return;
+        }
+        await using (var batch = new NpgsqlBatch(_conn))
+        {
+            foreach (var (part, ids) in _deferredClaims)
+            {
+                // a stored id fails this insert with a unique violation: a conflict, redone carefully
+                batch.BatchCommands.Add(EventRegistry.ClaimAllNewCommand(part.Table.RegistryCode, ids));
+            }
+            await batch.ExecuteNonQueryAsync(ct);
+        }
+        _deferredClaims = [];
         Phase("registry");
     }
 
@@ -149,13 +163,19 @@ internal sealed class BatchTransaction : IAsyncDisposable
     }
 
     /// <summary>
-    /// One round trip: the in-memory rollups of the streams (first: a merge may update rows they create, as a review
-    /// does the day rows of its activities), the streams' merges with their rollups, and the change notification
-    /// (sent at commit).
+    /// One round trip: the optimistic claim unless <see cref="ClaimDeferredAsync"/> ran it (a stored id fails the
+    /// batch), the in-memory rollups of the streams (first:
+    /// a merge may update rows they create, as a review does the day rows of its activities), the streams' merges
+    /// with their rollups, and the change notification (sent at commit).
     /// </summary>
     public async Task RollupAsync(CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(_conn);
+        foreach (var (part, ids) in _deferredClaims)
+        {
+            // a stored id fails this insert with a unique violation: a conflict, redone carefully
+            batch.BatchCommands.Add(EventRegistry.ClaimAllNewCommand(part.Table.RegistryCode, ids));
+        }
         var rollups = new List<RollupCommand>(2);
         foreach (var part in _w.Parts)
         {
