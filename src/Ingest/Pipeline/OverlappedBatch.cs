@@ -8,9 +8,9 @@ namespace Kinerja.Ingest.Pipeline;
 /// <summary>
 /// The overlapped driver: an activity-only <see cref="BatchTransaction"/> run in two halves on its own connection,
 /// so that its COPY (and, when the previous batch is still busy after it, its registry claim) runs while the previous
-/// batch (on the other connection) upserts its rollups and commits: the writer keeps both cores of PostgreSQL busy instead of one. <see cref="StartAsync"/> runs lock, checks,
-/// resolve and COPY (and the claim, see above); <see cref="FinishAsync"/> the rollup round trip (claim unless it ran,
-/// day rollup, notify) and the commit. Any
+/// batch (on the other connection) upserts its rollups and commits: the writer keeps both cores of PostgreSQL busy
+/// instead of one. <see cref="StartAsync"/> runs lock, checks, resolve and COPY (and the claim, see above);
+/// <see cref="FinishAsync"/> the rollup round trip (claim unless it ran, day rollup, notify) and the commit. Any
 /// failure leaves the transaction to roll back on dispose; the writer then redoes the batch serially
 /// (<see cref="BatchWriter"/>), which reports duplicates and enforces day maximums from stored totals.
 /// </summary>
