@@ -25,6 +25,9 @@ internal sealed class BenchArgs
     /// <summary>Only the partitioned vs unpartitioned comparison of (b) and stream reads (<see cref="PartitionCompare"/>).</summary>
     public bool ComparePartitioning { get; private set; }
 
+    /// <summary><c>--statements</c>: print <c>pg_stat_statements</c> of (b) and (c) (<see cref="Statements"/>).</summary>
+    public bool Statements { get; private set; }
+
     // client mode
     public bool Client { get; private set; }
     public string Url { get; private set; } = "";
@@ -55,6 +58,7 @@ internal sealed class BenchArgs
                 case "--overlap": a.Overlap = Next() != "off"; break;
                 case "--work": a.Work = Next(); break;
                 case "--compare-partitioning": a.ComparePartitioning = true; break;
+                case "--statements": a.Statements = true; break;
                 case "--client": a.Client = true; break;
                 case "--url": a.Url = Next(); break;
                 case "--file": a.File = Next(); break;

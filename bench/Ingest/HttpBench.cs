@@ -16,7 +16,8 @@ namespace Kinerja.Ingest.Bench;
 /// <summary>(c): the HTTP endpoint on Kestrel (127.0.0.1), driven by a separate client process.</summary>
 internal static class HttpBench
 {
-    public sealed record ClientReport(long Rows, double Seconds, long Accepted, long Retries, double P50, double P99, double Max);
+    public sealed record ClientReport(long Rows, double Seconds, long Accepted, long Retries, double P50, double P99, double Max,
+        double CpuSeconds = 0);
 
     public static async Task<WebApplication> StartServerAsync(string connectionString, int port)
     {

@@ -32,14 +32,21 @@ if (Directory.Exists(bench.Work))
 }
 Directory.CreateDirectory(bench.Work);
 Console.WriteLine($"Kinerja ingest bench: {bench.Rows:N0} rows, control {bench.ControlRows:N0} rows, work folder {bench.Work}");
-await using var cluster = new EmbeddedPostgres(new EmbeddedPostgresOptions
+var clusterOptions = new EmbeddedPostgresOptions
 {
     DataDir = Path.Combine(bench.Work, "pg"),
     Durable = true,
     Database = "postgres",
     // Equal for all four methods: durable commits, and a buffer cache sized as for a real server.
     Settings = { ["synchronous_commit"] = "on", ["shared_buffers"] = "1GB", ["max_wal_size"] = "4GB" },
-});
+};
+if (bench.Statements)
+{
+    clusterOptions.Settings["shared_preload_libraries"] = Statements.Preload;
+    // nested statements too: the employee_month statement triggers run inside the day-rollup upsert
+    clusterOptions.Settings["pg_stat_statements.track"] = "all";
+}
+await using var cluster = new EmbeddedPostgres(clusterOptions);
 await cluster.StartAsync();
 
 async Task<string> FreshDatabaseAsync(string name)
@@ -48,6 +55,10 @@ async Task<string> FreshDatabaseAsync(string name)
     var cs = cluster.ConnectionStringFor(name);
     await MigrationRunner.MigrateAsync(cs, NullLogger.Instance);
     await BenchData.SeedAsync(cs);
+    if (bench.Statements)
+    {
+        await Statements.CreateAsync(cs);
+    }
     return cs;
 }
 
@@ -90,10 +101,14 @@ Console.WriteLine($"(a) psql \\copy           {bench.Rows / a,12:N0} rows/s  ({a
 
 // (b) pipeline in-process
 var dbB = await FreshDatabaseAsync("bench_b");
+await ResetStatementsAsync(dbB);
+var costB = CostMeter.Start(cluster.DataDir);
 var (b, acceptedB) = await Methods.PipelineAsync(dbB, rows, bench.Producers, bench.ChunkOrBatchSize);
 Check(acceptedB, bench.Rows, "(b) accepted");
 Check(await CountAsync(dbB, "select count(*) from activity"), bench.Rows, "(b)");
 Console.WriteLine($"(b) pipeline in-process  {bench.Rows / b,12:N0} rows/s  ({b:N1} s)");
+Console.WriteLine(costB.Line(bench.Rows));
+await PrintStatementsAsync(dbB);
 PrintTimings();
 
 // (c) HTTP from a separate process, then latency at a steady rate
@@ -103,8 +118,12 @@ var url = $"http://127.0.0.1:{port}";
 HttpBench.ClientReport c, latency;
 await using (var server = await HttpBench.StartServerAsync(dbC, port))
 {
+    await ResetStatementsAsync(dbC);
+    var costC = CostMeter.Start(cluster.DataDir);
     c = await HttpBench.RunClientAsync(url, ndjson, "throughput", bench);
     Check(c.Accepted, bench.Rows, "(c) accepted");
+    Console.WriteLine(costC.Line(bench.Rows, c.CpuSeconds));
+    await PrintStatementsAsync(dbC);
     PrintTimings();
     Console.WriteLine($"(c) HTTP NDJSON          {bench.Rows / c.Seconds,12:N0} rows/s  ({c.Seconds:N1} s, batches of {bench.HttpBatch}, {bench.HttpConcurrency} connections, {c.Retries} retries)");
     latency = await HttpBench.RunClientAsync(url, latencyNdjson, "latency", bench);
@@ -141,6 +160,22 @@ Console.WriteLine($"| (d) Dapper INSERT per row (extrapolated from {controlRows.
 Console.WriteLine($"| (c) ack latency at {bench.Rate:N0} events/s | {latency.Rows:N0} | {latency.Seconds:N1} | p50 {latency.P50:N1} ms | p99 {latency.P99:N1} ms |");
 await cluster.StopAsync();
 return 0;
+
+async Task ResetStatementsAsync(string cs)
+{
+    if (bench.Statements)
+    {
+        await Statements.ResetAsync(cs);
+    }
+}
+
+async Task PrintStatementsAsync(string cs)
+{
+    if (bench.Statements)
+    {
+        await Statements.PrintAsync(cs, WriterPhases.Batches);
+    }
+}
 
 static void PrintTimings()
 {

@@ -127,6 +127,31 @@ internal sealed class BatchTransaction : IAsyncDisposable
         Phase("registry");
     }
 
+    /// <summary>
+    /// Runs the optimistic claim now, in its own round trip (phase <c>registry</c>), instead of in the rollup round
+    /// trip. The overlapped driver calls it after the COPY when the previous batch still holds the rollup rows' locks
+    /// (issue 22): this batch's rollup would wait for them anyway, so the registry's unique-index inserts leave the
+    /// second halves, which queue behind each other, and run in time that was idle. Nothing to do when the claim ran.
+    /// </summary>
+    public async Task ClaimDeferredAsync(CancellationToken ct)
+    {
+        if (_deferredClaims.Count == 0)
+        {
+            return;
+        }
+        await using (var batch = new NpgsqlBatch(_conn))
+        {
+            foreach (var (part, ids) in _deferredClaims)
+            {
+                // a stored id fails this insert with a unique violation: a conflict, redone carefully
+                batch.BatchCommands.Add(EventRegistry.ClaimAllNewCommand(part.Table.RegistryCode, ids));
+            }
+            await batch.ExecuteNonQueryAsync(ct);
+        }
+        _deferredClaims = [];
+        Phase("registry");
+    }
+
     /// <summary>Binary COPY of each stream's accepted items: into its table, or into its staging table.</summary>
     public async Task CopyAsync(CancellationToken ct)
     {
@@ -138,7 +163,8 @@ internal sealed class BatchTransaction : IAsyncDisposable
     }
 
     /// <summary>
-    /// One round trip: the optimistic claim (a stored id fails the batch), the in-memory rollups of the streams (first:
+    /// One round trip: the optimistic claim unless <see cref="ClaimDeferredAsync"/> ran it (a stored id fails the
+    /// batch), the in-memory rollups of the streams (first:
     /// a merge may update rows they create, as a review does the day rows of its activities), the streams' merges
     /// with their rollups, and the change notification (sent at commit).
     /// </summary>

@@ -18,11 +18,16 @@ internal sealed partial class IngestWriter
     {
         var lane = _lanes[_lane];
         _lane ^= 1;
+        // the connection of the batch before this one
+        var previous = _lanes[_lane];
+        // group commit: what arrives while the connection is busy joins this batch
+        await AbsorbWhileBusyAsync(lane, batch, ct);
         await SettleAsync(lane, ct);
         BatchTransaction started;
         try
         {
-            started = await OverlappedBatch.StartAsync(await lane.OpenAsync(ct), batch, cache.Current, _months, metrics, ct);
+            started = await OverlappedBatch.StartAsync(await lane.OpenAsync(ct), batch, cache.Current, _months, metrics,
+                () => !previous.Pending.IsCompleted, ct);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {

@@ -7,9 +7,10 @@ namespace Kinerja.Ingest.Pipeline;
 
 /// <summary>
 /// The overlapped driver: an activity-only <see cref="BatchTransaction"/> run in two halves on its own connection,
-/// so that its COPY runs while the previous batch (on the other connection) claims its ids, upserts its rollups and
-/// commits: the writer keeps both cores of PostgreSQL busy instead of one. <see cref="StartAsync"/> runs lock, checks,
-/// resolve and COPY; <see cref="FinishAsync"/> the rollup round trip (claim, day rollup, notify) and the commit. Any
+/// so that its COPY (and, when the previous batch is still busy after it, its registry claim) runs while the previous
+/// batch (on the other connection) upserts its rollups and commits: the writer keeps both cores of PostgreSQL busy
+/// instead of one. <see cref="StartAsync"/> runs lock, checks, resolve and COPY (and the claim, see above);
+/// <see cref="FinishAsync"/> the rollup round trip (claim unless it ran, day rollup, notify) and the commit. Any
 /// failure leaves the transaction to roll back on dispose; the writer then redoes the batch serially
 /// (<see cref="BatchWriter"/>), which reports duplicates and enforces day maximums from stored totals.
 /// </summary>
@@ -44,8 +45,10 @@ internal static class OverlappedBatch
     /// The first half. Throws <see cref="NotOverlappableException"/> when the checks had to read stored totals
     /// (a day's batch sum alone is near its maximum): such a batch must see every earlier batch committed.
     /// </summary>
+    /// <param name="previousBusy">True while the previous batch's second half still runs: then the registry claim
+    /// runs here, after the COPY (<see cref="BatchTransaction.ClaimDeferredAsync"/>), rather than in the rollup.</param>
     public static async Task<BatchTransaction> StartAsync(NpgsqlConnection conn, IReadOnlyList<Submission> batch,
-        ReferenceData refs, KnownMonths months, IngestMetrics metrics, CancellationToken ct)
+        ReferenceData refs, KnownMonths months, IngestMetrics metrics, Func<bool> previousBusy, CancellationToken ct)
     {
         await months.EnsureAsync(conn, WorkSet.From(batch), ct);
         var tx = await BatchTransaction.BeginAsync(conn, batch, refs, metrics, optimistic: true, ct);
@@ -58,6 +61,10 @@ internal static class OverlappedBatch
             }
             await tx.ClaimAsync(ct);
             await tx.CopyAsync(ct);
+            if (previousBusy())
+            {
+                await tx.ClaimDeferredAsync(ct);
+            }
             return tx;
         }
         catch
@@ -67,7 +74,7 @@ internal static class OverlappedBatch
         }
     }
 
-    /// <summary>The second half: claim, day rollup, notification, commit. Returns the number of new events.</summary>
+    /// <summary>The second half: claim (unless it ran), day rollup, notification, commit. Returns the number of new events.</summary>
     public static async Task<int> FinishAsync(BatchTransaction tx, CancellationToken ct)
     {
         await tx.RollupAsync(ct);

@@ -30,9 +30,10 @@ public sealed class IngestMetrics
     /// <summary>
     /// The <c>phase</c> values of <see cref="BatchDurationName"/>, in the order a batch goes through them:
     /// <c>lock</c> (begin, shared partition lock), <c>check</c> (checks against stored events), <c>registry</c>
-    /// (claiming event ids before the COPY, only when a batch is redone carefully), <c>copy</c> (binary COPY),
+    /// (claiming event ids before the COPY when a batch is redone carefully; or, on the overlapped path, an optimistic
+    /// batch's claim run after its COPY while the previous batch still commits), <c>copy</c> (binary COPY),
     /// <c>rollup</c> (one round trip: stream merges with their rollups, the day rollup, the event-id claim of an
-    /// optimistic batch, the change notification), <c>commit</c>, and <c>total</c>.
+    /// optimistic batch unless it ran, the change notification), <c>commit</c>, and <c>total</c>.
     /// </summary>
     public static readonly IReadOnlyList<string> Phases = ["lock", "check", "registry", "copy", "rollup", "commit", "total"];
 

@@ -1,0 +1,49 @@
+using Dapper;
+using Npgsql;
+
+namespace Kinerja.Ingest.Bench;
+
+/// <summary>
+/// <c>--statements</c>: <c>pg_stat_statements</c> of one method's database (the cluster preloads it), reset before the
+/// method and printed after it with calls per writer batch, so the statements a batch costs are counted, not guessed.
+/// </summary>
+internal static class Statements
+{
+    public const string Preload = "pg_stat_statements";
+
+    public static async Task CreateAsync(string connectionString)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.ExecuteAsync("create extension if not exists pg_stat_statements");
+    }
+
+    public static async Task ResetAsync(string connectionString)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.ExecuteAsync("select pg_stat_statements_reset()");
+    }
+
+    /// <summary>The statements of this database by total execution time (top-level and nested: trigger bodies too).</summary>
+    public static async Task PrintAsync(string connectionString, long batches, int top = 10)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        var rows = await conn.QueryAsync<(long Calls, double TotalMs, long Rows, string Query)>("""
+            select s.calls, s.total_exec_time, s.rows, regexp_replace(left(s.query, 400), '\s+', ' ', 'g')
+            from pg_stat_statements s
+            where s.dbid = (select oid from pg_database where datname = current_database())
+              and s.query not ilike '%pg_stat_statements%'
+            order by s.total_exec_time desc
+            limit @top
+            """, new { top });
+        var all = await conn.ExecuteScalarAsync<long>("""
+            select coalesce(sum(calls), 0)::bigint from pg_stat_statements
+            where dbid = (select oid from pg_database where datname = current_database()) and toplevel
+            """);
+        Console.WriteLine($"    statements: {all:N0} top-level calls, {(batches == 0 ? 0 : all / (double)batches):N1} per batch; by execution time:");
+        foreach (var (calls, ms, n, query) in rows)
+        {
+            var q = query.Length > 110 ? query[..110] + "…" : query;
+            Console.WriteLine($"      {calls,8:N0} calls ({(batches == 0 ? 0 : calls / (double)batches),5:N1}/batch) {ms / 1000,7:N1} s {n,11:N0} rows  {q}");
+        }
+    }
+}
