@@ -277,9 +277,16 @@ internal sealed class LiveRegionStore
     /// One change per touched region, in region order, each with the region's data version after it (unchanged when the
     /// touched employees and units left the region's figures as they were).
     /// </summary>
-    public IReadOnlyList<IndicatorsChanged> Commit(LiveTouches touches, DateTimeOffset asOf, bool levelsOnly = false)
+    public IReadOnlyList<IndicatorsChanged> Commit(LiveTouches touches, DateTimeOffset asOf, bool levelsOnly = false) =>
+        Commit(touches, asOf, out _, levelsOnly);
+
+    /// <inheritdoc cref="Commit(LiveTouches, DateTimeOffset, bool)"/>
+    /// <param name="counts">What the commits did: regions committed, unit rows rebuilt, versions moved.</param>
+    public IReadOnlyList<IndicatorsChanged> Commit(LiveTouches touches, DateTimeOffset asOf, out LiveCommitCounts counts,
+        bool levelsOnly = false)
     {
         var changes = new List<IndicatorsChanged>();
+        counts = default;
         foreach (var (region, nips, units) in touches.ByRegion())
         {
             if (!_regions.TryGetValue(region, out var state))
@@ -289,7 +296,9 @@ internal sealed class LiveRegionStore
             long version;
             lock (state.Sync)
             {
+                var before = state.Version;
                 version = state.Commit(asOf);
+                counts += new LiveCommitCounts(1, state.LastUnitsBuilt, version != before ? 1 : 0);
             }
             changes.Add(new IndicatorsChanged(region, state.Month.Key, units, nips, version, Full: false) { LevelsOnly = levelsOnly });
         }
