@@ -138,8 +138,8 @@ internal sealed class LiveRegionStore
     /// (<see cref="PeriodPlan.PreviousKeys"/>) sets that period's bit in the row's predicate history masks
     /// (<paramref name="history"/>: only the employee's history inputs move, which the rules read and no board draws).
     /// Levels equal to the held ones, levels of other periods and levels of employees not held (inactive or unknown: no
-    /// live figure depends on them) change nothing. The held signature keeps its level stamp, so the employee's next
-    /// event takes the full read once.
+    /// live figure depends on them) change nothing. The employee's next change compares the levels it reads with the held
+    /// row (<see cref="LiveSignatureRow.SameLevels"/>), so levels taken here keep it on the cheap read.
     /// </summary>
     public void ApplyLevels(IEnumerable<LevelChange> levels, LiveTouches current, LiveTouches history)
     {
