@@ -1,6 +1,7 @@
 using Dapper;
 using Kinerja.Core.Changes;
 using Kinerja.Core.Domain;
+using Kinerja.Core.Indicators;
 using Kinerja.Core.Indicators.Live;
 using Kinerja.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
