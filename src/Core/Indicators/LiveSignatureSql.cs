@@ -98,23 +98,25 @@ internal sealed class LiveSignatureRow : EmployeeMonthFigures
         OfficerSurveyRespondents);
 
     /// <summary>
-    /// True when <paramref name="held"/> carries the rules' levels this read found: the held period's ratings and
-    /// predicate and the predicate history masks, the values the full statement would read. Compared with the held row
-    /// rather than kept in the signature, so levels the model already took from <c>kinerja_levels</c> (in memory, no read)
-    /// do not send the employee's next change to the full read.
+    /// Copies the rules' levels this read found into <paramref name="row"/>: the held period's ratings and predicate and
+    /// the predicate history masks, the same values the full statement reads (<see cref="EmployeeFactsSql.LevelCtes"/>).
+    /// The levels are not part of <see cref="Signature"/>: a change of levels alone (stored by the rules, perhaps not yet
+    /// taken from <c>kinerja_levels</c>) is applied from this read, without the full one.
     /// </summary>
-    public bool SameLevels(EmployeeFactsRow held) =>
-        (LevelHasilKerja, LevelPerilaku, LevelPredikat) == (held.RatingHasilKerja, held.RatingPerilaku, held.Predikat)
-        && (SangatBaikMask, BaikMask, ButuhPerbaikanMask, KurangMisconductMask, SangatKurangMask)
-        == (held.SangatBaikMask, held.BaikMask, held.ButuhPerbaikanMask, held.KurangMisconductMask, held.SangatKurangMask);
+    public void CopyLevelsTo(EmployeeFactsRow row)
+    {
+        (row.RatingHasilKerja, row.RatingPerilaku, row.Predikat) = (LevelHasilKerja, LevelPerilaku, LevelPredikat);
+        (row.SangatBaikMask, row.BaikMask, row.ButuhPerbaikanMask, row.KurangMisconductMask, row.SangatKurangMask)
+            = (SangatBaikMask, BaikMask, ButuhPerbaikanMask, KurangMisconductMask, SangatKurangMask);
+    }
 
     /// <summary>The employee's row of today, or null when there is none.</summary>
     public EmployeeToday? Today => Filed is null && Status is null ? null : new EmployeeToday(Nip, Filed ?? false, Status);
 }
 
 /// <summary>
-/// Unit, activity-independent month figures and the fingerprints of ratings and TKS days (the levels are compared with
-/// the held row instead: <see cref="LiveSignatureRow.SameLevels"/>).
+/// Unit, activity-independent month figures and the fingerprints of ratings and TKS days (the rules'
+/// levels are read as values and copied: <see cref="LiveSignatureRow.CopyLevelsTo"/>).
 /// </summary>
 internal sealed record LiveSignature(string UnitId, string RegionId, bool Active, int Hadir, int Terlambat, int Izin, int Sakit,
     int Cuti, int DinasLuar, int Tks, int LateMinutes, long RatingSum, long RatingCount, long TksDays,

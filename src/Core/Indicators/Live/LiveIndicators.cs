@@ -230,13 +230,13 @@ public sealed partial class LiveIndicators
             var light = await _queries.LiveSignaturesAsync(plan, new EmployeeFilter { Nips = nips }, ikmUnits, ct);
             _phases.Signatures(phase);
             reads++;
-            // Only the activity figures moved (same signature, and the levels the held row already has, perhaps from
-            // kinerja_levels): update from the cheap row. Otherwise read in full.
+            // Only the activity figures and the rules' levels moved (same signature): update from the cheap row, which
+            // carries both. Otherwise read in full.
             var quick = new List<(LiveEmployee, LiveSignatureRow)>();
             var full = new List<string>();
             foreach (var row in light.Employees)
             {
-                if (_store.Employee(row.Nip) is { Signature: { } held } employee && held == row.Signature && row.SameLevels(employee.Row))
+                if (_store.Employee(row.Nip) is { Signature: { } held } employee && held == row.Signature)
                 {
                     quick.Add((employee, row));
                 }

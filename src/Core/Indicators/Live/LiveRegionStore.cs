@@ -98,8 +98,8 @@ internal sealed class LiveRegionStore
     }
 
     /// <summary>
-    /// Applies cheap rows whose signature equals the held one: only the activity figures and today moved,
-    /// so the held row is copied with those and the snapshot remapped; no other read is needed.
+    /// Applies cheap rows whose signature equals the held one: only the activity figures, today and the rules' levels
+    /// moved, so the held row is copied with those and the snapshot remapped; no other read is needed.
     /// </summary>
     public void ApplyActivity(PeriodPlan plan, IEnumerable<(LiveEmployee Held, LiveSignatureRow Row)> updates, LiveTouches touches,
         ISet<string> seen)
@@ -120,6 +120,7 @@ internal sealed class LiveRegionStore
                     row.MinutesPending = light.MinutesPending;
                     row.MinutesRejected = light.MinutesRejected;
                     row.ActivityDays = light.ActivityDays;
+                    light.CopyLevelsTo(row);
                     state.Put(light.Nip, held with
                     {
                         Snapshot = SnapshotMapper.ToSnapshot(row, plan),
@@ -138,8 +139,8 @@ internal sealed class LiveRegionStore
     /// (<see cref="PeriodPlan.PreviousKeys"/>) sets that period's bit in the row's predicate history masks
     /// (<paramref name="history"/>: only the employee's history inputs move, which the rules read and no board draws).
     /// Levels equal to the held ones, levels of other periods and levels of employees not held (inactive or unknown: no
-    /// live figure depends on them) change nothing. The employee's next change compares the levels it reads with the held
-    /// row (<see cref="LiveSignatureRow.SameLevels"/>), so levels taken here keep it on the cheap read.
+    /// live figure depends on them) change nothing. The levels are not part of the held signature: the employee's next
+    /// change takes the levels it reads from the cheap read (<see cref="LiveSignatureRow.CopyLevelsTo"/>).
     /// </summary>
     public void ApplyLevels(IEnumerable<LevelChange> levels, LiveTouches current, LiveTouches history)
     {
