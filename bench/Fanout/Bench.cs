@@ -229,6 +229,7 @@ public static class Bench
         var recomputed = after.Live.GetProperty("employeesRecomputed").GetInt64() - before.Live.GetProperty("employeesRecomputed").GetInt64();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Live model: {updates} incremental updates, {recomputed} employees recomputed, {updateMs / Math.Max(1, updates):0.0} ms average update"));
+        LivePhaseReport.Print(before.Live, after.Live, updates);
         stages.Print(before.Raw, after.Raw, Interlocked.Read(ref charts) - charts0);
         var received = Interlocked.Read(ref messages) - msg0;
         var perGroupRate = received / (double)o.Clients / (wall + 2);

@@ -57,11 +57,16 @@ internal static class AttendanceDetailSql
     /// <summary>
     /// A fingerprint of the month row's detail counters for the live model's signature (<see cref="LiveSignatureSql"/>):
     /// a change of lateness band, early leave, apel or leave type without a status change must still refresh the employee.
+    /// Each counter is taken as 0 when missing (no month row yet, or a column not filled), as the snapshot reads it
+    /// (<see cref="Columns"/>), so a month row appearing with zero counters (the month's first activity) is no change.
     /// </summary>
     public const string MonthFingerprint = """
-               coalesce(hashtextextended(row(m.late_days_1_30, m.late_days_31_60, m.late_days_61_90, m.late_days_over_90,
-                   m.early_leave_days, m.early_leave_minutes, m.apel_missed_days, m.leave_tahunan, m.leave_besar, m.leave_sakit,
-                   m.leave_melahirkan, m.leave_alasan_penting, m.leave_bersama, m.leave_luar_tanggungan, m.leave_izin)::text, 0), 0)
+               hashtextextended(row(coalesce(m.late_days_1_30, 0), coalesce(m.late_days_31_60, 0),
+                   coalesce(m.late_days_61_90, 0), coalesce(m.late_days_over_90, 0), coalesce(m.early_leave_days, 0),
+                   coalesce(m.early_leave_minutes, 0), coalesce(m.apel_missed_days, 0), coalesce(m.leave_tahunan, 0),
+                   coalesce(m.leave_besar, 0), coalesce(m.leave_sakit, 0), coalesce(m.leave_melahirkan, 0),
+                   coalesce(m.leave_alasan_penting, 0), coalesce(m.leave_bersama, 0),
+                   coalesce(m.leave_luar_tanggungan, 0), coalesce(m.leave_izin, 0))::text, 0)
                    as AttendanceDetail,
         """;
 }

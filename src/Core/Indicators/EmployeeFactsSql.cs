@@ -151,7 +151,12 @@ internal static class EmployeeFactsSql
         ),
         """;
 
-    private const string Tail = SkpFactsSql.Ctes + "\n" + OfficerSurveyFactsSql.Ctes + "\n" + """
+    /// <summary>
+    /// The rules' levels the statement reads, as CTEs over <c>emp</c>: <c>lvl</c> (the held period's ratings and predicate)
+    /// and <c>hist</c> (per predicate a bit mask of the previous periods). The live model's cheap read
+    /// (<see cref="LiveSignatureSql"/>) takes the same values to compare them with the held row.
+    /// </summary>
+    internal const string LevelCtes = """
         lvl as (
             select l.nip, l.rating_hasil_kerja, l.rating_perilaku, l.predikat
             from employee_period_level l
@@ -173,6 +178,9 @@ internal static class EmployeeFactsSql
               /*in-population*/ and l.nip in (select nip from emp)
             group by l.nip
         )
+        """;
+
+    private const string Tail = SkpFactsSql.Ctes + "\n" + OfficerSurveyFactsSql.Ctes + "\n" + LevelCtes + "\n" + """
         select e.nip as Nip, e.unit_id as UnitId, e.region_id as RegionId, e.status as Status,
                e.position as Position, e.active as Active, e.tpp_ceiling as TppCeiling,
                coalesce(p.approved, 0) as MinutesApproved, coalesce(p.pending, 0) as MinutesPending,

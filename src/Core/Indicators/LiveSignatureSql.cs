@@ -3,8 +3,9 @@ namespace Kinerja.Core.Indicators;
 /// <summary>
 /// The live model's cheap per-employee read for a change: the current month's rollup row, the row of
 /// local today, and signatures of what the full employee statement derives from elsewhere (ratings of
-/// the month, the rules' levels of the month and its history, the TKS days of the year to date, the SKP plan,
-/// realisations and assessments of the period, the officer survey respondents of the month). When
+/// the month, the TKS days of the year to date, the SKP plan,
+/// realisations and assessments of the period, the officer survey respondents of the month), and the rules' levels of
+/// the month and its history as the full statement reads them (<see cref="EmployeeFactsSql.LevelCtes"/>). When
 /// only the activity figures moved (the common case: activities and their reviews), the live model
 /// updates the employee from this row alone; otherwise it runs the full statement for that employee.
 /// </summary>
@@ -14,7 +15,7 @@ internal static class LiveSignatureSql
     /// Parameters of <see cref="EmployeeFactsSql"/> for a month period (<c>@start</c> is the month's first
     /// day) plus <c>@todays</c>. Inactive employees are not returned unless the filter includes them.
     /// </summary>
-    public const string Query = EmployeeFactsSql.HeadSql + "\n" + """
+    public const string Query = EmployeeFactsSql.HeadSql + "\n" + EmployeeFactsSql.LevelCtes + ",\n" + """
         dummy as (select 1)
         select
         """ + "\n" + AttendanceDetailSql.MonthFingerprint + "\n" + """
@@ -26,7 +27,10 @@ internal static class LiveSignatureSql
                coalesce(m.tanpa_keterangan, 0) as Tks, coalesce(m.late_minutes, 0) as LateMinutes,
                d.activity_count > 0 as Filed, d.attendance_status as Status,
                coalesce(r.score_sum, 0) as RatingSum, coalesce(r.score_count, 0) as RatingCount,
-               l.stamp as LevelStamp,
+               lv.rating_hasil_kerja as LevelHasilKerja, lv.rating_perilaku as LevelPerilaku, lv.predikat as LevelPredikat,
+               coalesce(h.sb_mask, 0) as SangatBaikMask, coalesce(h.b_mask, 0) as BaikMask,
+               coalesce(h.bp_mask, 0) as ButuhPerbaikanMask, coalesce(h.k_mask, 0) as KurangMisconductMask,
+               coalesce(h.sk_mask, 0) as SangatKurangMask,
                sk.stamp as SkpStamp,
                t.days as TksDays, coalesce(t.day_sum, 0) as TksDaySum, coalesce(t.day_squares, 0) as TksDaySquares,
                coalesce(os.respondents, 0) as OfficerSurveyRespondents
@@ -39,11 +43,8 @@ internal static class LiveSignatureSql
             from rating_rollup rr
             where rr.subject_kind = 'employee' and rr.subject_id = e.nip::text and rr.period = any(@monthKeys)
         ) r on true
-        left join lateral (
-            select max(lv.evaluated_at) as stamp
-            from employee_period_level lv
-            where lv.nip = e.nip and (lv.period = @periodKey or lv.period = any(@prevKeys))
-        ) l on true
+        left join lvl lv on lv.nip = e.nip
+        left join hist h on h.nip = e.nip
         left join lateral (
             select count(*)::bigint as days, sum(x.day - date '2000-01-01')::bigint as day_sum,
                    sum(((x.day - date '2000-01-01')::bigint) * (x.day - date '2000-01-01'))::bigint as day_squares
@@ -74,7 +75,14 @@ internal sealed class LiveSignatureRow : EmployeeMonthFigures
     public string? Status { get; set; }
     public long RatingSum { get; set; }
     public long RatingCount { get; set; }
-    public DateTime? LevelStamp { get; set; }
+    public string? LevelHasilKerja { get; set; }
+    public string? LevelPerilaku { get; set; }
+    public string? LevelPredikat { get; set; }
+    public int SangatBaikMask { get; set; }
+    public int BaikMask { get; set; }
+    public int ButuhPerbaikanMask { get; set; }
+    public int KurangMisconductMask { get; set; }
+    public int SangatKurangMask { get; set; }
     public DateTime? SkpStamp { get; set; }
     public long TksDays { get; set; }
     public long TksDaySum { get; set; }
@@ -86,14 +94,30 @@ internal sealed class LiveSignatureRow : EmployeeMonthFigures
 
     /// <summary>What besides activity figures the full statement reads; equal signatures mean those parts did not change.</summary>
     public LiveSignature Signature => new(UnitId, RegionId, Active, Hadir, Terlambat, Izin, Sakit, Cuti, DinasLuar, Tks,
-        LateMinutes, RatingSum, RatingCount, LevelStamp, TksDays, TksDaySum, TksDaySquares, SkpStamp, AttendanceDetail,
+        LateMinutes, RatingSum, RatingCount, TksDays, TksDaySum, TksDaySquares, SkpStamp, AttendanceDetail,
         OfficerSurveyRespondents);
+
+    /// <summary>
+    /// Copies the rules' levels this read found into <paramref name="row"/>: the held period's ratings and predicate and
+    /// the predicate history masks, the same values the full statement reads (<see cref="EmployeeFactsSql.LevelCtes"/>).
+    /// The levels are not part of <see cref="Signature"/>: a change of levels alone (stored by the rules, perhaps not yet
+    /// taken from <c>kinerja_levels</c>) is applied from this read, without the full one.
+    /// </summary>
+    public void CopyLevelsTo(EmployeeFactsRow row)
+    {
+        (row.RatingHasilKerja, row.RatingPerilaku, row.Predikat) = (LevelHasilKerja, LevelPerilaku, LevelPredikat);
+        (row.SangatBaikMask, row.BaikMask, row.ButuhPerbaikanMask, row.KurangMisconductMask, row.SangatKurangMask)
+            = (SangatBaikMask, BaikMask, ButuhPerbaikanMask, KurangMisconductMask, SangatKurangMask);
+    }
 
     /// <summary>The employee's row of today, or null when there is none.</summary>
     public EmployeeToday? Today => Filed is null && Status is null ? null : new EmployeeToday(Nip, Filed ?? false, Status);
 }
 
-/// <summary>Unit, activity-independent month figures and the fingerprints of ratings, levels and TKS days.</summary>
+/// <summary>
+/// Unit, activity-independent month figures and the fingerprints of ratings and TKS days (the rules'
+/// levels are read as values and copied: <see cref="LiveSignatureRow.CopyLevelsTo"/>).
+/// </summary>
 internal sealed record LiveSignature(string UnitId, string RegionId, bool Active, int Hadir, int Terlambat, int Izin, int Sakit,
-    int Cuti, int DinasLuar, int Tks, int LateMinutes, long RatingSum, long RatingCount, DateTime? LevelStamp, long TksDays,
+    int Cuti, int DinasLuar, int Tks, int LateMinutes, long RatingSum, long RatingCount, long TksDays,
     long TksDaySum, long TksDaySquares, DateTime? SkpStamp = null, long AttendanceDetail = 0, long OfficerSurveyRespondents = 0);

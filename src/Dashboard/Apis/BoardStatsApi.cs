@@ -18,8 +18,13 @@ public static class BoardStatsApi
         bool Publisher, StageStats Stages);
 
     /// <param name="IncrementalMs">Total milliseconds of incremental updates (read + apply) since start.</param>
+    /// <param name="Phases">The same updates by phase (totals since start) with their load-independent counts.</param>
     public sealed record LiveStats(long FullLoads, long IncrementalUpdates, long EmployeesRecomputed, double IncrementalMs,
-        double LastMs);
+        double LastMs, LivePhases Phases);
+
+    /// <summary>Milliseconds since start per phase of the live model's incremental updates, and what they did.</summary>
+    public sealed record LivePhases(double SignatureReadMs, double FactsReadMs, double ApplyMs, double CommitMs,
+        long QuickEmployees, long FullEmployees, long RegionCommits, long UnitsBuilt, long VersionsMoved);
 
     public sealed record RegionStats(string RegionId, long Flushes, double ReadMs, int RegionScreens, int PublicScreens);
 
@@ -42,5 +47,9 @@ public static class BoardStatsApi
             .ToArray(), Live(live.Stats), publisher.IsActive, timings.Snapshot(charts.RenderTimes)));
 
     private static LiveStats Live(LiveIndicatorsStats s) => new(s.FullLoads, s.IncrementalUpdates, s.EmployeesRecomputed,
-        Math.Round(s.IncrementalDuration.TotalMilliseconds, 1), Math.Round(s.LastDuration.TotalMilliseconds, 1));
+        Math.Round(s.IncrementalDuration.TotalMilliseconds, 1), Math.Round(s.LastDuration.TotalMilliseconds, 1), Phases(s.Phases));
+
+    private static LivePhases Phases(LiveUpdatePhaseStats p) => new(Math.Round(p.SignatureRead.TotalMilliseconds, 1),
+        Math.Round(p.FactsRead.TotalMilliseconds, 1), Math.Round(p.Apply.TotalMilliseconds, 1), Math.Round(p.Commit.TotalMilliseconds, 1),
+        p.QuickEmployees, p.FullEmployees, p.RegionCommits, p.UnitsBuilt, p.VersionsMoved);
 }

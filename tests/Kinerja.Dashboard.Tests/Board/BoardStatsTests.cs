@@ -3,7 +3,7 @@ using Kinerja.Testing;
 
 namespace Kinerja.Dashboard.Tests.Board;
 
-/// <summary><c>GET /api/v1/board/stats</c> tells where a board update's time went, stage by stage.</summary>
+/// <summary><c>GET /api/v1/board/stats</c> tells where a board update's time went, stage by stage and in the live model's phases.</summary>
 public sealed class BoardStatsTests(BoardAppFactory app) : IClassFixture<BoardAppFactory>
 {
     [Fact]
@@ -21,13 +21,20 @@ public sealed class BoardStatsTests(BoardAppFactory app) : IClassFixture<BoardAp
         // send is done, a moment after the screen has the chart.
         await client.WaitForAsync("Chart", p => p.GetProperty("chartId").GetString()!.EndsWith(".aktivitas", StringComparison.Ordinal)
             && p.GetProperty("version").GetInt64() > first.GetProperty("version").GetInt64(), TimeSpan.FromSeconds(3));
-        JsonElement stages = default;
+        JsonElement stages = default, phases = default;
         await Eventually.TrueAsync(async () =>
         {
             using var stats = JsonDocument.Parse(await app.Admin.GetStringAsync("/api/v1/board/stats"));
             stages = stats.RootElement.GetProperty("stages").Clone();
+            phases = stats.RootElement.GetProperty("live").GetProperty("phases").Clone();
             return stageNames.All(s => stages.GetProperty(s).GetProperty("count").GetInt64() > 0);
         }, "samples of every stage", TimeSpan.FromSeconds(3));
+
+        // The live model's update that carried the two employees: read (cheaply or in full), applied, committed.
+        Assert.True(phases.GetProperty("quickEmployees").GetInt64() + phases.GetProperty("fullEmployees").GetInt64() >= 2);
+        Assert.True(phases.GetProperty("regionCommits").GetInt64() >= 1);
+        Assert.True(phases.GetProperty("versionsMoved").GetInt64() >= 1);
+        Assert.True(phases.GetProperty("signatureReadMs").GetDouble() > 0);
 
         foreach (var stage in stageNames)
         {

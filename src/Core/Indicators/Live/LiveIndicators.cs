@@ -28,6 +28,7 @@ public sealed partial class LiveIndicators
     private readonly LiveRegionStore _store = new();
     private readonly ChangeSubscribers _subscribers;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly LiveUpdatePhases _phases = new();
     private long _fullLoads, _incremental, _employeesRecomputed, _levelUpdates;
     private int _lastEmployees, _lastQueries, _applying, _waiting;
     private long _lastActivity, _incrementalTicks;
@@ -48,6 +49,7 @@ public sealed partial class LiveIndicators
     {
         IncrementalDuration = TimeSpan.FromTicks(Interlocked.Read(ref _incrementalTicks)),
         LevelUpdates = Interlocked.Read(ref _levelUpdates),
+        Phases = _phases.Snapshot(),
     };
 
     /// <summary>Region ids currently held.</summary>
@@ -224,9 +226,12 @@ public sealed partial class LiveIndicators
                 continue;
             }
             var plan = PeriodPlan.Create(group.Key, group, _time);
+            var phase = Stopwatch.GetTimestamp();
             var light = await _queries.LiveSignaturesAsync(plan, new EmployeeFilter { Nips = nips }, ikmUnits, ct);
+            _phases.Signatures(phase);
             reads++;
-            // Only the activity figures moved (same signature): update from the cheap row. Otherwise read in full.
+            // Only the activity figures and the rules' levels moved (same signature): update from the cheap row, which
+            // carries both. Otherwise read in full.
             var quick = new List<(LiveEmployee, LiveSignatureRow)>();
             var full = new List<string>();
             foreach (var row in light.Employees)
@@ -242,15 +247,22 @@ public sealed partial class LiveIndicators
             }
             if (full.Count > 0)
             {
+                phase = Stopwatch.GetTimestamp();
                 var facts = await _queries.LiveFactsAsync(plan, new EmployeeFilter { Nips = full }, allUnits: false, ct);
+                _phases.Facts(phase, facts.Rows.Count);
                 reads++;
                 recomputed += facts.Rows.Count;
+                phase = Stopwatch.GetTimestamp();
                 _store.Apply(plan, facts, touches, seen);
+                _phases.Apply(phase, 0);
             }
             recomputed += quick.Count;
+            phase = Stopwatch.GetTimestamp();
             _store.ApplyActivity(plan, quick, touches, seen);
             _store.ApplyIkm(ikmUnits, light.Units);
+            _phases.Apply(phase, quick.Count);
         }
+        var committing = Stopwatch.GetTimestamp();
         _store.RemoveMissing(nips, seen, touches);
         foreach (var unit in units)
         {
@@ -259,7 +271,9 @@ public sealed partial class LiveIndicators
                 touches.Add(region, null, unit);
             }
         }
-        foreach (var change in _store.Commit(touches, asOf))
+        var changes = _store.Commit(touches, asOf, out var counts);
+        _phases.Commit(committing, counts);
+        foreach (var change in changes)
         {
             _subscribers.Publish(change);
         }

@@ -18,4 +18,7 @@ public sealed record LiveIndicatorsStats(
 
     /// <summary>Rule-stored levels applied in memory (<c>kinerja_levels</c>): no read, no recompute.</summary>
     public long LevelUpdates { get; init; }
+
+    /// <summary>Where the incremental updates' time went, by phase, with the load-independent counts.</summary>
+    public LiveUpdatePhaseStats Phases { get; init; } = LiveUpdatePhaseStats.None;
 }

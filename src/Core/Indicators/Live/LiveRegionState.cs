@@ -39,6 +39,9 @@ internal sealed class LiveRegionState(PeriodPlan plan, string regionId, bool com
 
     public long Version => Interlocked.Read(ref _version);
 
+    /// <summary>Unit rows the latest <see cref="Commit"/> rebuilt from their tallies (a load-independent cost counter).</summary>
+    public int LastUnitsBuilt { get; private set; }
+
     /// <summary>When the read behind the latest change started: everything committed before it that was announced is in.</summary>
     public DateTimeOffset AsOf { get; private set; }
 
@@ -155,12 +158,14 @@ internal sealed class LiveRegionState(PeriodPlan plan, string regionId, bool com
         }
         var total = new GroupAccumulator(Plan.Regions[RegionId], Month.Key);
         var units = new UnitIndicators[_unitOrder.Count];
+        LastUnitsBuilt = 0;
         for (var i = 0; i < units.Length; i++)
         {
             var tally = _tallies[_unitOrder[i]];
             if (tally.Changed || tally.Indicators is null)
             {
                 tally.Build(_units[_unitOrder[i]]);
+                LastUnitsBuilt++;
             }
             total.AddEmployees(tally.Employees);
             total.Add(tally.Row!);

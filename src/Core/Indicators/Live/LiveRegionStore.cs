@@ -98,8 +98,8 @@ internal sealed class LiveRegionStore
     }
 
     /// <summary>
-    /// Applies cheap rows whose signature equals the held one: only the activity figures and today moved,
-    /// so the held row is copied with those and the snapshot remapped; no other read is needed.
+    /// Applies cheap rows whose signature equals the held one: only the activity figures, today and the rules' levels
+    /// moved, so the held row is copied with those and the snapshot remapped; no other read is needed.
     /// </summary>
     public void ApplyActivity(PeriodPlan plan, IEnumerable<(LiveEmployee Held, LiveSignatureRow Row)> updates, LiveTouches touches,
         ISet<string> seen)
@@ -120,6 +120,7 @@ internal sealed class LiveRegionStore
                     row.MinutesPending = light.MinutesPending;
                     row.MinutesRejected = light.MinutesRejected;
                     row.ActivityDays = light.ActivityDays;
+                    light.CopyLevelsTo(row);
                     state.Put(light.Nip, held with
                     {
                         Snapshot = SnapshotMapper.ToSnapshot(row, plan),
@@ -138,8 +139,8 @@ internal sealed class LiveRegionStore
     /// (<see cref="PeriodPlan.PreviousKeys"/>) sets that period's bit in the row's predicate history masks
     /// (<paramref name="history"/>: only the employee's history inputs move, which the rules read and no board draws).
     /// Levels equal to the held ones, levels of other periods and levels of employees not held (inactive or unknown: no
-    /// live figure depends on them) change nothing. The held signature keeps its level stamp, so the employee's next
-    /// event takes the full read once.
+    /// live figure depends on them) change nothing. The levels are not part of the held signature: the employee's next
+    /// change takes the levels it reads from the cheap read (<see cref="LiveSignatureRow.CopyLevelsTo"/>).
     /// </summary>
     public void ApplyLevels(IEnumerable<LevelChange> levels, LiveTouches current, LiveTouches history)
     {
@@ -277,9 +278,16 @@ internal sealed class LiveRegionStore
     /// One change per touched region, in region order, each with the region's data version after it (unchanged when the
     /// touched employees and units left the region's figures as they were).
     /// </summary>
-    public IReadOnlyList<IndicatorsChanged> Commit(LiveTouches touches, DateTimeOffset asOf, bool levelsOnly = false)
+    public IReadOnlyList<IndicatorsChanged> Commit(LiveTouches touches, DateTimeOffset asOf, bool levelsOnly = false) =>
+        Commit(touches, asOf, out _, levelsOnly);
+
+    /// <inheritdoc cref="Commit(LiveTouches, DateTimeOffset, bool)"/>
+    /// <param name="counts">What the commits did: regions committed, unit rows rebuilt, versions moved.</param>
+    public IReadOnlyList<IndicatorsChanged> Commit(LiveTouches touches, DateTimeOffset asOf, out LiveCommitCounts counts,
+        bool levelsOnly = false)
     {
         var changes = new List<IndicatorsChanged>();
+        counts = default;
         foreach (var (region, nips, units) in touches.ByRegion())
         {
             if (!_regions.TryGetValue(region, out var state))
@@ -289,7 +297,9 @@ internal sealed class LiveRegionStore
             long version;
             lock (state.Sync)
             {
+                var before = state.Version;
                 version = state.Commit(asOf);
+                counts += new LiveCommitCounts(1, state.LastUnitsBuilt, version != before ? 1 : 0);
             }
             changes.Add(new IndicatorsChanged(region, state.Month.Key, units, nips, version, Full: false) { LevelsOnly = levelsOnly });
         }
