@@ -10,7 +10,8 @@ namespace Kinerja.Dashboard.Access.Live;
 /// <see cref="LiveAccessRecheckService"/> runs the queue (and a re-check of all on a timer). A re-check reads the user
 /// and session again (<see cref="RegionAccess.CurrentUserAsync"/>): a disabled user or ended session has its
 /// connection closed; otherwise every group the connection joined is checked with the rule <c>Subscribe</c> uses
-/// (<see cref="BoardGroupAccess.CanJoinAsync"/>) and left when it no longer holds.
+/// (<see cref="BoardGroupAccess.CanJoinAsync"/>) and left when it no longer holds (the screen is told:
+/// <see cref="LiveConnection.RevokedMessage"/>).
 /// </summary>
 public sealed class LiveAccessRechecks(LiveConnections connections, RegionAccess access, BoardGroupAccess groups,
     IEnumerable<ILiveGroupRevoked> revoked, ILogger<LiveAccessRechecks> logger) : IChangeHandler<AccessChanged>
@@ -150,6 +151,7 @@ public sealed class LiveAccessRechecks(LiveConnections connections, RegionAccess
             if (connection.Left(group))
             {
                 removed++;
+                await connection.RevokedAsync(group, ct);
                 foreach (var listener in _revoked)
                 {
                     listener.Revoked(connection.Id, group);

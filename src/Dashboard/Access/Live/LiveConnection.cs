@@ -6,10 +6,16 @@ namespace Kinerja.Dashboard.Access.Live;
 
 /// <summary>
 /// One open hub connection of this process: who it signed in as (the principal of its connect, fixed for its life),
-/// how to reach its hub's groups, and the groups it joined. Kept by <see cref="LiveConnections"/>.
+/// how to reach its hub's groups and the connection itself, and the groups it joined. Kept by <see cref="LiveConnections"/>.
 /// </summary>
-public sealed class LiveConnection(HubCallerContext context, IGroupManager groups)
+public sealed class LiveConnection(HubCallerContext context, IGroupManager groups, IClientProxy caller)
 {
+    /// <summary>
+    /// The message a screen receives, on either hub, when it was removed from a group it may no longer join:
+    /// <c>AccessRevoked({ group })</c>. Screens say so and stop waiting for that group's pushes.
+    /// </summary>
+    public const string RevokedMessage = "AccessRevoked";
+
     private readonly HashSet<string> _groups = new(StringComparer.Ordinal);
 
     public string Id => context.ConnectionId;
@@ -49,6 +55,9 @@ public sealed class LiveConnection(HubCallerContext context, IGroupManager group
             return _groups.Remove(group);
         }
     }
+
+    /// <summary>Tells the screen it left <paramref name="group"/> because its access ended.</summary>
+    public Task RevokedAsync(string group, CancellationToken ct) => caller.SendAsync(RevokedMessage, new { group }, ct);
 
     /// <summary>Closes the connection (the client's reconnect then goes through sign-in again).</summary>
     public void Abort() => context.Abort();

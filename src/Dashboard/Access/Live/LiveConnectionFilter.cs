@@ -13,7 +13,8 @@ public sealed class LiveConnectionFilter(LiveConnections connections, LiveAccess
 {
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
-        connections.Connected(context.Context, context.Hub.Groups);
+        // The untyped proxy of the caller (typed hubs hide it behind their client interface).
+        connections.Connected(context.Context, context.Hub.Groups, context.Hub.Clients.Caller);
         try
         {
             await next(context);

@@ -22,9 +22,9 @@ public sealed class LiveConnections
 
     public void AccessChanged() => Interlocked.Increment(ref _epoch);
 
-    public LiveConnection Connected(HubCallerContext context, IGroupManager groups)
+    public LiveConnection Connected(HubCallerContext context, IGroupManager groups, IClientProxy caller)
     {
-        var connection = new LiveConnection(context, groups);
+        var connection = new LiveConnection(context, groups, caller);
         _byId[connection.Id] = connection;
         if (connection.UserId is { } user)
         {

@@ -88,6 +88,8 @@ public sealed class LiveAccessRecheckTests(EmployeeServerFactory app) : IClassFi
         Assert.Empty((await importer.ImportAsync(file, default)).Errors);
 
         await superior.LeftAsync("employee:" + _w.S2, control: "employee:" + _w.B);
+        await Eventually.TrueAsync(() => superior.Revoked.Contains("employee:" + _w.S2), "the screen is told", Wait);
+        Assert.DoesNotContain("employee:" + _w.B, superior.Revoked);
         Assert.True(await superior.HearsAsync("employee:" + _w.B, "employee:" + _w.B));
         Assert.Equal(HubConnectionState.Connected, superior.Connection.State);
         await Assert.ThrowsAsync<HubException>(() => superior.Connection.InvokeAsync("Subscribe", "employee:" + _w.S2));
@@ -107,6 +109,7 @@ public sealed class LiveAccessRecheckTests(EmployeeServerFactory app) : IClassFi
         await app.Services.GetRequiredService<UserStore>().RevokeAsync(_w.Account("pimpinan"), [_w.RegionA], "test:admin");
 
         await board.LeftAsync(region, control: shown);
+        await Eventually.TrueAsync(() => board.Revoked.SequenceEqual([region]), "the screen is told", Wait);
         Assert.Equal(HubConnectionState.Connected, board.Connection.State);
         // The board no longer counts the region as watched by this screen (it renders only what someone watches).
         Assert.Equal(0, subs.Count(BoardGroup.Region(_w.RegionA)));

@@ -16,12 +16,14 @@ public sealed class ProbedHub : IAsyncDisposable
     private readonly ConcurrentDictionary<string, bool> _probes = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly IHubClients _server;
+    private readonly ConcurrentDictionary<string, bool> _revoked = new(StringComparer.Ordinal);
 
     private ProbedHub(HubConnection connection, IHubClients server)
     {
         Connection = connection;
         _server = server;
         connection.On<string>("Probe", marker => _probes[marker] = true);
+        connection.On<System.Text.Json.JsonElement>("AccessRevoked", m => _revoked[m.GetProperty("group").GetString() ?? ""] = true);
         connection.Closed += error =>
         {
             _closed.TrySetResult(error);
@@ -30,6 +32,9 @@ public sealed class ProbedHub : IAsyncDisposable
     }
 
     public HubConnection Connection { get; }
+
+    /// <summary>The groups the server said this connection was removed from (<c>AccessRevoked</c>).</summary>
+    public IReadOnlyCollection<string> Revoked => _revoked.Keys.ToArray();
 
     /// <summary>Completes when the server closed the connection.</summary>
     public Task Closed => _closed.Task;
