@@ -9,7 +9,8 @@ namespace Kinerja.Dashboard.Access.Live;
 /// before <see cref="BoardGroupHubFilter"/> (so it wraps the access check): a join whose check raced with an access
 /// change is checked once more after it.
 /// </summary>
-public sealed class LiveConnectionFilter(LiveConnections connections, LiveAccessRechecks rechecks) : IHubFilter
+public sealed class LiveConnectionFilter(LiveConnections connections, LiveAccessRechecks rechecks,
+    ILogger<LiveConnectionFilter> logger) : IHubFilter
 {
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
@@ -52,7 +53,16 @@ public sealed class LiveConnectionFilter(LiveConnections connections, LiveAccess
         if (connections.Epoch != epoch)
         {
             // Access changed while this join was being checked: the re-check may have run before the group was recorded.
-            await rechecks.RecheckAsync(connection, context.Context.ConnectionAborted);
+            try
+            {
+                await rechecks.RecheckAsync(connection, context.Context.ConnectionAborted);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The join stands as the filter allowed it; the next notification or tick checks it again.
+                logger.LogWarning(ex, "Re-checking hub connection {Connection} after a join that raced with an access change failed",
+                    connection.Id);
+            }
         }
         return result;
     }
