@@ -243,6 +243,35 @@ public sealed class SayaPageTests(LiveServer server) : IClassFixture<LiveServer>
     }
 
     [Fact]
+    public async Task An_account_disabled_while_the_page_is_open_is_told_its_session_ended_and_stops_reconnecting()
+    {
+        const string leaver = "saya-berhenti";
+        var users = server.Services.GetRequiredService<UserStore>();
+        if (await users.FindAsync(leaver) is null)
+        {
+            await server.Services.GetRequiredService<EmployeeAccountStore>()
+                .AddAsync(leaver, server.Data.InUnit(Unit)[2].Nip, Passwords.Hash("rahasia-uji-123"), "test");
+        }
+        var page = await server.NewPageAsync(1280, 900, leaver);
+        await page.GotoAsync("/saya");
+        await Assertions.Expect(page.Locator("#koneksi")).ToHaveAttributeAsync("data-state", "connected");
+        await Assertions.Expect(page.Locator("#asof")).ToContainTextAsync("Data per");
+
+        await users.SetDisabledAsync(leaver, true, "test:hr");
+
+        var slow = new LocatorAssertionsToContainTextOptions { Timeout = 20_000 };
+        await Assertions.Expect(page.Locator("#basi")).ToContainTextAsync(
+            "Sesi Anda berakhir atau akun dinonaktifkan; data di halaman ini tidak diperbarui lagi", slow);
+        await Assertions.Expect(page.Locator("#basi")).ToContainTextAsync("Muat ulang halaman dan masuk kembali.");
+        await Assertions.Expect(page.Locator("#koneksi")).ToHaveAttributeAsync("data-state", "down");
+        // Not retried: the connection stays closed (a retry would flip the state to "connecting" within seconds).
+        Assert.Equal("Disconnected", await page.EvaluateAsync<string>("() => window.Saya.state.connection.state"));
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        await Assertions.Expect(page.Locator("#koneksi")).ToHaveAttributeAsync("data-state", "down");
+        await LiveServer.ScreenshotAsync(page, "23-saya-sesi-berakhir");
+    }
+
+    [Fact]
     public async Task Phone_viewport_has_no_horizontal_scroll()
     {
         var page = await SayaAsync(390, 844);

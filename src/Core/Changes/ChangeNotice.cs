@@ -61,9 +61,13 @@ public sealed record ChangeNotice
             : Of(items, slice => new RulesPublished { Action = action, Versions = slice.ToDictionary(v => v.Key, v => v.Value) });
     }
 
-    /// <summary>Users, grants or source keys changed.</summary>
+    /// <summary>Users, grants or source keys changed; anyone may be affected.</summary>
     public static ChangeNotice Access(string what) =>
         Of([what], slice => new AccessChanged { What = slice[0] });
+
+    /// <summary>Named users changed (their account, grants or sessions), and nobody else; no users, no payload.</summary>
+    public static ChangeNotice Access(string what, IReadOnlyList<long> users) =>
+        Of(users.Distinct().Order().ToArray(), slice => new AccessChanged { What = what, Users = slice.ToArray() });
 
     private static ChangeNotice Of<TItem, TMessage>(IReadOnlyList<TItem> items, Func<ArraySegment<TItem>, TMessage> make)
         where TMessage : class, IChangeMessage<TMessage> =>

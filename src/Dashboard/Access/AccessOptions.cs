@@ -11,6 +11,13 @@ public sealed class AccessOptions
     /// <summary>How long users, grants and keys are cached per process (changes also clear caches at once via NOTIFY).</summary>
     public TimeSpan CacheLifetime { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How often every open hub connection of a process is re-checked against current access (disabled users, ended
+    /// sessions, removed grants, moved superiors), on top of the re-check at each access change and after the change
+    /// feed reconnects: the safety net for a lost notification.
+    /// </summary>
+    public TimeSpan LiveRecheckInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Largest request body for endpoints that do not set their own limit (ingest sets its own).</summary>
     public long MaxRequestBodyBytes { get; set; } = 1 << 20;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Kinerja.Core.Changes;
+using Kinerja.Dashboard.Access.Live;
 using Kinerja.Core.Regions;
 using Kinerja.Core.Startup;
 using Kinerja.Ingest.Http;
@@ -37,7 +38,9 @@ public static class AccessServices
                 $"{AccessOptions.Section}:{RemovedTestSwitch} is not a setting of the server: the test sign-in exists only in the test projects. Remove it from the configuration.",
                 StartupExitCodes.Configuration);
         }
-        services.AddOptions<AccessOptions>().Bind(section);
+        services.AddOptions<AccessOptions>().Bind(section)
+            .Validate(o => o.LiveRecheckInterval > TimeSpan.Zero, "Kinerja:Access:LiveRecheckInterval must be positive")
+            .ValidateOnStart();
         services.AddOptions<LockoutOptions>().BindConfiguration(LockoutOptions.Section)
             .Validate(o => o.MaxFailures > 0 && o.Duration > TimeSpan.Zero, "Kinerja:Access:Lockout needs MaxFailures > 0 and a positive Duration")
             .ValidateOnStart();
@@ -57,12 +60,22 @@ public static class AccessServices
         services.AddSingleton<IChangeHandler>(sp => sp.GetRequiredService<AccessCache>());
         services.AddSingleton<RegionAccess>();
         services.AddSingleton<BoardGroupAccess>();
+        // Open hub connections follow access changes (after AccessCache above has cleared: handlers run in order).
+        services.AddSingleton<LiveConnections>();
+        services.AddSingleton<LiveAccessRechecks>();
+        services.AddSingleton<IChangeHandler>(sp => sp.GetRequiredService<LiveAccessRechecks>());
+        services.AddHostedService<LiveAccessRecheckService>();
         services.AddSingleton<IAuthorizationHandler, RegionScopeHandler>();
         services.AddSingleton<IAuthorizationHandler, ChartAccessHandler>();
         services.Replace(ServiceDescriptor.Singleton<IIngestScopeResolver, ApiKeyScopeResolver>());
         services.AddScoped<CookieEvents>();
-        // Every hub method with a `group`/`groups` parameter is checked (public:* anyone, region/unit: readers).
-        services.Configure<HubOptions>(o => o.AddFilter<BoardGroupHubFilter>());
+        // Every hub method with a `group`/`groups` parameter is checked (public:* anyone, region/unit: readers), and what
+        // each connection joined is remembered for the re-checks (outermost, so it wraps the check).
+        services.Configure<HubOptions>(o =>
+        {
+            o.AddFilter<LiveConnectionFilter>();
+            o.AddFilter<BoardGroupHubFilter>();
+        });
 
         services.AddAuthentication(AccessClaims.SelectorScheme)
             .AddPolicyScheme(AccessClaims.SelectorScheme, "API key or cookie", o =>

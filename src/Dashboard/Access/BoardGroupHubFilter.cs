@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Reflection;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Kinerja.Dashboard.Access;
@@ -14,23 +12,11 @@ namespace Kinerja.Dashboard.Access;
 /// </summary>
 public sealed class BoardGroupHubFilter(BoardGroupAccess access) : IHubFilter
 {
-    // Which argument holds the group(s), per hub method (found once per method, not per call).
-    private static readonly ConcurrentDictionary<MethodInfo, int> GroupArgument = new();
-
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context,
         Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        var index = GroupArgument.GetOrAdd(context.HubMethod, static m => Array.FindIndex(m.GetParameters(), p =>
-            (p.Name == "group" && p.ParameterType == typeof(string))
-            || (p.Name == "groups" && typeof(IEnumerable<string>).IsAssignableFrom(p.ParameterType))));
-        if (index >= 0 && index < context.HubMethodArguments.Count)
+        if (HubGroupArguments.Of(context) is { } groups)
         {
-            var groups = context.HubMethodArguments[index] switch
-            {
-                string one => [one],
-                IEnumerable<string> many => many.ToArray(),
-                _ => new[] { "" },
-            };
             if (groups.Length > 64)
             {
                 throw new HubException("Terlalu banyak grup dalam satu permintaan.");

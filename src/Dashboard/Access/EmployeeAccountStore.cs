@@ -43,7 +43,7 @@ public sealed class EmployeeAccountStore(NpgsqlDataSource db)
             ?? throw new AccessException($"The user name '{username}' or an account for NIP {nip} already exists.");
         await AuditLog.WriteAsync(conn, tx, actor, AuditActions.UserAdd, "user:" + username,
             new { role = AccessRoles.Pegawai, nip }, ct);
-        await AccessChanges.NotifyAsync(conn, "user", ct, tx);
+        await AccessChanges.NotifyUsersAsync(conn, tx, "user", [id], ct);
         await tx.CommitAsync(ct);
         return (await new UserStore(db).FindAsync(id, ct))!;
     }
@@ -71,7 +71,7 @@ public sealed class EmployeeAccountStore(NpgsqlDataSource db)
         await StoreCodesAsync(conn, tx, created.Select(c => c.Id).ToArray(), accounts, expiresAt, actor, ct);
         await AuditLog.WriteAsync(conn, tx, actor, AuditActions.UserProvision, target,
             new { created = accounts.Count, expiresAt, nips = accounts.Select(a => a.Nip) }, ct);
-        await AccessChanges.NotifyAsync(conn, "user", ct, tx);
+        await AccessChanges.NotifyUsersAsync(conn, tx, "user", created.Select(c => c.Id).ToArray(), ct);
         await tx.CommitAsync(ct);
         return accounts;
     }
@@ -95,7 +95,7 @@ public sealed class EmployeeAccountStore(NpgsqlDataSource db)
         await StoreCodesAsync(conn, tx, pending.Select(p => p.Id).ToArray(), accounts, expiresAt, actor, ct);
         await AuditLog.WriteAsync(conn, tx, actor, AuditActions.UserProvision, target,
             new { reissued = accounts.Count, expiresAt, nips = accounts.Select(a => a.Nip) }, ct);
-        await AccessChanges.NotifyAsync(conn, "user", ct, tx);
+        await AccessChanges.NotifyUsersAsync(conn, tx, "user", pending.Select(p => p.Id).ToArray(), ct);
         await tx.CommitAsync(ct);
         return accounts;
     }
@@ -160,7 +160,7 @@ public sealed class EmployeeAccountStore(NpgsqlDataSource db)
             return false;
         }
         await AuditLog.WriteAsync(conn, tx, "user:" + username, AuditActions.UserActivate, "user:" + username, null, ct);
-        await AccessChanges.NotifyAsync(conn, "user", ct, tx);
+        await AccessChanges.NotifyUsersAsync(conn, tx, "user", [userId], ct);
         await tx.CommitAsync(ct);
         return true;
     }

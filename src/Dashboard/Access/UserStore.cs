@@ -73,7 +73,7 @@ public sealed partial class UserStore(NpgsqlDataSource db)
             """, new { username, role, displayName, passwordHash }, tx, cancellationToken: ct))
             ?? throw new AccessException($"A user named '{username}' already exists.");
         await AuditLog.WriteAsync(conn, tx, actor, AuditActions.UserAdd, "user:" + username, new { role, displayName }, ct);
-        await AccessChanges.NotifyAsync(conn, "user", ct, tx);
+        await AccessChanges.NotifyUsersAsync(conn, tx, "user", [id], ct);
         await tx.CommitAsync(ct);
         return (await FindAsync(id, ct))!;
     }
@@ -97,7 +97,7 @@ public sealed partial class UserStore(NpgsqlDataSource db)
             insert into user_region (user_id, region_id) select @id, r from unnest(@regions) as r on conflict do nothing
             """, new { id, regions = regions.ToArray() }, tx, cancellationToken: ct));
         await AuditLog.WriteAsync(conn, tx, actor, AuditActions.UserGrant, "user:" + username, new { regions }, ct);
-        await AccessChanges.NotifyAsync(conn, "user", ct, tx);
+        await AccessChanges.NotifyUsersAsync(conn, tx, "user", [id], ct);
         await tx.CommitAsync(ct);
         return await RegionsAsync(conn, id, ct);
     }
@@ -113,7 +113,7 @@ public sealed partial class UserStore(NpgsqlDataSource db)
             "delete from user_region where user_id = @id and region_id = any(@regions)",
             new { id, regions = regions.ToArray() }, tx, cancellationToken: ct));
         await AuditLog.WriteAsync(conn, tx, actor, AuditActions.UserRevoke, "user:" + username, new { regions, removed }, ct);
-        await AccessChanges.NotifyAsync(conn, "user", ct, tx);
+        await AccessChanges.NotifyUsersAsync(conn, tx, "user", [id], ct);
         await tx.CommitAsync(ct);
         return await RegionsAsync(conn, id, ct);
     }
@@ -132,7 +132,7 @@ public sealed partial class UserStore(NpgsqlDataSource db)
             delete from activation_code where user_id = @id;
             """, new { id, passwordHash }, tx, cancellationToken: ct));
         await AuditLog.WriteAsync(conn, tx, actor, AuditActions.UserPassword, "user:" + username, null, ct);
-        await AccessChanges.NotifyAsync(conn, "user", ct, tx);
+        await AccessChanges.NotifyUsersAsync(conn, tx, "user", [id], ct);
         await tx.CommitAsync(ct);
     }
 
@@ -147,7 +147,7 @@ public sealed partial class UserStore(NpgsqlDataSource db)
             where id = @id
             """, new { id, disabled }, tx, cancellationToken: ct));
         await AuditLog.WriteAsync(conn, tx, actor, AuditActions.UserDisable, "user:" + username, new { disabled }, ct);
-        await AccessChanges.NotifyAsync(conn, "user", ct, tx);
+        await AccessChanges.NotifyUsersAsync(conn, tx, "user", [id], ct);
         await tx.CommitAsync(ct);
     }
 

@@ -27,6 +27,7 @@ public static class BoardRegistration
         services.AddSingleton<IBoardData, BoardData>();
         services.AddSingleton<ChartCache>();
         services.AddSingleton<BoardSubscriptions>();
+        services.AddSingleton<Access.Live.ILiveGroupRevoked, BoardGroupRevocation>();
         services.AddSingleton<BoardTimings>();
         services.AddSingleton<ChartPacer>();
         services.AddSingleton<BoardServices>();

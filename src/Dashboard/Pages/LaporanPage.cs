@@ -46,6 +46,6 @@ public static class LaporanPage
             + "<p class=\"ket\">Bulan (YYYY-MM) atau tahun (YYYY, untuk dokumen evaluasi dan laporan unit). Dokumen dibuat di latar belakang;"
             + " kemajuannya tampil di bawah.</p><button type=\"submit\">Buat dokumen</button></form>"
             + "<h2>Dokumen</h2><ol id=\"daftar-laporan\"></ol></main>";
-        return Result(Page("Laporan", "laporan", new Dictionary<string, string>(), content, "/js/laporan-umum.js", "/js/laporan.js"));
+        return Result(Page("Laporan", "laporan", new Dictionary<string, string>(), content, "/js/api.js", "/js/laporan-umum.js", "/js/laporan.js"));
     }
 }

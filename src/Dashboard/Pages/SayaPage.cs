@@ -57,7 +57,7 @@ public static class SayaPage
         var content = SayaHtml.Header(employee.Name, nip, unit?.Name ?? employee.UnitId, hasReports) + SayaHtml.Body();
         return Result(Page("Kinerja Saya", "saya", data, content, "/lib/signalr/signalr.min.js", "/js/saya.js",
             "/js/saya-lapor.js", "/js/saya-360.js", "/js/saya-tindak.js",
-            "/js/tindak-lanjut-umum.js", "/js/saya-tindak-lanjut.js", "/js/saya-tahunan.js", "/js/saya-notifikasi.js",
+            "/js/api.js", "/js/tindak-lanjut-umum.js", "/js/saya-tindak-lanjut.js", "/js/saya-tahunan.js", "/js/saya-notifikasi.js",
             "/js/laporan-umum.js", "/js/saya-dokumen.js", "/js/skp-umum.js", "/js/saya-skp-rencana.js", "/js/saya-skp-realisasi.js",
             "/js/saya-skp.js"));
     }

@@ -46,7 +46,7 @@ public static class TimPage
             ["now"] = now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
         };
         return Result(Page("Tim saya", "tim", data, Frame(me.Name), "/lib/signalr/signalr.min.js", "/js/tim-dasar.js",
-            "/js/tim-umpan.js", "/js/tim.js", "/js/tindak-lanjut-umum.js", "/js/tim-tindak-lanjut.js", "/js/skp-umum.js", "/js/tim-skp.js"));
+            "/js/tim-umpan.js", "/js/tim.js", "/js/api.js", "/js/tindak-lanjut-umum.js", "/js/tim-tindak-lanjut.js", "/js/skp-umum.js", "/js/tim-skp.js"));
     }
 
     private static string Frame(string name) =>

@@ -44,6 +44,6 @@ public static class TindakLanjutPage
             + "<option value=\"selesai\">Selesai</option><option value=\"dibatalkan\">Dibatalkan</option></select></label>"
             + "<label class=\"centang\"><input type=\"checkbox\" id=\"saring-terlambat\"> Hanya yang lewat tenggat</label></form>"
             + "<ol class=\"daftar-tl\" id=\"daftar-tindak-lanjut\"><li class=\"kosong\">Memuat…</li></ol></main>";
-        return Result(Page("Tindak lanjut", "tindak-lanjut", data, content, "/js/tindak-lanjut-umum.js", "/js/tindak-lanjut.js"));
+        return Result(Page("Tindak lanjut", "tindak-lanjut", data, content, "/js/api.js", "/js/tindak-lanjut-umum.js", "/js/tindak-lanjut.js"));
     }
 }

@@ -48,6 +48,39 @@ public class ChangeMessagesTests
             notices.Select(n => n.Channel));
     }
 
+    [Fact]
+    public void Access_NamingUsers_RoundTrips_AndWithoutUsers_MeansAnyone()
+    {
+        var named = Assert.IsType<AccessChanged>(ChangeMessages.TryParse(ChangeChannels.Access,
+            Assert.Single(ChangeNotice.Access("user", [42, 7, 42]).Payloads)));
+        Assert.Equal("user", named.What);
+        Assert.Equal([7, 42], named.Users!);
+
+        var anyone = ChangeNotice.Access("reference");
+        Assert.DoesNotContain("users", Assert.Single(anyone.Payloads));
+        Assert.Null(Assert.IsType<AccessChanged>(ChangeMessages.TryParse(ChangeChannels.Access, anyone.Payloads[0])).Users);
+        Assert.Empty(ChangeNotice.Access("user", []).Payloads);
+    }
+
+    [Fact]
+    public void Access_NamingManyUsers_IsSplitUnderTheNotifyLimit_AndNamesEveryOne()
+    {
+        var users = Enumerable.Range(1, 5000).Select(i => 1_000_000_000_000L + i).ToArray();
+
+        var notice = ChangeNotice.Access("user", users);
+
+        Assert.True(notice.Payloads.Count > 1);
+        Assert.All(notice.Payloads, p => Assert.True(System.Text.Encoding.UTF8.GetByteCount(p) <= ChangeSplitter.MaxPayloadBytes));
+        var named = notice.Payloads.SelectMany(p => Assert.IsType<AccessChanged>(ChangeMessages.TryParse(ChangeChannels.Access, p)).Users!);
+        Assert.Equal(users, named);
+    }
+
+    [Theory]
+    [InlineData("""{"what":"user","users":["x"]}""")]
+    [InlineData("""{"what":"user","users":{"a":1}}""")]
+    public void TryParse_Access_WithMalformedUsers_IsNull(string payload) =>
+        Assert.Null(ChangeMessages.TryParse(ChangeChannels.Access, payload));
+
     private static AddedTrigger Trigger(long id) => new()
     {
         Id = id, Kind = "REWARD", Code = "SERTIFIKAT", Nip = "199001012020011001", EmployeeName = "Siti Aminah",

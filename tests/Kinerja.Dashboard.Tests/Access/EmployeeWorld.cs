@@ -12,7 +12,7 @@ namespace Kinerja.Dashboard.Tests.Access;
 /// The real server on Kestrel (a free port on 127.0.0.1) with the production sign-in only (no test header scheme), so
 /// tests sign in through <c>/masuk</c> (<see cref="FormSignIn"/>) and connect real HubConnections with the cookie.
 /// </summary>
-public sealed class EmployeeServerFactory : KinerjaAppFactory
+public class EmployeeServerFactory : KinerjaAppFactory
 {
     private readonly Lock _gate = new();
     private Uri? _baseUri;

@@ -5,23 +5,8 @@
 window.Laporan = (function () {
   const stateLabel = { antri: "Menunggu antrean", berjalan: "Sedang dibuat", selesai: "Selesai", gagal: "Gagal" };
 
-  async function call(method, url, payload) {
-    const init = { method, credentials: "same-origin", headers: { Accept: "application/json" } };
-    if (payload !== undefined) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(payload); }
-    let r;
-    try { r = await fetch(url, init); } catch { return { ok: false, status: 0, body: null }; }
-    let body = null;
-    try { body = await r.json(); } catch { body = null; }
-    return { ok: r.ok, status: r.status, body };
-  }
-
-  function problem(r) {
-    if (r.status === 0) { return "Tidak ada koneksi. Coba lagi."; }
-    if (r.status === 401) { return "Sesi Anda berakhir. Muat ulang halaman dan masuk kembali."; }
-    if (r.status === 403) { return "Anda tidak berwenang meminta dokumen ini."; }
-    if (r.status === 404) { return "Data yang diminta tidak ditemukan."; }
-    return (r.body && r.body.detail) ? "Permintaan ditolak: " + r.body.detail : "Permintaan gagal (" + r.status + ").";
-  }
+  const { call } = window.KinerjaApi;
+  const problem = (r) => window.KinerjaApi.problem(r, { 403: "Anda tidak berwenang meminta dokumen ini." });
 
   function el(tag, cls, text) {
     const e = document.createElement(tag);

@@ -19,6 +19,8 @@ window.Kinerja = (function () {
   let lastUpdate = null;
   let lastAsOf = null;
   let connected = false;
+  // Set when the server ended this screen's access (session over, account disabled, grant removed): said, not retried.
+  let ended = null;
 
   const fmt = {
     int: (v) => (v === null || v === undefined ? "—" : nf0.format(v)),
@@ -56,6 +58,12 @@ window.Kinerja = (function () {
   function checkStale() {
     const banner = $("basi");
     if (!banner) { return; }
+    if (ended) {
+      banner.hidden = false;
+      banner.textContent = ended;
+      body.classList.add("is-stale");
+      return;
+    }
     const age = lastUpdate === null ? Infinity : (Date.now() - lastUpdate) / 1000;
     const stale = age > staleSeconds || (!connected && lastUpdate !== null && age > Math.min(staleSeconds, 10));
     if (stale && lastUpdate !== null) {
@@ -115,12 +123,24 @@ window.Kinerja = (function () {
     async function subscribe() {
       await connection.invoke("Subscribe", group);
     }
+    // A refused (re)subscribe or a removal by the server: the data on screen stays as it was, and the screen says why.
+    function end() {
+      ended = "Akses ke layar ini berakhir (sesi habis, akun dinonaktifkan atau izin wilayah dicabut). Data tidak diperbarui sejak "
+        + (lastAsOf ? fmt.time(lastAsOf) : "—") + ". Muat ulang halaman dan masuk kembali.";
+      connected = false; setConn("down"); checkStale();
+      connection.stop();
+    }
+    const denied = (e) => /Akses ditolak/.test(String(e && e.message));
+    connection.on("AccessRevoked", (p) => { if (p && p.group === group) { end(); } });
     connection.onreconnecting(() => { connected = false; setConn("reconnecting"); checkStale(); });
     connection.onreconnected(async () => {
       connected = true; setConn("connected");
-      try { await subscribe(); } catch (e) { console.warn("Subscribe failed", e); }
+      try { await subscribe(); } catch (e) { if (denied(e)) { end(); } else { console.warn("Subscribe failed", e); } }
     });
-    connection.onclose(() => { connected = false; setConn("down"); checkStale(); setTimeout(begin, 2000); });
+    connection.onclose(() => {
+      connected = false; setConn("down"); checkStale();
+      if (!ended) { setTimeout(begin, 2000); }
+    });
 
     async function begin() {
       try {
@@ -129,6 +149,7 @@ window.Kinerja = (function () {
         connected = true; setConn("connected");
         await subscribe();
       } catch (e) {
+        if (denied(e)) { end(); return; }
         connected = false; setConn("down"); checkStale();
         if (connection.state === signalR.HubConnectionState.Disconnected) {
           setTimeout(begin, 3000 + Math.floor(Math.random() * 1000));

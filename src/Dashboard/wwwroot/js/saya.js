@@ -72,7 +72,7 @@ window.Saya = (function () {
     return "Kiriman ditolak server (" + r.status + ")" + (r.body && r.body.detail ? ": " + r.body.detail : ".");
   }
 
-  const state = { snapshot: null, activities: [], showWithdrawn: false, lastFresh: null, connected: false };
+  const state = { snapshot: null, activities: [], showWithdrawn: false, lastFresh: null, connected: false, ended: null };
   const stateLabel = { menunggu: "Menunggu", disetujui: "Disetujui", dikembalikan: "Dikembalikan", ditarik: "Ditarik" };
   const listeners = { activities: [], snapshot: [], extraLoads: [] };
 
@@ -84,6 +84,12 @@ window.Saya = (function () {
 
   function checkStale() {
     const banner = $("basi");
+    if (state.ended) {
+      banner.hidden = false;
+      banner.textContent = state.ended;
+      body.classList.add("is-stale");
+      return;
+    }
     const stale = !state.connected && state.lastFresh !== null;
     banner.hidden = !stale;
     body.classList.toggle("is-stale", stale);
@@ -265,13 +271,26 @@ window.Saya = (function () {
     connection.on("IndicatorsChanged", meLater);
     connection.on("FeedbackAdded", (n) => { addFeedback(n); fresh(); });
     const subscribe = () => connection.invoke("Subscribe", "employee:" + nip);
+    // The server refused the group or removed this screen from it (session over, account disabled): the page keeps
+    // what it shows, says why and stops retrying.
+    const denied = (e) => /Akses ditolak/.test(String(e && e.message));
+    function end() {
+      state.ended = "Sesi Anda berakhir atau akun dinonaktifkan; data di halaman ini tidak diperbarui lagi"
+        + (state.lastFresh ? " (terakhir " + fmt.time(state.lastFresh) + " " + zone + ")" : "") + ". Muat ulang halaman dan masuk kembali.";
+      state.connected = false; setConn("down"); checkStale();
+      connection.stop();
+    }
+    connection.on("AccessRevoked", (p) => { if (p && p.group === "employee:" + nip) { end(); } });
     connection.onreconnecting(() => { state.connected = false; setConn("reconnecting"); checkStale(); });
     connection.onreconnected(async () => {
       state.connected = true; setConn("connected");
-      try { await subscribe(); await refreshAll(); } catch (e) { console.warn("Subscribe gagal", e); }
+      try { await subscribe(); await refreshAll(); } catch (e) { if (denied(e)) { end(); return; } console.warn("Subscribe gagal", e); }
       checkStale();
     });
-    connection.onclose(() => { state.connected = false; setConn("down"); checkStale(); setTimeout(begin, 2000); });
+    connection.onclose(() => {
+      state.connected = false; setConn("down"); checkStale();
+      if (!state.ended) { setTimeout(begin, 2000); }
+    });
     let first = true;
     async function begin() {
       try {
@@ -283,6 +302,7 @@ window.Saya = (function () {
         if (!first) { await refreshAll(); }
         first = false;
       } catch (e) {
+        if (denied(e)) { end(); return; }
         state.connected = false; setConn("down"); checkStale();
         if (connection.state === signalR.HubConnectionState.Disconnected) { setTimeout(begin, 3000 + Math.floor(Math.random() * 1000)); }
       }

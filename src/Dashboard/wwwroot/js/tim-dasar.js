@@ -119,9 +119,18 @@ window.Tim = (function () {
     checkStale();
   }
 
+  // Set when the server ended this page's access (session over, account disabled): said, not retried.
+  let ended = null;
+
   function checkStale() {
     const banner = $("basi");
     if (!banner) { return; }
+    if (ended) {
+      banner.hidden = false;
+      banner.textContent = ended;
+      body.classList.add("is-stale");
+      return;
+    }
     const downFor = downSince === null ? 0 : (Date.now() - downSince) / 1000;
     const stale = !connected && downFor > Math.min(staleSeconds, 5);
     banner.hidden = !stale;
@@ -153,13 +162,21 @@ window.Tim = (function () {
     connection.on("FollowUpChanged", (c) => events.dispatchEvent(new CustomEvent("tindak-lanjut", { detail: c })));
     connection.on("SkpChanged", (c) => events.dispatchEvent(new CustomEvent("skp", { detail: c })));
     const subscribe = () => connection.invoke("Subscribe", "employee:" + me);
+    const denied = (e) => /Akses ditolak/.test(String(e && e.message));
+    function end() {
+      ended = "Sesi Anda berakhir atau akun dinonaktifkan; data di halaman ini tidak diperbarui lagi (terakhir "
+        + (lastOk ? fmt.time(lastOk) : "—") + "). Muat ulang halaman dan masuk kembali.";
+      setConn("down"); checkStale();
+      connection.stop();
+    }
+    connection.on("AccessRevoked", (p) => { if (p && p.group === "employee:" + me) { end(); } });
     connection.onreconnecting(() => setConn("reconnecting"));
     connection.onreconnected(async () => {
       setConn("connected");
-      try { await subscribe(); } catch (e) { console.warn("Subscribe failed", e); }
+      try { await subscribe(); } catch (e) { if (denied(e)) { end(); return; } console.warn("Subscribe failed", e); }
       onChange("sambung");
     });
-    connection.onclose(() => { setConn("down"); setTimeout(begin, 2000); });
+    connection.onclose(() => { setConn("down"); if (!ended) { setTimeout(begin, 2000); } });
     async function begin() {
       try {
         setConn("connecting");
@@ -168,6 +185,7 @@ window.Tim = (function () {
         await subscribe();
         onChange("sambung");
       } catch (e) {
+        if (denied(e)) { end(); return; }
         setConn("down");
         if (connection.state === signalR.HubConnectionState.Disconnected) {
           setTimeout(begin, 3000 + Math.floor(Math.random() * 1000));

@@ -23,23 +23,11 @@ window.TindakLanjut = (function () {
   const at = (iso) => atFmt.format(new Date(iso)).replace(".", ":") + (zone ? " " + zone : "");
   const safeUrl = (u) => typeof u === "string" && /^https?:\/\//i.test(u);
 
-  async function call(method, url, payload) {
-    const init = { method, credentials: "same-origin", headers: { Accept: "application/json" } };
-    if (payload !== undefined) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(payload); }
-    let r;
-    try { r = await fetch(url, init); } catch { return { ok: false, status: 0, body: null }; }
-    let body = null;
-    try { body = await r.json(); } catch { body = null; }
-    return { ok: r.ok, status: r.status, body };
-  }
-
-  function problem(r) {
-    if (r.status === 0) { return "Tidak ada koneksi. Coba lagi."; }
-    if (r.status === 401) { return "Sesi Anda berakhir. Muat ulang halaman dan masuk kembali."; }
-    if (r.status === 403) { return "Anda tidak berwenang mengubah tindak lanjut ini."; }
-    if (r.status === 409) { return "Status tindak lanjut sudah berubah; muat ulang daftar."; }
-    return "Ditolak server (" + r.status + ")" + (r.body && r.body.detail ? ": " + r.body.detail : ".");
-  }
+  const { call } = window.KinerjaApi;
+  const problem = (r) => window.KinerjaApi.problem(r, {
+    403: "Anda tidak berwenang mengubah tindak lanjut ini.",
+    409: "Status tindak lanjut sudah berubah; muat ulang daftar.",
+  });
 
   function history(item) {
     const d = el("details", "riwayat");
