@@ -15,6 +15,7 @@ internal sealed class BudgetRewriter : ExpressionVisitor
 {
     private static readonly MethodInfo TickMethod = typeof(EvaluationBudget).GetMethod(nameof(EvaluationBudget.Tick))!;
     private static readonly MethodInfo EnterRuleMethod = typeof(EvaluationBudget).GetMethod(nameof(EvaluationBudget.EnterRule))!;
+    private static readonly MethodInfo CurrentStateMethod = typeof(EvaluationBudget).GetMethod(nameof(EvaluationBudget.CurrentState))!;
     private static readonly MethodInfo CountMethod = Guard(nameof(StringGuard.Count));
     private static readonly MethodInfo Concat2Method = Guard(nameof(StringGuard.Concat2));
     private static readonly MethodInfo ConcatMethod = Guard(nameof(StringGuard.Concat));
@@ -31,9 +32,15 @@ internal sealed class BudgetRewriter : ExpressionVisitor
     /// <summary>The guarded form of a sandboxed rule expression.</summary>
     public static Expression Rewrite(Expression expression) => new BudgetRewriter().Visit(expression)!;
 
-    /// <summary><c>if (EnterRule(gate, index)) body</c>: the rule is skipped once its gate disabled it.</summary>
-    public static Expression GuardRule(Expression body, RuleGate gate, int index) =>
-        Expression.IfThen(Expression.Call(EnterRuleMethod, Expression.Constant(gate), Expression.Constant(index)), body);
+    /// <summary>A variable for the thread's budget state, read once per workflow evaluation (<see cref="ReadState"/>).</summary>
+    public static ParameterExpression StateVariable() => Expression.Variable(typeof(EvaluationBudget.State), "budget");
+
+    /// <summary><c>state = EvaluationBudget.CurrentState()</c>: the workflow delegate's first step, before its GlobalParams.</summary>
+    public static Expression ReadState(ParameterExpression state) => Expression.Assign(state, Expression.Call(CurrentStateMethod));
+
+    /// <summary><c>if (EnterRule(state, gate, index)) body</c>: the rule is skipped once its gate disabled it.</summary>
+    public static Expression GuardRule(Expression body, ParameterExpression state, RuleGate gate, int index) =>
+        Expression.IfThen(Expression.Call(EnterRuleMethod, state, Expression.Constant(gate), Expression.Constant(index)), body);
 
     protected override Expression VisitLambda<T>(Expression<T> node)
     {
