@@ -159,7 +159,7 @@ internal sealed partial class WorkflowCompiler(ParserHost parser, IReadOnlyDicti
     {
         var all = new List<Expression>
         {
-            Safety.BudgetRewriter.ReadState(budget),
+            Safety.BudgetRewriter.ReadState(budget, scratch),
             Expression.Assign(fired, Expression.Field(scratch, nameof(RuleScratch.Fired))),
             Expression.Assign(outputs, Expression.Field(scratch, nameof(RuleScratch.Outputs))),
             Expression.Assign(errors, Expression.Field(scratch, nameof(RuleScratch.Errors))),

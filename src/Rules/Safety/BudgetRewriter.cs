@@ -15,7 +15,6 @@ internal sealed class BudgetRewriter : ExpressionVisitor
 {
     private static readonly MethodInfo TickMethod = typeof(EvaluationBudget).GetMethod(nameof(EvaluationBudget.Tick))!;
     private static readonly MethodInfo EnterRuleMethod = typeof(EvaluationBudget).GetMethod(nameof(EvaluationBudget.EnterRule))!;
-    private static readonly MethodInfo CurrentStateMethod = typeof(EvaluationBudget).GetMethod(nameof(EvaluationBudget.CurrentState))!;
     private static readonly MethodInfo CountMethod = Guard(nameof(StringGuard.Count));
     private static readonly MethodInfo Concat2Method = Guard(nameof(StringGuard.Concat2));
     private static readonly MethodInfo ConcatMethod = Guard(nameof(StringGuard.Concat));
@@ -35,8 +34,9 @@ internal sealed class BudgetRewriter : ExpressionVisitor
     /// <summary>A variable for the thread's budget state, read once per workflow evaluation (<see cref="ReadState"/>).</summary>
     public static ParameterExpression StateVariable() => Expression.Variable(typeof(EvaluationBudget.State), "budget");
 
-    /// <summary><c>state = EvaluationBudget.CurrentState()</c>: the workflow delegate's first step, before its GlobalParams.</summary>
-    public static Expression ReadState(ParameterExpression state) => Expression.Assign(state, Expression.Call(CurrentStateMethod));
+    /// <summary><c>state = scratch.Budget</c>: the workflow delegate's first step, before its GlobalParams.</summary>
+    public static Expression ReadState(ParameterExpression state, Expression scratch) =>
+        Expression.Assign(state, Expression.Field(scratch, nameof(Compilation.RuleScratch.Budget)));
 
     /// <summary><c>if (EnterRule(state, gate, index)) body</c>: the rule is skipped once its gate disabled it.</summary>
     public static Expression GuardRule(Expression body, ParameterExpression state, RuleGate gate, int index) =>

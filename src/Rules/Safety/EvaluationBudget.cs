@@ -5,8 +5,8 @@ namespace Kinerja.Rules.Safety;
 /// <summary>
 /// The time and allocation budget of the snapshot being evaluated on this thread. Compiled rules call
 /// <see cref="Tick"/> in every lambda body (loop iteration) and <see cref="EnterRule"/> at each rule's entry; a
-/// tick costs a decrement of the thread's <see cref="State"/> (a workflow delegate reads it from thread-local
-/// storage once, <see cref="CurrentState"/>, and passes it to every rule entry), and every
+/// tick costs a decrement of the thread's <see cref="State"/> (the evaluator gets it from <see cref="BeginSnapshot"/>
+/// and hands it to each workflow delegate, which passes it to every rule entry: no thread-local storage per rule), and every
 /// <see cref="TicksPerCheck"/> ticks the clock and
 /// <see cref="GC.GetAllocatedBytesForCurrentThread"/> are compared with the budget. Over budget, the running rule
 /// throws <see cref="RuleBudgetExceededException"/> and keeps throwing at every tick until the next rule starts,
@@ -39,8 +39,11 @@ internal static class EvaluationBudget
     public static BatchClock StartBatch(RuleLimits limits, int snapshots) =>
         new(Stopwatch.GetTimestamp() + Ticks(limits.BatchTimeBudgetMs + snapshots * (double)limits.BatchTimePerSnapshotMicros / 1000));
 
-    /// <summary>Starts the budget of one snapshot on this thread (of <paramref name="batch"/>, shared by the batch's workers).</summary>
-    public static void BeginSnapshot(RuleLimits limits, BatchClock batch)
+    /// <summary>
+    /// Starts the budget of one snapshot on this thread (of <paramref name="batch"/>, shared by the batch's workers);
+    /// returns the thread's state, for <see cref="EnterWorkflow"/>, <see cref="TakeTrips"/> and the rule entries.
+    /// </summary>
+    public static State BeginSnapshot(RuleLimits limits, BatchClock batch)
     {
         var s = t_state ??= new State();
         s.Limits = limits;
@@ -51,13 +54,8 @@ internal static class EvaluationBudget
         s.Tripped = null;
         s.Trips.Clear();
         s.Countdown = TicksPerCheck;
+        return s;
     }
-
-    /// <summary>
-    /// This thread's budget state, or null when no snapshot was ever begun on it (nothing is limited then): a workflow
-    /// delegate reads it once and hands it to <see cref="EnterRule"/>, so a rule entry touches no thread-local storage.
-    /// </summary>
-    public static State? CurrentState() => t_state;
 
     /// <summary>Ends the snapshot: later code on this thread is not limited.</summary>
     public static void EndSnapshot()
@@ -72,17 +70,11 @@ internal static class EvaluationBudget
     }
 
     /// <summary>Before a workflow's delegate runs: trips until the first rule entry belong to its GlobalParams (rule -1).</summary>
-    public static void EnterWorkflow()
-    {
-        if (t_state is { } s)
-        {
-            s.Rule = -1;
-        }
-    }
+    public static void EnterWorkflow(State state) => state.Rule = -1;
 
     /// <summary>
-    /// Rule entry, with the thread's <paramref name="state"/> (<see cref="CurrentState"/>): false when the rule is
-    /// disabled (skip it); a fresh budget after another rule tripped.
+    /// Rule entry, with the thread's <paramref name="state"/> (null outside an evaluation: nothing is limited): false when
+    /// the rule is disabled (skip it); a fresh budget after another rule tripped.
     /// </summary>
     public static bool EnterRule(State? state, RuleGate gate, int index)
     {
@@ -181,14 +173,14 @@ internal static class EvaluationBudget
     }
 
     /// <summary>The rules that went over budget since the last call on this thread (rule index, error).</summary>
-    public static IReadOnlyList<(int Rule, RuleBudgetExceededException Error)>? TakeTrips()
+    public static IReadOnlyList<(int Rule, RuleBudgetExceededException Error)>? TakeTrips(State state)
     {
-        if (t_state is not { Trips.Count: > 0 } s)
+        if (state.Trips.Count == 0)
         {
             return null;
         }
-        var trips = s.Trips.ToArray();
-        s.Trips.Clear();
+        var trips = state.Trips.ToArray();
+        state.Trips.Clear();
         return trips;
     }
 
