@@ -9,7 +9,8 @@ namespace Kinerja.Rules.Safety;
 /// at the start of every lambda body (each call of a lambda passed to an <c>Enumerable</c> method is a loop
 /// iteration) and routes the string operations that can allocate without bound through <see cref="StringGuard"/>,
 /// which refuses an oversized result before allocating it. Everything else is left as it is, so the hot path
-/// pays one thread-static decrement per iteration.
+/// pays one decrement of the thread's budget state per iteration (one thread-local read in a lambda body, none at a rule
+/// entry: the workflow delegate hands the state to <see cref="EvaluationBudget.EnterRule"/>, see <see cref="GuardRule"/>).
 /// </summary>
 internal sealed class BudgetRewriter : ExpressionVisitor
 {
