@@ -162,24 +162,7 @@ public sealed partial class CompiledRuleSet
             }
             inputs = new TriggerInputs(rule.Reads, read);
         }
-        return new Trigger
-        {
-            Kind = rule.Kind!,
-            Code = rule.Event,
-            Subject = subject,
-            IsUnit = isUnit,
-            Period = period,
-            Workflow = wf.Name,
-            Version = wf.Version,
-            Rule = rule.Name,
-            Inputs = inputs,
-            UnitId = unitId,
-            RegionId = regionId,
-            Action = rule.ActionText,
-            Actor = rule.Actor,
-            DueDays = rule.DueDays,
-            Description = rule.Description,
-        };
+        return new Trigger(rule.TriggerRule(wf.Name, wf.Version), subject, isUnit, period, inputs, unitId, regionId);
     }
 
     /// <summary>A copy of <paramref name="snapshot"/> the chain may write values into: the worker's reused one when allowed.</summary>
