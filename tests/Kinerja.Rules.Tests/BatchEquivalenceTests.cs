@@ -63,6 +63,17 @@ public class BatchEquivalenceTests
             SkpRhkUtamaAssessed = Pick([0, Math.Max(0, utama - 1), utama, utama]),
             SkpRhkUtamaDiAtas = Pick([0, 0, 1]),
             SkpRhkUtamaDiBawah = Pick([0, 0, 1]),
+        } with
+        {
+            // attendance detail the regional tpp variants of rules/variants/ read (late bands, apel, izin, leave, whole month TKS)
+            LateDays1To30 = rng.Next(0, 6),
+            LateDays31To60 = rng.Next(0, 4),
+            LateDays61To90 = rng.Next(0, 3),
+            LateDaysOver90 = rng.Next(0, 3),
+            ApelMissedDays = rng.Next(0, 5),
+            IzinDays = rng.Next(0, 4),
+            LeaveDaysMelahirkan = Pick([0, 0, 0, 5, 22]),
+            TksWholeMonth = rng.Next(10) == 0,
         };
     }
 
@@ -95,10 +106,47 @@ public class BatchEquivalenceTests
     public async Task EvaluateBatch_OnBoundarySnapshots_MatchesPlainRulesEngineForEveryEmployeeWorkflow()
     {
         var (sources, _) = RuleFileLoader.LoadFolder(RepoPaths.Rules);
-        var set = DefaultRules.Set;
-        var plain = new PlainRulesEngine(sources, set);
         var rng = new Random(20261206);
         var snapshots = Enumerable.Range(0, 4000).Select(i => Employee(rng, i)).ToArray();
+
+        await AssertBatchMatchesPlainEngine(sources, DefaultRules.Set, snapshots);
+    }
+
+    /// <summary>The rule files compared on a large population: the default folder (null) and each file of <c>rules/variants/</c>.</summary>
+    public static TheoryData<string?> RuleFiles()
+    {
+        var data = new TheoryData<string?> { (string?)null };
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Rules, "variants"), "*.json").Order(StringComparer.Ordinal))
+        {
+            data.Add("variants/" + Path.GetFileName(file));
+        }
+        return data;
+    }
+
+    /// <summary>
+    /// Issue 22: the fast path (one budget state read per workflow, handed to every rule entry) changes no output: 20,000
+    /// seeded random snapshots through the default workflows, and through each regional variant in place of its default,
+    /// give field by field what the plain RulesEngine loop gives (fired rules, outputs, values, triggers and their inputs).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(RuleFiles))]
+    public async Task EvaluateBatch_OnALargeRandomPopulation_MatchesPlainRulesEngine(string? variant)
+    {
+        var set = DefaultRules.Set;
+        if (variant is not null)
+        {
+            var (compiled, problem) = Testing.VariantRuleSet.Compile(set, RepoPaths.Rules, variant);
+            set = compiled ?? throw new Xunit.Sdk.XunitException(problem);
+        }
+        var rng = new Random(22_000 + (variant?.Length ?? 0));
+        var snapshots = Enumerable.Range(0, 20_000).Select(i => Employee(rng, i)).ToArray();
+
+        await AssertBatchMatchesPlainEngine(set.Sources, set, snapshots);
+    }
+
+    private static async Task AssertBatchMatchesPlainEngine(IReadOnlyList<WorkflowSource> sources, CompiledRuleSet set, IndicatorSnapshot[] snapshots)
+    {
+        var plain = new PlainRulesEngine(sources, set);
         AssertEveryReadFieldVaries(set.EmployeeChain.SelectMany(w => w.Reads), snapshots);
 
         var outcomes = set.EvaluateBatch(snapshots, maxDegreeOfParallelism: 2, explain: true);

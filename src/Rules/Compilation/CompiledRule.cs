@@ -33,6 +33,22 @@ public sealed class CompiledRule
     // harmlessly (a lost write only costs an allocation).
     private Engine.FiredRule? _lastFired;
 
+    // The rule's part of its triggers in the last workflow version it fired in (shared by them; threads race harmlessly).
+    private Engine.TriggerRule? _triggerRule;
+
+    /// <summary>The fields this rule gives its triggers in <paramref name="workflow"/> version <paramref name="version"/> (one shared instance).</summary>
+    internal Engine.TriggerRule TriggerRule(string workflow, int version)
+    {
+        var last = _triggerRule;
+        if (last is not null && ReferenceEquals(last.Workflow, workflow) && last.Version == version)
+        {
+            return last;
+        }
+        var rule = new Engine.TriggerRule(Kind!, Event, workflow, version, Name, ActionText, Actor, DueDays, Description);
+        _triggerRule = rule;
+        return rule;
+    }
+
     /// <summary>The record of this rule firing in <paramref name="workflow"/> with <paramref name="output"/>.</summary>
     internal Engine.FiredRule FiredWith(string workflow, object? output)
     {

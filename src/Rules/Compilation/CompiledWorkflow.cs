@@ -51,6 +51,11 @@ internal sealed class RuleScratch(int size)
     public readonly bool[] Fired = new bool[size];
     public readonly object?[] Outputs = new object?[size];
     public readonly Exception?[] Errors = new Exception?[size];
+    /// <summary>
+    /// The evaluating thread's budget (<see cref="Safety.EvaluationBudget.BeginSnapshot"/>), set by the evaluator before
+    /// it runs a workflow delegate, which hands it to every rule entry; null: nothing is limited.
+    /// </summary>
+    public Safety.EvaluationBudget.State? Budget;
 
     public void Reset(int count)
     {

@@ -74,6 +74,7 @@ internal sealed partial class WorkflowCompiler(ParserHost parser, IReadOnlyDicti
         var fired = Expression.Variable(typeof(bool[]), "fired");
         var outputs = Expression.Variable(typeof(object?[]), "outputs");
         var errors = Expression.Variable(typeof(Exception?[]), "errors");
+        var budget = Safety.BudgetRewriter.StateVariable();
 
         var compiledRules = new List<CompiledRule>();
         var ruleBlocks = new List<Expression>();
@@ -118,7 +119,7 @@ internal sealed partial class WorkflowCompiler(ParserHost parser, IReadOnlyDicti
                     Expression.Catch(ex, Expression.Block(typeof(void),
                         Expression.Assign(errorSlot, ex),
                         Expression.Assign(firedSlot, Expression.Constant(false)))));
-                body = Safety.BudgetRewriter.GuardRule(body, gate, i);
+                body = Safety.BudgetRewriter.GuardRule(body, budget, gate, i);
             }
             catch (RuleCompileException ex)
             {
@@ -136,7 +137,7 @@ internal sealed partial class WorkflowCompiler(ParserHost parser, IReadOnlyDicti
         {
             return null;
         }
-        var evaluate = Assemble(parameters, alias, objParam, scratch, fired, outputs, errors, ruleBlocks, compiledRules);
+        var evaluate = Assemble(parameters, alias, objParam, scratch, fired, outputs, errors, budget, ruleBlocks, compiledRules);
         return new CompiledWorkflow
         {
             Name = wf.WorkflowName,
@@ -154,10 +155,11 @@ internal sealed partial class WorkflowCompiler(ParserHost parser, IReadOnlyDicti
 
     private Action<object, RuleScratch> Assemble(List<ParameterExpression> parameters, ParameterExpression? alias,
         ParameterExpression objParam, ParameterExpression scratch, ParameterExpression fired, ParameterExpression outputs,
-        ParameterExpression errors, List<Expression> ruleBlocks, List<CompiledRule> compiledRules)
+        ParameterExpression errors, ParameterExpression budget, List<Expression> ruleBlocks, List<CompiledRule> compiledRules)
     {
         var all = new List<Expression>
         {
+            Safety.BudgetRewriter.ReadState(budget, scratch),
             Expression.Assign(fired, Expression.Field(scratch, nameof(RuleScratch.Fired))),
             Expression.Assign(outputs, Expression.Field(scratch, nameof(RuleScratch.Outputs))),
             Expression.Assign(errors, Expression.Field(scratch, nameof(RuleScratch.Errors))),
@@ -177,7 +179,7 @@ internal sealed partial class WorkflowCompiler(ParserHost parser, IReadOnlyDicti
         {
             all.Add(Expression.Assign(alias, parameters[0]));
         }
-        var variables = new List<ParameterExpression>(parameters) { fired, outputs, errors };
+        var variables = new List<ParameterExpression>(parameters) { fired, outputs, errors, budget };
         if (alias is not null)
         {
             variables.Add(alias);

@@ -11,7 +11,7 @@ public sealed partial class CompiledRuleSet
     private EvaluationOutcome Run(object snapshot, CompiledWorkflow[] chain, Action<object, object?>?[] setters, Scratch scratch, bool explain,
         Safety.RuleLimits? limits = null)
     {
-        Safety.EvaluationBudget.BeginSnapshot(limits ?? Limits, scratch.Batch);
+        scratch.Rules.Budget = Safety.EvaluationBudget.BeginSnapshot(limits ?? Limits, scratch.Batch);
         try
         {
             return RunChain(snapshot, chain, setters, scratch, explain);
@@ -49,9 +49,9 @@ public sealed partial class CompiledRuleSet
             }
             rs.Reset(rules.Length);
             Array.Clear(scratch.SetInWorkflow);
-            Safety.EvaluationBudget.EnterWorkflow();
+            Safety.EvaluationBudget.EnterWorkflow(rs.Budget!);
             wf.Evaluate(current, rs);
-            if (Safety.EvaluationBudget.TakeTrips() is { } trips)
+            if (Safety.EvaluationBudget.TakeTrips(rs.Budget!) is { } trips)
             {
                 Disable(wf, trips, rs);
             }
@@ -162,24 +162,7 @@ public sealed partial class CompiledRuleSet
             }
             inputs = new TriggerInputs(rule.Reads, read);
         }
-        return new Trigger
-        {
-            Kind = rule.Kind!,
-            Code = rule.Event,
-            Subject = subject,
-            IsUnit = isUnit,
-            Period = period,
-            Workflow = wf.Name,
-            Version = wf.Version,
-            Rule = rule.Name,
-            Inputs = inputs,
-            UnitId = unitId,
-            RegionId = regionId,
-            Action = rule.ActionText,
-            Actor = rule.Actor,
-            DueDays = rule.DueDays,
-            Description = rule.Description,
-        };
+        return new Trigger(rule.TriggerRule(wf.Name, wf.Version), subject, isUnit, period, inputs, unitId, regionId);
     }
 
     /// <summary>A copy of <paramref name="snapshot"/> the chain may write values into: the worker's reused one when allowed.</summary>

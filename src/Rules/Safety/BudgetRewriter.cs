@@ -9,7 +9,8 @@ namespace Kinerja.Rules.Safety;
 /// at the start of every lambda body (each call of a lambda passed to an <c>Enumerable</c> method is a loop
 /// iteration) and routes the string operations that can allocate without bound through <see cref="StringGuard"/>,
 /// which refuses an oversized result before allocating it. Everything else is left as it is, so the hot path
-/// pays one thread-static decrement per iteration.
+/// pays one decrement of the thread's budget state per iteration (one thread-local read in a lambda body, none at a rule
+/// entry: the workflow delegate hands the state to <see cref="EvaluationBudget.EnterRule"/>, see <see cref="GuardRule"/>).
 /// </summary>
 internal sealed class BudgetRewriter : ExpressionVisitor
 {
@@ -31,9 +32,16 @@ internal sealed class BudgetRewriter : ExpressionVisitor
     /// <summary>The guarded form of a sandboxed rule expression.</summary>
     public static Expression Rewrite(Expression expression) => new BudgetRewriter().Visit(expression)!;
 
-    /// <summary><c>if (EnterRule(gate, index)) body</c>: the rule is skipped once its gate disabled it.</summary>
-    public static Expression GuardRule(Expression body, RuleGate gate, int index) =>
-        Expression.IfThen(Expression.Call(EnterRuleMethod, Expression.Constant(gate), Expression.Constant(index)), body);
+    /// <summary>A variable for the thread's budget state, read once per workflow evaluation (<see cref="ReadState"/>).</summary>
+    public static ParameterExpression StateVariable() => Expression.Variable(typeof(EvaluationBudget.State), "budget");
+
+    /// <summary><c>state = scratch.Budget</c>: the workflow delegate's first step, before its GlobalParams.</summary>
+    public static Expression ReadState(ParameterExpression state, Expression scratch) =>
+        Expression.Assign(state, Expression.Field(scratch, nameof(Compilation.RuleScratch.Budget)));
+
+    /// <summary><c>if (EnterRule(state, gate, index)) body</c>: the rule is skipped once its gate disabled it.</summary>
+    public static Expression GuardRule(Expression body, ParameterExpression state, RuleGate gate, int index) =>
+        Expression.IfThen(Expression.Call(EnterRuleMethod, state, Expression.Constant(gate), Expression.Constant(index)), body);
 
     protected override Expression VisitLambda<T>(Expression<T> node)
     {

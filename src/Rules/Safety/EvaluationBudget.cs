@@ -5,7 +5,9 @@ namespace Kinerja.Rules.Safety;
 /// <summary>
 /// The time and allocation budget of the snapshot being evaluated on this thread. Compiled rules call
 /// <see cref="Tick"/> in every lambda body (loop iteration) and <see cref="EnterRule"/> at each rule's entry; a
-/// tick costs a thread-static decrement, and every <see cref="TicksPerCheck"/> ticks the clock and
+/// tick costs a decrement of the thread's <see cref="State"/> (the evaluator gets it from <see cref="BeginSnapshot"/>
+/// and hands it to each workflow delegate, which passes it to every rule entry: no thread-local storage per rule), and every
+/// <see cref="TicksPerCheck"/> ticks the clock and
 /// <see cref="GC.GetAllocatedBytesForCurrentThread"/> are compared with the budget. Over budget, the running rule
 /// throws <see cref="RuleBudgetExceededException"/> and keeps throwing at every tick until the next rule starts,
 /// so no catch inside the rule can swallow it; the evaluator reads <see cref="TakeTrips"/> after each workflow
@@ -15,11 +17,13 @@ internal static class EvaluationBudget
 {
     public const int TicksPerCheck = 256;
 
-    [ThreadStatic] private static int t_countdown;
     [ThreadStatic] private static State? t_state;
 
-    private sealed class State
+    /// <summary>The budget of this thread's snapshot: one per thread, reused for every snapshot it evaluates.</summary>
+    internal sealed class State
     {
+        /// <summary>Ticks left until the clock and allocation counter are read again (0 after a trip).</summary>
+        public int Countdown = TicksPerCheck;
         public RuleLimits Limits = RuleLimits.Default;
         public long SnapshotDeadline = long.MaxValue;
         public BatchClock Batch = BatchClock.None;
@@ -35,8 +39,11 @@ internal static class EvaluationBudget
     public static BatchClock StartBatch(RuleLimits limits, int snapshots) =>
         new(Stopwatch.GetTimestamp() + Ticks(limits.BatchTimeBudgetMs + snapshots * (double)limits.BatchTimePerSnapshotMicros / 1000));
 
-    /// <summary>Starts the budget of one snapshot on this thread (of <paramref name="batch"/>, shared by the batch's workers).</summary>
-    public static void BeginSnapshot(RuleLimits limits, BatchClock batch)
+    /// <summary>
+    /// Starts the budget of one snapshot on this thread (of <paramref name="batch"/>, shared by the batch's workers);
+    /// returns the thread's state, for <see cref="EnterWorkflow"/>, <see cref="TakeTrips"/> and the rule entries.
+    /// </summary>
+    public static State BeginSnapshot(RuleLimits limits, BatchClock batch)
     {
         var s = t_state ??= new State();
         s.Limits = limits;
@@ -46,7 +53,8 @@ internal static class EvaluationBudget
         s.Rule = -1;
         s.Tripped = null;
         s.Trips.Clear();
-        t_countdown = TicksPerCheck;
+        s.Countdown = TicksPerCheck;
+        return s;
     }
 
     /// <summary>Ends the snapshot: later code on this thread is not limited.</summary>
@@ -62,68 +70,69 @@ internal static class EvaluationBudget
     }
 
     /// <summary>Before a workflow's delegate runs: trips until the first rule entry belong to its GlobalParams (rule -1).</summary>
-    public static void EnterWorkflow()
-    {
-        if (t_state is { } s)
-        {
-            s.Rule = -1;
-        }
-    }
+    public static void EnterWorkflow(State state) => state.Rule = -1;
 
-    /// <summary>Rule entry: false when the rule is disabled (skip it); a fresh budget after another rule tripped.</summary>
-    public static bool EnterRule(RuleGate gate, int index)
+    /// <summary>
+    /// Rule entry, with the thread's <paramref name="state"/> (null outside an evaluation: nothing is limited): false when
+    /// the rule is disabled (skip it); a fresh budget after another rule tripped.
+    /// </summary>
+    public static bool EnterRule(State? state, RuleGate gate, int index)
     {
         if (gate.IsDisabled(index))
         {
             return false;
         }
-        if (t_state is { } s)
+        if (state is null)
         {
-            s.Rule = index;
+            return true;
         }
+        state.Rule = index;
         // a trip leaves the countdown at 0, so the fresh budget after it is on the slow path of the tick
-        if (--t_countdown <= 0)
+        if (--state.Countdown <= 0)
         {
-            EnterRuleSlow();
+            EnterRuleSlow(state);
         }
         return true;
     }
 
-    private static void EnterRuleSlow()
+    private static void EnterRuleSlow(State s)
     {
-        if (t_state is { Tripped: not null } s)
+        if (s.Tripped is not null)
         {
             // the rule that tripped is disabled; the next one gets a fresh budget (this entry is its first tick)
             s.Tripped = null;
             s.SnapshotDeadline = Stopwatch.GetTimestamp() + Ticks(s.Limits.SnapshotTimeBudgetMs);
             s.AllocationStart = GC.GetAllocatedBytesForCurrentThread();
-            t_countdown = TicksPerCheck - 1;
+            s.Countdown = TicksPerCheck - 1;
             return;
         }
-        Check();
+        Check(s);
     }
 
     /// <summary>One unit of work (a loop iteration).</summary>
     public static void Tick()
     {
-        if (--t_countdown <= 0)
+        if (t_state is { } s && --s.Countdown <= 0)
         {
-            Check();
+            Check(s);
         }
     }
 
     /// <summary>Compares clock and allocation with the budget now; throws when over it.</summary>
     public static void Check()
     {
-        t_countdown = TicksPerCheck;
-        var s = t_state;
-        if (s is null)
+        if (t_state is { } s)
         {
-            return;
+            Check(s);
         }
+    }
+
+    private static void Check(State s)
+    {
+        s.Countdown = TicksPerCheck;
         if (s.Tripped is { } tripped)
         {
-            t_countdown = 0;
+            s.Countdown = 0;
             throw tripped;
         }
         var now = Stopwatch.GetTimestamp();
@@ -164,14 +173,14 @@ internal static class EvaluationBudget
     }
 
     /// <summary>The rules that went over budget since the last call on this thread (rule index, error).</summary>
-    public static IReadOnlyList<(int Rule, RuleBudgetExceededException Error)>? TakeTrips()
+    public static IReadOnlyList<(int Rule, RuleBudgetExceededException Error)>? TakeTrips(State state)
     {
-        if (t_state is not { Trips.Count: > 0 } s)
+        if (state.Trips.Count == 0)
         {
             return null;
         }
-        var trips = s.Trips.ToArray();
-        s.Trips.Clear();
+        var trips = state.Trips.ToArray();
+        state.Trips.Clear();
         return trips;
     }
 
@@ -180,7 +189,7 @@ internal static class EvaluationBudget
         var error = new RuleBudgetExceededException(limit, $"evaluation budget exceeded: {reason} (Kinerja:Rules:Limits:{limit})");
         s.Tripped = error;
         s.Trips.Add((s.Rule, error));
-        t_countdown = 0;
+        s.Countdown = 0;
         throw error;
     }
 }
