@@ -27,7 +27,7 @@ public sealed class SkpImportLiveTests(LoopServerFactory app) : SkpWorldTests(ap
         await using var s1 = await ConnectAsync("s1", W.S1);
         await using var s2 = await ConnectAsync("s2", W.S2);
         await using var u = await ConnectAsync("u", W.U);
-        var (toB, toS1, toS2, toU) = (Collect(b), Collect(s1), Collect(s2), Collect(u));
+        var (toB, toS1, toS2, toU) = (CollectSkpChanged(b), CollectSkpChanged(s1), CollectSkpChanged(s2), CollectSkpChanged(u));
         var sdm = await As.ClientAsync("sdm");
 
         // B's screen shows B's own plan and the plans of S1 and S2: three changes, one hint
@@ -68,21 +68,5 @@ public sealed class SkpImportLiveTests(LoopServerFactory app) : SkpWorldTests(ap
             got.Add(more.GetProperty("nip").GetString()!);
         }
         return got;
-    }
-
-    private static Channel<JsonElement> Collect(HubConnection hub)
-    {
-        var channel = Channel.CreateUnbounded<JsonElement>();
-        hub.On<JsonElement>("SkpChanged", m => channel.Writer.TryWrite(m));
-        return channel;
-    }
-
-    private async Task<HubConnection> ConnectAsync(string who, string nip)
-    {
-        var signIn = await As.AsAsync(who);
-        var connection = new HubConnectionBuilder().WithUrl(new Uri(App.BaseUri, "/hubs/employee"), o => o.Cookies = signIn.Cookies).Build();
-        await connection.StartAsync();
-        await connection.InvokeAsync("Subscribe", "employee:" + nip);
-        return connection;
     }
 }
