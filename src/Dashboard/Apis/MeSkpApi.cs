@@ -25,6 +25,9 @@ public static class MeSkpApi
         group.MapGet("/parents", GetParents).WithName("GetMySkpParents")
             .WithSummary("What my RHK may cascade from in a year: my direct superior's current plan RHK, or my unit's IKU at the top of a unit.")
             .Produces<SkpParentOptions>().ProducesValidationProblem();
+        group.MapGet("/years", GetYears).WithName("GetMySkpYears")
+            .WithSummary("The years in which I have an SKP plan, and the range of years the SKP API opens (the year picker of /saya).")
+            .Produces<SkpYears>();
         return group;
     }
 
@@ -57,6 +60,12 @@ public static class MeSkpApi
         return await plans.CurrentAsync(me.Nip, y, ct) is { } plan
             ? TypedResults.Json(plan with { Progress = (await progress.ForAsync([me.Nip], y, ct))[me.Nip] }, EmployeeJson.Options)
             : TypedResults.Problem(title: "Not found", detail: $"You have no SKP plan for {y} yet.", statusCode: StatusCodes.Status404NotFound);
+    }
+
+    public static async Task<IResult> GetYears(ClaimsPrincipal user, TeamScope team, SkpPlanReads plans, TimeProvider time, CancellationToken ct)
+    {
+        var (me, problem) = await EmployeeSession.ResolveAsync(user, team, ct);
+        return me is null ? problem! : TypedResults.Json(await SkpAnswers.YearsAsync(plans, [me.Nip], time, ct), EmployeeJson.Options);
     }
 
     public static async Task<IResult> GetParents(ClaimsPrincipal user, [FromQuery] string? year, TeamScope team, SkpPlanReads plans,

@@ -39,7 +39,7 @@ public static class SkpImportApi
         return app;
     }
 
-    public static async Task<IResult> ImportPlans(HttpContext ctx, ClaimsPrincipal user, SkpPlanImporter importer)
+    public static async Task<IResult> ImportPlans(HttpContext ctx, ClaimsPrincipal user, SkpPlanImporter importer, TimeProvider time, ILoggerFactory logs)
     {
         var (body, problem) = await SkpImportBody.ReadAsync(ctx, "plans");
         if (body is null)
@@ -57,10 +57,10 @@ public static class SkpImportApi
         {
             return Unreadable(ex);
         }
-        return TypedResults.Ok(await importer.ImportAsync(plans, UserPrincipal.Actor(user), ctx.RequestAborted));
+        return await Answered(ctx, await importer.ImportAsync(plans, UserPrincipal.Actor(user), ctx.RequestAborted), time, logs);
     }
 
-    public static async Task<IResult> ImportRealisations(HttpContext ctx, SkpRealisationImporter importer)
+    public static async Task<IResult> ImportRealisations(HttpContext ctx, SkpRealisationImporter importer, TimeProvider time, ILoggerFactory logs)
     {
         var (body, problem) = await SkpImportBody.ReadAsync(ctx, "realisations");
         if (body is null)
@@ -78,7 +78,14 @@ public static class SkpImportApi
         {
             return Unreadable(ex);
         }
-        return TypedResults.Ok(await importer.ImportAsync(rows, ctx.RequestAborted));
+        return await Answered(ctx, await importer.ImportAsync(rows, ctx.RequestAborted), time, logs);
+    }
+
+    /// <summary>The per-row answer, after the screens of everyone whose SKP the import changed were told (once per screen).</summary>
+    private static async Task<IResult> Answered(HttpContext ctx, SkpImportResult result, TimeProvider time, ILoggerFactory logs)
+    {
+        await SkpPush.AfterImportAsync(ctx.RequestServices, result.Touched, time, logs.CreateLogger(typeof(SkpImportApi)));
+        return TypedResults.Ok(result);
     }
 
     public static async Task<IResult> ImportIku(HttpContext ctx, ClaimsPrincipal user, RegionAccess access, UnitIkuTargetImporter importer,

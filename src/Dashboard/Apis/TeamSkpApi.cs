@@ -22,6 +22,9 @@ public static class TeamSkpApi
         group.MapGet("", GetTeamPlans).WithName("GetTeamSkp")
             .WithSummary("My direct reports' current plans of a year with their status: submitted (diajukan) first, then by name.")
             .Produces<TeamSkpResponse>().ProducesValidationProblem();
+        group.MapGet("/years", GetTeamYears).WithName("GetTeamSkpYears")
+            .WithSummary("The years in which one of my direct reports has an SKP plan, and the range of years the SKP API opens (the year picker of /tim).")
+            .Produces<SkpYears>();
         return group;
     }
 
@@ -60,6 +63,12 @@ public static class TeamSkpApi
         }
         var ordered = members.OrderBy(m => m.Status == SkpStatus.Diajukan ? 0 : 1).ThenBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Nip).ToList();
         return TypedResults.Json(new TeamSkpResponse(me.Nip, y, ordered), EmployeeJson.Options);
+    }
+
+    public static async Task<IResult> GetTeamYears(ClaimsPrincipal user, TeamScope team, SkpPlanReads plans, TimeProvider time, CancellationToken ct)
+    {
+        var (me, problem) = await EmployeeSession.ResolveAsync(user, team, ct);
+        return me is null ? problem! : TypedResults.Json(await SkpAnswers.YearsAsync(plans, await team.DirectReportsAsync(me.Nip, ct), time, ct), EmployeeJson.Options);
     }
 
     public static async Task<IResult> Decide(HttpContext ctx, ClaimsPrincipal user, string nip, SkpDecisionRequest? request, TeamScope team,

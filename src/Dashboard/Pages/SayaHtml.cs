@@ -112,6 +112,7 @@ internal static class SayaHtml
           <section class="kartu skp" id="skp-saya" aria-labelledby="judul-skp-saya">
             <link rel="stylesheet" href="/css/skp.css">
             <div class="judul-baris"><h2 id="judul-skp-saya">SKP saya</h2>
+              <label class="periode-skp">Tahun <select id="skp-tahun"></select></label>
               <label class="periode-skp">Periode <select id="skp-periode"></select></label></div>
             <p id="skp-pesan" class="pesan" role="status" aria-live="polite"></p>
             <div id="skp-isi"><p class="kosong">Memuat…</p></div>

@@ -97,8 +97,9 @@ public static class TimPage
           <section class="kartu skp skp-tim" id="skp-tim" aria-labelledby="judul-skp-tim">
             <link rel="stylesheet" href="/css/skp.css">
             <div class="kepala"><h2 id="judul-skp-tim">SKP tim <span class="jumlah" id="jumlah-skp-tim">0</span></h2>
+              <label class="saring">Tahun <select id="skp-tim-tahun"></select></label>
               <label class="saring">Periode <select id="skp-tim-periode"></select></label></div>
-            <p class="petunjuk">Rencana SKP bawahan langsung tahun ini: yang diajukan di atas. Mengembalikan wajib dengan catatan.</p>
+            <p class="petunjuk">Rencana SKP bawahan langsung pada tahun yang dipilih: yang diajukan di atas. Mengembalikan wajib dengan catatan.</p>
             <p class="pesan" id="skp-tim-pesan" role="status" aria-live="polite"></p>
             <ol class="daftar-skp-tim" id="skp-tim-daftar"><li class="kosong">Memuat…</li></ol>
           </section>

@@ -17,6 +17,14 @@ internal static class SkpAnswers
         return new SkpOwner(employee.Nip, employee.UnitId, superiorNip, superiorNip is not null && superior!.UnitId == employee.UnitId ? superiorNip : null);
     }
 
+    /// <summary>The years the SKP API opens, around the current year of <paramref name="time"/>, with the years among them that have a plan of <paramref name="nips"/>.</summary>
+    public static async Task<SkpYears> YearsAsync(SkpPlanReads plans, IReadOnlyCollection<string> nips, TimeProvider time, CancellationToken ct)
+    {
+        var current = time.GetUtcNow().Year;
+        var (from, to) = (current - SkpLimits.YearsBack, current + SkpLimits.YearsAhead);
+        return new SkpYears(await plans.YearsAsync(nips, from, to, ct), from, to);
+    }
+
     /// <summary>The year of <c>?year=YYYY</c> (required), inside the window around the current year; or the 400 to answer.</summary>
     public static bool TryYear(string? text, TimeProvider time, out int year, out IResult? problem)
     {

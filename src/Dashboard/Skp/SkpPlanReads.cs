@@ -21,6 +21,19 @@ public sealed class SkpPlanReads(NpgsqlDataSource db)
         return plans.GetValueOrDefault(nip);
     }
 
+    /// <summary>The years from <paramref name="from"/> to <paramref name="to"/> in which one of <paramref name="nips"/> has a plan, newest first.</summary>
+    public async Task<IReadOnlyList<int>> YearsAsync(IReadOnlyCollection<string> nips, int from, int to, CancellationToken ct = default)
+    {
+        if (nips.Count == 0)
+        {
+            return [];
+        }
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return [.. await conn.QueryAsync<int>(new CommandDefinition("""
+            select distinct year::int from skp_plan where nip = any(@nips::char(18)[]) and year between @from and @to order by 1 desc
+            """, new { nips = nips.ToArray(), from = (short)from, to = (short)to }, cancellationToken: ct))];
+    }
+
     /// <summary>The current plans of <paramref name="nips"/> of <paramref name="year"/> by NIP (those without a plan are absent).</summary>
     public async Task<IReadOnlyDictionary<string, SkpPlanView>> CurrentOfAsync(IReadOnlyCollection<string> nips, int year, CancellationToken ct = default)
     {

@@ -38,4 +38,47 @@ internal static class SkpPush
     /// <summary>The <c>Panels</c> hint (reason <c>skp</c>) for a unit whose IKU targets or realisations changed.</summary>
     public static Task AfterUnitIkuAsync(IServiceProvider services, string regionId, string unitId, TimeProvider time, ILogger log) =>
         Board.BoardPanelsPush.ForUnitAsync(services, regionId, unitId, Board.BoardPanelsPush.Skp, time, log);
+
+    /// <summary>
+    /// After an import (<see cref="Import.SkpImportResult.Touched"/>): one <see cref="IEmployeeClient.SkpChanged"/> per group for the
+    /// whole import, whether 1 or 2,000 of a superior's reports changed (each screen re-reads its whole SKP section on the hint, so
+    /// a hint per plan would only flood it), and one board panels hint per unit.
+    /// </summary>
+    public static async Task AfterImportAsync(IServiceProvider services, IReadOnlyList<Import.SkpImportTouch> touched, TimeProvider time, ILogger log)
+    {
+        if (touched.Count == 0)
+        {
+            return;
+        }
+        foreach (var (regionId, unitId) in touched.Select(t => (t.RegionId, t.UnitId)).Distinct())
+        {
+            await Board.BoardPanelsPush.ForUnitAsync(services, regionId, unitId, Board.BoardPanelsPush.Skp, time, log);
+        }
+        if (services.GetService<IHubContext<EmployeeHub, IEmployeeClient>>() is not { } hub)
+        {
+            return;
+        }
+        // a group's hint names its own employee when their plan changed, else the first of their reports that did
+        var hints = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var t in touched)
+        {
+            hints.TryAdd(t.Nip, t.Nip);
+        }
+        foreach (var t in touched.Where(t => t.SuperiorNip is not null))
+        {
+            hints.TryAdd(t.SuperiorNip!, t.Nip);
+        }
+        var at = time.GetUtcNow();
+        foreach (var (group, nip) in hints)
+        {
+            try
+            {
+                await hub.Clients.Group(EmployeeHub.GroupPrefix + group).SkpChanged(new EmployeeChange(nip, at));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogWarning(ex, "Could not push SkpChanged after an import to {Nip}", group);
+            }
+        }
+    }
 }

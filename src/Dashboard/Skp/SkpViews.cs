@@ -31,6 +31,13 @@ public sealed record SkpVersionSummary(int Version, string Status, DateTimeOffse
 /// <summary>A direct report and their current plan of the year (null when they have none yet).</summary>
 public sealed record TeamSkpMember(string Nip, string Name, string? Status, SkpPlanView? Plan);
 
+/// <summary>
+/// The answer of <c>GET /api/v1/me/skp/years</c> and <c>GET /api/v1/team/skp/years</c>: the years (newest first) in which the
+/// person, or one of their direct reports, has a plan, within the years the SKP API opens (<paramref name="From"/> to
+/// <paramref name="To"/>; a year outside is refused with 400 for reads and writes alike).
+/// </summary>
+public sealed record SkpYears(IReadOnlyList<int> WithPlan, int From, int To);
+
 /// <summary>The answer of <c>GET /api/v1/team/skp?year=</c>: submitted plans first, then by name.</summary>
 public sealed record TeamSkpResponse(string SupervisorNip, int Year, IReadOnlyList<TeamSkpMember> Members);
 

@@ -41,6 +41,8 @@ public sealed class SkpAccessTests(LoopServerFactory app) : IClassFixture<LoopSe
     [
         (HttpMethod.Get, $"api/v1/me/skp?year={Year}", null),
         (HttpMethod.Get, $"api/v1/me/skp/parents?year={Year}", null),
+        (HttpMethod.Get, "api/v1/me/skp/years", null),
+        (HttpMethod.Get, "api/v1/team/skp/years", null),
         (HttpMethod.Post, $"api/v1/me/skp?year={Year}", Plan(0)),
         (HttpMethod.Post, "api/v1/me/skp/submit", new JsonObject { ["year"] = Year }),
         (HttpMethod.Get, $"api/v1/team/skp?year={Year}", null),
@@ -68,6 +70,29 @@ public sealed class SkpAccessTests(LoopServerFactory app) : IClassFixture<LoopSe
             Expect(failures, "s1", method, url, HttpStatusCode.Forbidden, (await SendAsync(await _as.ClientAsync("s1"), method, url, body)).Status);
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task TheYearsWithAPlan_AreOnesOwn_OrOnesDirectReports_WithinTheYearsTheApiOpens()
+    {
+        if ((await GetAsync(await _as.ClientAsync("k"), Year - 2)).Status == HttpStatusCode.NotFound)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await SaveAsync(await _as.ClientAsync("k"), Plan(0, Rhk("K1", null, "IKU-1")), Year - 2)).Status);
+        }
+        async Task<string> YearsAsync(string who, string whose)
+        {
+            var r = await SendAsync(await _as.ClientAsync(who), HttpMethod.Get, $"api/v1/{whose}/skp/years", null);
+            Assert.Equal(HttpStatusCode.OK, r.Status);
+            Assert.Equal((Year - 5, Year + 1), (r.Body.GetProperty("from").GetInt32(), r.Body.GetProperty("to").GetInt32()));
+            return string.Join(",", r.Body.GetProperty("withPlan").EnumerateArray().Select(y => y.GetInt32()));
+        }
+        Assert.Equal($"{Year},{Year - 2}", await YearsAsync("k", "me"));
+        Assert.Equal($"{Year}", await YearsAsync("k", "team"));    // B, the direct report: not K's own years
+        Assert.Equal($"{Year}", await YearsAsync("b", "me"));
+        Assert.Equal($"{Year}", await YearsAsync("b", "team"));    // S1 has a plan, S2 none
+        Assert.Equal("", await YearsAsync("s2", "me"));            // a peer's plan is not theirs
+        Assert.Equal("", await YearsAsync("s1", "team"));          // no reports
+        Assert.Equal("", await YearsAsync("u", "me"));
     }
 
     [Fact]

@@ -93,14 +93,7 @@ public sealed class SkpImportPlanTests(LoopServerFactory app) : IClassFixture<Lo
     public async Task JsonImport_UsesTheSameValidator_AndRefusesACycleInTheCascade()
     {
         var y = Year - 4;
-        JsonObject PlanOf(string ext, string nip, params JsonObject[] rhk) => new()
-        {
-            ["externalId"] = ext, ["nip"] = nip, ["year"] = y, ["rhk"] = new JsonArray(rhk.Select(r => (JsonNode)r).ToArray()),
-        };
-        JsonObject ByCode(string code, string parent) => new()
-        {
-            ["code"] = code, ["kind"] = "utama", ["text"] = "RHK " + code, ["parentRhk"] = parent, ["indicators"] = new JsonArray(Numeric()),
-        };
+        JsonObject PlanOf(string ext, string nip, params JsonObject[] rhk) => ImportPlan(ext, nip, y, rhk);
         var sdm = await _as.ClientAsync("sdm");
         var top = await PostAsync(sdm, Url, new JsonArray(PlanOf("k1", _w.K, Rhk("K1", null, "IKU-1")), PlanOf("b1", _w.B, ByCode("B1", "K1")),
             PlanOf("s1", _w.S1, ByCode("S1", "K1"))).ToJsonString(), "application/json");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Dapper;
 using Kinerja.Testing;
 using Npgsql;
@@ -41,6 +42,23 @@ internal static class SkpImportRequests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         return (await reader.ReadLineAsync(timeout.Token))!;
     }
+
+    /// <summary>A plan of a JSON import body; <paramref name="externalId"/> left out when null.</summary>
+    public static JsonObject ImportPlan(string? externalId, string nip, int year, params JsonObject[] rhk)
+    {
+        var plan = new JsonObject { ["nip"] = nip, ["year"] = year, ["rhk"] = new JsonArray(rhk.Select(r => (JsonNode)r).ToArray()) };
+        if (externalId is not null)
+        {
+            plan["externalId"] = externalId;
+        }
+        return plan;
+    }
+
+    /// <summary>An RHK utama of an imported plan that cascades from the superior's RHK <paramref name="parent"/> by its code.</summary>
+    public static JsonObject ByCode(string code, string parent) => new()
+    {
+        ["code"] = code, ["kind"] = "utama", ["text"] = "RHK " + code, ["parentRhk"] = parent, ["indicators"] = new JsonArray(SkpRequests.Numeric()),
+    };
 
     /// <summary>A CSV body: the lines joined with CRLF, with a UTF-8 byte order mark in front when asked.</summary>
     public static string Csv(bool bom, params string[] lines) => (bom ? "\uFEFF" : "") + string.Join("\r\n", lines) + "\r\n";

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Kinerja.Core.Skp;
 
 namespace Kinerja.Dashboard.Skp.Import;
@@ -22,4 +23,11 @@ public sealed record SkpImportResult(IReadOnlyList<SkpImportRowResult> Rows)
     public int Accepted => Rows.Count(r => r.Status == SkpImportStatus.Accepted);
     public int Duplicate => Rows.Count(r => r.Status == SkpImportStatus.Duplicate);
     public int Rejected => Rows.Count(r => r.Status == SkpImportStatus.Rejected);
+
+    /// <summary>Whose plans the import changed (accepted rows only): the screens to tell (<see cref="SkpPush.AfterImportAsync"/>). Not in the answer.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<SkpImportTouch> Touched { get; init; } = [];
 }
+
+/// <summary>An employee whose SKP an import changed, with their direct superior (null: none) and where they work.</summary>
+public sealed record SkpImportTouch(string Nip, string? SuperiorNip, string RegionId, string UnitId);

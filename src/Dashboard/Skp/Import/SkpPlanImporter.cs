@@ -16,32 +16,101 @@ namespace Kinerja.Dashboard.Skp.Import;
 /// screens (<see cref="SkpParentCheck"/>, after the superior's RHK codes are resolved to ids), then written in its own
 /// transaction as <c>disetujui</c> with the step <c>diimpor</c> in its history: all or nothing per plan, and a rejected
 /// plan loses no other. A plan already imported under the same key (its externalId, else the SHA-256 of its content) is
-/// a <c>duplicate</c>, so a re-run is a no-op. Plans are written in file order: a superior's plan comes before the plans
-/// that cascade from it.
+/// a <c>duplicate</c>, so a re-run is a no-op. The order inside the file does not matter: the plans are written in the
+/// order of the cascade (<see cref="SkpImportCascadeOrder"/>: a superior's plan before the plans that link to it), and
+/// plans whose links run in a circle are rejected; the answer keeps the caller's row order.
 /// </summary>
 public sealed class SkpPlanImporter(NpgsqlDataSource db, TimeProvider time)
 {
     public const string AuditAction = "skp.import";
 
+    /// <summary>A plan that passed the checks that need no database, ready to be ordered and written.</summary>
+    private sealed record Prepared(int Index, SkpPlanCandidate Plan, int Year, SkpDraft Draft, string Content, string Key);
+
+    private sealed record Outcome(string Status, string? Key, List<SkpFieldError> Errors, SkpImportTouch? Touch = null);
+
     public async Task<SkpImportResult> ImportAsync(IReadOnlyList<SkpPlanCandidate> plans, string actor, CancellationToken ct)
     {
-        var rows = new List<SkpImportRowResult>();
-        foreach (var plan in plans)
+        var outcomes = new Outcome[plans.Count];
+        var ready = new List<Prepared>();
+        for (var i = 0; i < plans.Count; i++)
         {
-            var (status, key, errors) = await ImportOneAsync(plan, actor, ct);
-            rows.AddRange(Answer(plan, status, key, errors));
+            var (prepared, rejected) = Prepare(i, plans[i]);
+            if (prepared is not null)
+            {
+                ready.Add(prepared);
+            }
+            else
+            {
+                outcomes[i] = rejected!;
+            }
         }
-        return new SkpImportResult(rows.OrderBy(r => r.Row).ToList());
+        var (order, cycles) = SkpImportCascadeOrder.Order(await NodesAsync(ready, ct));
+        var byIndex = ready.ToDictionary(p => p.Index);
+        foreach (var (index, chain) in cycles)
+        {
+            var p = byIndex[index];
+            outcomes[index] = new(SkpImportStatus.Rejected, p.Key, [.. p.Draft.Rhk.Select((r, i) => (r, i)).Where(x => x.r.ParentRhkCode is not null)
+                .Select(x => new SkpFieldError($"rhk[{x.i}].parentRhk", $"The plans of this import link in a cycle in the cascade ({string.Join(" → ", chain)}, " +
+                    $"{p.Year}): each links to an RHK of the next, their direct superior in the reference data. Correct the superiors or the links; " +
+                    "none of these plans was imported."))]);
+        }
+        foreach (var index in order)
+        {
+            outcomes[index] = await WriteAsync(byIndex[index], actor, ct);
+        }
+        var rows = new List<SkpImportRowResult>();
+        for (var i = 0; i < plans.Count; i++)
+        {
+            rows.AddRange(Answer(plans[i], outcomes[i].Status, outcomes[i].Key, outcomes[i].Errors));
+        }
+        return new SkpImportResult(rows.OrderBy(r => r.Row).ToList()) { Touched = [.. outcomes.Select(o => o.Touch).OfType<SkpImportTouch>()] };
     }
 
-    private async Task<(string Status, string? Key, List<SkpFieldError> Errors)> ImportOneAsync(SkpPlanCandidate plan, string actor, CancellationToken ct)
+    /// <summary>The plans to order, each with the NIP whose plan its superior codes name (the reference data's cascade superior).</summary>
+    private async Task<List<SkpImportCascadeOrder.Node>> NodesAsync(List<Prepared> ready, CancellationToken ct)
+    {
+        var linking = ready.Where(p => p.Draft.Rhk.Any(r => r.ParentRhkCode is not null)).ToList();
+        if (linking.Count == 0)
+        {
+            return [.. ready.Select(p => new SkpImportCascadeOrder.Node(p.Index, p.Plan.Nip!, p.Year, null))];
+        }
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var owners = await SkpImportOwner.FindManyAsync(conn, null, [.. linking.Select(p => p.Plan.Nip!).Distinct(StringComparer.Ordinal)], ct);
+        return [.. ready.Select(p => new SkpImportCascadeOrder.Node(p.Index, p.Plan.Nip!, p.Year,
+            p.Draft.Rhk.Any(r => r.ParentRhkCode is not null) ? owners.GetValueOrDefault(p.Plan.Nip!)?.Owner.CascadeNip : null))];
+    }
+
+    /// <summary>The checks of one plan that need no database: the plan ready to write, or why it is rejected.</summary>
+    private (Prepared? Ready, Outcome? Rejected) Prepare(int index, SkpPlanCandidate plan)
+    {
+        var errors = PreErrors(plan);
+        if (errors.Count > 0)
+        {
+            return (null, new(SkpImportStatus.Rejected, plan.ExternalId, errors));
+        }
+        var year = int.Parse(plan.YearText!, NumberStyles.None, CultureInfo.InvariantCulture);
+        var (draft, readErrors) = SkpDraftReader.ReadImported(plan.Body, year, time.GetUtcNow().Year);
+        if (draft is null)
+        {
+            return (null, new(SkpImportStatus.Rejected, plan.ExternalId, [.. readErrors]));
+        }
+        if (!draft.Rhk.Any(r => r.Kind == RhkKind.Utama))
+        {
+            return (null, new(SkpImportStatus.Rejected, plan.ExternalId, [new("rhk", "An approved plan needs at least one RHK of kind 'utama'.")]));
+        }
+        var content = ContentKey(plan.Nip!, draft);
+        return (new Prepared(index, plan, year, draft, content, plan.ExternalId is { } ext ? "ext:" + ext : content), null);
+    }
+
+    private static List<SkpFieldError> PreErrors(SkpPlanCandidate plan)
     {
         var errors = plan.RowErrors.Select(e => e.Error with { Field = $"@{e.Row}:{e.Error.Field}" }).ToList();
         if (!SkpImportOwner.IsNip(plan.Nip))
         {
             errors.Add(new("nip", $"nip is required: the employee's 18-digit NIP; got '{plan.Nip}'."));
         }
-        if (!int.TryParse(plan.YearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        if (!int.TryParse(plan.YearText, NumberStyles.None, CultureInfo.InvariantCulture, out _))
         {
             errors.Add(new("year", $"year is required: the plan's year YYYY; got '{plan.YearText}'."));
         }
@@ -49,30 +118,21 @@ public sealed class SkpPlanImporter(NpgsqlDataSource db, TimeProvider time)
         {
             errors.Add(new("externalId", "externalId, when given, is the plan's id in the old application: 1 to 100 characters."));
         }
-        if (errors.Count > 0)
-        {
-            return (SkpImportStatus.Rejected, plan.ExternalId, errors);
-        }
-        var (draft, readErrors) = SkpDraftReader.ReadImported(plan.Body, year, time.GetUtcNow().Year);
-        if (draft is null)
-        {
-            return (SkpImportStatus.Rejected, plan.ExternalId, [.. readErrors]);
-        }
-        if (!draft.Rhk.Any(r => r.Kind == RhkKind.Utama))
-        {
-            return (SkpImportStatus.Rejected, plan.ExternalId, [new("rhk", "An approved plan needs at least one RHK of kind 'utama'.")]);
-        }
-        var content = ContentKey(plan.Nip!, draft);
-        var key = plan.ExternalId is { } ext ? "ext:" + ext : content;
+        return errors;
+    }
+
+    private async Task<Outcome> WriteAsync(Prepared prepared, string actor, CancellationToken ct)
+    {
+        var (_, plan, year, draft, content, key) = prepared;
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         if (await SkpImportOwner.FindAsync(conn, tx, plan.Nip!, ct) is not { } who)
         {
-            return (SkpImportStatus.Rejected, key, [new("nip", $"No employee has the NIP {plan.Nip}: import the reference data first.")]);
+            return new(SkpImportStatus.Rejected, key, [new("nip", $"No employee has the NIP {plan.Nip}: import the reference data first.")]);
         }
         if (!who.Active)
         {
-            return (SkpImportStatus.Rejected, key, [new("nip", $"{plan.Nip} is not active in the reference data.")]);
+            return new(SkpImportStatus.Rejected, key, [new("nip", $"{plan.Nip} is not active in the reference data.")]);
         }
         // one import of a key at a time: the second waits here and then finds the first one's row
         await conn.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(hashtext('skp-import:' || @nip || ':' || @year))",
@@ -83,28 +143,28 @@ public sealed class SkpPlanImporter(NpgsqlDataSource db, TimeProvider time)
         if (earlier is not null)
         {
             return earlier == content
-                ? (SkpImportStatus.Duplicate, key, [])
-                : (SkpImportStatus.Rejected, key, [new("externalId", $"externalId '{plan.ExternalId}' was already imported for {plan.Nip} {year} " +
-                                                                    "with other content: give the changed plan a new externalId.")]);
+                ? new(SkpImportStatus.Duplicate, key, [])
+                : new(SkpImportStatus.Rejected, key, [new("externalId", $"externalId '{plan.ExternalId}' was already imported for {plan.Nip} {year} " +
+                                                                       "with other content: give the changed plan a new externalId.")]);
         }
         var current = await conn.QuerySingleOrDefaultAsync<(long Id, int Version, string Status)?>(new CommandDefinition("""
             select id, version, status from skp_plan where nip = @nip::char(18) and year = @year and is_current for update
             """, new { nip = plan.Nip, year = (short)year }, tx, cancellationToken: ct));
         if (current is { } c && c.Status != SkpStatus.Disetujui)
         {
-            return (SkpImportStatus.Rejected, key, [new("nip", $"{plan.Nip} has a plan of {year} in status {c.Status} (version {c.Version}) made here: " +
-                                                               "an import does not overwrite a plan being worked on; decide it first.")]);
+            return new(SkpImportStatus.Rejected, key, [new("nip", $"{plan.Nip} has a plan of {year} in status {c.Status} (version {c.Version}) made here: " +
+                                                                  "an import does not overwrite a plan being worked on; decide it first.")]);
         }
         var (resolved, linkErrors) = await ResolveParentsAsync(conn, tx, who.Owner, draft, ct);
         if (linkErrors.Count > 0)
         {
-            return (SkpImportStatus.Rejected, key, linkErrors);
+            return new(SkpImportStatus.Rejected, key, linkErrors);
         }
         var (checkErrors, ikuIds) = await SkpParentCheck.CheckAsync(conn, tx, who.Owner.Nip, who.Owner.UnitId, who.Owner.CascadeNip, year,
             resolved.Rhk.Select((r, i) => new SkpParentCheck.Link($"rhk[{i}]", r.ParentRhkId, r.ParentIku)).ToList(), ct);
         if (checkErrors.Count > 0)
         {
-            return (SkpImportStatus.Rejected, key, [.. checkErrors.Select(e => e.Field.EndsWith(".parentRhkId", StringComparison.Ordinal)
+            return new(SkpImportStatus.Rejected, key, [.. checkErrors.Select(e => e.Field.EndsWith(".parentRhkId", StringComparison.Ordinal)
                 ? e with { Field = e.Field[..^2] } : e)]);
         }
         var now = time.GetUtcNow();
@@ -132,7 +192,7 @@ public sealed class SkpPlanImporter(NpgsqlDataSource db, TimeProvider time)
         await AuditLog.WriteAsync(conn, tx, actor, AuditAction, "employee:" + plan.Nip, new { year, key, planId }, ct);
         await ChangeFeed.SendAsync(conn, tx, ChangeNotice.Events([new EventTouch(plan.Nip!, who.Owner.UnitId, who.RegionId)]), ct);
         await tx.CommitAsync(ct);
-        return (SkpImportStatus.Accepted, key, []);
+        return new(SkpImportStatus.Accepted, key, [], new SkpImportTouch(plan.Nip!, who.Owner.SuperiorNip, who.RegionId, who.Owner.UnitId));
     }
 
     /// <summary>The draft with each superior's RHK code replaced by its id in the direct superior's current plan of the year.</summary>
@@ -161,7 +221,7 @@ public sealed class SkpPlanImporter(NpgsqlDataSource db, TimeProvider time)
             else if (!codes.TryGetValue(code, out var id))
             {
                 errors.Add(new($"rhk[{i}].parentRhk", $"The direct superior {owner.CascadeNip} has no RHK with the code '{code}' in their current plan of " +
-                                                      $"{draft.Year}: import the superior's plan first, or correct the code."));
+                                                      $"{draft.Year}, here or among the plans of this import that were accepted: include the superior's plan, or correct the code."));
             }
             else
             {

@@ -57,6 +57,7 @@ public sealed class SkpRealisationImporter(NpgsqlDataSource db, SkpRealisationWr
     {
         var results = new Dictionary<int, SkpImportRowResult>();
         var filed = new List<(string Nip, SkpRealisationCandidate Row, JsonObject Item, string Key)>();
+        var touched = new List<SkpImportTouch>();
         await using (var conn = await db.OpenConnectionAsync(ct))
         {
             var owners = new Dictionary<string, SkpImportOwner?>(StringComparer.Ordinal);
@@ -83,9 +84,13 @@ public sealed class SkpRealisationImporter(NpgsqlDataSource db, SkpRealisationWr
                         results[row.Row] = new(row.Row, Status(answer.Status), key, answer.Errors.Select(e => new SkpFieldError(e.Field, e.Message)).ToList());
                     }
                 }
+                if (group.Any(f => results[f.Row.Row].Status == SkpImportStatus.Accepted))
+                {
+                    touched.Add(new SkpImportTouch(who.Owner.Nip, who.Owner.SuperiorNip, who.RegionId, who.Owner.UnitId));
+                }
             }
         }
-        return new SkpImportResult(rows.Select(r => results[r.Row]).ToList());
+        return new SkpImportResult(rows.Select(r => results[r.Row]).ToList()) { Touched = touched };
     }
 
     private static async Task<(JsonObject? Item, string? Key, List<SkpFieldError> Errors)> ResolveAsync(NpgsqlConnection conn, SkpRealisationCandidate row,

@@ -15,23 +15,6 @@ window.SkpRealisasi = (function () {
   const pending = new Map(); // indicatorId|period -> eventId of a realisation sent and not yet acknowledged
   let seq = 0;
 
-  /** Links to the uploaded files (GET /api/v1/skp/evidence/{id}, always an attachment) and to an evidence URL. */
-  function evidence(r) {
-    const box = el("span", "bukti-daftar");
-    r.evidenceIds.forEach((id, i) => {
-      const a = el("a", "bukti", "Berkas bukti " + (i + 1));
-      a.href = "/api/v1/skp/evidence/" + encodeURIComponent(id);
-      a.setAttribute("download", "");
-      box.append(a);
-    });
-    if (typeof r.evidenceUrl === "string" && /^https?:\/\//i.test(r.evidenceUrl)) {
-      const a = el("a", "bukti", "Tautan bukti");
-      a.href = r.evidenceUrl; a.rel = "noopener noreferrer"; a.target = "_blank";
-      box.append(a);
-    }
-    return box;
-  }
-
   function realisationText(r) {
     return (r.value !== null && r.value !== undefined ? K.number(r.value) : r.text) + (r.note ? " · " + r.note : "");
   }
@@ -41,7 +24,7 @@ window.SkpRealisasi = (function () {
     const li = el("li", "realisasi" + (r.isCurrent ? "" : " lama"));
     li.append(el("span", "periode", K.periodLabel(r.period)),
       el("span", "nilai", realisationText(r) + (r.value !== null && r.value !== undefined && unit ? " " + unit : "")),
-      el("span", "meta", (r.isCurrent ? "" : "diganti · ") + K.dateTime(r.filedAt)), evidence(r));
+      el("span", "meta", (r.isCurrent ? "" : "diganti · ") + K.dateTime(r.filedAt)), K.evidenceLinks(r));
     return li;
   }
 
@@ -189,7 +172,7 @@ window.SkpRealisasi = (function () {
         const nowLine = el("p", "realisasi-kini", now ? "Realisasi " + K.periodLabel(period) + ": " + realisationText(now)
           + (now.value !== null && now.value !== undefined ? " " + (ind.target.unit || "") : "") : "Belum ada realisasi untuk periode ini.");
         item.append(nowLine);
-        if (now) { item.append(evidence(now)); }
+        if (now) { item.append(K.evidenceLinks(now)); }
         if (all.length) { item.append(history(all, ind.target.unit, "Riwayat realisasi")); }
         item.append(realisationForm(ind, period, onFiled));
         inds.append(item);

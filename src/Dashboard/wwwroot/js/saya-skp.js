@@ -1,25 +1,35 @@
-// /saya "SKP saya" (issue 17): the year's plan (GET /api/v1/me/skp?year=) with its state, the superior's note and the
-// version history; the editor for a draft or returned plan (saya-skp-rencana.js, POST /api/v1/me/skp and /submit); after
+// /saya "SKP saya" (issue 17): the plan of the chosen year (GET /api/v1/me/skp?year=; the year picker offers the years with
+// a plan and the current one, kept in ?tahun=) with its state, the superior's note and the version history; the editor for a draft or returned plan (saya-skp-rencana.js, POST /api/v1/me/skp and /submit); after
 // approval the realisations, assessments and minutes per RHK (saya-skp-realisasi.js). The daily report form's SKP link
-// becomes a choice of the plan's RHK codes. SkpChanged on /hubs/employee re-reads; what is being typed is kept.
+// becomes a choice of the current year's plan's RHK codes. SkpChanged on /hubs/employee re-reads; what is being typed is kept.
 "use strict";
 (function () {
   const S = window.Saya;
   const K = window.Skp;
   const { el, button } = K;
-  const year = Number(S.today().slice(0, 4));
+  const thisYear = Number(S.today().slice(0, 4));
+  let year = thisYear;
   const box = S.$("skp-isi");
   const periodSelect = S.$("skp-periode");
   const notice = S.$("skp-pesan");
-  let plan = null;
+  let plan = null;         // the plan of the chosen year
+  let currentPlan = null;  // the plan of this year (the daily report's RHK choice)
   let parents = null;
   let editor = null;      // the open editor form (kept across re-reads while it holds typed changes)
   let changing = false;   // the employee chose to change an approved plan (a new version)
   let loadSeq = 0;
 
-  K.fillPeriods(periodSelect, K.periodsOf(year, S.today()), S.period());
-
   function say(text, kind) { notice.textContent = text; notice.className = "pesan" + (kind ? " " + kind : ""); }
+
+  /** Shows <y>: the periods of that year, a fresh editor; the caller loads its plan. */
+  function showYear(y) {
+    year = y;
+    plan = null; editor = null; changing = false;
+    K.fillPeriods(periodSelect, K.periodsOf(year, S.today()), S.period());
+  }
+
+  const picked = K.yearPicker(S.$("skp-tahun"), "/api/v1/me/skp/years", thisYear, say, (y) => { say(""); showYear(y); S.refresh([load]); })
+    .then(showYear);
 
   function parentText(rhk) {
     if (rhk.parentIku) {
@@ -118,7 +128,7 @@
   function offerRhk() {
     const input = S.$("skp");
     let choice = S.$("skp-rhk");
-    const codes = plan && plan.status === "disetujui" ? plan.rhk : [];
+    const codes = currentPlan && currentPlan.status === "disetujui" ? currentPlan.rhk : [];
     const label = document.querySelector('label[for="skp"], label[for="skp-rhk"]');
     if (!codes.length) {
       if (choice) { choice.remove(); input.hidden = false; label.htmlFor = "skp"; label.textContent = "Tautan indikator SKP (tidak wajib)"; }
@@ -153,13 +163,16 @@
   }
 
   async function load() {
+    await picked;
     const mine = ++loadSeq;
-    const [p, q] = await Promise.all([K.call("GET", "/api/v1/me/skp?year=" + year), K.call("GET", "/api/v1/me/skp/parents?year=" + year)]);
+    const [p, q, c] = await Promise.all([K.call("GET", "/api/v1/me/skp?year=" + year), K.call("GET", "/api/v1/me/skp/parents?year=" + year),
+      year === thisYear ? null : K.call("GET", "/api/v1/me/skp?year=" + thisYear)]);
     if (mine !== loadSeq) { return; }
     if (!p.ok && p.status !== 404) { say("Rencana SKP tidak dapat dimuat: " + K.problem(p), "salah"); throw new Error("skp " + p.status); }
     if (q.ok) { parents = q.body; }
     const before = plan;
     plan = p.ok ? p.body : null;
+    currentPlan = year === thisYear ? plan : c.ok ? c.body : null;
     if (editor && editor.dirty && before && plan && (before.version !== plan.version || before.revision !== plan.revision)) {
       say("Rencana berubah di server sejak Anda mulai mengubahnya; simpan akan ditolak. Muat ulang halaman untuk melihat versi terbaru.", "salah");
     }

@@ -1,5 +1,6 @@
 // SKP (issue 17) on /saya and /tim, shared part: Indonesian labels of the terms (SkpTerms), id-ID formats, JSON calls that
-// never throw on HTTP errors, the evaluation periods of a year, and the server's English field errors said in Indonesian.
+// never throw on HTTP errors, the evaluation periods of a year, the year picker (?tahun= in the URL), evidence links, and the
+// server's English field errors said in Indonesian.
 // Every text from the server or a person is inserted with textContent, never as HTML.
 "use strict";
 window.Skp = (function () {
@@ -140,6 +141,8 @@ window.Skp = (function () {
     if (m.includes("at most") && m.includes("characters")) { return "Terlalu panjang: " + message; }
     if (m.includes("not a month") || m.includes("outside the plan")) { return "Periode di luar tahun rencana."; }
     if (m.includes("has not begun")) { return "Periode ini belum dimulai; isi realisasi setelah periodenya berjalan."; }
+    const between = /year must be between (\d{4}) and (\d{4})/.exec(message || "");
+    if (between) { return "SKP hanya dapat dibuka dan diubah untuk tahun " + between[1] + "–" + between[2] + "; muat ulang halaman untuk tahun yang berlaku."; }
     if (m.includes("kind must be")) { return "Jenis RHK harus utama atau tambahan."; }
     if (m.includes("cannot be removed")) { return "RHK ini tidak dapat dihapus: RHK bawahan Anda mengintervensinya."; }
     if (m.includes("no rhk utama") || m.includes("has no rhk")) { return "Rencana perlu minimal satu RHK utama sebelum diajukan."; }
@@ -188,6 +191,61 @@ window.Skp = (function () {
     return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
   }
 
+  /**
+   * The year picker of an SKP section. Fills <select> with the years that have a plan (GET <yearsUrl>: { withPlan, from, to },
+   * the years the server opens) plus <thisYear> (the current year in the region's local time), newest first. The year shown
+   * first is ?tahun= of the page's URL when the server opens it, else <thisYear> (a year it does not open is said with
+   * <say>). A later choice is written to ?tahun= (a reload keeps it) and passed to <onChange(year)>. Resolves to the year.
+   */
+  async function yearPicker(select, yearsUrl, thisYear, say, onChange) {
+    const r = await call("GET", yearsUrl);
+    const range = r.ok && r.body ? r.body : { withPlan: [], from: thisYear - 5, to: thisYear + 1 };
+    const opens = (y) => y >= range.from && y <= range.to;
+    const years = new Set([thisYear].concat(range.withPlan).filter(opens));
+    const asked = new URLSearchParams(location.search).get("tahun");
+    let year = thisYear;
+    if (asked !== null) {
+      if (/^\d{4}$/.test(asked) && opens(Number(asked))) {
+        year = Number(asked);
+        years.add(year);
+      } else {
+        say("SKP tahun " + asked + " tidak dapat dibuka: tersedia tahun " + range.from + "–" + range.to + ". Ditampilkan SKP tahun " + thisYear + ".", "salah");
+        remember(thisYear);
+      }
+    }
+    select.replaceChildren(...[...years].sort((a, b) => b - a).map((y) => {
+      const o = el("option", "", y === thisYear ? y + " (tahun berjalan)" : String(y));
+      o.value = String(y);
+      return o;
+    }));
+    select.value = String(year);
+    select.addEventListener("change", () => { const y = Number(select.value); remember(y); onChange(y); });
+    return year;
+  }
+
+  function remember(year) {
+    const url = new URL(location.href);
+    url.searchParams.set("tahun", String(year));
+    history.replaceState(history.state, "", url);
+  }
+
+  /** Links to a realisation's uploaded files (GET /api/v1/skp/evidence/{id}, always an attachment) and to its evidence URL. */
+  function evidenceLinks(r) {
+    const box = el("span", "bukti-daftar");
+    r.evidenceIds.forEach((id, i) => {
+      const a = el("a", "bukti", "Berkas bukti " + (i + 1));
+      a.href = "/api/v1/skp/evidence/" + encodeURIComponent(id);
+      a.setAttribute("download", "");
+      box.append(a);
+    });
+    if (typeof r.evidenceUrl === "string" && /^https?:\/\//i.test(r.evidenceUrl)) {
+      const a = el("a", "bukti", "Tautan bukti");
+      a.href = r.evidenceUrl; a.rel = "noopener noreferrer"; a.target = "_blank";
+      box.append(a);
+    }
+    return box;
+  }
+
   /** The current realisation or assessment of a period among <list> (newest first from the server). */
   const currentOf = (list, pred) => list.find((x) => x.isCurrent && pred(x)) || null;
 
@@ -227,5 +285,5 @@ window.Skp = (function () {
   }
 
   return { planList, historyOf, statusLabel, stepLabel, kindLabel, aspectLabel, levels, levelLabel, el, button, field, number, dateTime, target,
-    periodLabel, periodsOf, monthsOf, allPeriods, fillPeriods, call, problem, fieldMessage, showFieldErrors, uuid, currentOf };
+    periodLabel, periodsOf, monthsOf, allPeriods, fillPeriods, call, problem, fieldMessage, showFieldErrors, uuid, currentOf, yearPicker, evidenceLinks };
 })();

@@ -1,4 +1,5 @@
-// /tim "SKP tim" (issue 17): each direct report's plan of the year (GET /api/v1/team/skp?year=), submitted first. A
+// /tim "SKP tim" (issue 17): each direct report's plan of the chosen year (GET /api/v1/team/skp?year=; the year picker offers
+// the years in which a report has a plan and the current one, kept in ?tahun=), submitted first. A
 // submitted plan opens with its RHK, indicators and cascade link and is approved or returned with a required note
 // (POST /api/v1/team/skp/{nip}/decision). An approved plan shows the chosen period's realisations with evidence and per
 // RHK an assessment form (POST /api/v1/team/skp/assessments; eventId kept until acked). Live on SkpChanged (tim-dasar.js
@@ -8,19 +9,30 @@
   const T = window.Tim;
   const K = window.Skp;
   const { el, button } = K;
-  const year = Number(T.month.slice(0, 4));
+  const thisYear = Number(T.month.slice(0, 4));
+  let year = thisYear;
   const list = T.$("skp-tim-daftar");
   const periodSelect = T.$("skp-tim-periode");
+  const notice = T.$("skp-tim-pesan");
   const open = new Set();       // NIPs whose plan is unfolded
   const pending = new Map();    // nip|rhkId|period -> eventId of an assessment sent, not yet acknowledged
-  let mine = null;              // the superior's own current plan (for the cascade link's text)
+  let superiorPlan = null;      // the superior's own current plan of the year (for the cascade link's text)
   let timer = null;
+  let loadSeq = 0;
 
-  K.fillPeriods(periodSelect, K.periodsOf(year, T.fmt.today()), T.month);
+  /** Shows <y>: the periods of that year; typed entries of another year are dropped. The caller loads the plans. */
+  function showYear(y) {
+    year = y;
+    K.fillPeriods(periodSelect, K.periodsOf(year, T.fmt.today()), T.month);
+    list.querySelectorAll("li.anggota").forEach((x) => delete x.dataset.dirty);
+  }
+
+  const picked = K.yearPicker(T.$("skp-tim-tahun"), "/api/v1/team/skp/years", thisYear, (text) => { notice.textContent = text; },
+    (y) => { notice.textContent = ""; showYear(y); load(); }).then(showYear);
 
   function parentText(rhk) {
     if (rhk.parentIku) { return "Mengintervensi IKU unit " + rhk.parentIku; }
-    const p = mine && mine.rhk.find((r) => r.id === rhk.parentRhkId);
+    const p = superiorPlan && superiorPlan.rhk.find((r) => r.id === rhk.parentRhkId);
     return "Mengintervensi RHK Anda " + (p ? p.code + " · " + p.text : "#" + rhk.parentRhkId);
   }
 
@@ -61,22 +73,6 @@
     ok.addEventListener("click", (e) => { if (e.detail < 2) { decide(true); } });
     back.addEventListener("click", (e) => { if (e.detail < 2) { decide(false); } });
     return f;
-  }
-
-  function evidenceLinks(r) {
-    const span = el("span", "bukti-daftar");
-    r.evidenceIds.forEach((id, i) => {
-      const a = el("a", "bukti", "Berkas bukti " + (i + 1));
-      a.href = "/api/v1/skp/evidence/" + encodeURIComponent(id);
-      a.setAttribute("download", "");
-      span.append(a);
-    });
-    if (typeof r.evidenceUrl === "string" && /^https?:\/\//i.test(r.evidenceUrl)) {
-      const a = el("a", "bukti", "Tautan bukti");
-      a.href = r.evidenceUrl; a.rel = "noopener noreferrer"; a.target = "_blank";
-      span.append(a);
-    }
-    return span;
   }
 
   function assessmentForm(m, rhk, period, current) {
@@ -150,7 +146,7 @@
         item.append(el("p", "", (K.aspectLabel[ind.aspect] || ind.aspect) + ": " + ind.text + " · target " + K.target(ind.periodTargets[period] || ind.target)),
           el("p", "realisasi-kini", now ? "Realisasi: " + (now.value !== null && now.value !== undefined ? K.number(now.value) + " " + (ind.target.unit || "") : now.text)
             + (now.note ? " · " + now.note : "") + " · " + K.dateTime(now.filedAt) : "Belum ada realisasi untuk periode ini."));
-        if (now) { item.append(evidenceLinks(now)); }
+        if (now) { item.append(K.evidenceLinks(now)); }
         inds.append(item);
       }
       li.append(inds, assessmentForm(m, rhk, period, K.currentOf(progress.assessments, (a) => a.rhkId === rhk.id && a.period === period)));
@@ -188,8 +184,11 @@
   }
 
   async function load() {
+    await picked;
+    const mine = ++loadSeq;
     const [team, own] = await Promise.all([K.call("GET", "/api/v1/team/skp?year=" + year), K.call("GET", "/api/v1/me/skp?year=" + year)]);
-    if (own.ok) { mine = own.body; }
+    if (mine !== loadSeq) { return; }
+    superiorPlan = own.ok ? own.body : null;
     if (!team.ok) { list.replaceChildren(el("li", "kosong", "SKP tim tidak dapat dimuat: " + K.problem(team))); return; }
     const kept = new Map([...list.querySelectorAll("li.anggota[data-dirty='1']")].map((x) => [x.dataset.nip, x]));
     const members = team.body.members;
