@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Kinerja.Dashboard.Access;
 using Kinerja.Dashboard.Skp;
 using Kinerja.Dashboard.Skp.Import;
@@ -41,42 +42,22 @@ public static class SkpImportApi
 
     public static async Task<IResult> ImportPlans(HttpContext ctx, ClaimsPrincipal user, SkpPlanImporter importer, TimeProvider time, ILoggerFactory logs)
     {
-        var (body, problem) = await SkpImportBody.ReadAsync(ctx, "plans");
-        if (body is null)
+        var (plans, problem) = await RowsAsync(ctx, "plans", SkpPlanImportReader.Required, SkpPlanImportReader.Optional,
+            SkpPlanImportReader.FromCsv, SkpPlanImportReader.FromJson);
+        if (plans is null)
         {
             return problem!;
-        }
-        List<SkpPlanCandidate> plans;
-        try
-        {
-            plans = body.IsCsv
-                ? SkpPlanImportReader.FromCsv(SkpImportTable.Read(body.Content, SkpPlanImportReader.Required, SkpPlanImportReader.Optional))
-                : SkpPlanImportReader.FromJson(body.Json());
-        }
-        catch (FormatException ex)
-        {
-            return Unreadable(ex);
         }
         return await Answered(ctx, await importer.ImportAsync(plans, UserPrincipal.Actor(user), ctx.RequestAborted), time, logs);
     }
 
     public static async Task<IResult> ImportRealisations(HttpContext ctx, SkpRealisationImporter importer, TimeProvider time, ILoggerFactory logs)
     {
-        var (body, problem) = await SkpImportBody.ReadAsync(ctx, "realisations");
-        if (body is null)
+        var (rows, problem) = await RowsAsync(ctx, "realisations", SkpRealisationImporter.Required, SkpRealisationImporter.Optional,
+            SkpRealisationImporter.FromCsv, json => SkpRealisationImporter.FromJson(json));
+        if (rows is null)
         {
             return problem!;
-        }
-        List<SkpRealisationCandidate> rows;
-        try
-        {
-            rows = body.IsCsv
-                ? SkpRealisationImporter.FromCsv(SkpImportTable.Read(body.Content, SkpRealisationImporter.Required, SkpRealisationImporter.Optional))
-                : SkpRealisationImporter.FromJson(body.Json());
-        }
-        catch (FormatException ex)
-        {
-            return Unreadable(ex);
         }
         return await Answered(ctx, await importer.ImportAsync(rows, ctx.RequestAborted), time, logs);
     }
@@ -91,21 +72,11 @@ public static class SkpImportApi
     public static async Task<IResult> ImportIku(HttpContext ctx, ClaimsPrincipal user, RegionAccess access, UnitIkuTargetImporter importer,
         TimeProvider time, ILoggerFactory logs)
     {
-        var (body, problem) = await SkpImportBody.ReadAsync(ctx, "IKU targets");
-        if (body is null)
+        var (rows, problem) = await RowsAsync(ctx, "IKU targets", UnitIkuTargetImporter.Required, UnitIkuTargetImporter.Optional,
+            UnitIkuTargetImporter.FromCsv, UnitIkuTargetImporter.FromJson);
+        if (rows is null)
         {
             return problem!;
-        }
-        List<SkpRealisationCandidate> rows;
-        try
-        {
-            rows = body.IsCsv
-                ? UnitIkuTargetImporter.FromCsv(SkpImportTable.Read(body.Content, UnitIkuTargetImporter.Required, UnitIkuTargetImporter.Optional))
-                : UnitIkuTargetImporter.FromJson(body.Json());
-        }
-        catch (FormatException ex)
-        {
-            return Unreadable(ex);
         }
         var import = await importer.ImportAsync(rows, UserPrincipal.Actor(user), await HrRegions.OfAsync(user, access, ctx.RequestAborted),
             ctx.RequestAborted);
@@ -117,6 +88,26 @@ public static class SkpImportApi
         return TypedResults.Ok(import.Result);
     }
 
-    private static IResult Unreadable(FormatException ex) =>
-        TypedResults.Problem(title: "Unreadable import", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+    /// <summary>
+    /// The rows of an import body: CSV with these columns, or a JSON array. A body that cannot be read at all (size,
+    /// type, an unreadable CSV or JSON, not an array) is the 400/413/415 problem, and nothing is imported.
+    /// </summary>
+    private static async Task<(List<T>? Rows, IResult? Problem)> RowsAsync<T>(HttpContext ctx, string what,
+        IReadOnlyList<string> required, IReadOnlyList<string> optional, Func<IReadOnlyList<SkpImportRow>, List<T>> fromCsv,
+        Func<JsonElement, List<T>> fromJson)
+    {
+        var (body, problem) = await SkpImportBody.ReadAsync(ctx, what);
+        if (body is null)
+        {
+            return (null, problem);
+        }
+        try
+        {
+            return (body.IsCsv ? fromCsv(SkpImportTable.Read(body.Content, required, optional)) : fromJson(body.Json()), null);
+        }
+        catch (FormatException ex)
+        {
+            return (null, TypedResults.Problem(title: "Unreadable import", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest));
+        }
+    }
 }

@@ -38,7 +38,7 @@ public sealed record SkpImportBody(bool IsCsv, byte[] Content)
     /// <summary>The 413 answer.</summary>
     public static ProblemHttpResult TooLarge() => TypedResults.Problem(title: "Body too large",
         detail: $"An import body is at most {MaxBytes} bytes: split the file, or import it with the command line " +
-                "(import skp-plans | skp-realisations), which has no such limit.", statusCode: StatusCodes.Status413PayloadTooLarge);
+                "(import skp-plans | skp-realisations | iku-targets), which has no such limit.", statusCode: StatusCodes.Status413PayloadTooLarge);
 
     /// <summary>The JSON root of a JSON body (a <see cref="FormatException"/> when it is not JSON).</summary>
     public JsonElement Json()
