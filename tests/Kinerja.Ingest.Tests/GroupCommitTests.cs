@@ -42,32 +42,13 @@ public sealed class GroupCommitTests(TestDatabase db) : IClassFixture<TestDataba
         var day = TestDays.Next();
         var morning = TestDays.MorningWib(day);
         var queue = _host.Services.GetRequiredService<IngestQueue>();
-        // the day row the blocked batch will update
-        Assert.Equal(1, (await _host.Pipeline.SubmitActivitiesAsync([Activity(_org.Staff[0], morning, 30)])).Accepted);
-
-        await using var blocker = await db.DataSource.OpenConnectionAsync();
-        await using var tx = await blocker.BeginTransactionAsync();
-        await using (var lockRow = new NpgsqlCommand("select 1 from employee_day where nip = @nip and day = @day for update", blocker, tx))
-        {
-            lockRow.Parameters.AddWithValue("nip", _org.Staff[0]);
-            lockRow.Parameters.AddWithValue("day", day);
-            await lockRow.ExecuteScalarAsync();
-        }
+        await SeedDayRowAsync(morning);
         var overlappedBefore = _host.Writer.OverlappedBatches;
         var groupedBefore = _host.Writer.GroupedBatches;
 
-        // batch 1: its day-rollup upsert waits for the lock, so its connection stays busy
-        var blocked = _host.Pipeline.SubmitActivitiesAsync([Activity(_org.Staff[0], morning.AddMinutes(60), 30)]);
-        Assert.True(await WaitUntilAsync(async () => await Sql.ScalarAsync<long>(db.DataSource, """
-            select count(*) from pg_stat_activity
-            where datname = current_database() and wait_event_type = 'Lock' and query like 'insert into employee_day%'
-            """) > 0), "the first batch never waited for the day row");
-        // batch 2 runs on the other connection meanwhile
-        Assert.Equal(1, (await _host.Pipeline.SubmitActivitiesAsync([Activity(_org.Staff[1], morning, 30)])).Accepted);
-
         // batch 3 needs the busy connection: taken off the queue, it waits; what arrives meanwhile joins it
-        var first = _host.Pipeline.SubmitActivitiesAsync([Activity(_org.Staff[2], morning, 30)]);
-        Assert.True(await WaitUntilAsync(() => Task.FromResult(queue.QueuedItems == 0)), "the writer never took the third batch");
+        await using var busy = await BusyWriterAsync(day, morning, queue);
+        var (blocked, first) = (busy.Blocked, busy.Waiting);
         var later = Enumerable.Range(3, 8)
             .Select(i => _host.Pipeline.SubmitActivitiesAsync([Activity(_org.Staff[i], morning, 30 + i)]))
             .ToList();
@@ -76,7 +57,7 @@ public sealed class GroupCommitTests(TestDatabase db) : IClassFixture<TestDataba
         Assert.False(first.IsCompleted);
         Assert.DoesNotContain(later, t => t.IsCompleted);
 
-        await tx.RollbackAsync();
+        await busy.Lock.RollbackAsync();
         var results = await Task.WhenAll([blocked, first, .. later]).WaitAsync(Patience);
 
         Assert.True(absorbed, "submissions that arrived while the connection was busy stayed queued");
@@ -98,25 +79,10 @@ public sealed class GroupCommitTests(TestDatabase db) : IClassFixture<TestDataba
         var day = TestDays.Next();
         var morning = TestDays.MorningWib(day);
         var queue = _host.Services.GetRequiredService<IngestQueue>();
-        Assert.Equal(1, (await _host.Pipeline.SubmitActivitiesAsync([Activity(_org.Staff[0], morning, 30)])).Accepted);
-
-        await using var blocker = await db.DataSource.OpenConnectionAsync();
-        await using var tx = await blocker.BeginTransactionAsync();
-        await using (var lockRow = new NpgsqlCommand("select 1 from employee_day where nip = @nip and day = @day for update", blocker, tx))
-        {
-            lockRow.Parameters.AddWithValue("nip", _org.Staff[0]);
-            lockRow.Parameters.AddWithValue("day", day);
-            await lockRow.ExecuteScalarAsync();
-        }
+        await SeedDayRowAsync(morning);
         var groupedBefore = _host.Writer.GroupedBatches;
-        var blocked = _host.Pipeline.SubmitActivitiesAsync([Activity(_org.Staff[0], morning.AddMinutes(60), 30)]);
-        Assert.True(await WaitUntilAsync(async () => await Sql.ScalarAsync<long>(db.DataSource, """
-            select count(*) from pg_stat_activity
-            where datname = current_database() and wait_event_type = 'Lock' and query like 'insert into employee_day%'
-            """) > 0), "the first batch never waited for the day row");
-        Assert.Equal(1, (await _host.Pipeline.SubmitActivitiesAsync([Activity(_org.Staff[1], morning, 30)])).Accepted);
-        var first = _host.Pipeline.SubmitActivitiesAsync([Activity(_org.Staff[2], morning, 30)]);
-        Assert.True(await WaitUntilAsync(() => Task.FromResult(queue.QueuedItems == 0)), "the writer never took the third batch");
+        await using var busy = await BusyWriterAsync(day, morning, queue);
+        var (blocked, first) = (busy.Blocked, busy.Waiting);
 
         // attendance is written serially, in arrival order: it must not join an overlapped batch, nor let a later
         // activity pass it in the queue
@@ -128,7 +94,7 @@ public sealed class GroupCommitTests(TestDatabase db) : IClassFixture<TestDataba
         await Task.Delay(300);
         Assert.Equal(2, queue.QueuedItems);
 
-        await tx.RollbackAsync();
+        await busy.Lock.RollbackAsync();
         var results = await Task.WhenAll(blocked, first, attendance, after).WaitAsync(Patience);
 
         Assert.All(results, r => Assert.Equal(ItemStatus.Accepted, Assert.Single(r.Items).Status));
@@ -136,6 +102,47 @@ public sealed class GroupCommitTests(TestDatabase db) : IClassFixture<TestDataba
         Assert.Equal("hadir", (await db.DataSource.ScalarOrDefaultAsync(_org.Staff[3], day)).Att);
         Assert.Equal(40, (await db.DataSource.ScalarOrDefaultAsync(_org.Staff[4], day)).Pending);
         await RollupAssert.MatchesRebuildAsync(db.DataSource);
+    }
+
+    /// <summary>Staff[0]'s first activity of the day: the day row the blocked batch will update.</summary>
+    private async Task SeedDayRowAsync(DateTimeOffset morning) =>
+        Assert.Equal(1, (await _host.Pipeline.SubmitActivitiesAsync([Activity(_org.Staff[0], morning, 30)])).Accepted);
+
+    /// <summary>
+    /// Keeps one writer connection busy: a test transaction locks Staff[0]'s day row, so batch 1 (Staff[0] again) waits in
+    /// its day-rollup upsert; batch 2 (Staff[1]) runs on the other connection meanwhile; batch 3 (Staff[2],
+    /// <see cref="BusyWriter.Waiting"/>) is taken off the queue and waits for the busy connection.
+    /// </summary>
+    private async Task<BusyWriter> BusyWriterAsync(DateOnly day, DateTimeOffset morning, IngestQueue queue)
+    {
+        var blocker = await db.DataSource.OpenConnectionAsync();
+        var tx = await blocker.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand("select 1 from employee_day where nip = @nip and day = @day for update", blocker, tx))
+        {
+            lockRow.Parameters.AddWithValue("nip", _org.Staff[0]);
+            lockRow.Parameters.AddWithValue("day", day);
+            await lockRow.ExecuteScalarAsync();
+        }
+        var blocked = _host.Pipeline.SubmitActivitiesAsync([Activity(_org.Staff[0], morning.AddMinutes(60), 30)]);
+        Assert.True(await WaitUntilAsync(async () => await Sql.ScalarAsync<long>(db.DataSource, """
+            select count(*) from pg_stat_activity
+            where datname = current_database() and wait_event_type = 'Lock' and query like 'insert into employee_day%'
+            """) > 0), "the first batch never waited for the day row");
+        Assert.Equal(1, (await _host.Pipeline.SubmitActivitiesAsync([Activity(_org.Staff[1], morning, 30)])).Accepted);
+        var waiting = _host.Pipeline.SubmitActivitiesAsync([Activity(_org.Staff[2], morning, 30)]);
+        Assert.True(await WaitUntilAsync(() => Task.FromResult(queue.QueuedItems == 0)), "the writer never took the third batch");
+        return new BusyWriter(blocker, tx, blocked, waiting);
+    }
+
+    /// <summary>The lock holding batch 1, batch 1 itself and the batch waiting for its connection.</summary>
+    private sealed record BusyWriter(NpgsqlConnection Connection, NpgsqlTransaction Lock, Task<IngestResult> Blocked,
+        Task<IngestResult> Waiting) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Lock.DisposeAsync();
+            await Connection.DisposeAsync();
+        }
     }
 
     private static async Task<bool> WaitUntilAsync(Func<Task<bool>> condition)
