@@ -35,6 +35,18 @@ public class LiveCheapReadTests(TestDatabase db) : IClassFixture<TestDatabase>
     }
 
     /// <summary>The employee's snapshot as a fresh full load computes it from the database.</summary>
+    /// <summary>
+    /// The last update recomputed one employee in <paramref name="queries"/> round trips, by the cheap read
+    /// (<paramref name="quick"/>) or the full one (<paramref name="full"/>); returns the phase totals after it.
+    /// </summary>
+    private static LiveUpdatePhaseStats AssertRead(LiveIndicators live, LiveUpdatePhaseStats before, int queries, int quick, int full)
+    {
+        var after = live.Stats.Phases;
+        Assert.Equal((1, queries), (live.Stats.LastEmployeesRecomputed, live.Stats.LastQueries));
+        Assert.Equal((quick, full), (after.QuickEmployees - before.QuickEmployees, after.FullEmployees - before.FullEmployees));
+        return after;
+    }
+
     private async Task<IndicatorSnapshot> ReloadedAsync(SettableTime time, string nip) => (await LoadAsync(time)).Employee(nip)!;
 
     [Fact]
@@ -51,9 +63,7 @@ public class LiveCheapReadTests(TestDatabase db) : IClassFixture<TestDatabase>
 
         await live.ApplyAsync(new EventsChanged { Nips = [nips[1]] });
 
-        var after = live.Stats.Phases;
-        Assert.Equal((1, 1), (live.Stats.LastEmployeesRecomputed, live.Stats.LastQueries));
-        Assert.Equal((1, 0), (after.QuickEmployees - before.QuickEmployees, after.FullEmployees - before.FullEmployees));
+        var after = AssertRead(live, before, queries: 1, quick: 1, full: 0);
         Assert.Equal((1, 1), (after.RegionCommits - before.RegionCommits, after.VersionsMoved - before.VersionsMoved));
         Assert.Equal(45, live.Employee(nips[1])!.ActivityMinutesPending);
         Assert.Equal(await ReloadedAsync(time, nips[1]), live.Employee(nips[1]));
@@ -78,9 +88,7 @@ public class LiveCheapReadTests(TestDatabase db) : IClassFixture<TestDatabase>
 
         await live.ApplyAsync(new EventsChanged { Nips = [nip] });
 
-        var after = live.Stats.Phases;
-        Assert.Equal((1, 1), (live.Stats.LastEmployeesRecomputed, live.Stats.LastQueries));
-        Assert.Equal((1, 0), (after.QuickEmployees - before.QuickEmployees, after.FullEmployees - before.FullEmployees));
+        AssertRead(live, before, queries: 1, quick: 1, full: 0);
         var snapshot = live.Employee(nip)!;
         Assert.Equal((60, Predikat.ButuhPerbaikan, Predikat.SangatBaik), (snapshot.ActivityMinutes, snapshot.Predikat, snapshot.PreviousPredikat));
         Assert.Equal(await ReloadedAsync(time, nip), snapshot);
@@ -101,9 +109,7 @@ public class LiveCheapReadTests(TestDatabase db) : IClassFixture<TestDatabase>
 
         await live.ApplyAsync(new EventsChanged { Nips = [nip] });
 
-        var after = live.Stats.Phases;
-        Assert.Equal((1, 1), (live.Stats.LastEmployeesRecomputed, live.Stats.LastQueries));
-        Assert.Equal((1, 0), (after.QuickEmployees - before.QuickEmployees, after.FullEmployees - before.FullEmployees));
+        AssertRead(live, before, queries: 1, quick: 1, full: 0);
         var snapshot = live.Employee(nip)!;
         Assert.Equal((15, Predikat.SangatKurang, "DI_BAWAH_EKSPEKTASI"), (snapshot.ActivityMinutes, snapshot.Predikat, snapshot.RatingHasilKerja));
         Assert.Equal(await ReloadedAsync(time, nip), snapshot);
@@ -124,9 +130,7 @@ public class LiveCheapReadTests(TestDatabase db) : IClassFixture<TestDatabase>
 
         await live.ApplyAsync(new EventsChanged { Nips = [nip] });
 
-        var after = live.Stats.Phases;
-        Assert.Equal((1, 2), (live.Stats.LastEmployeesRecomputed, live.Stats.LastQueries));
-        Assert.Equal((0, 1), (after.QuickEmployees - before.QuickEmployees, after.FullEmployees - before.FullEmployees));
+        AssertRead(live, before, queries: 2, quick: 0, full: 1);
         Assert.Equal(await ReloadedAsync(time, nip), live.Employee(nip));
     }
 }
