@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Kinerja.Dashboard.Access;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -23,10 +22,8 @@ public sealed partial class EmployeeLoopTests(LiveServer server) : IClassFixture
     public async Task Report_return_with_note_correct_resubmit_approve_moves_the_employee_and_the_unit_board()
     {
         var staff = server.Data.InUnit(Unit);
-        var accounts = server.Services.GetRequiredService<EmployeeAccountStore>();
-        var hash = Passwords.Hash("rahasia-uji-123");
-        await accounts.AddAsync(Employee, staff[1].Nip, hash, "test");
-        await accounts.AddAsync(Superior, staff[0].Nip, hash, "test");
+        await server.AddEmployeeAccountAsync(Employee, staff[1].Nip);
+        await server.AddEmployeeAccountAsync(Superior, staff[0].Nip);
 
         var saya = await OpenAsync(390, 844, Employee, "/saya");
         await Assertions.Expect(saya.Locator("#daftar-aktivitas li.aktivitas").First).ToBeVisibleAsync();

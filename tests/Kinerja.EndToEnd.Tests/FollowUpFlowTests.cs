@@ -82,7 +82,7 @@ public sealed class FollowUpFlowTests(LiveServer server) : IClassFixture<LiveSer
         var users = server.Services.GetRequiredService<UserStore>();
         if (await users.FindAsync(name) is null)
         {
-            await server.Services.GetRequiredService<EmployeeAccountStore>().AddAsync(name, nip, Passwords.Hash("rahasia-uji-123"), "test");
+            await server.AddEmployeeAccountAsync(name, nip);
         }
         return name;
     }

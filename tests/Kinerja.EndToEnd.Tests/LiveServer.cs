@@ -84,6 +84,14 @@ public class LiveServer : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
+    /// <summary>
+    /// A <c>pegawai</c> account bound to <paramref name="nip"/> (its superior rights follow from the reference data); pages
+    /// sign in as it through <see cref="NewPageAsync"/>'s user header, so its password is never typed.
+    /// </summary>
+    public Task AddEmployeeAccountAsync(string username, string nip) =>
+        Services.GetRequiredService<Kinerja.Dashboard.Access.EmployeeAccountStore>()
+            .AddAsync(username, nip, Kinerja.Dashboard.Access.Passwords.Hash("rahasia-uji-123"), "test");
+
     /// <summary>A wall-screen sized page (1920×1080) with the Indonesian locale.</summary>
     public async Task<IPage> NewPageAsync(int width = 1920, int height = 1080, string user = User)
     {

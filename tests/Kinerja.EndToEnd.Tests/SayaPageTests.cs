@@ -30,10 +30,8 @@ public sealed class SayaPageTests(LiveServer server) : IClassFixture<LiveServer>
         {
             return;
         }
-        var accounts = server.Services.GetRequiredService<EmployeeAccountStore>();
-        var hash = Passwords.Hash("rahasia-uji-123");
-        await accounts.AddAsync(Employee, Me.Nip, hash, "test");
-        await accounts.AddAsync(Superior, Boss.Nip, hash, "test");
+        await server.AddEmployeeAccountAsync(Employee, Me.Nip);
+        await server.AddEmployeeAccountAsync(Superior, Boss.Nip);
     }
 
     private async Task<IPage> SayaAsync(int width = 1280, int height = 900)
@@ -249,8 +247,7 @@ public sealed class SayaPageTests(LiveServer server) : IClassFixture<LiveServer>
         var users = server.Services.GetRequiredService<UserStore>();
         if (await users.FindAsync(leaver) is null)
         {
-            await server.Services.GetRequiredService<EmployeeAccountStore>()
-                .AddAsync(leaver, server.Data.InUnit(Unit)[2].Nip, Passwords.Hash("rahasia-uji-123"), "test");
+            await server.AddEmployeeAccountAsync(leaver, server.Data.InUnit(Unit)[2].Nip);
         }
         var page = await server.NewPageAsync(1280, 900, leaver);
         await page.GotoAsync("/saya");

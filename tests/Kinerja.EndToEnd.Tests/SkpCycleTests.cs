@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Dapper;
-using Kinerja.Dashboard.Access;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -29,10 +28,8 @@ public sealed partial class SkpCycleTests(LiveServer server) : IClassFixture<Liv
     {
         var staff = server.Data.InUnit(Unit);
         var (superiorNip, employeeNip) = (staff[0].Nip, staff[2].Nip);
-        var accounts = server.Services.GetRequiredService<EmployeeAccountStore>();
-        var hash = Passwords.Hash("rahasia-uji-123");
-        await accounts.AddAsync(Employee, employeeNip, hash, "test");
-        await accounts.AddAsync(Superior, superiorNip, hash, "test");
+        await server.AddEmployeeAccountAsync(Employee, employeeNip);
+        await server.AddEmployeeAccountAsync(Superior, superiorNip);
         var now = server.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var year = now.ToOffset(TimeSpan.FromHours(7)).Year;
         // this month's hasil kerja from the superior's scores is lowered to di bawah ekspektasi, so the SKP rating

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Dapper;
-using Kinerja.Dashboard.Access;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -23,10 +22,8 @@ public sealed class SkpYearPickerTests(LiveServer server) : IClassFixture<LiveSe
     {
         var staff = server.Data.InUnit(Unit);
         var (superiorNip, employeeNip) = (staff[0].Nip, staff[2].Nip);
-        var accounts = server.Services.GetRequiredService<EmployeeAccountStore>();
-        var hash = Passwords.Hash("rahasia-uji-123");
-        await accounts.AddAsync(Employee, employeeNip, hash, "test");
-        await accounts.AddAsync(Superior, superiorNip, hash, "test");
+        await server.AddEmployeeAccountAsync(Employee, employeeNip);
+        await server.AddEmployeeAccountAsync(Superior, superiorNip);
         var year = server.Services.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(7)).Year;
         var last = year - 1;
         await using (var conn = await server.DataSource.OpenConnectionAsync())

@@ -229,7 +229,7 @@ public sealed class TimPageTests(LiveServer server) : IClassFixture<LiveServer>
         var users = server.Services.GetRequiredService<UserStore>();
         if (await users.FindAsync(name) is null)
         {
-            await server.Services.GetRequiredService<EmployeeAccountStore>().AddAsync(name, nip, Passwords.Hash("rahasia-uji-123"), "test");
+            await server.AddEmployeeAccountAsync(name, nip);
         }
         return name;
     }
