@@ -198,6 +198,11 @@ public sealed class SayaPageTests(LiveServer server) : IClassFixture<LiveServer>
         await pull.ClickAsync();
         await Assertions.Expect(pull).ToHaveTextAsync("Ketuk lagi untuk menarik");
         Assert.Equal("pending", await conn.ExecuteScalarAsync<string>("select status from activity where event_id = @eventId", new { eventId }));
+        // a live update re-renders the list between the two taps (here: showing and hiding withdrawn reports); the
+        // second tap must still confirm
+        await page.Locator("#tampil-ditarik").CheckAsync();
+        await page.Locator("#tampil-ditarik").UncheckAsync();
+        await Assertions.Expect(pull).ToHaveTextAsync("Ketuk lagi untuk menarik");
         await pull.ClickAsync();
 
         await Assertions.Expect(page.Locator("#pesan-aktivitas")).ToHaveTextAsync("Laporan ditarik.");

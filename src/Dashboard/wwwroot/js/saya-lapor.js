@@ -184,13 +184,25 @@
     }
   }
 
+  // The activity waiting for its second tap. Kept here, not on the button: a live update re-renders the list
+  // between the two taps, and the new button must still count the second tap as the confirmation.
+  let confirming = null;
+  let confirmTimer = 0;
+
   async function withdraw(a, btn) {
-    if (btn.dataset.confirm !== "1") {
-      btn.dataset.confirm = "1";
+    if (confirming !== a.eventId) {
+      confirming = a.eventId;
       btn.textContent = "Ketuk lagi untuk menarik";
-      setTimeout(() => { btn.dataset.confirm = ""; btn.textContent = "Tarik"; }, 4000);
+      clearTimeout(confirmTimer);
+      confirmTimer = setTimeout(() => {
+        confirming = null;
+        const shown = $("daftar-aktivitas").querySelector(`li[data-id="${a.eventId}"] button.tarik`);
+        if (shown) { shown.textContent = "Tarik"; }
+      }, 4000);
       return;
     }
+    confirming = null;
+    clearTimeout(confirmTimer);
     btn.disabled = true;
     if (!pendingWithdrawal || pendingWithdrawal.activityEventId !== a.eventId) {
       pendingWithdrawal = { eventId: newId(), activityEventId: a.eventId, replacedBy: null };
@@ -227,7 +239,7 @@
       const edit = el("button", "ubah", a.state === "dikembalikan" ? "Perbaiki dan kirim ulang" : "Ubah");
       edit.type = "button";
       edit.addEventListener("click", () => startEdit(a));
-      const pull = el("button", "tarik", "Tarik");
+      const pull = el("button", "tarik", confirming === a.eventId ? "Ketuk lagi untuk menarik" : "Tarik");
       pull.type = "button";
       pull.addEventListener("click", () => withdraw(a, pull));
       actions.append(edit, pull);
