@@ -131,6 +131,10 @@ if (steadyPasses > 0)
 {
     outcomes = null; // the full run's outcomes are not kept alive through the passes
     Steady.Print(Steady.Run(set, snapshots, threads, steadyPasses, passSeconds), passSeconds);
+    if (threads > 1)
+    {
+        Steady.Print(Steady.Run(set, snapshots, 1, steadyPasses, passSeconds), passSeconds);
+    }
 }
 else
 {
