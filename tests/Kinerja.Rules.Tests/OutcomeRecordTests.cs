@@ -59,6 +59,27 @@ public class OutcomeRecordTests
         Assert.Equal("TPP_PERSEN", TppPercent(Snapshot).Event);
     }
 
+    [Fact]
+    public void FiredRule_OfAnInjectedRule_NamesTheWorkflowItRanUnder_EachTime()
+    {
+        // one compiled rule, two workflows: it runs under "outer" in the whole chain and under "shared" when named
+        const string Shared = """
+            { "WorkflowName": "shared", "Rules": [ { "RuleName": "r", "SuccessEvent": "E1", "Expression": "snapshot.TksDays > 1",
+              "Actions": { "OnSuccess": { "Name": "OutputExpression", "Context": { "Expression": "snapshot.TksDays * 10" } } } } ] }
+            """;
+        const string Outer = """{ "WorkflowName": "outer", "WorkflowsToInject": [ "shared" ], "Rules": [ { "RuleName": "own", "Expression": "true" } ] }""";
+        var (set, issues) = RuleBuilder.Compile(("shared.json", Shared), ("outer.json", Outer));
+        Assert.True(set is not null, string.Join("; ", issues));
+
+        var first = set.Evaluate(Snapshot).Fired.Single(f => f.Rule == "r");
+        var named = set.Evaluate(Snapshot with { TksDays = 3 }, ["shared"]).Fired.Single(f => f.Rule == "r");
+        var again = set.Evaluate(Snapshot with { TksDays = 4 }).Fired.Single(f => f.Rule == "r");
+
+        Assert.Equal(new FiredRule("outer", "r", "E1", 20), first);
+        Assert.Equal(new FiredRule("shared", "r", "E1", 30), named);
+        Assert.Equal(new FiredRule("outer", "r", "E1", 40), again);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(4)]
