@@ -33,6 +33,9 @@ public sealed class CompiledRule
     // harmlessly (a lost write only costs an allocation).
     private Engine.FiredRule? _lastFired;
 
+    // The rule's part of its FiredRule records in the last workflow it fired in (shared by them; threads race harmlessly).
+    private Engine.FiredRuleHead? _firedHead;
+
     // The rule's part of its triggers in the last workflow version it fired in (shared by them; threads race harmlessly).
     private Engine.TriggerRule? _triggerRule;
 
@@ -58,7 +61,12 @@ public sealed class CompiledRule
         {
             return last;
         }
-        var fired = new Engine.FiredRule(workflow, Name, Event, output);
+        var head = _firedHead;
+        if (head is null || !ReferenceEquals(head.Workflow, workflow))
+        {
+            _firedHead = head = new Engine.FiredRuleHead(workflow, Name, Event);
+        }
+        var fired = new Engine.FiredRule(head, output);
         _lastFired = fired;
         return fired;
     }

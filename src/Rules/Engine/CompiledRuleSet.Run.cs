@@ -99,14 +99,13 @@ public sealed partial class CompiledRuleSet
                 }
             }
         }
-        return new EvaluationOutcome
+        return new EvaluationOutcome(Slots, values)
         {
             Subject = subject,
             IsUnit = isUnit,
             Period = period,
             UnitId = unitId,
             RegionId = regionId,
-            Values = new ValueBag(Slots, values),
             Fired = Exact(firedBuffer, firedCount),
             Triggers = Exact(triggerBuffer, triggerCount),
             Errors = (IReadOnlyList<RuleError>?)errors ?? [],
@@ -155,12 +154,13 @@ public sealed partial class CompiledRuleSet
         var inputs = NoInputs;
         if (explain)
         {
-            var read = new object?[rule.Reads.Length];
-            for (var k = 0; k < read.Length; k++)
+            var read = new TriggerInputs(rule.Reads);
+            var getters = rule.ReadGetters;
+            for (var k = 0; k < getters.Length; k++)
             {
-                read[k] = BoxCache.Share(rule.ReadGetters[k](current));
+                read.Set(k, BoxCache.Share(getters[k](current)));
             }
-            inputs = new TriggerInputs(rule.Reads, read);
+            inputs = read;
         }
         return new Trigger(rule.TriggerRule(wf.Name, wf.Version), subject, isUnit, period, inputs, unitId, regionId);
     }

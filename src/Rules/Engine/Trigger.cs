@@ -56,6 +56,3 @@ public sealed record Trigger
 
 /// <summary>A rule that threw while evaluating; the other rules still ran.</summary>
 public sealed record RuleError(string Workflow, int Version, string Rule, string Message);
-
-/// <summary>A top-level rule that succeeded: its event and its OnSuccess output (if any).</summary>
-public sealed record FiredRule(string Workflow, string Rule, string Event, object? Output);
