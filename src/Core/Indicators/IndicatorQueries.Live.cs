@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using Dapper;
 
 namespace Kinerja.Core.Indicators;
@@ -7,25 +8,41 @@ namespace Kinerja.Core.Indicators;
 public sealed partial class IndicatorQueries
 {
     /// <summary>
-    /// The cheap first read of a change, in one round trip: <see cref="LiveSignatureSql"/> for the employees of
-    /// <paramref name="filter"/> and the IKM sums of <paramref name="ikmUnits"/>.
+    /// The cheap first read of a change, in one round trip of prepared statements (<see cref="LiveSignatureCommand"/>):
+    /// <see cref="LiveSignatureSql.ForNips"/> for the active employees of <paramref name="nips"/> and the IKM sums of
+    /// <paramref name="ikmUnits"/>.
     /// </summary>
     internal async Task<(IReadOnlyList<LiveSignatureRow> Employees, IReadOnlyList<UnitFactsRow> Units)> LiveSignaturesAsync(
-        PeriodPlan plan, EmployeeFilter filter, IReadOnlyCollection<string> ikmUnits, CancellationToken ct)
+        PeriodPlan plan, IReadOnlyCollection<string> nips, IReadOnlyCollection<string> ikmUnits, CancellationToken ct)
     {
-        var employees = filter.Nips is not { Count: 0 };
-        var sql = (employees ? LiveSignatureSql.Query + ";\n" : "") + (ikmUnits.Count > 0 ? UnitFactsSql.Ikm : "");
-        if (sql.Length == 0)
+        if (nips.Count == 0 && ikmUnits.Count == 0)
         {
             return ([], []);
         }
-        var parameters = new DynamicParameters(plan.Parameters(filter));
-        parameters.Add("units", ikmUnits.ToArray());
         await using var conn = await db.OpenConnectionAsync(ct);
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, parameters, cancellationToken: ct));
-        IReadOnlyList<LiveSignatureRow> rows = employees ? (await grid.ReadAsync<LiveSignatureRow>()).AsList() : [];
-        IReadOnlyList<UnitFactsRow> units = ikmUnits.Count > 0 ? (await grid.ReadAsync<UnitFactsRow>()).AsList() : [];
+        await using var command = LiveSignatureCommand.Create(conn, plan, nips, ikmUnits);
+        await command.PrepareAsync(ct);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        IReadOnlyList<LiveSignatureRow> rows = [];
+        if (nips.Count > 0)
+        {
+            rows = await ReadAllAsync<LiveSignatureRow>(reader, ct);
+            await reader.NextResultAsync(ct);
+        }
+        IReadOnlyList<UnitFactsRow> units = ikmUnits.Count > 0 ? await ReadAllAsync<UnitFactsRow>(reader, ct) : [];
         return (rows, units);
+    }
+
+    /// <summary>The rows of the reader's current result, mapped by Dapper as <c>QueryAsync</c> would.</summary>
+    private static async Task<List<T>> ReadAllAsync<T>(DbDataReader reader, CancellationToken ct)
+    {
+        var parse = reader.GetRowParser<T>();
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(parse(reader));
+        }
+        return rows;
     }
 
     /// <summary>

@@ -13,9 +13,25 @@ internal static class LiveSignatureSql
 {
     /// <summary>
     /// Parameters of <see cref="EmployeeFactsSql"/> for a month period (<c>@start</c> is the month's first
-    /// day) plus <c>@todays</c>. Inactive employees are not returned unless the filter includes them.
+    /// day) plus <c>@todays</c>. Inactive employees are not returned unless the filter includes them. The full read's
+    /// variant (any population filter, the levels from <see cref="EmployeeFactsSql.LevelCtes"/>: one pass over the
+    /// level table for a whole region); a change's cheap read uses <see cref="ForNips"/>.
     /// </summary>
-    public const string Query = EmployeeFactsSql.HeadSql + "\n" + EmployeeFactsSql.LevelCtes + ",\n" + """
+    public const string Query = EmployeeFactsSql.HeadSql + "\n" + EmployeeFactsSql.LevelCtes + ",\n" + Select + "\n"
+        + EmployeeFactsSql.LevelCteJoins + "\n" + Laterals;
+
+    /// <summary>
+    /// The cheap read of a change: the active employees of <c>@nips</c>, the same rows as <see cref="Query"/> with a
+    /// NIP filter. No <c>(@x is null or …)</c> guards, so one generic plan serves every change (the statement is
+    /// prepared: <see cref="LiveSignatureCommand"/>), and the levels looked up per employee by its key
+    /// (<see cref="EmployeeFactsSql.LevelLaterals"/>) rather than by CTEs that join the population again. Same
+    /// parameters as <see cref="Query"/> without the filter's.
+    /// </summary>
+    public const string ForNips = EmployeeFactsSql.NipsHeadSql + "\n" + Select + "\n" + EmployeeFactsSql.LevelLaterals
+        + "\n" + Laterals;
+
+    /// <summary>The select list and the month's and today's rollup rows; the levels' joins (<c>lv</c>, <c>h</c>) follow.</summary>
+    private const string Select = """
         dummy as (select 1)
         select
         """ + "\n" + AttendanceDetailSql.MonthFingerprint + "\n" + """
@@ -38,13 +54,15 @@ internal static class LiveSignatureSql
         join unnest(@regionIds::text[], @todays::date[]) as td(region_id, today) on td.region_id = e.region_id
         left join employee_month m on m.nip = e.nip and m.month = @start::date
         left join employee_day d on d.nip = e.nip and d.day = td.today
+        """;
+
+    /// <summary>The per-employee signatures after the levels' joins: ratings, TKS days, SKP stamp, officer survey.</summary>
+    private const string Laterals = """
         left join lateral (
             select sum(rr.score_sum)::bigint as score_sum, sum(rr.score_count)::bigint as score_count
             from rating_rollup rr
             where rr.subject_kind = 'employee' and rr.subject_id = e.nip::text and rr.period = any(@monthKeys)
         ) r on true
-        left join lvl lv on lv.nip = e.nip
-        left join hist h on h.nip = e.nip
         left join lateral (
             select count(*)::bigint as days, sum(x.day - date '2000-01-01')::bigint as day_sum,
                    sum(((x.day - date '2000-01-01')::bigint) * (x.day - date '2000-01-01'))::bigint as day_squares

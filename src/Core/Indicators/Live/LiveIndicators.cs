@@ -227,7 +227,7 @@ public sealed partial class LiveIndicators
             }
             var plan = PeriodPlan.Create(group.Key, group, _time);
             var phase = Stopwatch.GetTimestamp();
-            var light = await _queries.LiveSignaturesAsync(plan, new EmployeeFilter { Nips = nips }, ikmUnits, ct);
+            var light = await _queries.LiveSignaturesAsync(plan, nips, ikmUnits, ct);
             _phases.Signatures(phase);
             reads++;
             // Only the activity figures and the rules' levels moved (same signature): update from the cheap row, which
