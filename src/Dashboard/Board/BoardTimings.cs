@@ -30,7 +30,7 @@ public sealed class BoardTimings
     /// <summary>One <c>Chart</c> send waiting for the region's pending <c>Indicators</c> and <c>Trigger</c> sends (<see cref="IndicatorsFirst"/>).</summary>
     public StageTiming ChartYield { get; } = new();
 
-    /// <summary>The screens' <c>Indicators</c> writes (latest only per screen, see <see cref="Screens.LatestOnlySlot"/>).</summary>
+    /// <summary>The screens' <c>Indicators</c> writes (latest only per screen and key, see <see cref="Screens.ScreenOutbox"/>).</summary>
     public Screens.ScreenSendCounters Screens { get; } = new();
 
     /// <param name="renders">The SVG render durations of the <see cref="Charts.ChartCache"/>.</param>

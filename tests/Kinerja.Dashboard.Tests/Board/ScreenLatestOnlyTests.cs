@@ -5,9 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kinerja.Dashboard.Tests.Board;
 
 /// <summary>
-/// A screen that cannot keep up gets the latest <c>Indicators</c> of its group when it drains, not the backlog
-/// (<c>Board/Screens/BoardHubLifetimeManager</c>); a screen that keeps up gets them in order; a screen that leaves a
-/// group gets nothing held for it. Real hub connections on the long-polling transport; the slow screen's polls are held
+/// A screen that cannot keep up gets the latest <c>Indicators</c> of its group when it drains, not the backlog, and
+/// them before a held <c>Chart</c>, of which it gets only the latest version (<c>Board/Screens/BoardHubLifetimeManager</c>);
+/// a screen that keeps up gets them in order; a screen that leaves a group gets nothing held for it. Real hub connections on the long-polling transport; the slow screen's polls are held
 /// back by a <see cref="PollGate"/>, so the server's output to it fills as for a slow screen. Each test uses its own group
 /// (not a board group: the board's own pushes would mix in).
 /// </summary>
@@ -86,6 +86,41 @@ public sealed class ScreenLatestOnlyTests(BoardAppFactory app) : IClassFixture<B
         Assert.DoesNotContain(held, seqs);
         Assert.DoesNotContain(held + 1, seqs);
     }
+
+    [Fact]
+    public async Task SlowScreen_AfterBacklog_GetsLatestIndicatorsBeforeHeldChart_AndOnlyTheChartsLatestVersion()
+    {
+        const string group = "uji-grafik";
+        const int latest = 500;
+        var gate = new PollGate();
+        await using var slow = await HubClient.ConnectAsync(app, network: gate);
+        await Hub.Groups.AddToGroupAsync(slow.Connection.ConnectionId!, group);
+        var typed = app.Services.GetRequiredService<IHubContext<BoardHub, IBoardClient>>();
+        var before = Timings.Screens.Snapshot();
+
+        gate.Close();
+        for (var seq = 1; seq <= 100; seq++)
+        {
+            await Hub.Clients.Group(group).SendAsync("Indicators", new { seq, pad = Pad });
+        }
+        Assert.True(Timings.Screens.Snapshot().Held > before.Held, "the slow screen's connection never filled up");
+        await typed.Clients.Group(group).Chart(Chart(group, version: 1));
+        await typed.Clients.Group(group).Chart(Chart(group, version: 2));
+        await Hub.Clients.Group(group).SendAsync("Indicators", new { seq = latest, pad = Pad });
+        gate.Open();
+
+        await slow.WaitForAsync("Chart", p => p.GetProperty("version").GetInt64() == 2, Timeout);
+        var received = slow.Messages.Select(m => (m.Method, Key: m.Method == "Chart" ? m.Payload.GetProperty("version").GetInt64()
+            : Seq(m.Payload))).ToList();
+        Assert.DoesNotContain(("Chart", 1L), received);
+        var figures = received.IndexOf(("Indicators", (long)latest));
+        Assert.True(figures >= 0, "the latest Indicators never arrived");
+        Assert.True(figures < received.IndexOf(("Chart", 2L)), "the held Chart went before the latest Indicators");
+    }
+
+    private static ChartPayload Chart(string group, long version) => new(group, "uji-minutes", version, "Menit harian",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\">" + Pad + "</svg>", $"/charts/uji-minutes.png?v={version}",
+        $"/charts/uji-minutes.svg?v={version}");
 
     private static int Seq(System.Text.Json.JsonElement payload) =>
         payload.TryGetProperty("seq", out var seq) ? seq.GetInt32() : -1;

@@ -6,39 +6,41 @@ namespace Kinerja.Dashboard.Board.Screens;
 
 /// <summary>
 /// The board hub's groups on a single instance (no <c>Kinerja:Redis</c>): SignalR's own in-memory groups, except that a
-/// group's <c>Indicators</c> message is serialized once and handed to each screen through its
-/// <see cref="LatestOnlySlot"/>, so a screen whose connection is backed up gets the latest figures when it drains rather
-/// than every intermediate message in order. Every other message (<c>Chart</c>, <c>Trigger</c>, <c>Panels</c>, sends to
-/// one connection) goes through SignalR unchanged. Group membership is SignalR's (joins, <c>Unsubscribe</c>, the access
-/// re-checks' removals all pass here): a screen removed from a group loses what was held for it.
-/// With the Redis backplane the backplane's lifetime manager is used instead (messages cross instances there).
+/// group's <c>Indicators</c> and <c>Chart</c> messages are serialized once and handed to each screen's
+/// <see cref="ScreenOutbox"/>, so a screen whose connection is backed up gets the latest figures (before any held chart)
+/// and the latest version of each chart when it drains, rather than every intermediate message in order; and the
+/// region's flush never waits for its slowest screen. Every other message (<c>Trigger</c>, <c>Panels</c>, the
+/// subscribe-time state sent to one connection) goes through SignalR unchanged. Group membership is SignalR's (joins,
+/// <c>Unsubscribe</c>, the access re-checks' removals all pass here): a screen removed from a group loses what was held
+/// for it. With the Redis backplane the backplane's lifetime manager is used instead (messages cross instances there).
 /// </summary>
 public sealed class BoardHubLifetimeManager(ILogger<DefaultHubLifetimeManager<BoardHub>> logger, BoardTimings timings)
     : DefaultHubLifetimeManager<BoardHub>(logger)
 {
-    private static readonly string LatestOnlyMethod = nameof(IBoardClient.Indicators);
-
-    private readonly ConcurrentDictionary<string, HubConnectionContext> _connections = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ScreenOutbox> _outboxes = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Group name → connection id → that screen's slot for the group. Group entries stay when empty (the names are the
+    /// Group name → the outboxes of its screens by connection id. Group entries stay when empty (the names are the
     /// regions' and units' groups, a bounded set): removing one could race with a screen joining it.
     /// </summary>
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, LatestOnlySlot>> _groups =
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, ScreenOutbox>> _groups =
         new(StringComparer.Ordinal);
 
     public override Task OnConnectedAsync(HubConnectionContext connection)
     {
-        _connections[connection.ConnectionId] = connection;
+        _outboxes[connection.ConnectionId] = new ScreenOutbox(connection, timings.Screens);
         return base.OnConnectedAsync(connection);
     }
 
     public override async Task OnDisconnectedAsync(HubConnectionContext connection)
     {
-        _connections.TryRemove(connection.ConnectionId, out _);
         foreach (var members in _groups.Values)
         {
-            Leave(members, connection.ConnectionId);
+            members.TryRemove(connection.ConnectionId, out _);
+        }
+        if (_outboxes.TryRemove(connection.ConnectionId, out var outbox))
+        {
+            outbox.Close();
         }
         await base.OnDisconnectedAsync(connection);
     }
@@ -46,10 +48,10 @@ public sealed class BoardHubLifetimeManager(ILogger<DefaultHubLifetimeManager<Bo
     public override async Task AddToGroupAsync(string connectionId, string groupName, CancellationToken cancellationToken = default)
     {
         await base.AddToGroupAsync(connectionId, groupName, cancellationToken);
-        if (_connections.TryGetValue(connectionId, out var connection))
+        if (_outboxes.TryGetValue(connectionId, out var outbox))
         {
-            var members = _groups.GetOrAdd(groupName, _ => new ConcurrentDictionary<string, LatestOnlySlot>(StringComparer.Ordinal));
-            members.TryAdd(connectionId, new LatestOnlySlot(connection, timings.Screens));
+            _groups.GetOrAdd(groupName, _ => new ConcurrentDictionary<string, ScreenOutbox>(StringComparer.Ordinal))
+                .TryAdd(connectionId, outbox);
         }
     }
 
@@ -57,9 +59,9 @@ public sealed class BoardHubLifetimeManager(ILogger<DefaultHubLifetimeManager<Bo
         CancellationToken cancellationToken = default)
     {
         // Held messages go first: nothing of the group reaches the screen after it left.
-        if (_groups.TryGetValue(groupName, out var members))
+        if (_groups.TryGetValue(groupName, out var members) && members.TryRemove(connectionId, out var outbox))
         {
-            Leave(members, connectionId);
+            outbox.Leave(groupName);
         }
         await base.RemoveFromGroupAsync(connectionId, groupName, cancellationToken);
     }
@@ -68,7 +70,17 @@ public sealed class BoardHubLifetimeManager(ILogger<DefaultHubLifetimeManager<Bo
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(groupName);
-        if (!string.Equals(methodName, LatestOnlyMethod, StringComparison.Ordinal))
+        string key;
+        bool chart;
+        if (methodName == nameof(IBoardClient.Indicators))
+        {
+            (key, chart) = (ScreenOutbox.IndicatorsKey(groupName), false);
+        }
+        else if (methodName == nameof(IBoardClient.Chart) && args is [ChartPayload payload])
+        {
+            (key, chart) = (ScreenOutbox.ChartKey(groupName, payload.ChartId), true);
+        }
+        else
         {
             return base.SendGroupAsync(groupName, methodName, args, cancellationToken);
         }
@@ -76,19 +88,11 @@ public sealed class BoardHubLifetimeManager(ILogger<DefaultHubLifetimeManager<Bo
         {
             // Serialized once per protocol for the whole group (as SignalR's own group send does).
             var message = new SerializedHubMessage(new InvocationMessage(methodName, args));
-            foreach (var slot in members.Values)
+            foreach (var outbox in members.Values)
             {
-                slot.Post(message);
+                outbox.Post(key, message, chart);
             }
         }
         return Task.CompletedTask;
-    }
-
-    private static void Leave(ConcurrentDictionary<string, LatestOnlySlot> members, string connectionId)
-    {
-        if (members.TryRemove(connectionId, out var slot))
-        {
-            slot.Close();
-        }
     }
 }

@@ -1,7 +1,7 @@
 namespace Kinerja.Dashboard.Board.Screens;
 
 /// <summary>
-/// What the screens' <c>Indicators</c> writes did since start (<see cref="LatestOnlySlot"/>): written at once, written
+/// What the screens' <c>Indicators</c> and <c>Chart</c> writes did since start (<see cref="ScreenOutbox"/>): written at once, written
 /// after waiting for a full connection, held while a previous write waited, and held messages replaced by a newer one
 /// before being written (stale figures a slow screen never had to parse). Read by <c>GET /api/v1/board/stats</c>.
 /// </summary>
