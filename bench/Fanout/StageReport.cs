@@ -103,7 +103,7 @@ public sealed class StageReport
         }
         long D(string name) => s.GetProperty(name).GetInt64() - s0.GetProperty(name).GetInt64();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Screen sends (Indicators per screen): {D("immediate")} written at once, {D("waited")} after waiting for a full connection, {D("held")} held behind a waiting one, {D("superseded")} replaced by newer figures before written; at most {s.GetProperty("waitingMax").GetInt64()} waiting at once"));
+            $"Screen sends (Indicators and Chart per screen): {D("immediate")} written at once, {D("waited")} after waiting for a full connection, {D("held")} held behind a waiting one, {D("superseded")} replaced by newer figures before written; at most {s.GetProperty("waitingMax").GetInt64()} waiting at once"));
     }
 
     /// <summary>This process's CPU and timer lag over a phase without the stage report (the bare baseline).</summary>
