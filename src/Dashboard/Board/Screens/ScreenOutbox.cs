@@ -102,10 +102,10 @@ public sealed class ScreenOutbox(HubConnectionContext connection, ScreenSendCoun
                     counters.Written(waited: true);
                 }
             }
-            catch (Exception ex) when (ex is OperationCanceledException or IOException or ObjectDisposedException
-                                           or InvalidOperationException)
+            catch (Exception)
             {
-                // The connection is closing: SignalR ends it; nothing held is worth writing any more.
+                // SignalR logs a failed write and aborts the connection itself; whatever the failure, nothing held is
+                // worth writing any more, and the outbox must not stay "writing" (it would never write again).
                 Close();
             }
             lock (_lock)
