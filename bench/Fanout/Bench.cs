@@ -273,6 +273,8 @@ public static class Bench
         var watch = Stopwatch.StartNew();
         var broadcast = http.PostAsync(string.Create(CultureInfo.InvariantCulture,
             $"/broadcast?rate={rate}&size={size}&seconds={o.Seconds}&groups=5"), null);
+        // How much of the baseline is this process: its CPU and timer lag while the bare broadcast runs.
+        var clientLoad = StageReport.ClientLoadAsync(broadcast);
         var peak = 0.0;
         while (!broadcast.IsCompleted)
         {
@@ -280,6 +282,7 @@ public static class Bench
             await Task.Delay(250);
         }
         await broadcast;
+        Console.WriteLine($"Bench client during the bare broadcast: {await clientLoad}");
         await Task.Delay(1000);
         var cpu = server.Stats.CpuSeconds() - cpu0;
         foreach (var c in clients)

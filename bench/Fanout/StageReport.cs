@@ -75,6 +75,7 @@ public sealed class StageReport
             Console.WriteLine("Server stages: not reported by this server");
             return;
         }
+        PrintScreenSends(stages0, stages);
         foreach (var name in Stages)
         {
             if (!stages.TryGetProperty(name, out var s) || !stages0.TryGetProperty(name, out var s0))
@@ -87,6 +88,37 @@ public sealed class StageReport
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Server stage {name,-9}: {count} samples, avg {total / Math.Max(1, count):0.0} ms; recent p50 {s.GetProperty("p50Ms").GetDouble():0.0} p99 {s.GetProperty("p99Ms").GetDouble():0.0} max {s.GetProperty("maxMs").GetDouble():0.0} ms"));
         }
+    }
+
+    /// <summary>
+    /// The per-screen <c>Indicators</c> writes of the load (<c>stages.screens</c>, since issue 22's latest-only slots): how
+    /// many went at once, how many waited for a full connection, and how many stale ones a slow screen never got.
+    /// </summary>
+    private static void PrintScreenSends(JsonElement before, JsonElement after)
+    {
+        if (!after.TryGetProperty("screens", out var s) || !before.TryGetProperty("screens", out var s0))
+        {
+            Console.WriteLine("Screen sends: not reported by this server (every Indicators queued on each connection)");
+            return;
+        }
+        long D(string name) => s.GetProperty(name).GetInt64() - s0.GetProperty(name).GetInt64();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Screen sends (Indicators and Chart per screen): {D("immediate")} written at once, {D("waited")} after waiting for a full connection, {D("held")} held behind a waiting one, {D("superseded")} replaced by newer figures before written; at most {s.GetProperty("waitingMax").GetInt64()} waiting at once"));
+    }
+
+    /// <summary>This process's CPU and timer lag over a phase without the stage report (the bare baseline).</summary>
+    public static async Task<string> ClientLoadAsync(Task phase)
+    {
+        var probe = new StageReport();
+        using var stop = new CancellationTokenSource();
+        var probing = probe.ProbeAsync(stop.Token);
+        await phase;
+        await stop.CancelAsync();
+        await probing;
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - probe._cpu0).TotalSeconds;
+        var wall = Stopwatch.GetElapsedTime((long)probe._wall0).TotalSeconds;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{cpu / Math.Max(0.001, wall):0.00} cores, 10 ms timer late by {Line(probe.ClientLag)}");
     }
 
     private static string Line(Latencies l)

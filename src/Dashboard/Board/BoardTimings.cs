@@ -30,10 +30,13 @@ public sealed class BoardTimings
     /// <summary>One <c>Chart</c> send waiting for the region's pending <c>Indicators</c> and <c>Trigger</c> sends (<see cref="IndicatorsFirst"/>).</summary>
     public StageTiming ChartYield { get; } = new();
 
+    /// <summary>The screens' <c>Indicators</c> writes (latest only per screen and key, see <see cref="Screens.ScreenOutbox"/>).</summary>
+    public Screens.ScreenSendCounters Screens { get; } = new();
+
     /// <param name="renders">The SVG render durations of the <see cref="Charts.ChartCache"/>.</param>
     public StageStats Snapshot(StageTiming renders) =>
         new(Wait.Summary(), Age.Summary(), Flush.Summary(), Send.Summary(), Charts.Summary(), renders.Summary(),
-            ChartSend.Summary(), ChartYield.Summary());
+            ChartSend.Summary(), ChartYield.Summary(), Screens.Snapshot());
 }
 
 /// <summary>
@@ -81,8 +84,9 @@ public sealed class StageTiming
 }
 
 /// <summary>Stage durations of the board's flushes over all regions (see <see cref="BoardTimings"/>).</summary>
+/// <param name="Screens">The per-screen <c>Indicators</c> writes (single instance; zero with the Redis backplane).</param>
 public sealed record StageStats(StageSummary Wait, StageSummary Age, StageSummary Flush, StageSummary Send,
-    StageSummary Charts, StageSummary Render, StageSummary ChartSend, StageSummary ChartYield);
+    StageSummary Charts, StageSummary Render, StageSummary ChartSend, StageSummary ChartYield, Screens.ScreenSendStats Screens);
 
 /// <param name="Count">Samples since start.</param>
 /// <param name="TotalMs">Sum of all samples since start (milliseconds).</param>

@@ -29,13 +29,26 @@ public sealed class HubClient : IAsyncDisposable
 
     public IReadOnlyList<(string Method, JsonElement Payload, DateTimeOffset At)> Messages => _messages.ToArray();
 
-    /// <summary>Connects as the test user <paramref name="user"/> (test header scheme); anonymous when null.</summary>
-    public static async Task<HubClient> ConnectAsync<T>(WebApplicationFactory<T> factory, string? user = "t-admin") where T : class
+    /// <summary>
+    /// Connects as the test user <paramref name="user"/> (test header scheme); anonymous when null. <paramref name="network"/>,
+    /// when given, sits between the connection and the test server (its inner handler is set here), e.g. a
+    /// <see cref="PollGate"/> that makes a slow screen.
+    /// </summary>
+    public static async Task<HubClient> ConnectAsync<T>(WebApplicationFactory<T> factory, string? user = "t-admin",
+        DelegatingHandler? network = null) where T : class
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(factory.Server.BaseAddress, "/hubs/board"), o =>
             {
-                o.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
+                o.HttpMessageHandlerFactory = _ =>
+                {
+                    if (network is null)
+                    {
+                        return factory.Server.CreateHandler();
+                    }
+                    network.InnerHandler = factory.Server.CreateHandler();
+                    return network;
+                };
                 o.Transports = HttpTransportType.LongPolling;
                 if (user is not null)
                 {

@@ -18,6 +18,8 @@ public static class BoardClusterRegistration
         if (!options.Enabled)
         {
             services.AddSingleton(BoardPublisher.Standalone());
+            // One instance: its screens get the latest Indicators of a group, not a backlog (Screens/BoardHubLifetimeManager).
+            services.AddSingleton<HubLifetimeManager<BoardHub>, Screens.BoardHubLifetimeManager>();
             return;
         }
         services.AddSingleton(options);
