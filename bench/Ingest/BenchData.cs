@@ -43,6 +43,22 @@ internal static class BenchData
         return string.Create(CultureInfo.InvariantCulture, $"{birth:yyyyMMdd}{start:yyyyMM}1{n % 1000:D3}");
     }
 
+    /// <summary>The seeded employees as (nip, unit, region, time zone), in seeding order (for in-memory reference data).</summary>
+    public static IEnumerable<(string Nip, string Unit, string Region, string Tz)> Employees()
+    {
+        var n = 0;
+        foreach (var r in Regions)
+        {
+            foreach (var u in Units)
+            {
+                for (var e = 0; e < EmployeesPerUnit; e++, n++)
+                {
+                    yield return (Nip(n), $"{u}-{r.Id}", r.Id, r.Tz);
+                }
+            }
+        }
+    }
+
     public static int EmployeeCount => Regions.Length * UnitsPerRegion * EmployeesPerUnit;
 
     public static async Task SeedAsync(string connectionString)

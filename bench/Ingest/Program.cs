@@ -17,6 +17,10 @@ if (bench.Client)
     return await HttpClientMode.RunAsync(bench);
 }
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+if (bench.ServerPath)
+{
+    return await ServerPath.RunAsync(bench);
+}
 WriterPhases.Listen();
 if (bench.BatchSize is { } batchSize)
 {

@@ -152,6 +152,12 @@ internal static class JsonFields
     /// <summary>An ISO-8601 instant that must carry an offset (<c>Z</c> or <c>±hh:mm</c>).</summary>
     public static DateTimeOffset Instant(ref Utf8JsonReader reader, string field, ref List<FieldError>? errors)
     {
+        // the common shape straight from the bytes (no string, no culture-aware parse); the rest as before
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence
+            && IsoInstant.TryParse(reader.ValueSpan, out var instant))
+        {
+            return instant;
+        }
         var text = Text(ref reader, field, ref errors);
         if (text is null)
         {

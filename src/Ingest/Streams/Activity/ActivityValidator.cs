@@ -38,14 +38,13 @@ internal static class ActivityValidator
         ValidationContext.MaxLength(item.Description, MaxText, "description", ref errors);
         ValidationContext.MaxLength(item.Output, MaxText, "output", ref errors);
         ValidationContext.MaxLength(item.SkpIndicator, MaxSkpIndicator, "skpIndicator", ref errors);
-        if (employee is not null && !Errors.Has(errors, "occurredAt") && item.OccurredAt != default)
-        {
-            ctx.KeptMonth(employee.Region.Clock.LocalDay(item.OccurredAt), "occurredAt", ref errors);
-        }
-        if (errors is not null || employee is null)
+        if (employee is null || Errors.Has(errors, "occurredAt") || item.OccurredAt == default)
         {
             return null;
         }
-        return new PreparedActivity(index, item, employee, employee.Region.Clock.LocalDay(item.OccurredAt));
+        // the local day, converted once for the retention check and the writer (a time-zone conversion each)
+        var localDay = employee.Region.Clock.LocalDay(item.OccurredAt);
+        ctx.KeptMonth(localDay, "occurredAt", ref errors);
+        return errors is null ? new PreparedActivity(index, item, employee, localDay) : null;
     }
 }

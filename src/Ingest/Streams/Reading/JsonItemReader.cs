@@ -25,9 +25,10 @@ internal static class JsonItemReader
         {
             return false;
         }
+        var expected = 0;
         while (JsonFields.NextProperty(ref reader))
         {
-            var field = Match(ref reader, fields);
+            var field = Match(ref reader, fields, ref expected);
             reader.Read();
             if (field is null)
             {
@@ -75,12 +76,21 @@ internal static class JsonItemReader
         return true;
     }
 
-    private static ItemField? Match(ref Utf8JsonReader reader, IReadOnlyList<ItemField> fields)
+    /// <summary>
+    /// The field named by the current property, or null. Clients mostly send the fields in contract order, so the field
+    /// after the last one matched is tried first (one comparison per property instead of a scan of the list).
+    /// </summary>
+    private static ItemField? Match(ref Utf8JsonReader reader, IReadOnlyList<ItemField> fields, ref int expected)
     {
+        if (expected < fields.Count && reader.ValueTextEquals(fields[expected].Utf8Name))
+        {
+            return fields[expected++];
+        }
         foreach (var field in fields)
         {
             if (reader.ValueTextEquals(field.Utf8Name))
             {
+                expected = field.Index + 1;
                 return field;
             }
         }
