@@ -52,6 +52,16 @@ public sealed class UnitPlanPageTests(LiveServer server) : IClassFixture<LiveSer
         await Assertions.Expect(row.Locator("td").Nth(3)).ToHaveTextAsync($"Triwulan I {Year}: 20; Triwulan II {Year}: 40,5");
         await Assertions.Expect(valueError).ToBeEmptyAsync();
         await Assertions.Expect(page.Locator("#iku-status")).ToContainTextAsync("IKU E2E-IKU-1 ditambahkan.");
+
+        // A change saved elsewhere (here: straight to the API, not through the form) reaches the page as a live refresh;
+        // the refreshed list must not wipe the answer to this session's own save (it did: the status line was rebuilt).
+        var elsewhere = await page.EvaluateAsync<int>(@"async ([unit, year]) => (await fetch('/api/v1/units/' + unit + '/iku', {
+            method: 'PUT', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ year, code: 'E2E-IKU-2', name: 'Disimpan di tempat lain', targetValue: 10, targetUnit: 'dokumen' }) })).status",
+            new object[] { Unit, Year });
+        Assert.Equal(200, elsewhere);
+        await Assertions.Expect(page.Locator("#tabel-iku tbody tr[data-code='E2E-IKU-2']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#iku-status")).ToContainTextAsync("IKU E2E-IKU-1 ditambahkan.");
         Assert.True(await NoSidewaysScrollAsync(page), "/rencana-unit scrolls sideways at 1366 px");
         await LiveServer.ScreenshotAsync(page, "31-rencana-unit");
 

@@ -19,6 +19,9 @@
   const url = "/api/v1/units/" + encodeURIComponent(unit) + "/iku";
   let editing = null;
   let confirmCode = null;
+  // The answer to this session's last save or removal. It is kept by the page, not by the status line: a live
+  // refresh (a Panels hint, which the save itself sends) rewrites the line and must not wipe the answer.
+  let lastAnswer = "";
 
   function el(tag, cls, text) {
     const e = document.createElement(tag);
@@ -75,7 +78,7 @@
       const tr = el("tr", "kosong"); const td = el("td", "", "Belum ada IKU untuk tahun " + year + ". Tambahkan dengan formulir di bawah.");
       td.colSpan = 8; tr.append(td); return tr;
     })()]));
-    status.textContent = r.body.iku.length + " IKU · diperbarui " + new Intl.DateTimeFormat("id-ID",
+    status.textContent = (lastAnswer ? lastAnswer + " " : "") + r.body.iku.length + " IKU · diperbarui " + new Intl.DateTimeFormat("id-ID",
       { timeZone: document.body.dataset.tz || "Asia/Jakarta", hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date()).replace(".", ":")
       + " " + (document.body.dataset.zone || "");
     document.body.dataset.loaded = String(Date.now());
@@ -167,8 +170,8 @@
       const real = r.body && r.body.realisations ? r.body.realisations + " realisasi sudah dicatat" : "";
       said = "IKU " + code + " tidak dapat dihapus: " + [rhk, real].filter(Boolean).join(" dan ") + ".";
     } else { said = "Gagal menghapus IKU " + code + " (" + r.status + ")."; }
+    lastAnswer = said;
     await refresh();
-    status.textContent = said + " " + status.textContent;
   }
 
   form.addEventListener("submit", async (e) => {
@@ -183,9 +186,9 @@
     button.disabled = false;
     if (r.ok) {
       const what = { created: "ditambahkan", updated: "diubah", unchanged: "tidak berubah" }[r.body.change] || "disimpan";
+      lastAnswer = "IKU " + r.body.code + " " + what + ".";
       resetForm();
       await refresh();
-      status.textContent = "IKU " + r.body.code + " " + what + ". " + status.textContent;
       return;
     }
     if (r.status === 400 && r.body && r.body.errors) { showErrors(r.body.errors); return; }
