@@ -9,14 +9,15 @@ namespace Kinerja.Dashboard.Employees;
 /// Committed events (<c>kinerja_events</c>, <see cref="EventsChanged"/>) reach the employee screens: each touched
 /// employee's group gets <see cref="IEmployeeClient.ActivitiesChanged"/>, their direct superior's group
 /// <see cref="IEmployeeClient.ReviewQueueChanged"/>. With several instances only the board publisher sends (the
-/// backplane reaches every instance's connections), as for the boards' trigger feed.
+/// backplane reaches every instance's connections), as for the boards' trigger feed. People nobody watches
+/// (<see cref="EmployeeWatchers"/>) are skipped, and with no one watching anyone the superiors are not looked up.
 /// </summary>
 public sealed class EmployeeFeedHandler(IHubContext<EmployeeHub, IEmployeeClient> hub, AccessCache people,
-    BoardPublisher publisher, TimeProvider time) : IChangeHandler<EventsChanged>
+    BoardPublisher publisher, EmployeeWatchers watchers, TimeProvider time) : IChangeHandler<EventsChanged>
 {
     public async Task HandleAsync(EventsChanged message, CancellationToken ct)
     {
-        if (!publisher.IsActive || message.Nips.Length == 0)
+        if (!publisher.IsActive || message.Nips.Length == 0 || !watchers.Any)
         {
             return;
         }
@@ -24,8 +25,11 @@ public sealed class EmployeeFeedHandler(IHubContext<EmployeeHub, IEmployeeClient
         foreach (var nip in message.Nips)
         {
             var change = new EmployeeChange(nip, at);
-            await hub.Clients.Group(EmployeeHub.GroupPrefix + nip).ActivitiesChanged(change);
-            if (await people.EmployeeAsync(nip, ct) is { SupervisorNip: { } superior })
+            if (watchers.Watches(nip))
+            {
+                await hub.Clients.Group(EmployeeHub.GroupPrefix + nip).ActivitiesChanged(change);
+            }
+            if (await people.EmployeeAsync(nip, ct) is { SupervisorNip: { } superior } && watchers.Watches(superior))
             {
                 await hub.Clients.Group(EmployeeHub.GroupPrefix + superior).ReviewQueueChanged(change);
             }

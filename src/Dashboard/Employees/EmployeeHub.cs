@@ -8,7 +8,8 @@ namespace Kinerja.Dashboard.Employees;
 /// by the hub filter (<see cref="Access.BoardGroupHubFilter"/> with <see cref="Access.BoardGroupAccess"/>): that
 /// employee and their superior chain only; everybody else gets the same refusal as any other forbidden group.
 /// </summary>
-public sealed class EmployeeHub(IIndicatorQueries queries, SnapshotPrivacy privacy) : Hub<IEmployeeClient>
+public sealed class EmployeeHub(IIndicatorQueries queries, SnapshotPrivacy privacy, EmployeeWatchers watchers)
+    : Hub<IEmployeeClient>
 {
     public const string Path = "/hubs/employee";
     public const string GroupPrefix = "employee:";
@@ -23,6 +24,8 @@ public sealed class EmployeeHub(IIndicatorQueries queries, SnapshotPrivacy priva
             throw new HubException("Gunakan grup employee:{nip} di hub ini.");
         }
         var nip = group[GroupPrefix.Length..];
+        // Counted before the join: a change meanwhile is sent to the group (or covered by the snapshot below).
+        watchers.Joined(Context.ConnectionId, nip);
         await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
         if (await queries.EmployeeAsync(nip, null, Context.ConnectionAborted) is { } snapshot)
         {
@@ -31,5 +34,18 @@ public sealed class EmployeeHub(IIndicatorQueries queries, SnapshotPrivacy priva
     }
 
     /// <summary>Leaves a group joined with <see cref="Subscribe"/>.</summary>
-    public Task Unsubscribe(string group) => Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
+    public async Task Unsubscribe(string group)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
+        if (group.StartsWith(GroupPrefix, StringComparison.Ordinal))
+        {
+            watchers.Left(Context.ConnectionId, group[GroupPrefix.Length..]);
+        }
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        watchers.Gone(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
 }

@@ -10,10 +10,12 @@ namespace Kinerja.Dashboard.Employees;
 /// to <c>employee:{nip}</c>. <see cref="EmployeeFeedHandler"/>'s <c>ActivitiesChanged</c> arrives at the commit, before
 /// the live model and the rules have caught up, so without this hint a screen would keep the figures (and the rating
 /// and predicate the rules derive) of its last read. A whole-region reload names no one and sends nothing. With several
-/// instances only the board publisher sends (the backplane reaches every instance's connections).
+/// instances only the board publisher sends (the backplane reaches every instance's connections). People nobody
+/// watches (<see cref="EmployeeWatchers"/>) are skipped.
 /// </summary>
 public sealed class EmployeeIndicatorsPush(LiveIndicators live, IHubContext<EmployeeHub, IEmployeeClient> hub,
-    BoardPublisher publisher, TimeProvider time, ILogger<EmployeeIndicatorsPush> logger) : BackgroundService
+    BoardPublisher publisher, EmployeeWatchers watchers, TimeProvider time, ILogger<EmployeeIndicatorsPush> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -21,13 +23,17 @@ public sealed class EmployeeIndicatorsPush(LiveIndicators live, IHubContext<Empl
         {
             await foreach (var change in live.Subscribe(stoppingToken).ReadAllAsync(stoppingToken))
             {
-                if (change.Full || change.Nips.Count == 0 || !publisher.IsActive)
+                if (change.Full || change.Nips.Count == 0 || !publisher.IsActive || !watchers.Any)
                 {
                     continue;
                 }
                 var at = time.GetUtcNow();
                 foreach (var nip in change.Nips)
                 {
+                    if (!watchers.Watches(nip))
+                    {
+                        continue;
+                    }
                     await hub.Clients.Group(EmployeeHub.GroupPrefix + nip).IndicatorsChanged(new EmployeeChange(nip, at));
                 }
             }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Kinerja.Dashboard.Tests.Access;
 using Kinerja.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using static Kinerja.Dashboard.Tests.Employees.LoopClient;
 
 namespace Kinerja.Dashboard.Tests.Employees;
@@ -118,6 +119,43 @@ public sealed class EmployeeLiveTests(EmployeeServerFactory app) : IClassFixture
         await Task.Delay(TimeSpan.FromSeconds(1));
         // The head of the unit is B's superior, not S2's: their own group hears only of B's changes.
         Assert.DoesNotContain(Drain(headQueue), m => m.GetProperty("nip").GetString() == _w.S2);
+    }
+
+    [Fact]
+    public async Task AScreensGroup_CountsAsWatched_UntilItsLastScreenUnsubscribesOrDisconnects()
+    {
+        var watchers = app.Services.GetRequiredService<Kinerja.Dashboard.Employees.EmployeeWatchers>();
+        var group = "employee:" + _w.S1;
+        var s1 = await SignInAsync("s1");
+        await UntilWatchedAsync(watchers, _w.S1, false); // earlier tests' screens are gone
+        var first = await ConnectAsync(s1, group);
+        await using var second = await ConnectAsync(s1, group);
+        Assert.True(watchers.Watches(_w.S1));
+        Assert.False(watchers.Watches(_w.S2));
+
+        await second.InvokeAsync("Unsubscribe", group);
+        Assert.True(watchers.Watches(_w.S1)); // the first screen still watches
+
+        await first.DisposeAsync();
+        await UntilWatchedAsync(watchers, _w.S1, false);
+
+        // A group watched again is served again: the superior's screen also sees the employee's change.
+        await using var again = await ConnectAsync(s1, group);
+        var changes = Collect(again, "ActivitiesChanged");
+        var (_, result) = await PostAsync(s1.Client, "api/v1/me/activities", new JsonArray(Activity(_w.S1)));
+        Assert.Equal("accepted", StatusAt(result, 0));
+        var change = await changes.Reader.ReadAsync().AsTask().WaitAsync(Wait);
+        Assert.Equal(_w.S1, change.GetProperty("nip").GetString());
+    }
+
+    private static async Task UntilWatchedAsync(Kinerja.Dashboard.Employees.EmployeeWatchers watchers, string nip, bool watched)
+    {
+        var deadline = DateTime.UtcNow + Wait;
+        while (watchers.Watches(nip) != watched)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{nip} is still {(watched ? "unwatched" : "watched")}");
+            await Task.Delay(50);
+        }
     }
 
     private static List<JsonElement> Drain(System.Threading.Channels.Channel<JsonElement> channel)
