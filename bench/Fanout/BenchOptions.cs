@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Kinerja.Bench.Fanout;
 
 /// <summary>Command-line settings; defaults are the scenario.</summary>
-public sealed record BenchOptions(int Clients, double Rate, int Seconds, string ServerDll, string Repo)
+public sealed record BenchOptions(int Clients, double Rate, int Seconds, string ServerDll, string Repo, int WarmupSeconds = 0)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -18,7 +18,8 @@ public sealed record BenchOptions(int Clients, double Rate, int Seconds, string 
             int.Parse(Get("--clients") ?? "1000", CultureInfo.InvariantCulture),
             double.Parse(Get("--rate") ?? "1000", CultureInfo.InvariantCulture),
             int.Parse(Get("--seconds") ?? "20", CultureInfo.InvariantCulture),
-            dll, repo);
+            dll, repo,
+            int.Parse(Get("--warmup") ?? "0", CultureInfo.InvariantCulture));
     }
 
     private static string FindRepo()
