@@ -28,6 +28,9 @@ internal sealed class BenchArgs
     /// <summary><c>--statements</c>: print <c>pg_stat_statements</c> of (b) and (c) (<see cref="Statements"/>).</summary>
     public bool Statements { get; private set; }
 
+    /// <summary>Create the rows' months' stream partitions before (b)'s and (c)'s timers (<see cref="PremadeMonths"/>).</summary>
+    public bool PremakeMonths { get; private set; }
+
     /// <summary>
     /// <c>--server-path</c>: only the HTTP server's own per-event work on the (c) request bodies, in memory, without
     /// PostgreSQL or sockets (<see cref="ServerPath"/>); <c>--rows</c> events.
@@ -65,6 +68,7 @@ internal sealed class BenchArgs
                 case "--work": a.Work = Next(); break;
                 case "--compare-partitioning": a.ComparePartitioning = true; break;
                 case "--statements": a.Statements = true; break;
+                case "--premake-months": a.PremakeMonths = true; break;
                 case "--server-path": a.ServerPath = true; break;
                 case "--client": a.Client = true; break;
                 case "--url": a.Url = Next(); break;

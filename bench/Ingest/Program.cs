@@ -105,6 +105,7 @@ Console.WriteLine($"(a) psql \\copy           {bench.Rows / a,12:N0} rows/s  ({a
 
 // (b) pipeline in-process
 var dbB = await FreshDatabaseAsync("bench_b");
+await PremakeMonthsAsync(dbB);
 await ResetStatementsAsync(dbB);
 var costB = CostMeter.Start(cluster.DataDir);
 var (b, acceptedB) = await Methods.PipelineAsync(dbB, rows, bench.Producers, bench.ChunkOrBatchSize);
@@ -117,6 +118,7 @@ PrintTimings();
 
 // (c) HTTP from a separate process, then latency at a steady rate
 var dbC = await FreshDatabaseAsync("bench_c");
+await PremakeMonthsAsync(dbC);
 var port = HttpBench.FreePort();
 var url = $"http://127.0.0.1:{port}";
 HttpBench.ClientReport c, latency;
@@ -164,6 +166,14 @@ Console.WriteLine($"| (d) Dapper INSERT per row (extrapolated from {controlRows.
 Console.WriteLine($"| (c) ack latency at {bench.Rate:N0} events/s | {latency.Rows:N0} | {latency.Seconds:N1} | p50 {latency.P50:N1} ms | p99 {latency.P99:N1} ms |");
 await cluster.StopAsync();
 return 0;
+
+async Task PremakeMonthsAsync(string cs)
+{
+    if (bench.PremakeMonths)
+    {
+        await PremadeMonths.CreateAsync(cs, rows);
+    }
+}
 
 async Task ResetStatementsAsync(string cs)
 {
