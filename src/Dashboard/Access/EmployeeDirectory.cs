@@ -20,6 +20,22 @@ public sealed class EmployeeDirectory(NpgsqlDataSource db)
             """, new { nip }, cancellationToken: ct));
     }
 
+    /// <summary>The direct superior of each of <paramref name="nips"/> that has one (unknown NIPs are left out), in one query.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> SupervisorsAsync(IReadOnlyCollection<string> nips,
+        CancellationToken ct = default)
+    {
+        if (nips.Count == 0)
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<(string Nip, string Supervisor)>(new CommandDefinition("""
+            select nip::text, supervisor_nip::text from employee
+            where nip = any(@nips) and supervisor_nip is not null
+            """, new { nips = nips as string[] ?? nips.ToArray() }, cancellationToken: ct));
+        return rows.ToDictionary(r => r.Nip, r => r.Supervisor, StringComparer.Ordinal);
+    }
+
     /// <summary>NIPs of the active employees whose supervisor is <paramref name="nip"/>, ordered.</summary>
     public async Task<IReadOnlyList<string>> DirectReportsAsync(string nip, CancellationToken ct = default)
     {

@@ -10,9 +10,10 @@ namespace Kinerja.Dashboard.Employees;
 /// employee's group gets <see cref="IEmployeeClient.ActivitiesChanged"/>, their direct superior's group
 /// <see cref="IEmployeeClient.ReviewQueueChanged"/>. With several instances only the board publisher sends (the
 /// backplane reaches every instance's connections), as for the boards' trigger feed. People nobody watches
-/// (<see cref="EmployeeWatchers"/>) are skipped, and with no one watching anyone the superiors are not looked up.
+/// (<see cref="EmployeeWatchers"/>) are skipped; the superiors of a message's people are read in one query, and not at
+/// all while no one watches anyone.
 /// </summary>
-public sealed class EmployeeFeedHandler(IHubContext<EmployeeHub, IEmployeeClient> hub, AccessCache people,
+public sealed class EmployeeFeedHandler(IHubContext<EmployeeHub, IEmployeeClient> hub, EmployeeDirectory people,
     BoardPublisher publisher, EmployeeWatchers watchers, TimeProvider time) : IChangeHandler<EventsChanged>
 {
     public async Task HandleAsync(EventsChanged message, CancellationToken ct)
@@ -22,6 +23,7 @@ public sealed class EmployeeFeedHandler(IHubContext<EmployeeHub, IEmployeeClient
             return;
         }
         var at = time.GetUtcNow();
+        var superiors = await people.SupervisorsAsync(message.Nips, ct);
         foreach (var nip in message.Nips)
         {
             var change = new EmployeeChange(nip, at);
@@ -29,7 +31,7 @@ public sealed class EmployeeFeedHandler(IHubContext<EmployeeHub, IEmployeeClient
             {
                 await hub.Clients.Group(EmployeeHub.GroupPrefix + nip).ActivitiesChanged(change);
             }
-            if (await people.EmployeeAsync(nip, ct) is { SupervisorNip: { } superior } && watchers.Watches(superior))
+            if (superiors.TryGetValue(nip, out var superior) && watchers.Watches(superior))
             {
                 await hub.Clients.Group(EmployeeHub.GroupPrefix + superior).ReviewQueueChanged(change);
             }
