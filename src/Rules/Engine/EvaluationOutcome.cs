@@ -1,7 +1,7 @@
 namespace Kinerja.Rules.Engine;
 
 /// <summary>The result of evaluating one snapshot through a rule set.</summary>
-public sealed class EvaluationOutcome
+public sealed partial class EvaluationOutcome
 {
     private static readonly IReadOnlyList<FiredRule> NoFired = [];
     private static readonly IReadOnlyList<Trigger> NoTriggers = [];
@@ -9,26 +9,14 @@ public sealed class EvaluationOutcome
 
     // The engine's outcome keeps its value slots and the rule set's slot names; the name -> value view over them
     // (Values) is built on first use (issue 22: one object less per snapshot for callers that read the typed figures).
-    private readonly IReadOnlyDictionary<string, int>? _slotNames;
     private readonly object?[]? _slots;
     private IReadOnlyDictionary<string, object?>? _values;
+    private IReadOnlyList<FiredRule>? _fired;
+    private IReadOnlyList<Trigger>? _triggers;
 
     public EvaluationOutcome()
     {
     }
-
-    /// <summary>An outcome whose <see cref="Values"/> are the set slots of <paramref name="slots"/> (named by <paramref name="slotNames"/>).</summary>
-    // Values has no value of its own here: it is built from the slots on first read
-#pragma warning disable CS8618
-    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    internal EvaluationOutcome(IReadOnlyDictionary<string, int> slotNames, object?[] slots)
-    {
-        _slotNames = slotNames;
-        _slots = slots;
-        Subject = "";
-        Period = "";
-    }
-#pragma warning restore CS8618
 
     public required string Subject { get; init; }
     public required bool IsUnit { get; init; }
@@ -39,11 +27,21 @@ public sealed class EvaluationOutcome
     public required IReadOnlyDictionary<string, object?> Values
     {
         // threads racing on the first read build equal views; either is kept
-        get => _values ??= new ValueBag(_slotNames!, _slots!);
+        get => _values ??= new ValueBag(_layout!.SlotNames, _slots!);
         init => _values = value;
     }
-    public IReadOnlyList<FiredRule> Fired { get; init; } = NoFired;
-    public IReadOnlyList<Trigger> Triggers { get; init; } = NoTriggers;
+    /// <summary>The top-level rules that succeeded, in chain order.</summary>
+    public IReadOnlyList<FiredRule> Fired
+    {
+        get => _fired ?? (_layout is null ? NoFired : Publish(ref _fired, BuildFired()));
+        init => _fired = value;
+    }
+    /// <summary>The triggers of the rules that succeeded, in chain order, with the inputs each read when explained.</summary>
+    public IReadOnlyList<Trigger> Triggers
+    {
+        get => _triggers ?? (_layout is null ? NoTriggers : Publish(ref _triggers, BuildTriggers()));
+        init => _triggers = value;
+    }
     public IReadOnlyList<RuleError> Errors { get; init; } = NoErrors;
 
     public string? RatingHasilKerja => Get("ratingHasilKerja") as string;
@@ -58,28 +56,26 @@ public sealed class EvaluationOutcome
     public IEnumerable<string> Events => Fired.Select(f => f.Event);
 
     private object? Get(string name) =>
-        (_values is null && _slots is not null ? ValueBag.TryGet(_slotNames!, _slots, name, out var v) : Values.TryGetValue(name, out v)) ? v : null;
+        (_values is null && _slots is not null ? ValueBag.TryGet(_layout!.SlotNames, _slots, name, out var v) : Values.TryGetValue(name, out v)) ? v : null;
 }
 
-/// <summary>A read-only name → value view over one outcome's value slots (names shared by the rule set).</summary>
+/// <summary>
+/// A read-only name → value view over one outcome's value slots (names shared by the rule set; the slots are the first
+/// items of <c>values</c>, which may hold more after them).
+/// </summary>
 internal sealed class ValueBag(IReadOnlyDictionary<string, int> slots, object?[] values)
     : IReadOnlyDictionary<string, object?>
 {
     /// <summary>Marks a slot no rule set (a rule may set a value to null).</summary>
     private static readonly object Absent = new();
 
-    /// <summary>Value slots with nothing set yet.</summary>
-    public static object?[] NewSlots(int count)
-    {
-        var values = new object?[count];
-        Array.Fill(values, Absent);
-        return values;
-    }
+    /// <summary>Marks every slot of <paramref name="values"/> as not set.</summary>
+    public static void Clear(object?[] values) => Array.Fill(values, Absent);
 
     public object? this[string key] => TryGetValue(key, out var v) ? v : throw new KeyNotFoundException(key);
     public IEnumerable<string> Keys => this.Select(kv => kv.Key);
     public IEnumerable<object?> Values => this.Select(kv => kv.Value);
-    public int Count => values.Count(v => !ReferenceEquals(v, Absent));
+    public int Count => slots.Values.Count(i => !ReferenceEquals(values[i], Absent));
     public bool ContainsKey(string key) => slots.TryGetValue(key, out var i) && !ReferenceEquals(values[i], Absent);
 
     public bool TryGetValue(string key, out object? value) => TryGet(slots, values, key, out value);
