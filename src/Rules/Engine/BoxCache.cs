@@ -15,10 +15,29 @@ internal static class BoxCache
     private static readonly object True = true;
     private static readonly object False = false;
 
+    /// <summary><paramref name="value"/> boxed: the shared box when it is in the cached range (a new one only the first time).</summary>
+    public static object Box(int value)
+    {
+        if (value is < MinInt or > MaxInt)
+        {
+            return value;
+        }
+        // threads racing on a first sighting each keep an equal box: either stays
+        return Ints[value - MinInt] ??= value;
+    }
+
+    /// <summary><paramref name="value"/> boxed as <see cref="Box(int)"/> does; null when it has none.</summary>
+    public static object? Box(int? value) => value is { } v ? Box(v) : null;
+
+    /// <summary>One of the two shared flag boxes.</summary>
+    public static object Box(bool value) => value ? True : False;
+
+    /// <summary><paramref name="value"/> boxed as <see cref="Box(bool)"/> does; null when it has none.</summary>
+    public static object? Box(bool? value) => value is { } v ? Box(v) : null;
+
     /// <summary><paramref name="value"/>, or a shared box holding the same value.</summary>
     public static object? Share(object? value) => value switch
     {
-        // threads racing on a first sighting each keep an equal box: either stays
         int i when i is >= MinInt and <= MaxInt => Ints[i - MinInt] ??= value,
         bool b => b ? True : False,
         _ => value,

@@ -22,12 +22,14 @@ internal sealed class ChainLayout
             count += workflows[w].Rules.Length;
         }
         WorkflowAt = new CompiledWorkflow[count];
+        WorkflowIndexAt = new int[count];
         RuleAt = new CompiledRule[count];
         for (var w = 0; w < workflows.Length; w++)
         {
             for (var r = 0; r < workflows[w].Rules.Length; r++)
             {
                 WorkflowAt[Offsets[w] + r] = workflows[w];
+                WorkflowIndexAt[Offsets[w] + r] = w;
                 RuleAt[Offsets[w] + r] = workflows[w].Rules[r];
             }
         }
@@ -41,8 +43,35 @@ internal sealed class ChainLayout
     /// <summary>The position of each workflow's first rule.</summary>
     public int[] Offsets { get; }
     public CompiledWorkflow[] WorkflowAt { get; }
+    public int[] WorkflowIndexAt { get; }
     public CompiledRule[] RuleAt { get; }
     public int Count => RuleAt.Length;
+
+    /// <summary>
+    /// Per value slot, the position of the fired rule whose output is the slot's final value (-1: no rule set it, or
+    /// the last one to set it has no output and set its event). As the evaluator sets them: in each workflow the first
+    /// fired rule setting a slot sets it, a later workflow's rule sets it again. <paramref name="setInWorkflow"/> is
+    /// room for one flag per slot.
+    /// </summary>
+    public void SlotOwners(in RuleBits fired, Span<int> owners, Span<bool> setInWorkflow)
+    {
+        owners.Fill(-1);
+        var workflow = -1;
+        for (var at = fired.Next(0, Count); at >= 0; at = fired.Next(at + 1, Count))
+        {
+            if (WorkflowIndexAt[at] != workflow)
+            {
+                workflow = WorkflowIndexAt[at];
+                setInWorkflow.Clear();
+            }
+            var rule = RuleAt[at];
+            if (rule.SetsSlot >= 0 && !setInWorkflow[rule.SetsSlot])
+            {
+                setInWorkflow[rule.SetsSlot] = true;
+                owners[rule.SetsSlot] = rule.HasOutput ? at : -1;
+            }
+        }
+    }
 }
 
 /// <summary>One bit per rule position of a <see cref="ChainLayout"/>: 64 in the value itself, more in an array.</summary>

@@ -33,9 +33,8 @@ public sealed partial class CompiledRuleSet
         var values = scratch.Values;
         ValueBag.Clear(values);
         var fired = new RuleBits(layout.Count);
-        // per position, the output of a fired rule that has one; per slot, the position of the rule whose output it holds
+        // per position, the output of a fired rule that has one
         var outputAt = scratch.OutputAt;
-        var slotOwner = scratch.SlotOwner;
         var inputCount = 0;
         var withOutput = 0;
         List<RuleError>? errors = null;
@@ -84,7 +83,6 @@ public sealed partial class CompiledRuleSet
                     var value = rule.HasOutput ? output : rule.Event;
                     scratch.SetInWorkflow[slot] = true;
                     values[slot] = value;
-                    slotOwner[slot] = rule.HasOutput ? at : -1;
                     if (setters[slot] is { } set)
                     {
                         try
@@ -109,8 +107,7 @@ public sealed partial class CompiledRuleSet
                 }
             }
         }
-        var owned = new RuleBits(layout.Count);
-        var extras = TakeOutputs(layout, fired, ref owned, withOutput, scratch);
+        var extras = TakeOutputs(layout, fired, withOutput, scratch);
         // one array per outcome: the value slots, the outputs no slot holds, the triggers' input values
         var slotCount = values.Length;
         var data = new object?[slotCount + extras + inputCount];
@@ -119,7 +116,7 @@ public sealed partial class CompiledRuleSet
         Array.Clear(scratch.Extras, 0, extras);
         Array.Copy(scratch.Inputs, 0, data, slotCount + extras, inputCount);
         Array.Clear(scratch.Inputs, 0, inputCount);
-        return new EvaluationOutcome(layout, data, fired, owned, slotCount + extras, explain)
+        return new EvaluationOutcome(layout, data, fired, slotCount + extras, explain)
         {
             Subject = subject,
             IsUnit = isUnit,
@@ -131,11 +128,17 @@ public sealed partial class CompiledRuleSet
     }
 
     /// <summary>
-    /// Marks in <paramref name="owned"/> the fired rules whose output is the final value of the slot they set, and puts
-    /// the other outputs in the scratch's <c>Extras</c>, in chain order; returns how many; clears what it read.
+    /// Puts the outputs of fired rules that are not the final value of the slot they set (an outcome reads those from
+    /// the slot, see <see cref="ChainLayout.SlotOwners"/>) in the scratch's <c>Extras</c>, in chain order; returns how
+    /// many; clears what it read.
     /// </summary>
-    private static int TakeOutputs(ChainLayout layout, RuleBits fired, ref RuleBits owned, int withOutput, Scratch scratch)
+    private static int TakeOutputs(ChainLayout layout, RuleBits fired, int withOutput, Scratch scratch)
     {
+        if (withOutput == 0)
+        {
+            return 0;
+        }
+        layout.SlotOwners(fired, scratch.SlotOwner, scratch.SetInWorkflow);
         var e = 0;
         for (var at = fired.Next(0, layout.Count); at >= 0 && withOutput > 0; at = fired.Next(at + 1, layout.Count))
         {
@@ -145,17 +148,12 @@ public sealed partial class CompiledRuleSet
                 continue;
             }
             withOutput--;
-            if (rule.SetsSlot >= 0 && scratch.SlotOwner[rule.SetsSlot] == at)
-            {
-                owned.Set(at);
-            }
-            else
+            if (rule.SetsSlot < 0 || scratch.SlotOwner[rule.SetsSlot] != at)
             {
                 scratch.Extras[e++] = scratch.OutputAt[at];
             }
             scratch.OutputAt[at] = null;
         }
-        Array.Fill(scratch.SlotOwner, -1);
         return e;
     }
 

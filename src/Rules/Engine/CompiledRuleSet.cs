@@ -163,19 +163,12 @@ public sealed partial class CompiledRuleSet
         /// <summary>The snapshot's value slots and the outputs no slot holds, copied into its outcome's data at its end.</summary>
         public readonly object?[] Values = new object?[slots];
         public readonly object?[] Extras = new object?[allRules];
-        /// <summary>Per value slot, the chain position of the rule whose output it holds (-1: none).</summary>
-        public readonly int[] SlotOwner = NoOwners(slots);
+        /// <summary>Per value slot, the chain position of the rule whose output it holds (<see cref="ChainLayout.SlotOwners"/>).</summary>
+        public readonly int[] SlotOwner = new int[slots];
         /// <summary>The values the snapshot's triggers read, copied into its outcome's data at its end.</summary>
         public object?[] Inputs = new object?[16];
         /// <summary>This worker's copy of the snapshot for the chain, refilled per snapshot (see <c>_reuseCopy</c>).</summary>
         public object? Copy;
-        private static int[] NoOwners(int slots)
-        {
-            var owners = new int[slots];
-            Array.Fill(owners, -1);
-            return owners;
-        }
-
         /// <summary>The time budget of the batch this scratch serves (<see cref="Safety.EvaluationBudget"/>).</summary>
         public Safety.BatchClock Batch { get; init; } = Safety.BatchClock.None;
     }

@@ -16,8 +16,6 @@ public sealed partial class EvaluationOutcome
 
     private readonly ChainLayout? _layout;
     private readonly RuleBits _firedBits;
-    // rules whose output is the final value of the slot they set (read from the slot, not kept twice)
-    private readonly RuleBits _ownedBits;
     // _slots holds the value slots (ChainLayout.SlotCount), then the outputs of fired rules that no slot holds (chain
     // order), then from _inputsAt the values each explained trigger read, trigger after trigger, each rule's reads in order
     private readonly int _inputsAt;
@@ -30,21 +28,17 @@ public sealed partial class EvaluationOutcome
     // Values, Fired and Triggers have no value of their own here: they are built on first read
 #pragma warning disable CS8618
     [SetsRequiredMembers]
-    internal EvaluationOutcome(ChainLayout layout, object?[] data, RuleBits fired, RuleBits owned, int inputsAt, bool explained)
+    internal EvaluationOutcome(ChainLayout layout, object?[] data, RuleBits fired, int inputsAt, bool explained)
     {
         _layout = layout;
         _slots = data;
         _firedBits = fired;
-        _ownedBits = owned;
         _inputsAt = inputsAt;
         _explained = explained;
         Subject = "";
         Period = "";
     }
 #pragma warning restore CS8618
-
-    private static T Publish<T>(ref T? field, T built) where T : class =>
-        Interlocked.CompareExchange(ref field, built, null) ?? built;
 
     private IReadOnlyList<FiredRule> BuildFired()
     {
@@ -57,13 +51,17 @@ public sealed partial class EvaluationOutcome
         var result = new FiredRule[count];
         var k = 0;
         var extra = layout.SlotCount;
+        var slots = layout.SlotCount;
+        Span<int> owners = slots <= 64 ? stackalloc int[slots] : new int[slots];
+        layout.SlotOwners(_firedBits, owners, slots <= 64 ? stackalloc bool[slots] : new bool[slots]);
         for (var at = _firedBits.Next(0, layout.Count); at >= 0; at = _firedBits.Next(at + 1, layout.Count))
         {
             var rule = layout.RuleAt[at];
             object? output = null;
             if (rule.HasOutput)
             {
-                output = _ownedBits.Get(at) ? _slots![rule.SetsSlot] : _slots![extra++];
+                // the output is the final value of the slot it set, or the next of the outputs no slot holds
+                output = rule.SetsSlot >= 0 && owners[rule.SetsSlot] == at ? _slots![rule.SetsSlot] : _slots![extra++];
             }
             result[k++] = rule.FiredWith(layout.WorkflowAt[at].Name, output);
         }

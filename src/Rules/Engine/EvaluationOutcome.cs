@@ -10,9 +10,8 @@ public sealed partial class EvaluationOutcome
     // The engine's outcome keeps its value slots and the rule set's slot names; the name -> value view over them
     // (Values) is built on first use (issue 22: one object less per snapshot for callers that read the typed figures).
     private readonly object?[]? _slots;
-    private IReadOnlyDictionary<string, object?>? _values;
-    private IReadOnlyList<FiredRule>? _fired;
-    private IReadOnlyList<Trigger>? _triggers;
+    // Values, Fired and Triggers once built or set (one holder, made on first need: an outcome nobody reads stays small)
+    private Views? _views;
 
     public EvaluationOutcome()
     {
@@ -26,21 +25,21 @@ public sealed partial class EvaluationOutcome
     /// <summary>Values the rules set (<c>Properties.sets</c>), by name; absent when no rule set them.</summary>
     public required IReadOnlyDictionary<string, object?> Values
     {
-        // threads racing on the first read build equal views; either is kept
-        get => _values ??= new ValueBag(_layout!.SlotNames, _slots!);
-        init => _values = value;
+        // threads racing on the first read build equal views; one is kept
+        get => _views?.Values ?? Publish(ref ViewsOf().Values, new ValueBag(_layout!.SlotNames, _slots!));
+        init => ViewsOf().Values = value;
     }
     /// <summary>The top-level rules that succeeded, in chain order.</summary>
     public IReadOnlyList<FiredRule> Fired
     {
-        get => _fired ?? (_layout is null ? NoFired : Publish(ref _fired, BuildFired()));
-        init => _fired = value;
+        get => _views?.Fired ?? (_layout is null ? NoFired : Publish(ref ViewsOf().Fired, BuildFired()));
+        init => ViewsOf().Fired = value;
     }
     /// <summary>The triggers of the rules that succeeded, in chain order, with the inputs each read when explained.</summary>
     public IReadOnlyList<Trigger> Triggers
     {
-        get => _triggers ?? (_layout is null ? NoTriggers : Publish(ref _triggers, BuildTriggers()));
-        init => _triggers = value;
+        get => _views?.Triggers ?? (_layout is null ? NoTriggers : Publish(ref ViewsOf().Triggers, BuildTriggers()));
+        init => ViewsOf().Triggers = value;
     }
     public IReadOnlyList<RuleError> Errors { get; init; } = NoErrors;
 
@@ -56,7 +55,19 @@ public sealed partial class EvaluationOutcome
     public IEnumerable<string> Events => Fired.Select(f => f.Event);
 
     private object? Get(string name) =>
-        (_values is null && _slots is not null ? ValueBag.TryGet(_layout!.SlotNames, _slots, name, out var v) : Values.TryGetValue(name, out v)) ? v : null;
+        (_views?.Values is null && _slots is not null ? ValueBag.TryGet(_layout!.SlotNames, _slots, name, out var v) : Values.TryGetValue(name, out v)) ? v : null;
+
+    private Views ViewsOf() => _views ?? Publish(ref _views, new Views());
+
+    private static T Publish<T>(ref T? field, T built) where T : class =>
+        Interlocked.CompareExchange(ref field, built, null) ?? built;
+
+    private sealed class Views
+    {
+        public IReadOnlyDictionary<string, object?>? Values;
+        public IReadOnlyList<FiredRule>? Fired;
+        public IReadOnlyList<Trigger>? Triggers;
+    }
 }
 
 /// <summary>
