@@ -190,6 +190,36 @@ public class BatchEquivalenceTests
         Assert.Contains(outcomes, o => o.Fired.Any(f => f.Rule == "a4") && Equals(o.Values["label"], "ditimpa"));
     }
 
+    /// <summary>
+    /// Issue 22: an outcome records fired rules as bits per chain position, 64 in one word and more in an array. A chain
+    /// of 80 top-level rules (two workflows of 40: the second's positions cross the first word's end), with triggers and
+    /// outputs spread over both words, matches the plain RulesEngine loop.
+    /// </summary>
+    [Fact]
+    public async Task EvaluateBatch_WithMoreThan64RulesInTheChain_MatchesPlainRulesEngine()
+    {
+        static string Workflow(string name, int offset) => "{ \"WorkflowName\": \"" + name + "\", \"Rules\": [ "
+            + string.Join(", ", Enumerable.Range(0, 40).Select(i =>
+            {
+                var n = offset + i;
+                var properties = n % 3 == 0 ? "\"Properties\": { \"kind\": \"SANCTION\" }, " : "";
+                var output = n % 5 == 0
+                    ? ", \"Actions\": { \"OnSuccess\": { \"Name\": \"OutputExpression\", \"Context\": { \"Expression\": \"snapshot.ActivityMinutes + " + n + "\" } } }"
+                    : "";
+                return "{ \"RuleName\": \"r" + n + "\", \"SuccessEvent\": \"E" + n + "\", " + properties
+                    + "\"Expression\": \"snapshot.TksDays >= " + (n % 15) + "\"" + output + " }";
+            }))
+            + " ] }";
+        var (set, issues) = RuleBuilder.Compile(("w1.json", Workflow("w1", 0)), ("w2.json", Workflow("w2", 40)));
+        Assert.True(set is not null, string.Join(Environment.NewLine, issues));
+        Assert.Equal(80, set.EmployeeChain.Sum(w => w.Rules.Length));
+        var rng = new Random(22_080);
+        var snapshots = Enumerable.Range(0, 1500).Select(i => Employee(rng, i)).ToArray();
+
+        await AssertBatchMatchesPlainEngine(set.Sources, set, snapshots);
+        Assert.Contains(set.EvaluateBatch(snapshots, maxDegreeOfParallelism: 1), o => o.Fired.Count == 80 && o.Triggers.Count == 27);
+    }
+
     private static async Task AssertBatchMatchesPlainEngine(IReadOnlyList<WorkflowSource> sources, CompiledRuleSet set, IndicatorSnapshot[] snapshots)
     {
         var plain = new PlainRulesEngine(sources, set);

@@ -73,11 +73,11 @@ public sealed partial class CompiledRuleSet
 
     /// <summary>Evaluates one employee snapshot through the chain (or only <paramref name="workflows"/>, in chain order, without the chain's earlier steps).</summary>
     public EvaluationOutcome Evaluate(IndicatorSnapshot snapshot, IReadOnlyCollection<string>? workflows = null) =>
-        Run(snapshot, Layout(_employeeLayout, workflows), _employeeSetters, NewScratch(), explain: true);
+        Run(snapshot, Layout(_employeeLayout, EmployeeChain, workflows), _employeeSetters, NewScratch(), explain: true);
 
     /// <summary>Evaluates one unit snapshot through the unit workflows.</summary>
     public EvaluationOutcome Evaluate(UnitSnapshot snapshot, IReadOnlyCollection<string>? workflows = null) =>
-        Run(snapshot, Layout(_unitLayout, workflows), _unitSetters, NewScratch(), explain: true);
+        Run(snapshot, Layout(_unitLayout, UnitChain, workflows), _unitSetters, NewScratch(), explain: true);
 
     /// <summary>
     /// Evaluates many employee snapshots through the whole chain, partitioned over the cores;
@@ -133,9 +133,9 @@ public sealed partial class CompiledRuleSet
 
     private Scratch NewScratch(Safety.BatchClock? batch = null) => new(_maxRules, Slots.Count, _allRules) { Batch = batch ?? Safety.BatchClock.None };
 
-    /// <summary>The whole chain of <paramref name="whole"/>, or only the workflows <paramref name="names"/> names.</summary>
-    private ChainLayout Layout(ChainLayout whole, IReadOnlyCollection<string>? names) =>
-        names is null ? whole : new ChainLayout(Filter(ReferenceEquals(whole, _employeeLayout) ? EmployeeChain : UnitChain, names), Slots);
+    /// <summary>The <paramref name="whole"/> chain's layout, or one of only the workflows of <paramref name="chain"/> that <paramref name="names"/> names.</summary>
+    private ChainLayout Layout(ChainLayout whole, IReadOnlyList<CompiledWorkflow> chain, IReadOnlyCollection<string>? names) =>
+        names is null ? whole : new ChainLayout(Filter(chain, names), Slots);
 
     private static CompiledWorkflow[] Filter(IReadOnlyList<CompiledWorkflow> chain, IReadOnlyCollection<string>? names)
     {
