@@ -38,6 +38,11 @@ if (args.Contains("--breakdown"))
     Breakdown.Run(set, snapshots);
     return 0;
 }
+if (Arg("--profile-seconds", 0) is > 0 and var profileSeconds)
+{
+    ProfileLoop.Run(set, snapshots, profileSeconds);
+    return 0;
+}
 var plainEngine = new PlainRulesEngine(sources, set);
 
 // correctness first: all three agree on a sample

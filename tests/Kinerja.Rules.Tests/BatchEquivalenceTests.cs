@@ -144,6 +144,82 @@ public class BatchEquivalenceTests
         await AssertBatchMatchesPlainEngine(set.Sources, set, snapshots);
     }
 
+    /// <summary>
+    /// Issue 22: an outcome keeps the output of a fired rule in the slot it set when that is the slot's final value, and
+    /// every other output in its own data. Rule sets whose outputs are not all final slot values, compared with the
+    /// plain RulesEngine loop: an output with no <c>sets</c> (a trigger's, with inputs), a second rule of a workflow
+    /// setting a slot already set (its output is kept but not set), a later workflow setting the slot again with an output
+    /// and with its event, and a rule with no output setting its event.
+    /// </summary>
+    [Fact]
+    public async Task EvaluateBatch_WhenOutputsAreNotTheFinalValueOfTheirSlot_MatchesPlainRulesEngine()
+    {
+        const string alpha = """
+            { "WorkflowName": "alpha", "Rules": [
+              { "RuleName": "a1", "SuccessEvent": "A1", "Properties": { "sets": "skor" }, "Expression": "snapshot.TksDays >= 3",
+                "Actions": { "OnSuccess": { "Name": "OutputExpression", "Context": { "Expression": "snapshot.TksDays * 1.5" } } } },
+              { "RuleName": "a2", "SuccessEvent": "A2", "Properties": { "sets": "skor" }, "Expression": "snapshot.TksDays >= 5",
+                "Actions": { "OnSuccess": { "Name": "OutputExpression", "Context": { "Expression": "snapshot.TksDays * 2.0" } } } },
+              { "RuleName": "a3", "SuccessEvent": "A3", "Properties": { "kind": "SANCTION" }, "Expression": "snapshot.ActivityMinutes > 3000",
+                "Actions": { "OnSuccess": { "Name": "OutputExpression", "Context": { "Expression": "snapshot.ActivityMinutes + 0.5" } } } },
+              { "RuleName": "a4", "SuccessEvent": "A4", "Properties": { "sets": "label" }, "Expression": "snapshot.TksDays <= 1" }
+            ] }
+            """;
+        const string beta = """
+            { "WorkflowName": "beta", "Rules": [
+              { "RuleName": "b1", "SuccessEvent": "B1", "Properties": { "sets": "skor", "kind": "SANCTION" }, "Expression": "snapshot.TksDays >= 7 && snapshot.TksDays < 11",
+                "Actions": { "OnSuccess": { "Name": "OutputExpression", "Context": { "Expression": "100.0 + snapshot.TksDays" } } } },
+              { "RuleName": "b2", "SuccessEvent": "B2", "Properties": { "sets": "label" }, "Expression": "snapshot.TksDays == 0 && snapshot.ActivityMinutes > 5000",
+                "Actions": { "OnSuccess": { "Name": "OutputExpression", "Context": { "Expression": "\"ditimpa\"" } } } },
+              { "RuleName": "b3", "SuccessEvent": "B3", "Properties": { "sets": "skor" }, "Expression": "snapshot.TksDays >= 11" }
+            ] }
+            """;
+        var (set, issues) = RuleBuilder.Compile(("alpha.json", alpha), ("beta.json", beta));
+        Assert.True(set is not null, string.Join(Environment.NewLine, issues));
+        var rng = new Random(22_022);
+        var snapshots = Enumerable.Range(0, 4000).Select(i => Employee(rng, i)).ToArray();
+
+        await AssertBatchMatchesPlainEngine(set.Sources, set, snapshots);
+        // each case happened: an output overwritten by a later workflow's output and by its event, an output not set
+        // (second in its workflow), an output with no slot, an event value overwritten by an output
+        var outcomes = set.EvaluateBatch(snapshots, maxDegreeOfParallelism: 2, explain: true);
+        Assert.Contains(outcomes, o => o.Fired.Any(f => f.Rule == "a1") && Equals(o.Values["skor"], 100.0 + 8));
+        Assert.Contains(outcomes, o => o.Fired.Any(f => f.Rule == "a1" && f.Output is double) && Equals(o.Values["skor"], "B3"));
+        Assert.Contains(outcomes, o => o.Fired.Any(f => f.Rule == "a2" && Equals(f.Output, 12.0)) && Equals(o.Values["skor"], 9.0));
+        Assert.Contains(outcomes, o => o.Fired.Any(f => f.Rule == "a3" && f.Output is double) && o.Triggers.Any(t => t.Rule == "a3"));
+        Assert.Contains(outcomes, o => o.Fired.Any(f => f.Rule == "a4") && Equals(o.Values["label"], "ditimpa"));
+    }
+
+    /// <summary>
+    /// Issue 22: an outcome records fired rules as bits per chain position, 64 in one word and more in an array. A chain
+    /// of 80 top-level rules (two workflows of 40: the second's positions cross the first word's end), with triggers and
+    /// outputs spread over both words, matches the plain RulesEngine loop.
+    /// </summary>
+    [Fact]
+    public async Task EvaluateBatch_WithMoreThan64RulesInTheChain_MatchesPlainRulesEngine()
+    {
+        static string Workflow(string name, int offset) => "{ \"WorkflowName\": \"" + name + "\", \"Rules\": [ "
+            + string.Join(", ", Enumerable.Range(0, 40).Select(i =>
+            {
+                var n = offset + i;
+                var properties = n % 3 == 0 ? "\"Properties\": { \"kind\": \"SANCTION\" }, " : "";
+                var output = n % 5 == 0
+                    ? ", \"Actions\": { \"OnSuccess\": { \"Name\": \"OutputExpression\", \"Context\": { \"Expression\": \"snapshot.ActivityMinutes + " + n + "\" } } }"
+                    : "";
+                return "{ \"RuleName\": \"r" + n + "\", \"SuccessEvent\": \"E" + n + "\", " + properties
+                    + "\"Expression\": \"snapshot.TksDays >= " + (n % 15) + "\"" + output + " }";
+            }))
+            + " ] }";
+        var (set, issues) = RuleBuilder.Compile(("w1.json", Workflow("w1", 0)), ("w2.json", Workflow("w2", 40)));
+        Assert.True(set is not null, string.Join(Environment.NewLine, issues));
+        Assert.Equal(80, set.EmployeeChain.Sum(w => w.Rules.Length));
+        var rng = new Random(22_080);
+        var snapshots = Enumerable.Range(0, 1500).Select(i => Employee(rng, i)).ToArray();
+
+        await AssertBatchMatchesPlainEngine(set.Sources, set, snapshots);
+        Assert.Contains(set.EvaluateBatch(snapshots, maxDegreeOfParallelism: 1), o => o.Fired.Count == 80 && o.Triggers.Count == 27);
+    }
+
     private static async Task AssertBatchMatchesPlainEngine(IReadOnlyList<WorkflowSource> sources, CompiledRuleSet set, IndicatorSnapshot[] snapshots)
     {
         var plain = new PlainRulesEngine(sources, set);

@@ -256,10 +256,13 @@ internal sealed partial class WorkflowCompiler(ParserHost parser, IReadOnlyDicti
 
     private static string RuleKey(string workflow, string rule) => workflow + "\u0000" + rule;
 
+    /// <summary>A property's value as an object: ints and flags as the shared boxes of <see cref="Engine.BoxCache"/> (no box per read).</summary>
     private static Func<object, object?> Getter(Type inputType, string property)
     {
         var o = Expression.Parameter(typeof(object), "o");
+        var value = Expression.Property(Expression.Convert(o, inputType), property);
+        var shared = typeof(Engine.BoxCache).GetMethod(nameof(Engine.BoxCache.Box), [value.Type]);
         return Expression.Lambda<Func<object, object?>>(
-            Expression.Convert(Expression.Property(Expression.Convert(o, inputType), property), typeof(object)), o).Compile();
+            shared is not null ? Expression.Call(shared, value) : Expression.Convert(value, typeof(object)), o).Compile();
     }
 }

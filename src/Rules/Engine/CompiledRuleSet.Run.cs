@@ -5,10 +5,8 @@ namespace Kinerja.Rules.Engine;
 
 public sealed partial class CompiledRuleSet
 {
-    private static readonly IReadOnlyDictionary<string, object?> NoInputs = new Dictionary<string, object?>();
-
     /// <summary>Evaluates one snapshot within its budget (<see cref="Safety.EvaluationBudget"/>).</summary>
-    private EvaluationOutcome Run(object snapshot, CompiledWorkflow[] chain, Action<object, object?>?[] setters, Scratch scratch, bool explain,
+    private EvaluationOutcome Run(object snapshot, ChainLayout chain, Action<object, object?>?[] setters, Scratch scratch, bool explain,
         Safety.RuleLimits? limits = null)
     {
         scratch.Rules.Budget = Safety.EvaluationBudget.BeginSnapshot(limits ?? Limits, scratch.Batch);
@@ -22,7 +20,7 @@ public sealed partial class CompiledRuleSet
         }
     }
 
-    private EvaluationOutcome RunChain(object snapshot, CompiledWorkflow[] chain, Action<object, object?>?[] setters, Scratch scratch, bool explain)
+    private EvaluationOutcome RunChain(object snapshot, ChainLayout layout, Action<object, object?>?[] setters, Scratch scratch, bool explain)
     {
         var (subject, period, unitId, regionId, isUnit) = snapshot switch
         {
@@ -32,16 +30,20 @@ public sealed partial class CompiledRuleSet
         };
         var current = snapshot;
         var cloned = false;
-        var values = ValueBag.NewSlots(Slots.Count);
-        var firedBuffer = scratch.Fired;
-        var triggerBuffer = scratch.Triggers;
-        var firedCount = 0;
-        var triggerCount = 0;
+        var values = scratch.Values;
+        ValueBag.Clear(values);
+        var fired = new RuleBits(layout.Count);
+        // per position, the output of a fired rule that has one
+        var outputAt = scratch.OutputAt;
+        var inputCount = 0;
+        var withOutput = 0;
         List<RuleError>? errors = null;
         var rs = scratch.Rules;
+        var chain = layout.Workflows;
 
-        foreach (var wf in chain)
+        for (var w = 0; w < chain.Length; w++)
         {
+            var wf = chain[w];
             var rules = wf.Rules;
             if (wf.Gate.WorkflowDisabled)
             {
@@ -67,8 +69,14 @@ public sealed partial class CompiledRuleSet
                 {
                     continue;
                 }
+                var at = layout.Offsets[w] + r;
+                fired.Set(at);
                 var output = rs.Outputs[i];
-                firedBuffer[firedCount++] = rule.FiredWith(wf.Name, output);
+                if (rule.HasOutput)
+                {
+                    outputAt[at] = output;
+                    withOutput++;
+                }
                 if (rule.SetsSlot >= 0 && !scratch.SetInWorkflow[rule.SetsSlot])
                 {
                     var slot = rule.SetsSlot;
@@ -93,36 +101,75 @@ public sealed partial class CompiledRuleSet
                         }
                     }
                 }
-                if (rule.Kind is not null)
+                if (rule.Kind is not null && explain)
                 {
-                    triggerBuffer[triggerCount++] = MakeTrigger(wf, rule, current, subject, period, unitId, regionId, isUnit, explain);
+                    inputCount = ReadInputs(rule, current, scratch, inputCount);
                 }
             }
         }
-        return new EvaluationOutcome(Slots, values)
+        var extras = TakeOutputs(layout, fired, withOutput, scratch);
+        // one array per outcome: the value slots, the outputs no slot holds, the triggers' input values
+        var slotCount = values.Length;
+        var data = new object?[slotCount + extras + inputCount];
+        Array.Copy(values, data, slotCount);
+        Array.Copy(scratch.Extras, 0, data, slotCount, extras);
+        Array.Clear(scratch.Extras, 0, extras);
+        Array.Copy(scratch.Inputs, 0, data, slotCount + extras, inputCount);
+        Array.Clear(scratch.Inputs, 0, inputCount);
+        return new EvaluationOutcome(layout, data, fired, slotCount + extras, explain)
         {
             Subject = subject,
             IsUnit = isUnit,
             Period = period,
             UnitId = unitId,
             RegionId = regionId,
-            Fired = Exact(firedBuffer, firedCount),
-            Triggers = Exact(triggerBuffer, triggerCount),
             Errors = (IReadOnlyList<RuleError>?)errors ?? [],
         };
     }
 
-    /// <summary>The first <paramref name="count"/> items of a scratch buffer as an array of exactly that size (one allocation, none when empty).</summary>
-    private static T[] Exact<T>(T[] buffer, int count)
+    /// <summary>
+    /// Puts the outputs of fired rules that are not the final value of the slot they set (an outcome reads those from
+    /// the slot, see <see cref="ChainLayout.SlotOwners"/>) in the scratch's <c>Extras</c>, in chain order; returns how
+    /// many; clears what it read.
+    /// </summary>
+    private static int TakeOutputs(ChainLayout layout, RuleBits fired, int withOutput, Scratch scratch)
     {
-        if (count == 0)
+        if (withOutput == 0)
         {
-            return [];
+            return 0;
         }
-        var result = new T[count];
-        Array.Copy(buffer, result, count);
-        Array.Clear(buffer, 0, count);
-        return result;
+        layout.SlotOwners(fired, scratch.SlotOwner, scratch.SetInWorkflow);
+        var e = 0;
+        for (var at = fired.Next(0, layout.Count); at >= 0 && withOutput > 0; at = fired.Next(at + 1, layout.Count))
+        {
+            var rule = layout.RuleAt[at];
+            if (!rule.HasOutput)
+            {
+                continue;
+            }
+            withOutput--;
+            if (rule.SetsSlot < 0 || scratch.SlotOwner[rule.SetsSlot] != at)
+            {
+                scratch.Extras[e++] = scratch.OutputAt[at];
+            }
+            scratch.OutputAt[at] = null;
+        }
+        return e;
+    }
+
+    /// <summary>Appends the values <paramref name="rule"/> read from <paramref name="current"/> to the scratch's inputs.</summary>
+    private static int ReadInputs(CompiledRule rule, object current, Scratch scratch, int count)
+    {
+        var getters = rule.ReadGetters;
+        if (count + getters.Length > scratch.Inputs.Length)
+        {
+            Array.Resize(ref scratch.Inputs, Math.Max(scratch.Inputs.Length * 2, count + getters.Length));
+        }
+        for (var k = 0; k < getters.Length; k++)
+        {
+            scratch.Inputs[count++] = BoxCache.Share(getters[k](current));
+        }
+        return count;
     }
 
     /// <summary>
@@ -146,23 +193,6 @@ public sealed partial class CompiledRuleSet
             rs.Errors[index] = new Safety.RuleBudgetExceededException(error.Limit, message);
             rs.Fired[index] = false;
         }
-    }
-
-    private static Trigger MakeTrigger(CompiledWorkflow wf, CompiledRule rule, object current, string subject, string period,
-        string? unitId, string? regionId, bool isUnit, bool explain)
-    {
-        var inputs = NoInputs;
-        if (explain)
-        {
-            var read = new TriggerInputs(rule.Reads);
-            var getters = rule.ReadGetters;
-            for (var k = 0; k < getters.Length; k++)
-            {
-                read.Set(k, BoxCache.Share(getters[k](current)));
-            }
-            inputs = read;
-        }
-        return new Trigger(rule.TriggerRule(wf.Name, wf.Version), subject, isUnit, period, inputs, unitId, regionId);
     }
 
     /// <summary>A copy of <paramref name="snapshot"/> the chain may write values into: the worker's reused one when allowed.</summary>

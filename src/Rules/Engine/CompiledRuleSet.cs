@@ -26,6 +26,8 @@ public sealed partial class CompiledRuleSet
         // a chain runs each workflow at most once, so its fired rules and triggers fit in the rules of all workflows
         _allRules = Math.Max(1, employeeChain.Concat(unitChain).Sum(w => w.Rules.Length));
         _reuseCopy = employeeChain.Concat(unitChain).All(w => w.Rules.All(r => r.OutputIsPlainValue));
+        _employeeLayout = new ChainLayout(Filter(employeeChain, null), slots);
+        _unitLayout = new ChainLayout(Filter(unitChain, null), slots);
     }
 
     /// <summary>
@@ -43,6 +45,9 @@ public sealed partial class CompiledRuleSet
 
     private readonly Action<object, object?>?[] _employeeSetters;
     private readonly Action<object, object?>?[] _unitSetters;
+    // the whole chains (injected workflows run inside the workflows injecting them)
+    private readonly ChainLayout _employeeLayout;
+    private readonly ChainLayout _unitLayout;
     private readonly int _maxRules;
     private readonly int _allRules;
 
@@ -68,11 +73,11 @@ public sealed partial class CompiledRuleSet
 
     /// <summary>Evaluates one employee snapshot through the chain (or only <paramref name="workflows"/>, in chain order, without the chain's earlier steps).</summary>
     public EvaluationOutcome Evaluate(IndicatorSnapshot snapshot, IReadOnlyCollection<string>? workflows = null) =>
-        Run(snapshot, Filter(EmployeeChain, workflows), _employeeSetters, NewScratch(), explain: true);
+        Run(snapshot, Layout(_employeeLayout, EmployeeChain, workflows), _employeeSetters, NewScratch(), explain: true);
 
     /// <summary>Evaluates one unit snapshot through the unit workflows.</summary>
     public EvaluationOutcome Evaluate(UnitSnapshot snapshot, IReadOnlyCollection<string>? workflows = null) =>
-        Run(snapshot, Filter(UnitChain, workflows), _unitSetters, NewScratch(), explain: true);
+        Run(snapshot, Layout(_unitLayout, UnitChain, workflows), _unitSetters, NewScratch(), explain: true);
 
     /// <summary>
     /// Evaluates many employee snapshots through the whole chain, partitioned over the cores;
@@ -86,7 +91,7 @@ public sealed partial class CompiledRuleSet
         {
             return results;
         }
-        var chain = Filter(EmployeeChain, null);
+        var chain = _employeeLayout;
         var clock = Safety.EvaluationBudget.StartBatch(Limits, snapshots.Count);
         var degree = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
         if (degree == 1 || snapshots.Count < 256)
@@ -122,11 +127,15 @@ public sealed partial class CompiledRuleSet
     internal void WarmUp(IndicatorSnapshot employee, UnitSnapshot unit, int timeFactor)
     {
         var limits = Limits.WithTimeFactor(timeFactor);
-        Run(employee, EmployeeChain.ToArray(), _employeeSetters, NewScratch(), explain: true, limits);
-        Run(unit, UnitChain.ToArray(), _unitSetters, NewScratch(), explain: true, limits);
+        Run(employee, new ChainLayout(EmployeeChain.ToArray(), Slots), _employeeSetters, NewScratch(), explain: true, limits);
+        Run(unit, new ChainLayout(UnitChain.ToArray(), Slots), _unitSetters, NewScratch(), explain: true, limits);
     }
 
     private Scratch NewScratch(Safety.BatchClock? batch = null) => new(_maxRules, Slots.Count, _allRules) { Batch = batch ?? Safety.BatchClock.None };
+
+    /// <summary>The <paramref name="whole"/> chain's layout, or one of only the workflows of <paramref name="chain"/> that <paramref name="names"/> names.</summary>
+    private ChainLayout Layout(ChainLayout whole, IReadOnlyList<CompiledWorkflow> chain, IReadOnlyCollection<string>? names) =>
+        names is null ? whole : new ChainLayout(Filter(chain, names), Slots);
 
     private static CompiledWorkflow[] Filter(IReadOnlyList<CompiledWorkflow> chain, IReadOnlyCollection<string>? names)
     {
@@ -149,9 +158,15 @@ public sealed partial class CompiledRuleSet
     {
         public readonly RuleScratch Rules = new(maxRules);
         public readonly bool[] SetInWorkflow = new bool[slots];
-        /// <summary>Fired rules and triggers of the snapshot being evaluated, copied into exact-size arrays at its end.</summary>
-        public readonly FiredRule[] Fired = new FiredRule[allRules];
-        public readonly Trigger[] Triggers = new Trigger[allRules];
+        /// <summary>The outputs of the snapshot's fired rules by chain position (see <see cref="ChainLayout"/>).</summary>
+        public readonly object?[] OutputAt = new object?[allRules];
+        /// <summary>The snapshot's value slots and the outputs no slot holds, copied into its outcome's data at its end.</summary>
+        public readonly object?[] Values = new object?[slots];
+        public readonly object?[] Extras = new object?[allRules];
+        /// <summary>Per value slot, the chain position of the rule whose output it holds (<see cref="ChainLayout.SlotOwners"/>).</summary>
+        public readonly int[] SlotOwner = new int[slots];
+        /// <summary>The values the snapshot's triggers read, copied into its outcome's data at its end.</summary>
+        public object?[] Inputs = new object?[16];
         /// <summary>This worker's copy of the snapshot for the chain, refilled per snapshot (see <c>_reuseCopy</c>).</summary>
         public object? Copy;
         /// <summary>The time budget of the batch this scratch serves (<see cref="Safety.EvaluationBudget"/>).</summary>

@@ -1,7 +1,7 @@
 namespace Kinerja.Rules.Engine;
 
 /// <summary>The result of evaluating one snapshot through a rule set.</summary>
-public sealed class EvaluationOutcome
+public sealed partial class EvaluationOutcome
 {
     private static readonly IReadOnlyList<FiredRule> NoFired = [];
     private static readonly IReadOnlyList<Trigger> NoTriggers = [];
@@ -9,26 +9,13 @@ public sealed class EvaluationOutcome
 
     // The engine's outcome keeps its value slots and the rule set's slot names; the name -> value view over them
     // (Values) is built on first use (issue 22: one object less per snapshot for callers that read the typed figures).
-    private readonly IReadOnlyDictionary<string, int>? _slotNames;
     private readonly object?[]? _slots;
-    private IReadOnlyDictionary<string, object?>? _values;
+    // Values, Fired and Triggers once built or set (one holder, made on first need: an outcome nobody reads stays small)
+    private Views? _views;
 
     public EvaluationOutcome()
     {
     }
-
-    /// <summary>An outcome whose <see cref="Values"/> are the set slots of <paramref name="slots"/> (named by <paramref name="slotNames"/>).</summary>
-    // Values has no value of its own here: it is built from the slots on first read
-#pragma warning disable CS8618
-    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    internal EvaluationOutcome(IReadOnlyDictionary<string, int> slotNames, object?[] slots)
-    {
-        _slotNames = slotNames;
-        _slots = slots;
-        Subject = "";
-        Period = "";
-    }
-#pragma warning restore CS8618
 
     public required string Subject { get; init; }
     public required bool IsUnit { get; init; }
@@ -38,12 +25,22 @@ public sealed class EvaluationOutcome
     /// <summary>Values the rules set (<c>Properties.sets</c>), by name; absent when no rule set them.</summary>
     public required IReadOnlyDictionary<string, object?> Values
     {
-        // threads racing on the first read build equal views; either is kept
-        get => _values ??= new ValueBag(_slotNames!, _slots!);
-        init => _values = value;
+        // threads racing on the first read build equal views; one is kept
+        get => _views?.Values ?? Publish(ref ViewsOf().Values, new ValueBag(_layout!.SlotNames, _slots!));
+        init => ViewsOf().Values = value;
     }
-    public IReadOnlyList<FiredRule> Fired { get; init; } = NoFired;
-    public IReadOnlyList<Trigger> Triggers { get; init; } = NoTriggers;
+    /// <summary>The top-level rules that succeeded, in chain order.</summary>
+    public IReadOnlyList<FiredRule> Fired
+    {
+        get => _views?.Fired ?? (_layout is null ? NoFired : Publish(ref ViewsOf().Fired, BuildFired()));
+        init => ViewsOf().Fired = value;
+    }
+    /// <summary>The triggers of the rules that succeeded, in chain order, with the inputs each read when explained.</summary>
+    public IReadOnlyList<Trigger> Triggers
+    {
+        get => _views?.Triggers ?? (_layout is null ? NoTriggers : Publish(ref ViewsOf().Triggers, BuildTriggers()));
+        init => ViewsOf().Triggers = value;
+    }
     public IReadOnlyList<RuleError> Errors { get; init; } = NoErrors;
 
     public string? RatingHasilKerja => Get("ratingHasilKerja") as string;
@@ -58,28 +55,38 @@ public sealed class EvaluationOutcome
     public IEnumerable<string> Events => Fired.Select(f => f.Event);
 
     private object? Get(string name) =>
-        (_values is null && _slots is not null ? ValueBag.TryGet(_slotNames!, _slots, name, out var v) : Values.TryGetValue(name, out v)) ? v : null;
+        (_views?.Values is null && _slots is not null ? ValueBag.TryGet(_layout!.SlotNames, _slots, name, out var v) : Values.TryGetValue(name, out v)) ? v : null;
+
+    private Views ViewsOf() => _views ?? Publish(ref _views, new Views());
+
+    private static T Publish<T>(ref T? field, T built) where T : class =>
+        Interlocked.CompareExchange(ref field, built, null) ?? built;
+
+    private sealed class Views
+    {
+        public IReadOnlyDictionary<string, object?>? Values;
+        public IReadOnlyList<FiredRule>? Fired;
+        public IReadOnlyList<Trigger>? Triggers;
+    }
 }
 
-/// <summary>A read-only name → value view over one outcome's value slots (names shared by the rule set).</summary>
+/// <summary>
+/// A read-only name → value view over one outcome's value slots (names shared by the rule set; the slots are the first
+/// items of <c>values</c>, which may hold more after them).
+/// </summary>
 internal sealed class ValueBag(IReadOnlyDictionary<string, int> slots, object?[] values)
     : IReadOnlyDictionary<string, object?>
 {
     /// <summary>Marks a slot no rule set (a rule may set a value to null).</summary>
     private static readonly object Absent = new();
 
-    /// <summary>Value slots with nothing set yet.</summary>
-    public static object?[] NewSlots(int count)
-    {
-        var values = new object?[count];
-        Array.Fill(values, Absent);
-        return values;
-    }
+    /// <summary>Marks every slot of <paramref name="values"/> as not set.</summary>
+    public static void Clear(object?[] values) => Array.Fill(values, Absent);
 
     public object? this[string key] => TryGetValue(key, out var v) ? v : throw new KeyNotFoundException(key);
     public IEnumerable<string> Keys => this.Select(kv => kv.Key);
     public IEnumerable<object?> Values => this.Select(kv => kv.Value);
-    public int Count => values.Count(v => !ReferenceEquals(v, Absent));
+    public int Count => slots.Values.Count(i => !ReferenceEquals(values[i], Absent));
     public bool ContainsKey(string key) => slots.TryGetValue(key, out var i) && !ReferenceEquals(values[i], Absent);
 
     public bool TryGetValue(string key, out object? value) => TryGet(slots, values, key, out value);
