@@ -32,7 +32,7 @@ public sealed class ScreenLatestOnlyTests(BoardAppFactory app) : IClassFixture<B
         await Hub.Groups.AddToGroupAsync(slow.Connection.ConnectionId!, group);
         var before = Timings.Screens.Snapshot();
 
-        gate.Close();
+        await StallAsync(slow, gate);
         for (var seq = 1; seq <= sent; seq++)
         {
             await Hub.Clients.Group(group).SendAsync("Indicators", new { seq, pad = Pad });
@@ -66,7 +66,7 @@ public sealed class ScreenLatestOnlyTests(BoardAppFactory app) : IClassFixture<B
         await Hub.Groups.AddToGroupAsync(slow.Connection.ConnectionId!, other);
         var before = Timings.Screens.Snapshot();
 
-        gate.Close();
+        await StallAsync(slow, gate);
         for (var seq = 1; seq <= 100; seq++)
         {
             await Hub.Clients.Group(group).SendAsync("Indicators", new { seq, pad = Pad });
@@ -76,11 +76,16 @@ public sealed class ScreenLatestOnlyTests(BoardAppFactory app) : IClassFixture<B
         // Access withdrawn (as LiveAccessRechecks does) while the latest message is held.
         await Hub.Groups.RemoveFromGroupAsync(slow.Connection.ConnectionId!, group);
         await Hub.Clients.Group(group).SendAsync("Indicators", new { seq = held + 1, pad = Pad });
-        // Queued behind everything already handed to the connection: once it arrives, the rest has.
-        await Hub.Clients.Group(other).SendAsync("Panels", new { done = true });
+        // Queued behind the write that waits for the stalled connection (a plain group send waits for it: not awaited
+        // before the gate opens); a held message the screen did not lose would be written right after that write, so
+        // it would be queued before the second Panels, sent once the first has arrived.
+        var panels = Hub.Clients.Group(other).SendAsync("Panels", new { done = 1 });
         gate.Open();
+        await panels.WaitAsync(Timeout);
+        await slow.WaitForAsync("Panels", p => Done(p) == 1, Timeout);
+        await Hub.Clients.Group(other).SendAsync("Panels", new { done = 2 });
+        await slow.WaitForAsync("Panels", p => Done(p) == 2, Timeout);
 
-        await slow.WaitForAsync("Panels", p => p.TryGetProperty("done", out _), Timeout);
         var seqs = Seqs(slow);
         Assert.NotEmpty(seqs);
         Assert.DoesNotContain(held, seqs);
@@ -98,7 +103,7 @@ public sealed class ScreenLatestOnlyTests(BoardAppFactory app) : IClassFixture<B
         var typed = app.Services.GetRequiredService<IHubContext<BoardHub, IBoardClient>>();
         var before = Timings.Screens.Snapshot();
 
-        gate.Close();
+        await StallAsync(slow, gate);
         for (var seq = 1; seq <= 100; seq++)
         {
             await Hub.Clients.Group(group).SendAsync("Indicators", new { seq, pad = Pad });
@@ -117,6 +122,22 @@ public sealed class ScreenLatestOnlyTests(BoardAppFactory app) : IClassFixture<B
         Assert.True(figures >= 0, "the latest Indicators never arrived");
         Assert.True(figures < received.IndexOf(("Chart", 2L)), "the held Chart went before the latest Indicators");
     }
+
+    /// <summary>
+    /// Stalls the slow screen: closes its gate, ends the poll already waiting at the server (a message to this connection
+    /// alone), and waits until its next poll is held at the gate. From then on the server has no poll of this screen to
+    /// write to, so its output fills up; without this, the poll that was under way when the gate closed could take part
+    /// of the backlog at any moment and the screen would not be backed up when the test needs it to be.
+    /// </summary>
+    private async Task StallAsync(HubClient slow, PollGate gate)
+    {
+        gate.Close();
+        await Hub.Clients.Client(slow.Connection.ConnectionId!).SendAsync("Trigger", new { stall = true });
+        await gate.PollHeld.WaitAsync(Timeout);
+    }
+
+    private static int Done(System.Text.Json.JsonElement payload) =>
+        payload.TryGetProperty("done", out var done) ? done.GetInt32() : -1;
 
     private static ChartPayload Chart(string group, long version) => new(group, "uji-minutes", version, "Menit harian",
         "<svg xmlns=\"http://www.w3.org/2000/svg\">" + Pad + "</svg>", $"/charts/uji-minutes.png?v={version}",
