@@ -42,6 +42,10 @@ public static class SoakRun
                 $"Refusing to run: {items:N0} items over at most {WorkloadPlan.MaxDays} days would put more minutes on an employee's day than its region allows, and the server would reject the excess. Lower --rate or --minutes, raise --daily-max (up to 1440), or pass --allow-over-limit for a deliberate flood."));
             return 3;
         }
+        if (o.PlanOnly)
+        {
+            return 0;
+        }
 
         var timeline = new Timeline(o.Minutes);
         var acks = new AckLog(regions.Length);
