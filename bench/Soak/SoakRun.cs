@@ -98,7 +98,8 @@ public static class SoakRun
         Console.WriteLine("Load over; checking every acked event id in PostgreSQL...");
         var integrity = await Verification.CheckAsync(server.ConnectionString(), load, o.BatchSize, CancellationToken.None);
         var trend = MemoryTrend.From(sampler.Rss, sampler.Rows, o.Minutes);
-        var rejections = new Rejections(load.Rejected, plan.ExpectedRejections(), integrity.UnackedBatches);
+        var rejections = new Rejections(load.Rejected, plan.ExpectedRejections(), plan.ExceedsLimit,
+            (long)integrity.UnackedBatches * o.BatchSize);
         Report.Print(o, load, sampler.Rows, timeline, publisher, integrity, trend, loadEnded, reconnects, closed, benchCores, rejections);
         if (statements is not null)
         {
