@@ -11,8 +11,10 @@ public sealed record RegionRow(string Id, string Name, string TimeZone, int Mont
 /// <summary>
 /// Sets every region's <c>dailyMaxMinutes</c> as an operator would: the regions as the API lists them, written to a
 /// reference CSV with the new maximum, imported with the server's own CLI verb (<c>import reference</c>) against the
-/// running server's cluster, then read back through the API. The ingest re-reads reference data at most
-/// <c>Kinerja:Ingest:ReferenceRefresh</c> old (30 s by default): the caller starts the load after that.
+/// running server's cluster, then read back through the API. The ingest re-reads reference data once its snapshot is
+/// older than <c>Kinerja:Ingest:ReferenceRefresh</c> (30 s by default), in the background on the first batch after that:
+/// the caller starts the load no sooner, so at most the first moment's batches see the old maximum, when no
+/// employee-day is anywhere near either.
 /// </summary>
 public static class RegionLimits
 {
