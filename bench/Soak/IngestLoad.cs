@@ -20,17 +20,17 @@ public sealed class IngestLoad
 {
     private readonly SoakOptions _o;
     private readonly HttpClient _http;
-    private readonly Employee[] _employees;
+    private readonly WorkloadPlan _plan;
     private readonly int _regions;
     private readonly Timeline _timeline;
     private readonly AckLog _acks;
     private long _rejected;
     private long _sent;
 
-    public IngestLoad(SoakOptions o, Uri baseUri, string sourceKey, Employee[] employees, int regions, Timeline timeline, AckLog acks)
+    public IngestLoad(SoakOptions o, Uri baseUri, string sourceKey, WorkloadPlan plan, int regions, Timeline timeline, AckLog acks)
     {
         _o = o;
-        _employees = employees;
+        _plan = plan;
         _regions = regions;
         _timeline = timeline;
         _acks = acks;
@@ -40,10 +40,13 @@ public sealed class IngestLoad
             Timeout = TimeSpan.FromMinutes(2),
         };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sourceKey);
-        Batches = (int)Math.Ceiling(o.Duration.TotalSeconds * o.Rate / o.BatchSize);
+        Batches = Schedule(o);
         Stored = Enumerable.Repeat(-1, Batches).ToArray();
         RunTag = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
     }
+
+    /// <summary>Batches the schedule of these options holds.</summary>
+    public static int Schedule(SoakOptions o) => (int)Math.Ceiling(o.Duration.TotalSeconds * o.Rate / o.BatchSize);
 
     /// <summary>High 64 bits of every event id of this run.</summary>
     public ulong RunTag { get; }
@@ -110,28 +113,16 @@ public sealed class IngestLoad
     {
         var touched = new bool[_regions];
         var sb = new StringBuilder(_o.BatchSize * 170);
-        var now = DateTimeOffset.UtcNow;
-        var monthStart = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
         for (var j = 0; j < _o.BatchSize; j++)
         {
-            var e = _employees[random.Next(_employees.Length)];
+            var sequence = (long)batch * _o.BatchSize + j;
+            var e = _plan.EmployeeOf(sequence);
             touched[e.Region] = true;
-            var at = OccurredAt(random, monthStart, now).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+            var at = _plan.OccurredAt(sequence, random).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
             sb.Append(CultureInfo.InvariantCulture,
-                $"{{\"eventId\":\"{EventId((long)batch * _o.BatchSize + j)}\",\"nip\":\"{e.Nip}\",\"occurredAt\":\"{at}\",\"minutes\":1,\"description\":\"uji beban\"}}\n");
+                $"{{\"eventId\":\"{EventId(sequence)}\",\"nip\":\"{e.Nip}\",\"occurredAt\":\"{at}\",\"minutes\":1,\"description\":\"uji beban\"}}\n");
         }
         return (Encoding.UTF8.GetBytes(sb.ToString()), touched);
-    }
-
-    /// <summary>
-    /// A working-hours time (01:00-09:00 UTC: the same local date in WIB, WITA and WIT) on a random day of the current
-    /// month up to today, never later than a minute ago. Spreading one-minute activities over the month keeps every
-    /// employee's day total far under the daily maximum (660 minutes), which a day of 5,000 events/s would exhaust.
-    /// </summary>
-    private static DateTimeOffset OccurredAt(Random random, DateTimeOffset monthStart, DateTimeOffset now)
-    {
-        var at = monthStart.AddDays(random.Next(now.Day)).AddSeconds(3600 + random.Next(8 * 3600));
-        return at <= now.AddMinutes(-1) ? at : now.AddSeconds(-60 - random.Next(1800));
     }
 
     private async Task SendAsync(int index, byte[] body, bool[] touched, TimeSpan due)
@@ -170,10 +161,14 @@ public sealed class IngestLoad
                 Interlocked.Add(ref minute.EventsAcked, stored);
                 Interlocked.Increment(ref minute.Requests);
                 Stored[index] = stored;
+                _plan.Acked((long)index * _o.BatchSize, _o.BatchSize);
+                Interlocked.Add(ref minute.Rejected, rejected);
                 if (rejected > 0 && Interlocked.Add(ref _rejected, rejected) == rejected)
                 {
-                    // the first rejection in full, the rest counted (the report gives the total)
-                    Console.Error.WriteLine($"batch {index}: {rejected} rejected: {doc.RootElement.GetProperty("items").GetRawText()[..Math.Min(600, doc.RootElement.GetProperty("items").GetRawText().Length)]}");
+                    // the first rejected item in full, the rest counted (per minute in the table, the total in the report)
+                    var first = doc.RootElement.GetProperty("items").EnumerateArray()
+                        .FirstOrDefault(i => i.GetProperty("status").GetString() == "rejected");
+                    Console.Error.WriteLine($"batch {index}: {rejected} rejected, the first: {(first.ValueKind == JsonValueKind.Undefined ? "(no item marked rejected)" : first.GetRawText())}");
                 }
                 return;
             }

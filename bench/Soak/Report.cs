@@ -6,7 +6,8 @@ namespace Kinerja.Bench.Soak;
 public static class Report
 {
     public static void Print(SoakOptions o, IngestLoad load, IReadOnlyList<MinuteRow> rows, Timeline timeline, RulePublisher publisher,
-        Integrity integrity, MemoryTrend trend, TimeSpan loadEnded, long reconnects, long closed, double benchCores)
+        Integrity integrity, MemoryTrend trend, TimeSpan loadEnded, long reconnects, long closed, double benchCores,
+        Rejections rejections)
     {
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine();
@@ -20,7 +21,7 @@ public static class Report
         Console.WriteLine();
         var steady = rows.Skip(1).ToList();
         Console.WriteLine(string.Create(inv,
-            $"- Ingest: {load.Sent:N0} events sent of {(long)load.Batches * o.BatchSize:N0} scheduled; {integrity.AckedEvents:N0} acked ({integrity.AckedEvents / loadEnded.TotalSeconds:0} events/s over {loadEnded.TotalMinutes:0.0} min); {load.Rejected} rejected items; {rows.Sum(r => r.FailedRequests)} failed requests, {rows.Sum(r => r.Retries)} retries after 429/503."));
+            $"- Ingest: {load.Sent:N0} events sent of {(long)load.Batches * o.BatchSize:N0} scheduled; {integrity.AckedEvents:N0} acked ({integrity.AckedEvents / loadEnded.TotalSeconds:0} events/s over {loadEnded.TotalMinutes:0.0} min); {load.Rejected:N0} rejected items, {rejections.Verdict}; {rows.Sum(r => r.FailedRequests)} failed requests, {rows.Sum(r => r.Retries)} retries after 429/503."));
         Console.WriteLine(string.Create(inv,
             $"- Ack latency (due time → 2xx, {timeline.AckAll.Count:N0} requests): p50 {timeline.AckAll.Percentile(0.5):0} ms, p99 {timeline.AckAll.Percentile(0.99):0} ms, max {timeline.AckAll.MaxMs:0} ms."));
         Console.WriteLine(string.Create(inv,

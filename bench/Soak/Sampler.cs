@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Kinerja.Bench.Soak;
 
 /// <summary>One minute of the run as reported.</summary>
-public sealed record MinuteRow(int Minute, double EventsPerSecond, double AckP50, double AckP99, double ServiceP99, double PushP50, double PushP99,
+public sealed record MinuteRow(int Minute, double EventsPerSecond, long Rejected, double AckP50, double AckP99, double ServiceP99, double PushP50, double PushP99,
     long PushSamples, double MessagesPerSecond, double RssMb, double HeapMb, double HeapAfterGen2Mb, int Gen0, int Gen1, int Gen2,
     double ServerCores, double PostgresCores, long FailedRequests, long Retries, string Publishes);
 
@@ -72,7 +72,7 @@ public sealed class Sampler(SoakServer server, HttpClient admin, Timeline timeli
         }
         var publishes = string.Join(" ", done.Skip(_reported).Select(p => $"v{p.Version} ({p.Ms:0} ms)"));
         _reported = done.Length;
-        return new MinuteRow(m + 1, c.EventsAcked / 60.0, c.Ack.Percentile(0.5), c.Ack.Percentile(0.99), c.Service.Percentile(0.99), c.Push.Percentile(0.5),
+        return new MinuteRow(m + 1, c.EventsAcked / 60.0, Interlocked.Read(ref c.Rejected), c.Ack.Percentile(0.5), c.Ack.Percentile(0.99), c.Service.Percentile(0.99), c.Push.Percentile(0.5),
             c.Push.Percentile(0.99), c.Push.Count,
             (c.IndicatorsMessages + c.ChartMessages + c.TriggerMessages) / 60.0, server.Process.Stats.RssMb(), Mb(now, "heapSizeBytes"),
             Mb(now, "heapAfterGen2Bytes"), Delta("gen0Collections"), Delta("gen1Collections"), Delta("gen2Collections"),
@@ -80,11 +80,11 @@ public sealed class Sampler(SoakServer server, HttpClient admin, Timeline timeli
     }
 
     public const string Header =
-        "| min | events acked/s | ack p50 ms | ack p99 ms | request p99 ms | push p50 ms | push p99 ms | push samples | msgs to screens/s | server RSS MB | GC heap MB | heap after gen2 MB | GC 0/1/2 | server CPU cores | PostgreSQL CPU cores | failed req | retries | publish |\n"
-        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+        "| min | events acked/s | items rejected | ack p50 ms | ack p99 ms | request p99 ms | push p50 ms | push p99 ms | push samples | msgs to screens/s | server RSS MB | GC heap MB | heap after gen2 MB | GC 0/1/2 | server CPU cores | PostgreSQL CPU cores | failed req | retries | publish |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
     public static string Format(MinuteRow r) => string.Create(CultureInfo.InvariantCulture,
-        $"| {r.Minute} | {r.EventsPerSecond:0} | {r.AckP50:0} | {r.AckP99:0} | {r.ServiceP99:0} | {r.PushP50:0} | {r.PushP99:0} | {r.PushSamples} | {r.MessagesPerSecond:0} | {r.RssMb:0} | {r.HeapMb:0} | {r.HeapAfterGen2Mb:0} | {r.Gen0}/{r.Gen1}/{r.Gen2} | {r.ServerCores:0.00} | {r.PostgresCores:0.00} | {r.FailedRequests} | {r.Retries} | {(r.Publishes.Length == 0 ? "" : r.Publishes)} |");
+        $"| {r.Minute} | {r.EventsPerSecond:0} | {r.Rejected} | {r.AckP50:0} | {r.AckP99:0} | {r.ServiceP99:0} | {r.PushP50:0} | {r.PushP99:0} | {r.PushSamples} | {r.MessagesPerSecond:0} | {r.RssMb:0} | {r.HeapMb:0} | {r.HeapAfterGen2Mb:0} | {r.Gen0}/{r.Gen1}/{r.Gen2} | {r.ServerCores:0.00} | {r.PostgresCores:0.00} | {r.FailedRequests} | {r.Retries} | {(r.Publishes.Length == 0 ? "" : r.Publishes)} |");
 
     private static void Print(MinuteRow row, bool header)
     {

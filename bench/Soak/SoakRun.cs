@@ -26,6 +26,26 @@ public static class SoakRun
         var employees = (await admin.Client.GetFromJsonAsync<EmployeeDto[]>("/api/v1/employees", ct))!
             .Select(e => new Employee(e.Nip, unitRegion[e.UnitId])).ToArray();
         Console.WriteLine($"Server up (pid {server.Process.Pid}, PostgreSQL pid {server.PostmasterPid()}): {regions.Length} regions, {employees.Length} employees; signed in as demo-admin and demo-sdm");
+        var limits = o.DailyMax > 0 ? await RegionLimits.SetDailyMaxAsync(server, dll, admin.Client, o.DailyMax, ct) : await RegionLimits.ReadAsync(admin.Client, ct);
+        var limitsSet = System.Diagnostics.Stopwatch.StartNew();
+        if (!limits.Select(r => r.Id).SequenceEqual(regions))
+        {
+            throw new InvalidOperationException("The regions changed between two reads of /api/v1/regions.");
+        }
+        var items = (long)IngestLoad.Schedule(o) * o.BatchSize;
+        var plan = await WorkloadPlan.CreateAsync(server.ConnectionString(), employees, limits, items,
+            DateOnly.FromDateTime(DateTime.UtcNow), o.AllowOverLimit, ct);
+        Console.WriteLine(plan.Describe());
+        if (plan.ExceedsLimit && !o.AllowOverLimit)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Refusing to run: {items:N0} items over at most {WorkloadPlan.MaxDays} days would put more minutes on an employee's day than its region allows, and the server would reject the excess. Lower --rate or --minutes, raise --daily-max (up to 1440), or pass --allow-over-limit for a deliberate flood."));
+            return 3;
+        }
+        if (o.PlanOnly)
+        {
+            return 0;
+        }
 
         var timeline = new Timeline(o.Minutes);
         var acks = new AckLog(regions.Length);
@@ -34,7 +54,13 @@ public static class SoakRun
         await screens.ConnectAsync(o.Clients, o.PublicEvery, ct);
         Console.WriteLine($"{screens.Count} screens connected and subscribed in {connectWatch.Elapsed.TotalSeconds:0.0} s");
 
-        var load = new IngestLoad(o, server.Process.BaseUri, server.SourceKey, employees, regions.Length, timeline, acks);
+        // the ingest re-reads reference data when its snapshot is older than its refresh interval: let a changed maximum reach it
+        if (o.DailyMax > 0 && RegionLimits.IngestRefresh - limitsSet.Elapsed is { Ticks: > 0 } settle)
+        {
+            Console.WriteLine($"Waiting {settle.TotalSeconds:0} s for the ingest to re-read the reference data");
+            await Task.Delay(settle, ct);
+        }
+        var load = new IngestLoad(o, server.Process.BaseUri, server.SourceKey, plan, regions.Length, timeline, acks);
         var publisher = new RulePublisher(sdm.Client, o, timeline);
         var sampler = new Sampler(server, admin.Client, timeline, publisher);
         var benchCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
@@ -72,7 +98,9 @@ public static class SoakRun
         Console.WriteLine("Load over; checking every acked event id in PostgreSQL...");
         var integrity = await Verification.CheckAsync(server.ConnectionString(), load, o.BatchSize, CancellationToken.None);
         var trend = MemoryTrend.From(sampler.Rss, sampler.Rows, o.Minutes);
-        Report.Print(o, load, sampler.Rows, timeline, publisher, integrity, trend, loadEnded, reconnects, closed, benchCores);
+        var rejections = new Rejections(load.Rejected, plan.ExpectedRejections(), plan.ExceedsLimit,
+            (long)integrity.UnackedBatches * o.BatchSize);
+        Report.Print(o, load, sampler.Rows, timeline, publisher, integrity, trend, loadEnded, reconnects, closed, benchCores, rejections);
         if (statements is not null)
         {
             statements.Print();
@@ -83,6 +111,6 @@ public static class SoakRun
                 Console.WriteLine($"Plans of statements slower than {o.PgExplainMs} ms (auto_explain): {kept}");
             }
         }
-        return integrity.Lost == 0 && integrity.Duplicated == 0 ? 0 : 1;
+        return integrity.Lost == 0 && integrity.Duplicated == 0 && rejections.AsPlanned ? 0 : 1;
     }
 }

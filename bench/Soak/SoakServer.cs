@@ -35,6 +35,9 @@ public sealed partial class SoakServer : IAsyncDisposable
 
     public string SourceKey { get; }
 
+    /// <summary>The configuration that points a CLI verb of the same dll at this server's cluster.</summary>
+    public string[] PostgresArgs => ["--Kinerja:Postgres:DataDir=" + DataDir, "--Kinerja:Postgres:Port=" + PostgresPort];
+
     public static async Task<SoakServer> StartAsync(string dll, IReadOnlyList<string> extraArgs, CancellationToken ct)
     {
         var dataDir = Path.Combine("/tmp", "kinerja-soak-" + Guid.NewGuid().ToString("N")[..8]);

@@ -13,6 +13,8 @@ public sealed class MinuteCounters
     public Histogram Service { get; } = new();
 
     public long EventsAcked;
+    /// <summary>Items the server rejected in the 2xx answers of this minute (per-item errors, e.g. over the daily maximum).</summary>
+    public long Rejected;
     public long Requests;
     public long FailedRequests;
     public long Retries;
