@@ -1,8 +1,9 @@
 namespace Kinerja.Ingest.Partitions;
 
 /// <summary>
-/// Calls of the partition functions of migrations 0006 and 0014, with the partitioned tables of the registered streams. Both take the partition advisory lock
-/// (<see cref="LockKey"/>) exclusively for their transaction; the writer holds it shared for each batch.
+/// Calls of the partition functions of migrations 0006 and 0014 (ensure as of 0032), with the partitioned tables of the registered streams. Both take the partition advisory lock
+/// (<see cref="LockKey"/>) exclusively for their transaction when they make DDL; the writer holds it shared for each batch.
+/// Ensure checks first and returns 0 without the lock when the month's partitions all exist.
 /// </summary>
 internal static class PartitionSql
 {
@@ -14,7 +15,8 @@ internal static class PartitionSql
 
     /// <summary>
     /// Creates the partitions of each month ($1) of each partitioned stream table ($2, in registration order) when
-    /// missing (migration 0014); returns how many tables were made.
+    /// missing (migrations 0014, 0032: no lock, and so no wait for the batches in flight, when none is missing); returns
+    /// how many tables were made.
     /// </summary>
     public const string Ensure = """
         select coalesce(sum(stream_partitions_ensure(m, $2::text[])), 0)::int from unnest($1::date[]) as m

@@ -1,0 +1,19 @@
+-- 0033: half of each new employee_day page kept free, so a day row's next update stays on its page (issue 22).
+--
+-- The day rollup's updates (ActivityDayRollup: activity_count and minutes_pending; reviews and withdrawals move
+-- minutes between the minutes_* columns; attendance sets its own columns) change no indexed column for activities,
+-- so every one could be heap-only (HOT). bench/Ingest --statements measured only 43-51 % HOT over HTTP at fillfactor 80
+-- (0012): a batch inserts a run of day rows onto a page filled to 80 %, the next batch updates most of those rows at
+-- once, and the free 20 % holds new versions of only about a quarter of them (the old versions are still live to
+-- the updating statement and cannot be pruned); every other update writes its new version on another page and a new
+-- entry into each of the table's three indexes (employee_day_pkey, employee_day_day_idx, and the partial TKS index
+-- when the row qualifies). At fillfactor 50 a page's free space equals its rows, so each row can take one new
+-- version per batch on its page; the dead versions of the batch before are pruned when the page is next touched.
+-- The same setting employee_month has had since 0012.
+--
+-- Applies to pages filled from now on: the rows already stored keep their pages (filled to 80 %), so their rare late
+-- updates (a review of an old day) behave as before; new days, i.e. the days being written, get the room. A
+-- rewrite (VACUUM FULL at a quiet hour) would apply it to the old rows too; nothing needs that. employee_day is a
+-- plain table (no partitions), so there are no children to set. Cost: about twice the pages per new day row
+-- (about 100 B per row: one employee-year of days is ~37 kB instead of ~30 kB).
+alter table employee_day set (fillfactor = 50);
