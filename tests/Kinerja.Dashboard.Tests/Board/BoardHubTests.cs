@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dapper;
 using Kinerja.Core.Changes;
-using Kinerja.Core.Indicators;
 using Kinerja.Core.Indicators.Live;
 using Kinerja.Dashboard.Charts;
 using Microsoft.AspNetCore.SignalR;
@@ -67,7 +66,7 @@ public sealed partial class BoardHubTests(BoardAppFactory app) : IClassFixture<B
         await BoardIngest.ActivitiesAsync(app.Source, app.SmallUnitNips.Concat(app.BigUnitNips.Take(2)));
         await InsertTriggerAsync(app.BigUnitNips[0], "REWARD", "SERTIFIKAT_PUBLIK_UJI");
         await client.WaitForAsync("Indicators", p => p.GetProperty("figures").GetProperty("filingRateToday").GetDouble() > 0,
-            TimeSpan.FromSeconds(3));
+            TimeSpan.FromSeconds(30));
         await Task.Delay(600); // let charts and any (wrong) trigger message arrive
 
         var names = await EmployeeNamesAsync();
@@ -105,8 +104,8 @@ public sealed partial class BoardHubTests(BoardAppFactory app) : IClassFixture<B
         bool IsNew(JsonElement p) => !p.GetProperty("initial").GetBoolean()
             && p.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("code").GetString() == "PEMBINAAN_UJI"
                 && i.GetProperty("kindLabel").GetString() == "Pembinaan");
-        await region.WaitForAsync("Trigger", IsNew, TimeSpan.FromSeconds(2));
-        await unit.WaitForAsync("Trigger", IsNew, TimeSpan.FromSeconds(2));
+        await region.WaitForAsync("Trigger", IsNew, TimeSpan.FromSeconds(30));
+        await unit.WaitForAsync("Trigger", IsNew, TimeSpan.FromSeconds(30));
     }
 
     [Theory]
@@ -135,7 +134,7 @@ public sealed partial class BoardHubTests(BoardAppFactory app) : IClassFixture<B
             clients.Add(c);
         }
         // Counting starts from a board that has drawn what it holds (an earlier test of the class may have changed it).
-        await ActivityChartCaughtUpAsync(live, cache, activity);
+        await ChartsCaughtUp.WaitAsync(live, cache, Region);
         var before = cache.SvgRenders;
         var versionBefore = cache.Get(activity)!.Version;
         var liveBefore = live.RegionVersion(Region)!.Value.Version;
@@ -148,24 +147,12 @@ public sealed partial class BoardHubTests(BoardAppFactory app) : IClassFixture<B
         }
         // The change and what follows it (the rules' levels) have settled and been drawn: every render it caused counts.
         await LiveVersionWait.QuietVersionAsync(live, Region, liveBefore);
-        await ActivityChartCaughtUpAsync(live, cache, activity);
+        await ChartsCaughtUp.WaitAsync(live, cache, Region);
         var renders = cache.SvgRenders - before;
         Assert.InRange(renders, 1, 6 * 3); // 6 region charts, a few versions at most: never per screen (12)
         foreach (var c in clients)
         {
             await c.DisposeAsync();
-        }
-    }
-
-    /// <summary>Waits until the region's activity chart is drawn from the live model's current activity figures.</summary>
-    private static async Task ActivityChartCaughtUpAsync(LiveIndicators live, ChartCache cache, string chartId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (cache.Get(chartId) is not { } chart
-            || chart.Key.DataVersion < live.Region(Region)!.Indicators.Families.Of(FigureFamily.Activity))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the chart {chartId} did not catch up with the live figures");
-            await Task.Delay(20);
         }
     }
 
