@@ -28,8 +28,8 @@ public sealed partial class BoardScreenTests(LiveServer server) : IClassFixture<
             .Select(nip => (object)new { eventId = Guid.NewGuid(), nip, occurredAt = DateTimeOffset.UtcNow.AddMinutes(-1), minutes = 120,
                 description = "Pelayanan loket" }).ToList());
 
-        await Assertions.Expect(filing).Not.ToHaveTextAsync(before!, new() { Timeout = 3000 });
-        await Assertions.Expect(chart).Not.ToHaveAttributeAsync("src", chartBefore!, new() { Timeout = 3000 });
+        await Assertions.Expect(filing).Not.ToHaveTextAsync(before!, new() { Timeout = 20_000 });
+        await Assertions.Expect(chart).Not.ToHaveAttributeAsync("src", chartBefore!, new() { Timeout = 20_000 });
         Assert.True(await page.EvaluateAsync<bool>("() => window.__belumMuatUlang === true"), "the page was reloaded");
         Assert.True(ParsePct(before!) < ParsePct((await filing.TextContentAsync())!));
         await LiveServer.ScreenshotAsync(page, "02-papan-wilayah-setelah-ingest");
@@ -78,7 +78,7 @@ public sealed partial class BoardScreenTests(LiveServer server) : IClassFixture<
         await Assertions.Expect(name).Not.ToHaveTextAsync("—");
         var first = await name.TextContentAsync();
         Assert.Equal(0, await page.Locator("a.dl, footer, .back").CountAsync());
-        await Assertions.Expect(name).Not.ToHaveTextAsync(first!, new() { Timeout = 6000 });
+        await Assertions.Expect(name).Not.ToHaveTextAsync(first!, new() { Timeout = 20_000 });
         await page.WaitForTimeoutAsync(500);
         await LiveServer.ScreenshotAsync(page, "03-papan-kios");
     }

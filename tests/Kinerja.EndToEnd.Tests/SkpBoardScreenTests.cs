@@ -49,7 +49,7 @@ public sealed class SkpBoardScreenTests(LiveServer server) : IClassFixture<LiveS
         await hub.Clients.Group(BoardGroup.Region(Region).Name).Panels(new PanelsPayload(BoardGroup.Region(Region).Name, BoardPanelsPush.Skp,
             DateTimeOffset.UtcNow));
 
-        await Assertions.Expect(row.Locator("td").Nth(1)).Not.ToHaveTextAsync(before!, new() { Timeout = 5000 });
+        await Assertions.Expect(row.Locator("td").Nth(1)).Not.ToHaveTextAsync(before!, new() { Timeout = 20_000 });
         Assert.True(await page.EvaluateAsync<bool>("() => window.__belumMuatUlang === true"), "the page was reloaded");
     }
 

@@ -36,7 +36,7 @@ public sealed class SurveyPageTests(LiveServer server) : IClassFixture<LiveServe
         await phone.Locator("#kirim").ClickAsync();
 
         await Assertions.Expect(phone.Locator("#pesan")).ToHaveTextAsync("Terima kasih! Jawaban Anda sudah kami terima.");
-        await Assertions.Expect(sub).Not.ToHaveTextAsync(before!, new() { Timeout = 3000 });
+        await Assertions.Expect(sub).Not.ToHaveTextAsync(before!, new() { Timeout = 20_000 });
         await Assertions.Expect(sub).ToContainTextAsync(new Regex("responden"));
         Assert.True(await display.EvaluateAsync<bool>("() => window.__belumMuatUlang === true"), "the public display was reloaded");
     }

@@ -24,12 +24,12 @@ public sealed class BoardChartFamilyTests(QuietBoardAppFactory app) : IClassFixt
         await using var screen = await HubClient.ConnectAsync(app);
         await screen.SubscribeAsync("region:" + Region);
         var loaded = await LoadedVersionAsync(live);
-        await screen.WaitForAsync("Chart", c => c.GetProperty("version").GetInt64() >= loaded, TimeSpan.FromSeconds(5));
+        await screen.WaitForAsync("Chart", c => c.GetProperty("version").GetInt64() >= loaded, TimeSpan.FromSeconds(30));
         var nip = app.BigUnitNips[2];
         // first activity of the day: filing moves too; the next one of the same employee moves the minutes only
         await BoardIngest.ActivitiesAsync(app.Source, [nip], minutes: 11);
         var filed = await LiveVersionWait.QuietVersionAsync(live, Region, loaded);
-        await Task.Delay(1000); // every chart pass of that change is over
+        await ChartsCaughtUp.WaitAsync(live, cache, Region); // every render of that change is done
 
         // minutes only
         var before = Versions(cache);
@@ -37,7 +37,7 @@ public sealed class BoardChartFamilyTests(QuietBoardAppFactory app) : IClassFixt
         await BoardIngest.ActivitiesAsync(app.Source, [nip], minutes: 13);
         var minutes = await LiveVersionWait.QuietVersionAsync(live, Region, filed);
         await screen.WaitForAsync("Chart", c => c.GetProperty("chartId").GetString() == $"r.{Region}.aktivitas"
-            && c.GetProperty("version").GetInt64() >= minutes, TimeSpan.FromSeconds(5));
+            && c.GetProperty("version").GetInt64() >= minutes, TimeSpan.FromSeconds(30));
         await Task.Delay(1000);
         var afterMinutes = Versions(cache);
         var families = live.Region(Region)!.Indicators.Families;
@@ -55,7 +55,7 @@ public sealed class BoardChartFamilyTests(QuietBoardAppFactory app) : IClassFixt
         var leveled = live.RegionVersion(Region)!.Value.Version;
         Assert.True(leveled > minutes);
         await screen.WaitForAsync("Chart", c => c.GetProperty("chartId").GetString() == $"r.{Region}.predikat"
-            && c.GetProperty("version").GetInt64() >= leveled, TimeSpan.FromSeconds(5));
+            && c.GetProperty("version").GetInt64() >= leveled, TimeSpan.FromSeconds(30));
         await Task.Delay(1000);
         var afterLevel = Versions(cache);
         Assert.True(afterLevel["predikat"] > afterMinutes["predikat"]);

@@ -29,8 +29,8 @@ public sealed class BoardDataVersionTests(QuietBoardAppFactory app) : IClassFixt
         var evaluated = rules.Evaluated + rules.Skipped;
         await BoardIngest.ActivitiesAsync(app.Source, app.BigUnitNips.Take(1), minutes: 11);
         var version = await LiveVersionWait.QuietVersionAsync(live, Region, loaded);
-        await client.WaitForAsync("Indicators", p => Version(p) == version, TimeSpan.FromSeconds(3));
-        await client.WaitForAsync("Chart", c => c.GetProperty("version").GetInt64() >= version, TimeSpan.FromSeconds(3));
+        await client.WaitForAsync("Indicators", p => Version(p) == version, TimeSpan.FromSeconds(30));
+        await client.WaitForAsync("Chart", c => c.GetProperty("version").GetInt64() >= version, TimeSpan.FromSeconds(30));
         // The rules look at the change too, and a trigger they add (near a month's or the year's end, for example)
         // redraws the trigger chart: that is the change's own consequence, so it settles before the baseline.
         var rulesDeadline = DateTime.UtcNow.AddSeconds(15);

@@ -28,17 +28,25 @@ public sealed class BoardUnitChartVersionTests(QuietBoardAppFactory app) : IClas
         var loaded = live.RegionVersion(Region)!.Value.Version;
         foreach (var client in new[] { region, big, small })
         {
-            await client.WaitForAsync("Chart", c => c.GetProperty("version").GetInt64() >= loaded, TimeSpan.FromSeconds(5));
+            await client.WaitForAsync("Chart", c => c.GetProperty("version").GetInt64() >= loaded, TimeSpan.FromSeconds(30));
         }
-        await Task.Delay(1000); // every pass of the load is over
+        // every render of the load is done
+        await ChartsCaughtUp.WaitAsync(live, cache, Region, BoardAppFactory.BigUnit, BoardAppFactory.SmallUnit);
         var renders = cache.SvgRenders;
         var smallCharts = SmallUnitChartVersions(cache);
+        var regionBefore = ChartVersions(cache, ChartsCaughtUp.RegionChartIds(Region));
+        var bigBefore = ChartVersions(cache, ChartsCaughtUp.UnitChartIds(BoardAppFactory.BigUnit));
         var seen = (Region: region.Messages.Count, Big: big.Messages.Count, Small: small.Messages.Count);
 
         await BoardIngest.ActivitiesAsync(app.Source, app.BigUnitNips.Take(1), minutes: 13);
         var version = await LiveVersionWait.QuietVersionAsync(live, Region, loaded);
-        await region.WaitForAsync("Chart", c => c.GetProperty("version").GetInt64() >= version, TimeSpan.FromSeconds(5));
-        await big.WaitForAsync("Chart", c => c.GetProperty("version").GetInt64() >= version, TimeSpan.FromSeconds(5));
+        await region.WaitForAsync("Chart", c => c.GetProperty("version").GetInt64() >= version, TimeSpan.FromSeconds(30));
+        await big.WaitForAsync("Chart", c => c.GetProperty("version").GetInt64() >= version, TimeSpan.FromSeconds(30));
+        // Every render of the event is done and has reached its screens (a render precedes its paced send: counted
+        // before the send arrived, a render looked like one sent to nobody).
+        await ChartsCaughtUp.WaitAsync(live, cache, Region, BoardAppFactory.BigUnit, BoardAppFactory.SmallUnit);
+        await ReceivedAsync(region, ChartsCaughtUp.RegionChartIds(Region), regionBefore, cache);
+        await ReceivedAsync(big, ChartsCaughtUp.UnitChartIds(BoardAppFactory.BigUnit), bigBefore, cache);
         await Task.Delay(1500); // a chart pass for the small unit would have happened by now
 
         var regionCharts = Charts(region, seen.Region);
@@ -53,6 +61,29 @@ public sealed class BoardUnitChartVersionTests(QuietBoardAppFactory app) : IClas
 
     private static JsonElement[] Charts(HubClient client, int after) =>
         client.Messages.Skip(after).Where(m => m.Method == "Chart").Select(m => m.Payload).ToArray();
+
+    /// <summary>
+    /// Waits until the screen has received every chart of <paramref name="chartIds"/> the cache holds in a newer version
+    /// than <paramref name="before"/>, at that version.
+    /// </summary>
+    private static async Task ReceivedAsync(HubClient client, IEnumerable<string> chartIds,
+        IReadOnlyDictionary<string, long?> before, ChartCache cache)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        foreach (var id in chartIds)
+        {
+            var now = cache.Get(id)?.Version;
+            if (now is null || now == before[id])
+            {
+                continue;
+            }
+            await client.WaitForAsync("Chart", c => c.GetProperty("chartId").GetString() == id
+                && c.GetProperty("version").GetInt64() >= now, deadline - DateTime.UtcNow);
+        }
+    }
+
+    private static Dictionary<string, long?> ChartVersions(ChartCache cache, IEnumerable<string> chartIds) =>
+        chartIds.ToDictionary(id => id, id => cache.Get(id)?.Version);
 
     private static long?[] SmallUnitChartVersions(ChartCache cache) =>
         new[] { "aktivitas", "kehadiran", "ikm" }.Select(c => cache.Get($"u.{BoardAppFactory.SmallUnit}.{c}")?.Version).ToArray();

@@ -11,7 +11,7 @@ internal static class LiveVersionWait
     /// </summary>
     public static async Task<long> QuietVersionAsync(LiveIndicators live, string region, long before)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         var seen = before;
         var since = DateTime.UtcNow;
         while (DateTime.UtcNow < deadline)

@@ -34,6 +34,9 @@ public sealed class ClosedMonthFeedTests(MidMonthAppFactory app, ITestOutputHelp
         Assert.Equal(2, stored.Count);
         await Eventually.TrueAsync(() => nips.Take(2).All(n => live.Employee(n)?.PreviousPredikat == Predikat.SangatKurang),
             "the history in the live model", TimeSpan.FromSeconds(10));
+        // the evaluation follows the history (debounced): wait for it, not for a quiet spell a busy machine may fake
+        await Eventually.TrueAsync(() => rules.Evaluated - e0 >= 2, "the evaluation of the moved history",
+            TimeSpan.FromSeconds(30));
         await FeedLoopTests.SettleAsync(live, rules);
         output.WriteLine($"closed-month levels: recomputes={Recomputes(live) - r0} snapshotsEvaluated={rules.Evaluated - e0}");
         Assert.Equal(0, Recomputes(live) - r0); // applied from the notification, no read
