@@ -13,7 +13,7 @@ public class EvaluationAllocationTests
     /// (bench/Rules: 738 -> 677); 245 once an outcome keeps its fired rules as bits and one data array (value slots,
     /// outputs no slot holds, trigger inputs) and builds Fired and Triggers on first read, and input ints are shared boxes
     /// (bench/Rules: 677 -> 258); 232 once a double or decimal rule output is written unboxed and kept in the outcome's own
-    /// two number cells, boxed only when Values or Fired is read (typed output slots; bench/Rules: 258 -> 240; the engine
+    /// two number cells, boxed only when Values or Fired is read (typed output slots; bench/Rules: 258 -> 234; the engine
     /// before them allocates 245 here and fails this budget).
     /// </summary>
     private const long BudgetBytesPerSnapshot = 240;
