@@ -124,30 +124,7 @@ public sealed partial class CompiledRuleSet
         var slotCount = values.Length;
         var data = new object?[slotCount + extras + inputCount];
         Array.Copy(values, data, slotCount);
-        // the slots' numbers go unboxed into the outcome's cells (the first NumberMark.Cells of them; any more boxed)
-        var cells = 0;
-        NumberCell n0 = default, n1 = default;
-        for (var slot = 0; slot < slotCount; slot++)
-        {
-            if (data[slot] is NumberMark mark)
-            {
-                var number = scratch.SlotNumber[slot];
-                switch (cells++)
-                {
-                    case 0:
-                        n0 = number;
-                        data[slot] = mark.InCell(0);
-                        break;
-                    case 1:
-                        n1 = number;
-                        data[slot] = mark.InCell(1);
-                        break;
-                    default:
-                        data[slot] = mark.Box(number);
-                        break;
-                }
-            }
-        }
+        var (n0, n1) = KeepNumbers(data, slotCount, scratch.SlotNumber);
         Array.Copy(scratch.Extras, 0, data, slotCount, extras);
         Array.Clear(scratch.Extras, 0, extras);
         Array.Copy(scratch.Inputs, 0, data, slotCount + extras, inputCount);
@@ -161,6 +138,33 @@ public sealed partial class CompiledRuleSet
             RegionId = regionId,
             Errors = (IReadOnlyList<RuleError>?)errors ?? [],
         };
+    }
+
+    /// <summary>
+    /// Gives the first <see cref="NumberMark.Cells"/> value slots of <paramref name="data"/> holding a number (a
+    /// <see cref="NumberMark"/>, its value in <paramref name="slotNumber"/>) the outcome's cells, returned; boxes any more.
+    /// </summary>
+    private static (NumberCell, NumberCell) KeepNumbers(object?[] data, int slotCount, NumberCell[] slotNumber)
+    {
+        Span<NumberCell> cells = stackalloc NumberCell[NumberMark.Cells];
+        var used = 0;
+        for (var slot = 0; slot < slotCount; slot++)
+        {
+            if (data[slot] is not NumberMark mark)
+            {
+                continue;
+            }
+            if (used < NumberMark.Cells)
+            {
+                cells[used] = slotNumber[slot];
+                data[slot] = mark.InCell(used++);
+            }
+            else
+            {
+                data[slot] = mark.Box(slotNumber[slot]);
+            }
+        }
+        return (cells[0], cells[1]);
     }
 
     /// <summary>
