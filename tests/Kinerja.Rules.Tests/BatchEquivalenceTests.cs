@@ -220,7 +220,7 @@ public class BatchEquivalenceTests
         Assert.Contains(set.EvaluateBatch(snapshots, maxDegreeOfParallelism: 1), o => o.Fired.Count == 80 && o.Triggers.Count == 27);
     }
 
-    private static async Task AssertBatchMatchesPlainEngine(IReadOnlyList<WorkflowSource> sources, CompiledRuleSet set, IndicatorSnapshot[] snapshots)
+    internal static async Task AssertBatchMatchesPlainEngine(IReadOnlyList<WorkflowSource> sources, CompiledRuleSet set, IndicatorSnapshot[] snapshots)
     {
         var plain = new PlainRulesEngine(sources, set);
         AssertEveryReadFieldVaries(set.EmployeeChain.SelectMany(w => w.Reads), snapshots);

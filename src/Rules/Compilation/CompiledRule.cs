@@ -17,6 +17,8 @@ public sealed class CompiledRule
     public bool HasOutput { get; init; }
     /// <summary>No output, or one of a type that cannot hold a reference to the snapshot (a number, a string, a date...).</summary>
     internal bool OutputIsPlainValue { get; init; } = true;
+    /// <summary>A double or decimal output the delegate writes unboxed (<see cref="RuleScratch.Doubles"/>, <see cref="RuleScratch.Decimals"/>).</summary>
+    internal Engine.OutputNumber Number { get; init; }
     public string? ActionText { get; init; }
     public string? Actor { get; init; }
     public string? Description { get; init; }

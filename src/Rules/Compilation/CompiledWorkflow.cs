@@ -50,6 +50,10 @@ internal sealed class RuleScratch(int size)
 {
     public readonly bool[] Fired = new bool[size];
     public readonly object?[] Outputs = new object?[size];
+    /// <summary>The outputs of fired rules whose output is a double (<see cref="CompiledRule.Number"/>): not boxed.</summary>
+    public readonly double[] Doubles = new double[size];
+    /// <summary>The outputs of fired rules whose output is a decimal: not boxed.</summary>
+    public readonly decimal[] Decimals = new decimal[size];
     public readonly Exception?[] Errors = new Exception?[size];
     /// <summary>
     /// The evaluating thread's budget (<see cref="Safety.EvaluationBudget.BeginSnapshot"/>), set by the evaluator before

@@ -109,8 +109,16 @@ internal sealed partial class WorkflowCompiler(ParserHost parser, IReadOnlyDicti
                 };
                 if (output is not null)
                 {
-                    steps.Add(Expression.IfThen(firedSlot,
-                        Expression.Assign(Expression.ArrayAccess(outputs, index), Expression.Convert(output, typeof(object)))));
+                    // a double or decimal output goes unboxed into its typed slot (issue 22); any other is boxed
+                    var slot = Engine.OutputNumbers.Of(output.Type) switch
+                    {
+                        Engine.OutputNumber.Double => Expression.ArrayAccess(Expression.Field(scratch, nameof(RuleScratch.Doubles)), index),
+                        Engine.OutputNumber.Decimal => Expression.ArrayAccess(Expression.Field(scratch, nameof(RuleScratch.Decimals)), index),
+                        _ => null,
+                    };
+                    steps.Add(Expression.IfThen(firedSlot, slot is not null
+                        ? Expression.Assign(slot, output)
+                        : Expression.Assign(Expression.ArrayAccess(outputs, index), Expression.Convert(output, typeof(object)))));
                 }
                 steps.Add(Expression.Empty());
                 var ex = Expression.Variable(typeof(Exception), "ex");
@@ -222,6 +230,7 @@ internal sealed partial class WorkflowCompiler(ParserHost parser, IReadOnlyDicti
             SetsSlot = sets is not null && slots.TryGetValue(sets, out var slot) ? slot : -1,
             HasOutput = outputType is not null,
             OutputIsPlainValue = outputType is null || PlainValue.Is(outputType),
+            Number = outputType is null ? Engine.OutputNumber.None : Engine.OutputNumbers.Of(outputType),
             ActionText = Prop(props, RuleConventions.Action),
             Actor = Prop(props, RuleConventions.Actor),
             Description = Prop(props, RuleConventions.Description),

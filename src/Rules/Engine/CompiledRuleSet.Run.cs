@@ -72,6 +72,12 @@ public sealed partial class CompiledRuleSet
                 var at = layout.Offsets[w] + r;
                 fired.Set(at);
                 var output = rs.Outputs[i];
+                if (rule.Number != OutputNumber.None)
+                {
+                    // unboxed: a mark stands for the number, kept in NumberAt (issue 22, typed output slots)
+                    scratch.NumberAt[at] = rule.Number == OutputNumber.Double ? NumberCell.Of(rs.Doubles[i]) : NumberCell.Of(rs.Decimals[i]);
+                    output = NumberMark.Of(rule.Number);
+                }
                 if (rule.HasOutput)
                 {
                     outputAt[at] = output;
@@ -83,6 +89,12 @@ public sealed partial class CompiledRuleSet
                     var value = rule.HasOutput ? output : rule.Event;
                     scratch.SetInWorkflow[slot] = true;
                     values[slot] = value;
+                    if (value is NumberMark number)
+                    {
+                        scratch.SlotNumber[slot] = scratch.NumberAt[at];
+                        // a later workflow reads it from the snapshot copy: the setter takes it boxed
+                        value = setters[slot] is null ? null : number.Box(scratch.NumberAt[at]);
+                    }
                     if (setters[slot] is { } set)
                     {
                         try
@@ -112,11 +124,12 @@ public sealed partial class CompiledRuleSet
         var slotCount = values.Length;
         var data = new object?[slotCount + extras + inputCount];
         Array.Copy(values, data, slotCount);
+        var (n0, n1) = KeepNumbers(data, slotCount, scratch.SlotNumber);
         Array.Copy(scratch.Extras, 0, data, slotCount, extras);
         Array.Clear(scratch.Extras, 0, extras);
         Array.Copy(scratch.Inputs, 0, data, slotCount + extras, inputCount);
         Array.Clear(scratch.Inputs, 0, inputCount);
-        return new EvaluationOutcome(layout, data, fired, slotCount + extras, explain)
+        return new EvaluationOutcome(layout, data, fired, slotCount + extras, explain, n0, n1)
         {
             Subject = subject,
             IsUnit = isUnit,
@@ -125,6 +138,33 @@ public sealed partial class CompiledRuleSet
             RegionId = regionId,
             Errors = (IReadOnlyList<RuleError>?)errors ?? [],
         };
+    }
+
+    /// <summary>
+    /// Gives the first <see cref="NumberMark.Cells"/> value slots of <paramref name="data"/> holding a number (a
+    /// <see cref="NumberMark"/>, its value in <paramref name="slotNumber"/>) the outcome's cells, returned; boxes any more.
+    /// </summary>
+    private static (NumberCell, NumberCell) KeepNumbers(object?[] data, int slotCount, NumberCell[] slotNumber)
+    {
+        Span<NumberCell> cells = stackalloc NumberCell[NumberMark.Cells];
+        var used = 0;
+        for (var slot = 0; slot < slotCount; slot++)
+        {
+            if (data[slot] is not NumberMark mark)
+            {
+                continue;
+            }
+            if (used < NumberMark.Cells)
+            {
+                cells[used] = slotNumber[slot];
+                data[slot] = mark.InCell(used++);
+            }
+            else
+            {
+                data[slot] = mark.Box(slotNumber[slot]);
+            }
+        }
+        return (cells[0], cells[1]);
     }
 
     /// <summary>
@@ -150,7 +190,9 @@ public sealed partial class CompiledRuleSet
             withOutput--;
             if (rule.SetsSlot < 0 || scratch.SlotOwner[rule.SetsSlot] != at)
             {
-                scratch.Extras[e++] = scratch.OutputAt[at];
+                // an output no slot holds is kept boxed (rare: a rule without sets, or a value a later rule overwrote)
+                var output = scratch.OutputAt[at];
+                scratch.Extras[e++] = output is NumberMark mark ? mark.Box(scratch.NumberAt[at]) : output;
             }
             scratch.OutputAt[at] = null;
         }

@@ -163,6 +163,10 @@ public sealed partial class CompiledRuleSet
         /// <summary>The snapshot's value slots and the outputs no slot holds, copied into its outcome's data at its end.</summary>
         public readonly object?[] Values = new object?[slots];
         public readonly object?[] Extras = new object?[allRules];
+        /// <summary>The unboxed outputs of the snapshot's fired rules by chain position, where <see cref="OutputAt"/> holds a <see cref="NumberMark"/>.</summary>
+        public readonly NumberCell[] NumberAt = new NumberCell[allRules];
+        /// <summary>The unboxed number of each value slot holding a <see cref="NumberMark"/>.</summary>
+        public readonly NumberCell[] SlotNumber = new NumberCell[slots];
         /// <summary>Per value slot, the chain position of the rule whose output it holds (<see cref="ChainLayout.SlotOwners"/>).</summary>
         public readonly int[] SlotOwner = new int[slots];
         /// <summary>The values the snapshot's triggers read, copied into its outcome's data at its end.</summary>

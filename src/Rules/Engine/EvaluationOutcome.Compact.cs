@@ -20,6 +20,10 @@ public sealed partial class EvaluationOutcome
     // order), then from _inputsAt the values each explained trigger read, trigger after trigger, each rule's reads in order
     private readonly int _inputsAt;
     private readonly bool _explained;
+    // the numbers of value slots holding a NumberMark, unboxed (issue 22, typed output slots): boxed only when read
+    // through Values or Fired; TppPercent and TppEstimate read them as they are
+    private readonly NumberCell _number0;
+    private readonly NumberCell _number1;
 
     /// <summary>
     /// An engine outcome (see the type's remarks): <paramref name="data"/> holds its value slots, the outputs no slot
@@ -28,8 +32,11 @@ public sealed partial class EvaluationOutcome
     // Values, Fired and Triggers have no value of their own here: they are built on first read
 #pragma warning disable CS8618
     [SetsRequiredMembers]
-    internal EvaluationOutcome(ChainLayout layout, object?[] data, RuleBits fired, int inputsAt, bool explained)
+    internal EvaluationOutcome(ChainLayout layout, object?[] data, RuleBits fired, int inputsAt, bool explained,
+        NumberCell number0 = default, NumberCell number1 = default)
     {
+        _number0 = number0;
+        _number1 = number1;
         _layout = layout;
         _slots = data;
         _firedBits = fired;
@@ -61,11 +68,46 @@ public sealed partial class EvaluationOutcome
             if (rule.HasOutput)
             {
                 // the output is the final value of the slot it set, or the next of the outputs no slot holds
-                output = rule.SetsSlot >= 0 && owners[rule.SetsSlot] == at ? _slots![rule.SetsSlot] : _slots![extra++];
+                output = Unmark(rule.SetsSlot >= 0 && owners[rule.SetsSlot] == at ? _slots![rule.SetsSlot] : _slots![extra++]);
             }
             result[k++] = rule.FiredWith(layout.WorkflowAt[at].Name, output);
         }
         return result;
+    }
+
+    /// <summary><paramref name="value"/>, or the number a <see cref="NumberMark"/> stands for, boxed.</summary>
+    private object? Unmark(object? value) => value is NumberMark mark ? mark.Box(Cell(mark)) : value;
+
+    private ref readonly NumberCell Cell(NumberMark mark) => ref mark.Cell == 0 ? ref _number0 : ref _number1;
+
+    /// <summary>The slots' values with every number boxed: what the <c>Values</c> view reads.</summary>
+    private object?[] UnmarkedSlots()
+    {
+        var count = _layout!.SlotCount;
+        object?[]? copy = null;
+        for (var i = 0; i < count; i++)
+        {
+            if (_slots![i] is NumberMark)
+            {
+                copy ??= _slots[..count];
+                copy[i] = Unmark(_slots[i]);
+            }
+        }
+        return copy ?? _slots!;
+    }
+
+    /// <summary>A value slot's number as it is, when the slot holds an unboxed one.</summary>
+    private bool TryGetNumber(string name, out NumberMark mark, out NumberCell number)
+    {
+        if (_views?.Values is null && _slots is not null && _layout!.SlotNames.TryGetValue(name, out var i) && _slots[i] is NumberMark m)
+        {
+            mark = m;
+            number = Cell(m);
+            return true;
+        }
+        mark = null!;
+        number = default;
+        return false;
     }
 
     private IReadOnlyList<Trigger> BuildTriggers()

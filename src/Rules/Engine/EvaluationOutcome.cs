@@ -26,7 +26,7 @@ public sealed partial class EvaluationOutcome
     public required IReadOnlyDictionary<string, object?> Values
     {
         // threads racing on the first read build equal views; one is kept
-        get => _views?.Values ?? Publish(ref ViewsOf().Values, new ValueBag(_layout!.SlotNames, _slots!));
+        get => _views?.Values ?? Publish(ref ViewsOf().Values, new ValueBag(_layout!.SlotNames, UnmarkedSlots()));
         init => ViewsOf().Values = value;
     }
     /// <summary>The top-level rules that succeeded, in chain order.</summary>
@@ -47,15 +47,19 @@ public sealed partial class EvaluationOutcome
     public string? RatingPerilaku => Get("ratingPerilaku") as string;
     public string? Predikat => Get("predikat") as string;
     /// <summary>Allowance estimate as a percentage of the ceiling (<c>tpp</c> workflow).</summary>
-    public double? TppPercent => Get("tppPercent") is { } v ? Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture) : null;
+    public double? TppPercent =>
+        TryGetNumber("tppPercent", out var mark, out var n) ? (mark.Kind == OutputNumber.Double ? n.Double : (double)n.Decimal)
+        : Get("tppPercent") is { } v ? Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture) : null;
     /// <summary>Allowance estimate in rupiah (<c>tpp</c> workflow; needs a ceiling).</summary>
-    public decimal? TppEstimate => Get("tppEstimate") is { } v ? Convert.ToDecimal(v, System.Globalization.CultureInfo.InvariantCulture) : null;
+    public decimal? TppEstimate =>
+        TryGetNumber("tppEstimate", out var mark, out var n) ? (mark.Kind == OutputNumber.Decimal ? n.Decimal : Convert.ToDecimal(n.Double, System.Globalization.CultureInfo.InvariantCulture))
+        : Get("tppEstimate") is { } v ? Convert.ToDecimal(v, System.Globalization.CultureInfo.InvariantCulture) : null;
 
     /// <summary>Events of succeeded rules (e.g. <c>SANGAT_BAIK</c>, <c>TEGURAN_LISAN</c>).</summary>
     public IEnumerable<string> Events => Fired.Select(f => f.Event);
 
     private object? Get(string name) =>
-        (_views?.Values is null && _slots is not null ? ValueBag.TryGet(_layout!.SlotNames, _slots, name, out var v) : Values.TryGetValue(name, out v)) ? v : null;
+        (_views?.Values is null && _slots is not null ? ValueBag.TryGet(_layout!.SlotNames, _slots, name, out var v) : Values.TryGetValue(name, out v)) ? Unmark(v) : null;
 
     private Views ViewsOf() => _views ?? Publish(ref _views, new Views());
 
