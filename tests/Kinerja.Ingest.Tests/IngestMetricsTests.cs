@@ -56,7 +56,7 @@ public sealed class IngestMetricsTests(TestDatabase db) : IClassFixture<TestData
         Assert.Equal(1, _recorder.Sum(IngestMetrics.ItemsName, ("stream", "activities"), ("outcome", "duplicate")));
         Assert.Equal(3, _recorder.Sum(IngestMetrics.ItemsName, ("stream", "activities"), ("outcome", "rejected")));
         Assert.Equal(1, _recorder.Sum(IngestMetrics.ItemsName, ("stream", "attendance"), ("outcome", "accepted")));
-        Assert.All(_recorder.Measurements, m => Assert.Subset(new HashSet<string> { "stream", "outcome", "phase" },
+        Assert.All(_recorder.Measurements, m => Assert.Subset(new HashSet<string> { "stream", "outcome", "phase", "reason" },
             m.Tags.Keys.ToHashSet()));
         Assert.DoesNotContain(_recorder.Measurements, m => m.Tags.Values.Any(v => _org.Staff.Contains(v!)));
     }

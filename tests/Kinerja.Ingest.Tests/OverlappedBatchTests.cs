@@ -1,6 +1,8 @@
 using Kinerja.Ingest.Contracts;
+using Kinerja.Ingest.Telemetry;
 using Kinerja.Ingest.Tests.Support;
 using Kinerja.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kinerja.Ingest.Tests;
 
@@ -92,6 +94,33 @@ public sealed class OverlappedBatchTests(TestDatabase db) : IClassFixture<TestDa
             Assert.Equal(ItemStatus.Rejected, o.Status);
             Assert.Contains(o.Errors, e => e.Field == "minutes");
         });
+        Assert.Equal(660, (await db.DataSource.ScalarOrDefaultAsync(nip, day)).Pending);
+        await RollupAssert.MatchesRebuildAsync(db.DataSource);
+    }
+
+    [Fact]
+    public async Task AnOverlappedBatchOverAFullDay_IsRolledBackOnce_ThenWrittenCarefully()
+    {
+        // DOMAIN.md "Daily activity and allowance": kota-uji allows 660 minutes a day. The day is filled first; a later
+        // 60-minute activity is within the maximum by its batch alone, so it goes the overlapped way and only its rollup
+        // sees the stored 660. A flood of such items (a source resending a full day) must not pay for a second
+        // optimistic try that fails the same way before the careful one rejects them.
+        using var recorder = new MeterRecorder(_host.Services.GetRequiredService<IngestMetrics>().Meter);
+        var day = TestDays.Next();
+        var nip = _org.Staff[2];
+        var fill = await _host.Pipeline.SubmitActivitiesAsync(Enumerable.Range(0, 11)
+            .Select(i => Activity(nip, TestDays.MorningWib(day).AddMinutes(i), 60)).ToArray());
+        Assert.Equal(11, fill.Accepted);
+        var redone = recorder.Sum(IngestMetrics.BatchRedoneName, ("reason", "conflict"));
+        var overlapped = _host.Writer.OverlappedBatches;
+
+        var over = await _host.Pipeline.SubmitActivitiesAsync([Activity(nip, TestDays.MorningWib(day).AddMinutes(30), 60)]);
+
+        var item = Assert.Single(over.Items);
+        Assert.Equal(ItemStatus.Rejected, item.Status);
+        Assert.Contains(item.Errors, e => e.Field == "minutes");
+        Assert.Equal(1, recorder.Sum(IngestMetrics.BatchRedoneName, ("reason", "conflict")) - redone);
+        Assert.Equal(overlapped, _host.Writer.OverlappedBatches);
         Assert.Equal(660, (await db.DataSource.ScalarOrDefaultAsync(nip, day)).Pending);
         await RollupAssert.MatchesRebuildAsync(db.DataSource);
     }

@@ -5,7 +5,7 @@ namespace Kinerja.Ingest.Pipeline;
 /// <summary>
 /// The overlapped path of the writer (<see cref="IngestOptions.OverlapBatches"/>): an activity-only batch's first
 /// half runs on one connection while the previous batch's second half runs on the other; a second half that fails
-/// hands its submissions back to the loop, which redoes them serially.
+/// hands its submissions back to the loop, which redoes them serially (carefully at once when it failed on a conflict).
 /// </summary>
 internal sealed partial class IngestWriter
 {
@@ -31,19 +31,21 @@ internal sealed partial class IngestWriter
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
+            var careful = false;
             if (ex is not NotOverlappableException)
             {
                 logger.LogDebug(ex, "Overlapped copy of {Submissions} submissions failed; writing them serially", batch.Count);
+                careful = Redo(ex);
             }
             await DrainAsync(ct);
-            await WriteAsync(lane, batch, ct);
+            await WriteAsync(lane, batch, ct, careful);
             return;
         }
         lane.Pending = FinishAsync(started, ct);
     }
 
     /// <summary>The second half of an overlapped batch; returns its submissions when they must be redone serially.</summary>
-    private async Task<List<Submission>?> FinishAsync(BatchTransaction started, CancellationToken ct)
+    private async Task<FailedBatch?> FinishAsync(BatchTransaction started, CancellationToken ct)
     {
         await using (started)
         {
@@ -63,9 +65,17 @@ internal sealed partial class IngestWriter
                 // (when shutting down the loop fails them instead)
                 logger.LogDebug(ex, "Overlapped batch of {Submissions} submissions failed; writing it serially",
                     started.Submissions.Count);
-                return [.. started.Submissions];
+                return new FailedBatch([.. started.Submissions], Redo(ex));
             }
         }
+    }
+
+    /// <summary>Counts an overlapped try that failed; true when it failed on a conflict (redo it carefully at once).</summary>
+    private bool Redo(Exception ex)
+    {
+        var failure = WriteRetryPolicy.Classify(ex);
+        metrics.Redone(failure);
+        return failure == WriteFailure.Conflict;
     }
 
     /// <summary>
@@ -104,13 +114,13 @@ internal sealed partial class IngestWriter
     /// <summary>Waits for the connection's second half, if any, and redoes its batch serially when it failed.</summary>
     private async Task SettleAsync(WriterConnection lane, CancellationToken ct)
     {
-        if (await TakePendingAsync(lane) is { } redo)
+        if (await TakePendingAsync(lane) is { } failed)
         {
-            await WriteAsync(lane, redo, ct);
+            await WriteAsync(lane, failed.Submissions, ct, failed.Careful);
         }
     }
 
-    private static async Task<List<Submission>?> TakePendingAsync(WriterConnection lane)
+    private static async Task<FailedBatch?> TakePendingAsync(WriterConnection lane)
     {
         var pending = lane.Pending;
         lane.Pending = WriterConnection.Idle;

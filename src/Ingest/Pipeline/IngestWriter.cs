@@ -163,7 +163,7 @@ internal sealed partial class IngestWriter(IngestQueue queue, NpgsqlDataSource d
             {
                 if (await TakePendingAsync(lane) is { } unfinished)
                 {
-                    Fail(unfinished, shuttingDown);
+                    Fail(unfinished.Submissions, shuttingDown);
                 }
             }
             while (queue.Reader.TryRead(out var s))
@@ -207,14 +207,15 @@ internal sealed partial class IngestWriter(IngestQueue queue, NpgsqlDataSource d
         }
     }
 
-    private async Task WriteAsync(WriterConnection lane, List<Submission> batch, CancellationToken ct)
+    /// <param name="careful">The batch is known to conflict: write it carefully at once (<see cref="BatchWriter"/>).</param>
+    private async Task WriteAsync(WriterConnection lane, List<Submission> batch, CancellationToken ct, bool careful = false)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 var conn = await lane.OpenAsync(ct);
-                var accepted = await BatchWriter.WriteAsync(conn, batch, cache.Current, _months, metrics, ct);
+                var accepted = await BatchWriter.WriteAsync(conn, batch, cache.Current, _months, metrics, careful, ct);
                 _databaseDown = false;
                 Complete(batch);
                 logger.LogDebug("Committed a batch of {Submissions} submissions, {Accepted} new events",
@@ -226,6 +227,7 @@ internal sealed partial class IngestWriter(IngestQueue queue, NpgsqlDataSource d
                 await lane.DropAsync();
                 if (attempt < WriteRetryPolicy.ConnectionAttempts)
                 {
+                    metrics.Redone(WriteFailure.Connection);
                     logger.LogInformation(ex, "Ingest batch failed on a broken connection; retrying on a fresh one");
                     continue;
                 }

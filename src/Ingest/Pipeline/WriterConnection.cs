@@ -11,13 +11,13 @@ internal sealed class WriterConnection(NpgsqlDataSource db, string staging) : IA
     private NpgsqlConnection? _conn;
 
     /// <summary>Nothing in flight.</summary>
-    public static readonly Task<List<Submission>?> Idle = Task.FromResult<List<Submission>?>(null);
+    public static readonly Task<FailedBatch?> Idle = Task.FromResult<FailedBatch?>(null);
 
     /// <summary>
     /// The second half of the batch last started on this connection (<see cref="Idle"/> when none); its result is
-    /// the batch's submissions when they must still be written serially.
+    /// the failed batch when it must still be written serially.
     /// </summary>
-    public Task<List<Submission>?> Pending { get; set; } = Idle;
+    public Task<FailedBatch?> Pending { get; set; } = Idle;
 
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
     {

@@ -15,7 +15,9 @@ namespace Kinerja.Ingest.Telemetry;
 /// <c>outcome</c> = accepted|duplicate|rejected), <c>kinerja.ingest.queue.depth</c> (observable gauge, items
 /// waiting for the writer), <c>kinerja.ingest.batch.duration</c> (histogram, seconds; tag <c>phase</c> = one of
 /// <see cref="Phases"/>: each step of a committed batch transaction, and <c>total</c> from its start to its
-/// commit) and <c>kinerja.ingest.batch.size</c> (histogram, items per committed batch).
+/// commit), <c>kinerja.ingest.batch.size</c> (histogram, items per committed batch) and
+/// <c>kinerja.ingest.batch.redone</c> (counter, batch tries rolled back and redone; tag <c>reason</c> =
+/// conflict|missing_partition|connection|overlap: see <see cref="Redone"/>).
 /// </remarks>
 public sealed class IngestMetrics
 {
@@ -26,6 +28,7 @@ public sealed class IngestMetrics
     public const string QueueDepthName = "kinerja.ingest.queue.depth";
     public const string BatchDurationName = "kinerja.ingest.batch.duration";
     public const string BatchSizeName = "kinerja.ingest.batch.size";
+    public const string BatchRedoneName = "kinerja.ingest.batch.redone";
 
     /// <summary>
     /// The <c>phase</c> values of <see cref="BatchDurationName"/>, in the order a batch goes through them:
@@ -41,6 +44,7 @@ public sealed class IngestMetrics
     private readonly Counter<long> _items;
     private readonly Histogram<double> _duration;
     private readonly Histogram<long> _size;
+    private readonly Counter<long> _redone;
 
     /// <remarks>The factory owns the meter (and disposes it with the container).</remarks>
     internal IngestMetrics(IMeterFactory factory, IngestQueue queue)
@@ -52,6 +56,8 @@ public sealed class IngestMetrics
         _duration = _meter.CreateHistogram<double>(BatchDurationName, "s",
             "Time a committed batch transaction spent per phase, and in total.");
         _size = _meter.CreateHistogram<long>(BatchSizeName, "{item}", "Items per committed batch.");
+        _redone = _meter.CreateCounter<long>(BatchRedoneName, "{batch}",
+            "Batch tries rolled back and redone, by reason.");
     }
 
     /// <summary>The meter instance (tests listen to this one only).</summary>
@@ -84,6 +90,20 @@ public sealed class IngestMetrics
             _items.Add(count, new("stream", stream), new("outcome", outcome));
         }
     }
+
+    /// <summary>
+    /// Counts a batch try that was rolled back to be redone: <c>conflict</c> (an event id stored before or a day over
+    /// its maximum: redone carefully), <c>missing_partition</c> (retention dropped a month: redone after creating it),
+    /// <c>connection</c> (redone on a fresh connection), <c>overlap</c> (an overlapped batch failed for any other
+    /// reason, e.g. a lock cycle: redone serially).
+    /// </summary>
+    internal void Redone(WriteFailure failure) => _redone.Add(1, new KeyValuePair<string, object?>("reason", failure switch
+    {
+        WriteFailure.Conflict => "conflict",
+        WriteFailure.MissingPartition => "missing_partition",
+        WriteFailure.Connection => "connection",
+        _ => "overlap",
+    }));
 
     /// <summary>Records a committed batch: the seconds of each of its phases, its total time and its size.</summary>
     internal void Committed(IReadOnlyList<(string Phase, double Seconds)> phases, long started, int items)
