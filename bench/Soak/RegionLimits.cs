@@ -33,7 +33,7 @@ public static class RegionLimits
             csv.Append(CultureInfo.InvariantCulture,
                 $"{r.Id},\"{r.Name.Replace("\"", "\"\"", StringComparison.Ordinal)}\",{r.TimeZone},{r.MonthlyTargetMinutes},{Math.Min(r.DailyMinMinutes, dailyMax)},{dailyMax}\n");
         }
-        var file = Path.Combine(server.DataDir + "-regions.csv");
+        var file = server.DataDir + "-regions.csv";
         await File.WriteAllTextAsync(file, csv.ToString(), ct);
         try
         {
