@@ -17,6 +17,7 @@ public sealed class RulesConsoleTests(RulesConsoleTests.Server server) : IClassF
     {
         var console = await server.NewPageAsync();
         var delayed = 0;
+        string? delayedUrl = null;
         await console.RouteAsync("**/api/v1/rules**", async route =>
         {
             var headers = new Dictionary<string, string>(route.Request.Headers) { ["x-kinerja-test-user"] = LiveServer.HrUser };
@@ -25,17 +26,28 @@ public sealed class RulesConsoleTests(RulesConsoleTests.Server server) : IClassF
                 && !route.Request.Url.Contains("/penghargaan/", StringComparison.Ordinal)
                 && Interlocked.Exchange(ref delayed, 1) == 0)
             {
+                Volatile.Write(ref delayedUrl, route.Request.Url);
                 await Task.Delay(2_000);
             }
             await route.ContinueAsync(new RouteContinueOptions { Headers = headers });
         });
+        // The late answer has reached the page (body read) when this completes; the console's handler runs after it.
+        var lateArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        console.RequestFinished += (_, request) =>
+        {
+            if (request.Url == Volatile.Read(ref delayedUrl))
+            {
+                lateArrived.TrySetResult();
+            }
+        };
         await console.GotoAsync("/aturan");
         await console.Locator("#daftar-workflow li", new() { HasText = "penghargaan" }).ClickAsync();
         var editor = console.Locator("#json-aturan");
         await Assertions.Expect(editor).ToHaveValueAsync(new Regex("\"WorkflowName\": \"penghargaan\""));
 
-        await console.WaitForTimeoutAsync(3_000); // the late answer has arrived by now
+        await lateArrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(1, delayed);
+        await console.WaitForTimeoutAsync(500); // the page's handler of the late answer has run (JSON parse, render)
         await Assertions.Expect(editor).ToHaveValueAsync(new Regex("\"WorkflowName\": \"penghargaan\""));
         await Assertions.Expect(console.Locator("#judul-editor")).ToHaveTextAsync("penghargaan");
     }
