@@ -62,7 +62,8 @@ public sealed class DatabaseStartupFailureTests(TestDatabase db) : IClassFixture
         var port = Eventually.FreePort();
         var late = new NpgsqlConnectionStringBuilder(db.ConnectionString) { Port = port };
         var urls = $"http://127.0.0.1:{Eventually.FreePort()}";
-        var settings = Settings(late.ConnectionString, timeout: "60");
+        // Generous: under CI load a new server process needs tens of seconds to migrate and start once it connects.
+        var settings = Settings(late.ConnectionString, timeout: "120");
         settings["urls"] = urls;
         settings["Kinerja:Roles"] = "ingest";
         await using var server = ServerProcess.Start(settings);
@@ -83,7 +84,7 @@ public sealed class DatabaseStartupFailureTests(TestDatabase db) : IClassFixture
             {
                 return false;
             }
-        }, "the server to become ready once the database is up", TimeSpan.FromSeconds(45));
+        }, "the server to become ready once the database is up", TimeSpan.FromSeconds(100));
         Assert.Contains("Connected at attempt", server.Stdout);
     }
 
