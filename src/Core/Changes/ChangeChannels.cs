@@ -20,4 +20,7 @@ public static class ChangeChannels
 
     /// <summary>Users, grants or source keys changed (<see cref="AccessChanged"/>).</summary>
     public const string Access = "kinerja_access";
+
+    /// <summary>An SKP import committed (<see cref="SkpDataChanged"/>): the employee and board screens it concerns re-read.</summary>
+    public const string Skp = "kinerja_skp";
 }

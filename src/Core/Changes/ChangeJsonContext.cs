@@ -9,4 +9,5 @@ namespace Kinerja.Core.Changes;
 [JsonSerializable(typeof(TriggersAdded))]
 [JsonSerializable(typeof(RulesPublished))]
 [JsonSerializable(typeof(AccessChanged))]
+[JsonSerializable(typeof(SkpDataChanged))]
 internal sealed partial class ChangeJsonContext : JsonSerializerContext;

@@ -35,6 +35,13 @@ public static class ChangeMessages
                 ChangeChannels.Access => JsonSerializer.Deserialize(payload, ChangeJsonContext.Default.AccessChanged) is { } a
                     ? a with { What = a.What ?? "" }
                     : null,
+                ChangeChannels.Skp => JsonSerializer.Deserialize(payload, ChangeJsonContext.Default.SkpDataChanged) is { } s
+                    ? s with
+                    {
+                        Employees = (s.Employees ?? []).Where(h => h?.Nip is not null).ToArray(),
+                        Units = (s.Units ?? []).Where(u => u?.RegionId is not null && u.UnitId is not null).ToArray(),
+                    }
+                    : null,
                 _ => null,
             };
         }

@@ -69,6 +69,46 @@ public sealed record ChangeNotice
     public static ChangeNotice Access(string what, IReadOnlyList<long> users) =>
         Of(users.Distinct().Order().ToArray(), slice => new AccessChanged { What = what, Users = slice.ToArray() });
 
+    /// <summary>
+    /// An SKP import committed: one hint per employee group (an employee whose SKP changed, named by their own hint; a
+    /// direct superior, named by the first of their reports that changed) and one per unit, each in one payload only, so a
+    /// split import still tells every screen once. No touches, no payload.
+    /// </summary>
+    public static ChangeNotice Skp(IEnumerable<SkpTouch> touched)
+    {
+        var list = touched as IReadOnlyCollection<SkpTouch> ?? touched.ToArray();
+        var units = new List<SkpItem>();
+        var seenUnits = new HashSet<(string, string)>();
+        var hints = new List<SkpItem>();
+        var seenGroups = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in list)
+        {
+            if (seenUnits.Add((t.RegionId, t.UnitId)))
+            {
+                units.Add(new SkpItem(null, new SkpUnit(t.RegionId, t.UnitId)));
+            }
+            if (t.Nip is not null && seenGroups.Add(t.Nip))
+            {
+                hints.Add(new SkpItem(new SkpHint(t.Nip), null));
+            }
+        }
+        foreach (var t in list)
+        {
+            if (t is { Nip: not null, SuperiorNip: not null } && seenGroups.Add(t.SuperiorNip))
+            {
+                hints.Add(new SkpItem(new SkpHint(t.SuperiorNip, t.Nip), null));
+            }
+        }
+        return Of([.. units, .. hints], slice => new SkpDataChanged
+        {
+            Employees = slice.Where(i => i.Hint is not null).Select(i => i.Hint!).ToArray(),
+            Units = slice.Where(i => i.Unit is not null).Select(i => i.Unit!).ToArray(),
+        });
+    }
+
+    /// <summary>One item of an SKP notice: an employee group's hint or a unit.</summary>
+    private sealed record SkpItem(SkpHint? Hint, SkpUnit? Unit);
+
     private static ChangeNotice Of<TItem, TMessage>(IReadOnlyList<TItem> items, Func<ArraySegment<TItem>, TMessage> make)
         where TMessage : class, IChangeMessage<TMessage> =>
         new(TMessage.Channel, ChangeSplitter.Split(items, slice => ChangeMessages.Serialize(make(slice))));

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Kinerja.Dashboard.Access;
 using Kinerja.Dashboard.Skp;
 using Kinerja.Dashboard.Skp.Import;
+using Npgsql;
 
 namespace Kinerja.Dashboard.Apis;
 
@@ -40,7 +41,7 @@ public static class SkpImportApi
         return app;
     }
 
-    public static async Task<IResult> ImportPlans(HttpContext ctx, ClaimsPrincipal user, SkpPlanImporter importer, TimeProvider time, ILoggerFactory logs)
+    public static async Task<IResult> ImportPlans(HttpContext ctx, ClaimsPrincipal user, SkpPlanImporter importer, NpgsqlDataSource db, ILoggerFactory logs)
     {
         var (plans, problem) = await RowsAsync(ctx, "plans", SkpPlanImportReader.Required, SkpPlanImportReader.Optional,
             SkpPlanImportReader.FromCsv, SkpPlanImportReader.FromJson);
@@ -48,10 +49,10 @@ public static class SkpImportApi
         {
             return problem!;
         }
-        return await Answered(ctx, await importer.ImportAsync(plans, UserPrincipal.Actor(user), ctx.RequestAborted), time, logs);
+        return await Answered(await importer.ImportAsync(plans, UserPrincipal.Actor(user), ctx.RequestAborted), db, logs);
     }
 
-    public static async Task<IResult> ImportRealisations(HttpContext ctx, SkpRealisationImporter importer, TimeProvider time, ILoggerFactory logs)
+    public static async Task<IResult> ImportRealisations(HttpContext ctx, SkpRealisationImporter importer, NpgsqlDataSource db, ILoggerFactory logs)
     {
         var (rows, problem) = await RowsAsync(ctx, "realisations", SkpRealisationImporter.Required, SkpRealisationImporter.Optional,
             SkpRealisationImporter.FromCsv, json => SkpRealisationImporter.FromJson(json));
@@ -59,18 +60,20 @@ public static class SkpImportApi
         {
             return problem!;
         }
-        return await Answered(ctx, await importer.ImportAsync(rows, ctx.RequestAborted), time, logs);
+        return await Answered(await importer.ImportAsync(rows, ctx.RequestAborted), db, logs);
     }
 
-    /// <summary>The per-row answer, after the screens of everyone whose SKP the import changed were told (once per screen).</summary>
-    private static async Task<IResult> Answered(HttpContext ctx, SkpImportResult result, TimeProvider time, ILoggerFactory logs)
+    /// <summary>
+    /// The per-row answer, after the import was announced on the change feed (<see cref="SkpImportFeed"/>): the screens of
+    /// everyone whose SKP it changed are told once each, by whichever instance publishes.
+    /// </summary>
+    private static async Task<IResult> Answered(SkpImportResult result, NpgsqlDataSource db, ILoggerFactory logs)
     {
-        await SkpPush.AfterImportAsync(ctx.RequestServices, result.Touched, time, logs.CreateLogger(typeof(SkpImportApi)));
+        await SkpImportFeed.PublishAsync(db, result.Touched, logs.CreateLogger(typeof(SkpImportApi)));
         return TypedResults.Ok(result);
     }
 
-    public static async Task<IResult> ImportIku(HttpContext ctx, ClaimsPrincipal user, RegionAccess access, UnitIkuTargetImporter importer,
-        TimeProvider time, ILoggerFactory logs)
+    public static async Task<IResult> ImportIku(HttpContext ctx, ClaimsPrincipal user, RegionAccess access, UnitIkuTargetImporter importer)
     {
         var (rows, problem) = await RowsAsync(ctx, "IKU targets", UnitIkuTargetImporter.Required, UnitIkuTargetImporter.Optional,
             UnitIkuTargetImporter.FromCsv, UnitIkuTargetImporter.FromJson);
@@ -78,14 +81,9 @@ public static class SkpImportApi
         {
             return problem!;
         }
-        var import = await importer.ImportAsync(rows, UserPrincipal.Actor(user), await HrRegions.OfAsync(user, access, ctx.RequestAborted),
-            ctx.RequestAborted);
-        var log = logs.CreateLogger(typeof(SkpImportApi));
-        foreach (var (region, unit) in import.ChangedUnits)
-        {
-            await SkpPush.AfterUnitIkuAsync(ctx.RequestServices, region, unit, time, log);
-        }
-        return TypedResults.Ok(import.Result);
+        // the changed units were announced with the commit (kinerja_skp): the boards' hint follows from SkpFeedHandler
+        return TypedResults.Ok(await importer.ImportAsync(rows, UserPrincipal.Actor(user), await HrRegions.OfAsync(user, access, ctx.RequestAborted),
+            ctx.RequestAborted));
     }
 
     /// <summary>

@@ -43,9 +43,9 @@ public static class UnitIkuApi
     }
 
     public static async Task<IResult> PostAsync(string unitId, HttpContext ctx, ClaimsPrincipal user, UnitIkuRealisations store,
-        RegionAccess access, UnitIkuTargets targets, TimeProvider time, ILoggerFactory logs)
+        RegionAccess access, UnitIkuTargets targets)
     {
-        var (region, refused) = await UnitIkuTargetsApi.ScopeAsync(unitId, user, access, targets, ctx.RequestAborted);
+        var (_, refused) = await UnitIkuTargetsApi.ScopeAsync(unitId, user, access, targets, ctx.RequestAborted);
         if (refused is not null)
         {
             return refused;
@@ -70,10 +70,7 @@ public static class UnitIkuApi
         {
             return UnknownUnit(unitId);
         }
-        if (result.Accepted > 0)
-        {
-            await SkpPush.AfterUnitIkuAsync(ctx.RequestServices, region!, unitId, time, logs.CreateLogger(typeof(UnitIkuApi)));
-        }
+        // the boards' hint went with the commit (kinerja_skp, SkpFeedHandler)
         return TypedResults.Ok(result);
     }
 

@@ -35,6 +35,7 @@ public static class BoardRegistration
         services.AddSingleton<BoardChartSource>();
         services.AddSingleton<IChangeHandler, TriggerFeedHandler>();
         services.AddSingleton<IChangeHandler, Employees.EmployeeFeedHandler>();
+        services.AddSingleton<IChangeHandler, Skp.SkpFeedHandler>();
         services.AddHostedService<BoardPushService>();
         services.AddHostedService<Employees.EmployeeIndicatorsPush>();
         return services;

@@ -10,6 +10,8 @@ namespace Kinerja.Dashboard.Cli;
 /// <c>import iku-realisations UNIT FILE</c>: the SKP
 /// import of the HTTP API (root README "Import SKP") from a <c>.csv</c> or <c>.json</c> file, through the same readers
 /// and importers, without the body size limit. Rejected rows go to standard error; the exit code is 1 when there is one.
+/// Like the HTTP import, what was committed is announced on the change feed (<c>kinerja_skp</c>, <see cref="SkpImportFeed"/>),
+/// so a running server's open screens re-read at once.
 /// </summary>
 internal static class ImportSkpCommands
 {
@@ -39,9 +41,8 @@ internal static class ImportSkpCommands
                 var rows = csv
                     ? UnitIkuTargetImporter.FromCsv(SkpImportTable.Read(content, UnitIkuTargetImporter.Required, UnitIkuTargetImporter.Optional))
                     : UnitIkuTargetImporter.FromJson(new SkpImportBody(false, content).Json());
-                var import = await new UnitIkuTargetImporter(host.GetRequiredService<NpgsqlDataSource>(), host.GetRequiredService<TimeProvider>())
+                return await new UnitIkuTargetImporter(host.GetRequiredService<NpgsqlDataSource>(), host.GetRequiredService<TimeProvider>())
                     .ImportAsync(rows, "cli", null, ct);
-                return import.Result;
             });
         yield return Verb("iku-realisations", "Import a unit's IKU realisations (eventId, iku, period, value, evidenceUrl, note).",
             new Argument<string>("unit") { Description = "The unit's id." },
@@ -95,6 +96,8 @@ internal static class ImportSkpCommands
                 await error.WriteLineAsync($"error: {path.Name}: {ex.Message}");
                 return CliExitCodes.Usage;
             }
+            await SkpImportFeed.PublishAsync(host.Services.GetRequiredService<NpgsqlDataSource>(), result.Touched,
+                host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ImportSkpCommands)));
             foreach (var row in result.Rows.Where(r => r.Status == SkpImportStatus.Rejected))
             {
                 await error.WriteLineAsync($"rejected row {row.Row}: " + string.Join("; ", row.Errors.Select(e => $"{e.Field}: {e.Message}")));

@@ -7,7 +7,8 @@ namespace Kinerja.Dashboard.Skp;
 /// After a committed SKP change: <see cref="IEmployeeClient.SkpChanged"/> (a hint without text) to <c>employee:{nip}</c>
 /// and to the direct superior's own group, so both screens re-read their plan views. After a committed change of a unit's
 /// IKU (targets or realisations): the boards' <c>Panels</c> hint to the unit's region, unit and public groups, so the IKU
-/// attainment on the boards, the public display and the HR plan page is read again.
+/// attainment on the boards, the public display and the HR plan page is read again. (Imports tell the screens through the
+/// change feed instead: <see cref="Import.SkpImportFeed"/>, <see cref="SkpFeedHandler"/>.)
 /// </summary>
 internal static class SkpPush
 {
@@ -38,47 +39,4 @@ internal static class SkpPush
     /// <summary>The <c>Panels</c> hint (reason <c>skp</c>) for a unit whose IKU targets or realisations changed.</summary>
     public static Task AfterUnitIkuAsync(IServiceProvider services, string regionId, string unitId, TimeProvider time, ILogger log) =>
         Board.BoardPanelsPush.ForUnitAsync(services, regionId, unitId, Board.BoardPanelsPush.Skp, time, log);
-
-    /// <summary>
-    /// After an import (<see cref="Import.SkpImportResult.Touched"/>): one <see cref="IEmployeeClient.SkpChanged"/> per group for the
-    /// whole import, whether 1 or 2,000 of a superior's reports changed (each screen re-reads its whole SKP section on the hint, so
-    /// a hint per plan would only flood it), and one board panels hint per unit.
-    /// </summary>
-    public static async Task AfterImportAsync(IServiceProvider services, IReadOnlyList<Import.SkpImportTouch> touched, TimeProvider time, ILogger log)
-    {
-        if (touched.Count == 0)
-        {
-            return;
-        }
-        foreach (var (regionId, unitId) in touched.Select(t => (t.RegionId, t.UnitId)).Distinct())
-        {
-            await Board.BoardPanelsPush.ForUnitAsync(services, regionId, unitId, Board.BoardPanelsPush.Skp, time, log);
-        }
-        if (services.GetService<IHubContext<EmployeeHub, IEmployeeClient>>() is not { } hub)
-        {
-            return;
-        }
-        // a group's hint names its own employee when their plan changed, else the first of their reports that did
-        var hints = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var t in touched)
-        {
-            hints.TryAdd(t.Nip, t.Nip);
-        }
-        foreach (var t in touched.Where(t => t.SuperiorNip is not null))
-        {
-            hints.TryAdd(t.SuperiorNip!, t.Nip);
-        }
-        var at = time.GetUtcNow();
-        foreach (var (group, nip) in hints)
-        {
-            try
-            {
-                await hub.Clients.Group(EmployeeHub.GroupPrefix + group).SkpChanged(new EmployeeChange(nip, at));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogWarning(ex, "Could not push SkpChanged after an import to {Nip}", group);
-            }
-        }
-    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
+using Kinerja.Core.Changes;
 using Kinerja.Core.Domain;
 using Kinerja.Core.Skp;
 using Kinerja.Dashboard.Access;
@@ -13,7 +14,9 @@ namespace Kinerja.Dashboard.Skp;
 /// A unit's IKU realisations (migration 0026, table <c>unit_iku_realisation</c>): what the unit achieved on one of its IKU
 /// in a period, with the evidence link. Filed by HR per row (<c>POST /api/v1/units/{unitId}/iku/realisations</c>, JSON or
 /// CSV, the CLI's <c>import iku-realisations</c>) in one transaction: a retry of an event id is a duplicate, a later
-/// realisation of the same IKU and period supersedes the earlier one (kept with <c>is_current = false</c>).
+/// realisation of the same IKU and period supersedes the earlier one (kept with <c>is_current = false</c>). When a row is
+/// accepted the unit is announced on <c>kinerja_skp</c> in the same transaction (the boards' <c>Panels</c> hint once it is
+/// committed, <see cref="SkpFeedHandler"/>).
 /// </summary>
 public sealed class UnitIkuRealisations(NpgsqlDataSource db, TimeProvider time)
 {
@@ -30,8 +33,7 @@ public sealed class UnitIkuRealisations(NpgsqlDataSource db, TimeProvider time)
         var results = new List<SkpImportRowResult>(rows.Count);
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        if (await conn.ExecuteScalarAsync<string?>(new CommandDefinition("select id from unit where id = @unitId", new { unitId }, tx,
-                cancellationToken: ct)) is null)
+        if (await UnitIkuTargets.RegionOfAsync(conn, tx, unitId, ct) is not { } regionId)
         {
             return null;
         }
@@ -73,6 +75,7 @@ public sealed class UnitIkuRealisations(NpgsqlDataSource db, TimeProvider time)
         if (accepted > 0)
         {
             await AuditLog.WriteAsync(conn, tx, actor, "unit.iku_realisation", "unit:" + unitId, new { accepted }, ct);
+            await ChangeFeed.SendAsync(conn, tx, ChangeNotice.Skp([new SkpTouch(null, null, regionId, unitId)]), ct);
         }
         await tx.CommitAsync(ct);
         return new SkpImportResult(results);

@@ -6,7 +6,7 @@ namespace Kinerja.ScaleOut.Tests.Infrastructure;
 
 /// <summary>
 /// A real SignalR <see cref="HubConnection"/> (negotiate + WebSockets over TCP) to one server process,
-/// recording every <c>Indicators</c>, <c>Chart</c> and <c>Trigger</c> message as raw JSON.
+/// recording every <c>Indicators</c>, <c>Chart</c>, <c>Trigger</c> and <c>Panels</c> message as raw JSON.
 /// </summary>
 public sealed class LiveHub : IAsyncDisposable
 {
@@ -15,7 +15,7 @@ public sealed class LiveHub : IAsyncDisposable
     private LiveHub(HubConnection connection)
     {
         Connection = connection;
-        foreach (var method in new[] { "Indicators", "Chart", "Trigger" })
+        foreach (var method in new[] { "Indicators", "Chart", "Trigger", "Panels" })
         {
             connection.On<JsonElement>(method, payload => _messages.Enqueue((method, payload.Clone(), DateTimeOffset.UtcNow)));
         }

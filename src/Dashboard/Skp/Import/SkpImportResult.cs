@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Kinerja.Core.Changes;
 using Kinerja.Core.Skp;
 
 namespace Kinerja.Dashboard.Skp.Import;
@@ -24,10 +25,10 @@ public sealed record SkpImportResult(IReadOnlyList<SkpImportRowResult> Rows)
     public int Duplicate => Rows.Count(r => r.Status == SkpImportStatus.Duplicate);
     public int Rejected => Rows.Count(r => r.Status == SkpImportStatus.Rejected);
 
-    /// <summary>Whose plans the import changed (accepted rows only): the screens to tell (<see cref="SkpPush.AfterImportAsync"/>). Not in the answer.</summary>
+    /// <summary>
+    /// Whose plans the import changed (accepted rows only), with their direct superiors and where they work: the screens to
+    /// tell (<see cref="SkpImportFeed"/>). Not in the answer.
+    /// </summary>
     [JsonIgnore]
-    public IReadOnlyList<SkpImportTouch> Touched { get; init; } = [];
+    public IReadOnlyList<SkpTouch> Touched { get; init; } = [];
 }
-
-/// <summary>An employee whose SKP an import changed, with their direct superior (null: none) and where they work.</summary>
-public sealed record SkpImportTouch(string Nip, string? SuperiorNip, string RegionId, string UnitId);

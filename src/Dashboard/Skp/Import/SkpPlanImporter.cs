@@ -27,7 +27,7 @@ public sealed class SkpPlanImporter(NpgsqlDataSource db, TimeProvider time)
     /// <summary>A plan that passed the checks that need no database, ready to be ordered and written.</summary>
     private sealed record Prepared(int Index, SkpPlanCandidate Plan, int Year, SkpDraft Draft, string Content, string Key);
 
-    private sealed record Outcome(string Status, string? Key, List<SkpFieldError> Errors, SkpImportTouch? Touch = null);
+    private sealed record Outcome(string Status, string? Key, List<SkpFieldError> Errors, SkpTouch? Touch = null);
 
     public async Task<SkpImportResult> ImportAsync(IReadOnlyList<SkpPlanCandidate> plans, string actor, CancellationToken ct)
     {
@@ -64,7 +64,7 @@ public sealed class SkpPlanImporter(NpgsqlDataSource db, TimeProvider time)
         {
             rows.AddRange(Answer(plans[i], outcomes[i].Status, outcomes[i].Key, outcomes[i].Errors));
         }
-        return new SkpImportResult(rows.OrderBy(r => r.Row).ToList()) { Touched = [.. outcomes.Select(o => o.Touch).OfType<SkpImportTouch>()] };
+        return new SkpImportResult(rows.OrderBy(r => r.Row).ToList()) { Touched = [.. outcomes.Select(o => o.Touch).OfType<SkpTouch>()] };
     }
 
     /// <summary>The plans to order, each with the NIP whose plan its superior codes name (the reference data's cascade superior).</summary>
@@ -192,7 +192,7 @@ public sealed class SkpPlanImporter(NpgsqlDataSource db, TimeProvider time)
         await AuditLog.WriteAsync(conn, tx, actor, AuditAction, "employee:" + plan.Nip, new { year, key, planId }, ct);
         await ChangeFeed.SendAsync(conn, tx, ChangeNotice.Events([new EventTouch(plan.Nip!, who.Owner.UnitId, who.RegionId)]), ct);
         await tx.CommitAsync(ct);
-        return new(SkpImportStatus.Accepted, key, [], new SkpImportTouch(plan.Nip!, who.Owner.SuperiorNip, who.RegionId, who.Owner.UnitId));
+        return new(SkpImportStatus.Accepted, key, [], new SkpTouch(plan.Nip!, who.Owner.SuperiorNip, who.RegionId, who.Owner.UnitId));
     }
 
     /// <summary>The draft with each superior's RHK code replaced by its id in the direct superior's current plan of the year.</summary>

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
+using Kinerja.Core.Changes;
 using Kinerja.Core.Skp;
 using Kinerja.Ingest.Contracts;
 using Npgsql;
@@ -57,7 +58,7 @@ public sealed class SkpRealisationImporter(NpgsqlDataSource db, SkpRealisationWr
     {
         var results = new Dictionary<int, SkpImportRowResult>();
         var filed = new List<(string Nip, SkpRealisationCandidate Row, JsonObject Item, string Key)>();
-        var touched = new List<SkpImportTouch>();
+        var touched = new List<SkpTouch>();
         await using (var conn = await db.OpenConnectionAsync(ct))
         {
             var owners = new Dictionary<string, SkpImportOwner?>(StringComparer.Ordinal);
@@ -86,7 +87,7 @@ public sealed class SkpRealisationImporter(NpgsqlDataSource db, SkpRealisationWr
                 }
                 if (group.Any(f => results[f.Row.Row].Status == SkpImportStatus.Accepted))
                 {
-                    touched.Add(new SkpImportTouch(who.Owner.Nip, who.Owner.SuperiorNip, who.RegionId, who.Owner.UnitId));
+                    touched.Add(new SkpTouch(who.Owner.Nip, who.Owner.SuperiorNip, who.RegionId, who.Owner.UnitId));
                 }
             }
         }

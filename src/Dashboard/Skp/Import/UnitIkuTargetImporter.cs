@@ -1,18 +1,17 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Kinerja.Core.Changes;
 using Kinerja.Core.Skp;
 using Npgsql;
 
 namespace Kinerja.Dashboard.Skp.Import;
 
-/// <summary>The units whose IKU an import changed, with their regions (for the boards' <c>Panels</c> hint after the commit).</summary>
-public sealed record UnitIkuImport(SkpImportResult Result, IReadOnlyList<(string RegionId, string UnitId)> ChangedUnits);
-
 /// <summary>
 /// Imports units' IKU targets (<c>POST /api/v1/skp/import/iku</c>, the CLI's <c>import iku-targets</c>): each row is
 /// <c>unitId</c> plus an IKU as <see cref="UnitIkuTargetReader"/> reads it, written like <c>PUT /api/v1/units/{unitId}/iku</c>
 /// in one transaction. A row equal to what is stored is a <c>duplicate</c> (a re-run changes nothing); a row for a unit of a
-/// region the caller is not HR of is rejected, the other rows go on.
+/// region the caller is not HR of is rejected, the other rows go on. The units whose IKU changed are announced on
+/// <c>kinerja_skp</c> in the same transaction (the boards' <c>Panels</c> hint once it is committed, <see cref="SkpFeedHandler"/>).
 /// </summary>
 public sealed class UnitIkuTargetImporter(NpgsqlDataSource db, TimeProvider time)
 {
@@ -41,12 +40,12 @@ public sealed class UnitIkuTargetImporter(NpgsqlDataSource db, TimeProvider time
     /// <param name="actor">Who imports (the audit's actor).</param>
     /// <param name="regions">The regions the caller is HR of; null for every region.</param>
     /// <param name="ct">Cancels the import (nothing is kept).</param>
-    public async Task<UnitIkuImport> ImportAsync(IReadOnlyList<SkpRealisationCandidate> rows, string actor, IReadOnlySet<string>? regions,
+    public async Task<SkpImportResult> ImportAsync(IReadOnlyList<SkpRealisationCandidate> rows, string actor, IReadOnlySet<string>? regions,
         CancellationToken ct)
     {
         var currentYear = time.GetUtcNow().Year;
         var results = new List<SkpImportRowResult>(rows.Count);
-        var changed = new HashSet<(string, string)>();
+        var changed = new List<SkpTouch>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -98,10 +97,11 @@ public sealed class UnitIkuTargetImporter(NpgsqlDataSource db, TimeProvider time
                 results.Add(new(row.Row, SkpImportStatus.Duplicate, key, []));
                 continue;
             }
-            changed.Add((region!, unitId!));
+            changed.Add(new SkpTouch(null, null, region!, unitId!));
             results.Add(new(row.Row, SkpImportStatus.Accepted, key, []));
         }
+        await ChangeFeed.SendAsync(conn, tx, ChangeNotice.Skp(changed), ct);
         await tx.CommitAsync(ct);
-        return new UnitIkuImport(new SkpImportResult(results), changed.ToList());
+        return new SkpImportResult(results);
     }
 }
