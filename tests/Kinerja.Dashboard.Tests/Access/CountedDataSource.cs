@@ -9,7 +9,7 @@ namespace Kinerja.Dashboard.Tests.Access;
 /// test can count the database reads of the code it gives this data source. Npgsql hands each command to the tracing
 /// filter of its data source while some listener listens to its activity source; this one records no activity.
 /// </summary>
-internal sealed class CountedDataSource : IAsyncDisposable
+public sealed class CountedDataSource : IAsyncDisposable
 {
     private readonly ConcurrentQueue<(string Sql, object?[] Values)> _commands = new();
     private readonly ActivityListener _listener = new()
