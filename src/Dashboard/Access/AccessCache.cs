@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using Kinerja.Core.Regions;
 using Kinerja.Core.Changes;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Kinerja.Dashboard.Access;
@@ -9,12 +9,28 @@ namespace Kinerja.Dashboard.Access;
 /// Short-lived per-process cache of users (with grants), source keys, unit/employee regions and supervisor links, so a request
 /// does not hit the database for them. Cleared on every <c>kinerja_access</c> notification (user, grant or key
 /// change in any process, a reference import) and after a listener reconnect.
+/// Bounded without ever dropping everything at once: what was found is kept in one size-limited cache (at most
+/// <see cref="FoundLimit"/> entries; when full, the least recently used go first), "no such key, user, unit" answers in
+/// another (<see cref="MissingLimit"/>), so a flood of lookups of junk keys or names only pushes out other junk.
 /// </summary>
 public sealed class AccessCache(UserStore users, SourceStore sources, RegionLookup regions, EmployeeDirectory employees,
-    IOptions<AccessOptions> options, TimeProvider time) : IChangeHandler<AccessChanged>
+    IOptions<AccessOptions> options, TimeProvider time) : IChangeHandler<AccessChanged>, IDisposable
 {
-    private readonly ConcurrentDictionary<string, (object? Value, DateTimeOffset Expires)> _entries = new();
+    /// <summary>Most entries kept of what was found (a few per active user; the busiest regions have thousands of users).</summary>
+    public const int FoundLimit = 10_000;
+
+    /// <summary>
+    /// Most "not found" answers kept: they spare the database a client repeating one stale key, and nothing more (junk
+    /// keys are all different).
+    /// </summary>
+    public const int MissingLimit = 1_000;
+
+    private readonly MemoryCache _found = new(new MemoryCacheOptions { SizeLimit = FoundLimit });
+    private readonly MemoryCache _missing = new(new MemoryCacheOptions { SizeLimit = MissingLimit });
     private long _generation;
+
+    /// <summary>Entries held now (found and missing; for tests).</summary>
+    internal int Count => _found.Count + _missing.Count;
 
     public Task<UserRecord?> UserAsync(long id, CancellationToken ct) =>
         GetAsync("u:" + id, () => users.FindAsync(id, ct));
@@ -39,7 +55,8 @@ public sealed class AccessCache(UserStore users, SourceStore sources, RegionLook
     public void Clear()
     {
         Interlocked.Increment(ref _generation);
-        _entries.Clear();
+        _found.Clear();
+        _missing.Clear();
     }
 
     public Task HandleAsync(AccessChanged message, CancellationToken ct)
@@ -54,25 +71,36 @@ public sealed class AccessCache(UserStore users, SourceStore sources, RegionLook
         return Task.CompletedTask;
     }
 
+    public void Dispose()
+    {
+        _found.Dispose();
+        _missing.Dispose();
+    }
+
     private async Task<T?> GetAsync<T>(string key, Func<Task<T?>> load) where T : class
     {
         var now = time.GetUtcNow();
-        if (_entries.TryGetValue(key, out var hit) && hit.Expires > now)
+        var generation = Interlocked.Read(ref _generation);
+        // An entry of an earlier generation was stored by a read that overlapped a Clear(): never served.
+        if ((_found.TryGetValue(key, out Entry? hit) || _missing.TryGetValue(key, out hit))
+            && hit!.Generation == generation && hit.Expires > now)
         {
             return (T?)hit.Value;
         }
-        var generation = Interlocked.Read(ref _generation);
         var value = await load();
         var lifetime = options.Value.CacheLifetime;
         // Do not store what was read before a concurrent Clear(): it may be stale already.
         if (lifetime > TimeSpan.Zero && generation == Interlocked.Read(ref _generation))
         {
-            if (_entries.Count > 10_000)
-            {
-                _entries.Clear(); // bounded: junk keys cannot grow memory
-            }
-            _entries[key] = (value, now + lifetime);
+            var (store, other) = value is null ? (_missing, _found) : (_found, _missing);
+            other.Remove(key);
+            // Full: the cache refuses the entry and compacts in the background (expired first, then least recently used).
+            store.Set(key, new Entry(value, now + lifetime, generation),
+                new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = lifetime });
         }
         return value;
     }
+
+    /// <param name="Expires">On the product clock (<see cref="TimeProvider"/>), as the lifetime always was.</param>
+    private sealed record Entry(object? Value, DateTimeOffset Expires, long Generation);
 }

@@ -33,6 +33,15 @@ public static class BoardComposer
         return Payload(BoardGroup.Public(r.RegionId), r, version, asOf, figures, rows);
     }
 
+    /// <summary>The payload of one of the region's groups (a unit group names a unit of <paramref name="r"/>).</summary>
+    public static IndicatorsPayload For(BoardGroup group, RegionIndicators r, SmallGroups smallGroups, long version,
+        DateTimeOffset asOf) => group.Kind switch
+    {
+        BoardGroupKind.Region => Region(r, version, asOf),
+        BoardGroupKind.Public => Public(r, smallGroups, version, asOf),
+        _ => Unit(r, r.Units.First(u => u.UnitId == group.Id), version, asOf),
+    };
+
     public static double AttendanceRate(GroupIndicators g) =>
         g.EmployeeCount == 0 ? 0
             : Math.Round(100.0 * (g.AttendanceToday.Hadir + g.AttendanceToday.Terlambat + g.AttendanceToday.DinasLuar)

@@ -12,7 +12,10 @@ public sealed record PanelsPayload(string Group, string Reason, DateTimeOffset A
 /// <summary>
 /// After a committed SKP or follow-up change: <see cref="IBoardClient.Panels"/> to the region, unit and public groups
 /// of the unit concerned, on the same hub (and Redis backplane) as the board's figures. A process without the dashboard
-/// role has no board hub: its screens then move on the next indicator push.
+/// role has no board hub: its screens then move on the next indicator push. Like the boards' own pushes, only the
+/// groups with screens (<see cref="BoardSubscriptions"/>, which with several instances counts the others' screens too)
+/// are sent to, since each send is a Redis publish in a cluster; and the employee's unit is not read at all while no
+/// board is watched. A hint missed by a screen that joins at that moment is caught by its panels' minute re-read.
 /// </summary>
 public static class BoardPanelsPush
 {
@@ -22,7 +25,8 @@ public static class BoardPanelsPush
     /// <summary>The hint for the unit and region <paramref name="nip"/> belongs to now.</summary>
     public static async Task ForEmployeeAsync(IServiceProvider services, string nip, string reason, TimeProvider time, ILogger log)
     {
-        if (services.GetService<IHubContext<BoardHub, IBoardClient>>() is null)
+        if (services.GetService<IHubContext<BoardHub, IBoardClient>>() is null
+            || services.GetService<BoardSubscriptions>() is not { } subs || subs.WatchedRegions().Count == 0)
         {
             return;
         }
@@ -45,14 +49,16 @@ public static class BoardPanelsPush
     public static async Task ForUnitAsync(IServiceProvider services, string regionId, string unitId, string reason, TimeProvider time,
         ILogger log)
     {
-        if (services.GetService<IHubContext<BoardHub, IBoardClient>>() is not { } hub)
+        if (services.GetService<IHubContext<BoardHub, IBoardClient>>() is not { } hub
+            || services.GetService<BoardSubscriptions>() is not { } subs)
         {
             return;
         }
         var at = time.GetUtcNow();
         try
         {
-            foreach (var group in new[] { BoardGroup.Region(regionId), BoardGroup.Unit(unitId), BoardGroup.Public(regionId) })
+            foreach (var group in new[] { BoardGroup.Region(regionId), BoardGroup.Unit(unitId), BoardGroup.Public(regionId) }
+                .Where(subs.IsWatched))
             {
                 await hub.Clients.Group(group.Name).Panels(new PanelsPayload(group.Name, reason, at));
             }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Kinerja.Core.Indicators;
 
 namespace Kinerja.Dashboard.Board;
 
@@ -143,6 +144,22 @@ public sealed class BoardSubscriptions
             }
         }
         return units.ToArray();
+    }
+
+    /// <summary>The region's groups with screens: its region and public groups, then its watched units.</summary>
+    public List<BoardGroup> WatchedGroups(RegionIndicators region)
+    {
+        var groups = new List<BoardGroup>();
+        foreach (var g in new[] { BoardGroup.Region(region.RegionId), BoardGroup.Public(region.RegionId) })
+        {
+            if (IsWatched(g))
+            {
+                groups.Add(g);
+            }
+        }
+        var units = WatchedUnits(region.RegionId);
+        groups.AddRange(region.Units.Where(u => units.Contains(u.UnitId)).Select(u => BoardGroup.Unit(u.UnitId)));
+        return groups;
     }
 
     /// <summary>Regions where any group (region, public or one of its units) is watched.</summary>

@@ -34,9 +34,8 @@ public sealed class RegionBoard
     private readonly IndicatorsFirst _priority = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, IndicatorsPayload> _payloads = new(StringComparer.Ordinal);
-    /// <summary>What each group's screens were last sent: group name → (version, as of, send number; 0 = given at subscribe).</summary>
-    private readonly Dictionary<string, (long Version, DateTimeOffset AsOf, long Sent)> _pushed = new(StringComparer.Ordinal);
     private readonly PushSequence _sends = new();
+    private readonly IndicatorsSendLedger _sent;
     private int _refreshDue, _settleDue;
     private RegionIndicators? _current;
     private BoardGroup? _extra;
@@ -58,6 +57,7 @@ public sealed class RegionBoard
         _logger = logger;
         _publisher = services.Publisher;
         _charts = new RegionCharts(regionId, services, logger, _priority, _sends);
+        _sent = new IndicatorsSendLedger(_sends);
     }
 
     public string RegionId => _regionId;
@@ -197,13 +197,7 @@ public sealed class RegionBoard
             {
                 return new BoardScreenState(payload, charts);
             }
-            if (!_pushed.TryGetValue(group.Name, out var seen))
-            {
-                // The group's first screen gets this state now; the next flush need not repeat it.
-                _pushed[group.Name] = (payload.Version, payload.AsOf, 0);
-            }
-            var carried = seen.Sent > joinedAt && seen.Version == payload.Version && seen.AsOf == payload.AsOf;
-            return new BoardScreenState(carried ? null : payload, _charts.ForScreen(group, charts, joinedAt));
+            return new BoardScreenState(_sent.ForScreen(group, payload, joinedAt), _charts.ForScreen(group, charts, joinedAt));
         }
         finally
         {
@@ -241,7 +235,7 @@ public sealed class RegionBoard
         _payloads.Clear();
         foreach (var group in groups)
         {
-            _payloads[group.Name] = Payload(region, group);
+            _payloads[group.Name] = BoardComposer.For(group, region, _smallGroups, _version, _asOf);
         }
         if (push && _publisher.IsActive)
         {
@@ -263,12 +257,7 @@ public sealed class RegionBoard
     {
         var refresh = Interlocked.Exchange(ref _refreshDue, 0) == 1;
         var settle = Interlocked.Exchange(ref _settleDue, 0) == 1;
-        var due = groups.Where(g => refresh || !_pushed.TryGetValue(g.Name, out var seen) || seen.Version != _version
-            || (settle && seen.AsOf < _asOf)).ToArray();
-        foreach (var g in due)
-        {
-            _pushed[g.Name] = (_version, _asOf, _sends.Next());
-        }
+        var due = _sent.TakeDue(groups, _version, _asOf, refresh, settle);
         return Task.WhenAll(due.Select(g => _hub.Clients.Group(g.Name).Indicators(_payloads[g.Name])));
     }
 
@@ -285,16 +274,7 @@ public sealed class RegionBoard
 
     private List<BoardGroup> WatchedGroups(RegionIndicators region)
     {
-        var groups = new List<BoardGroup>();
-        foreach (var g in new[] { BoardGroup.Region(region.RegionId), BoardGroup.Public(region.RegionId) })
-        {
-            if (_subs.IsWatched(g))
-            {
-                groups.Add(g);
-            }
-        }
-        var units = _subs.WatchedUnits(region.RegionId);
-        groups.AddRange(region.Units.Where(u => units.Contains(u.UnitId)).Select(u => BoardGroup.Unit(u.UnitId)));
+        var groups = _subs.WatchedGroups(region);
         if (_extra is { } extra && !groups.Contains(extra)
             && (extra.Kind != BoardGroupKind.Unit || region.Units.Any(u => u.UnitId == extra.Id)))
         {
@@ -302,11 +282,4 @@ public sealed class RegionBoard
         }
         return groups;
     }
-
-    private IndicatorsPayload Payload(RegionIndicators region, BoardGroup group) => group.Kind switch
-    {
-        BoardGroupKind.Region => BoardComposer.Region(region, _version, _asOf),
-        BoardGroupKind.Public => BoardComposer.Public(region, _smallGroups, _version, _asOf),
-        _ => BoardComposer.Unit(region, region.Units.First(u => u.UnitId == group.Id), _version, _asOf),
-    };
 }

@@ -25,7 +25,7 @@ namespace Kinerja.Dashboard.Board;
 public sealed class RegionCharts(string regionId, BoardServices services, ILogger logger, IndicatorsFirst? priority = null,
     PushSequence? sends = null)
 {
-    private readonly PushSequence _sends = sends ?? new PushSequence();
+    private readonly ChartSendLedger _sent = new(sends ?? new PushSequence());
     private readonly IndicatorsFirst _priority = priority ?? new IndicatorsFirst();
     private readonly IBoardData data = services.Data;
     private readonly ChartCache charts = services.Charts;
@@ -39,11 +39,6 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
     private readonly ConcurrentDictionary<string, RenderedChart[]> _groupCharts = new(StringComparer.Ordinal);
     /// <summary>Chart id → the figure family it draws (what its key is taken from).</summary>
     private readonly ConcurrentDictionary<string, FigureFamily> _families = new(StringComparer.Ordinal);
-    /// <summary>
-    /// What each group's screens have been sent: group name → chart id → (version, send number; 0 = given at subscribe)
-    /// (lock it).
-    /// </summary>
-    private readonly Dictionary<string, Dictionary<string, (long Version, long Sent)>> _pushed = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _running, _timerArmed;
     private long _lastRenderTicks, _triggers;
@@ -57,37 +52,11 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
     public bool Has(BoardGroup group) => _groupCharts.ContainsKey(group.Name);
 
     /// <summary>
-    /// The charts of <paramref name="current"/> a screen that joined the group at <paramref name="joinedAt"/> (its
-    /// <see cref="RegionBoard.JoinMark"/>) must be given now: those a group send made after the join carries are left
-    /// out. When the screen is the group's only one, what it is given counts as sent to the group, so the next pass does
-    /// not repeat it (a kiosk rotating through units would otherwise receive every chart twice).
+    /// The charts of <paramref name="current"/> a screen that joined the group at <paramref name="joinedAt"/> must be given
+    /// now (see <see cref="ChartSendLedger.ForScreen"/>; the screen is alone when it is the group's only one here).
     /// </summary>
-    public IReadOnlyList<RenderedChart> ForScreen(BoardGroup group, IReadOnlyList<RenderedChart> current, long joinedAt)
-    {
-        lock (_pushed)
-        {
-            var alone = subs.Count(group) <= 1;
-            if (!_pushed.TryGetValue(group.Name, out var pushed))
-            {
-                _pushed[group.Name] = pushed = new(StringComparer.Ordinal);
-            }
-            var give = new List<RenderedChart>(current.Count);
-            foreach (var chart in current)
-            {
-                var known = pushed.TryGetValue(chart.Spec.ChartId, out var seen) && seen.Version == chart.Version;
-                if (known && seen.Sent > joinedAt)
-                {
-                    continue;
-                }
-                give.Add(chart);
-                if (alone && !known)
-                {
-                    pushed[chart.Spec.ChartId] = (chart.Version, 0);
-                }
-            }
-            return give;
-        }
-    }
+    public IReadOnlyList<RenderedChart> ForScreen(BoardGroup group, IReadOnlyList<RenderedChart> current, long joinedAt) =>
+        _sent.ForScreen(group, current, joinedAt, alone: subs.Count(group) <= 1);
 
     /// <summary>The data changed: the next pass redraws what changed.</summary>
     public void MarkStale() => _stale = true;
@@ -207,7 +176,7 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
         RegionChartInputs? inputs = null;
         foreach (var group in groups)
         {
-            var keys = new GroupKeys(region, group, version, triggers);
+            var keys = new GroupChartKeys(region, group, version, triggers);
             if (_groupCharts.TryGetValue(group.Name, out var held)
                 && held.All(c => _families.TryGetValue(c.Spec.ChartId, out var family) && keys.Of(c.Spec, family).IsCoveredBy(c.Key)))
             {
@@ -243,29 +212,12 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
         return result;
     }
 
-    /// <summary>
-    /// The keys of one group's charts: each chart keys on the version of the figure family it draws, the region's
-    /// (<see cref="RegionIndicators.Families"/>) for region and public charts, the unit's own
-    /// (<see cref="RegionIndicators.UnitFamilies"/>) for a unit's charts, so a chart is drawn again only when its own
-    /// figures changed. Figures not from the live model carry no family versions: their charts key on the data version.
-    /// </summary>
-    private readonly struct GroupKeys(RegionIndicators region, BoardGroup group, long version, long triggers)
-    {
-        private readonly FamilyVersions? _families = group.Kind == BoardGroupKind.Unit
-            ? region.UnitFamilies.GetValueOrDefault(group.Id)
-            : region.Families;
-
-        public ChartKey Of(ChartSpec spec, FigureFamily family) => new(
-            _families is null || ReferenceEquals(_families, FamilyVersions.None) ? version : _families.Of(family),
-            spec is TriggerCountsSpec ? triggers : 0);
-    }
-
     /// <summary>Sends the group's charts its screens have not seen, one paced <c>Chart</c> message at a time.</summary>
     private async Task PushAsync(BoardGroup group, RenderedChart[] rendered, CancellationToken ct)
     {
         foreach (var chart in rendered)
         {
-            if (!publisher.IsActive || !MarkPushed(group, chart))
+            if (!publisher.IsActive || !_sent.MarkSent(group, chart))
             {
                 continue;
             }
@@ -285,24 +237,6 @@ public sealed class RegionCharts(string regionId, BoardServices services, ILogge
         var started = time.GetTimestamp();
         await _priority.ChartTurnAsync(ct);
         timings.ChartYield.Add(time.GetElapsedTime(started));
-    }
-
-    /// <summary>Records that the group's screens get this version; false when they already have it.</summary>
-    private bool MarkPushed(BoardGroup group, RenderedChart chart)
-    {
-        lock (_pushed)
-        {
-            if (!_pushed.TryGetValue(group.Name, out var pushed))
-            {
-                _pushed[group.Name] = pushed = new(StringComparer.Ordinal);
-            }
-            if (pushed.TryGetValue(chart.Spec.ChartId, out var seen) && seen.Version == chart.Version)
-            {
-                return false;
-            }
-            pushed[chart.Spec.ChartId] = (chart.Version, _sends.Next());
-            return true;
-        }
     }
 
     /// <summary>Starts the held-back pass once the chart interval has passed (one timer at a time).</summary>

@@ -9,6 +9,10 @@ namespace Kinerja.Dashboard.Skp;
 /// IKU (targets or realisations): the boards' <c>Panels</c> hint to the unit's region, unit and public groups, so the IKU
 /// attainment on the boards, the public display and the HR plan page is read again. (Imports tell the screens through the
 /// change feed instead: <see cref="Import.SkpImportFeed"/>, <see cref="SkpFeedHandler"/>.)
+/// The person's groups are sent to without asking <see cref="EmployeeWatchers"/>, unlike the per-event pushes: nothing is
+/// read for them (the superior comes with the call), on one instance a send to a group without connections is only a
+/// look-up in SignalR's group list, and with several instances the registry counts every group as watched, so a gate
+/// would save nothing there either. The board hints are gated (<see cref="Board.BoardPanelsPush"/>).
 /// </summary>
 internal static class SkpPush
 {
