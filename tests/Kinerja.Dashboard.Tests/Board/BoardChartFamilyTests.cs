@@ -34,6 +34,7 @@ public sealed class BoardChartFamilyTests(QuietBoardAppFactory app) : IClassFixt
         // minutes only
         var before = Versions(cache);
         var renders = cache.SvgRenders;
+        var triggersSeen = NewTriggers(screen);
         await BoardIngest.ActivitiesAsync(app.Source, [nip], minutes: 13);
         var minutes = await LiveVersionWait.QuietVersionAsync(live, Region, filed);
         await screen.WaitForAsync("Chart", c => c.GetProperty("chartId").GetString() == $"r.{Region}.aktivitas"
@@ -43,11 +44,13 @@ public sealed class BoardChartFamilyTests(QuietBoardAppFactory app) : IClassFixt
         var families = live.Region(Region)!.Indicators.Families;
         Assert.Equal(minutes, families.Of(FigureFamily.Activity));
         Assert.True(afterMinutes["aktivitas"] > before["aktivitas"]);
-        Assert.All(Names.Skip(1), n => Assert.Equal(before[n], afterMinutes[n]));
-        Assert.Equal(1, cache.SvgRenders - renders);
+        var triggerRedraws = TriggerChartRedraws(screen, triggersSeen, before, afterMinutes);
+        Assert.All(Names.Skip(1).Where(n => n != TriggerChart), n => Assert.Equal(before[n], afterMinutes[n]));
+        Assert.Equal(1 + triggerRedraws, cache.SvgRenders - renders);
 
         // a level change (the rules' predicate of an employee) the other way round
         renders = cache.SvgRenders;
+        triggersSeen = NewTriggers(screen);
         var period = live.RegionVersion(Region)!.Value.Period;
         var held = live.Employee(nip)!.Predikat;
         await live.ApplyLevelsAsync([new LevelChange(nip, period, "DI_BAWAH_EKSPEKTASI", "DI_BAWAH_EKSPEKTASI",
@@ -59,8 +62,29 @@ public sealed class BoardChartFamilyTests(QuietBoardAppFactory app) : IClassFixt
         await Task.Delay(1000);
         var afterLevel = Versions(cache);
         Assert.True(afterLevel["predikat"] > afterMinutes["predikat"]);
-        Assert.All(Names.Where(n => n != "predikat"), n => Assert.Equal(afterMinutes[n], afterLevel[n]));
-        Assert.Equal(1, cache.SvgRenders - renders);
+        triggerRedraws = TriggerChartRedraws(screen, triggersSeen, afterMinutes, afterLevel);
+        Assert.All(Names.Where(n => n != "predikat" && n != TriggerChart), n => Assert.Equal(afterMinutes[n], afterLevel[n]));
+        Assert.Equal(1 + triggerRedraws, cache.SvgRenders - renders);
+    }
+
+    /// <summary>The chart that counts triggers: the rules may still fire one for the first activity, at any moment.</summary>
+    private const string TriggerChart = "tindak-lanjut";
+
+    private static int NewTriggers(HubClient screen) =>
+        screen.Messages.Count(m => m.Method == "Trigger" && !m.Payload.GetProperty("initial").GetBoolean());
+
+    /// <summary>
+    /// 1 when the trigger chart was redrawn, which it may only be because a new trigger reached the screen meanwhile (the rules
+    /// evaluate the first activity in the background; under load that lands after the charts caught up); else 0.
+    /// </summary>
+    private static int TriggerChartRedraws(HubClient screen, int triggersSeen, Dictionary<string, long> before, Dictionary<string, long> after)
+    {
+        if (before[TriggerChart] == after[TriggerChart])
+        {
+            return 0;
+        }
+        Assert.True(NewTriggers(screen) > triggersSeen, "the trigger chart was redrawn although no trigger arrived");
+        return 1;
     }
 
     private static Dictionary<string, long> Versions(ChartCache cache) =>
