@@ -33,7 +33,7 @@ public sealed class BoardChartFamilyTests(QuietBoardAppFactory app) : IClassFixt
 
         // minutes only
         var triggersSeen = NewTriggers(screen);
-        await TriggerChartCaughtUpAsync(cache, triggersSeen);
+        await ChartsCaughtUp.WaitAsync(live, cache, Region, triggerAnnouncements: triggersSeen);
         var before = Versions(cache);
         var renders = cache.SvgRenders;
         await BoardIngest.ActivitiesAsync(app.Source, [nip], minutes: 13);
@@ -51,7 +51,7 @@ public sealed class BoardChartFamilyTests(QuietBoardAppFactory app) : IClassFixt
 
         // a level change (the rules' predicate of an employee) the other way round
         triggersSeen = NewTriggers(screen);
-        await TriggerChartCaughtUpAsync(cache, triggersSeen);
+        await ChartsCaughtUp.WaitAsync(live, cache, Region, triggerAnnouncements: triggersSeen);
         renders = cache.SvgRenders;
         var period = live.RegionVersion(Region)!.Value.Period;
         var held = live.Employee(nip)!.Predikat;
@@ -73,25 +73,11 @@ public sealed class BoardChartFamilyTests(QuietBoardAppFactory app) : IClassFixt
     /// The chart that counts triggers. The rules evaluate the first activity in the background and may fire triggers for it at
     /// any moment; each announcement reaches the screen as a <c>Trigger</c> and then redraws this chart in the next chart pass.
     /// </summary>
-    private const string TriggerChart = "tindak-lanjut";
+    private const string TriggerChart = ChartsCaughtUp.TriggerChart;
 
     /// <summary>The new triggers' announcements the screen has received (one per announcement to the region group).</summary>
     private static int NewTriggers(HubClient screen) =>
         screen.Messages.Count(m => m.Method == "Trigger" && !m.Payload.GetProperty("initial").GetBoolean());
-
-    /// <summary>
-    /// Waits until the trigger chart is drawn with every announcement the screen has seen (its key counts the region's trigger
-    /// announcements): the redraw follows the announcement by a chart pass, and may otherwise land in the next step's window.
-    /// </summary>
-    private static async Task TriggerChartCaughtUpAsync(ChartCache cache, int announcementsSeen)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (cache.Get($"r.{Region}.{TriggerChart}")?.Key.Triggers < announcementsSeen)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the trigger chart was not redrawn with the {announcementsSeen} announcements seen");
-            await Task.Delay(20);
-        }
-    }
 
     /// <summary>
     /// 1 when the trigger chart was redrawn, which it may only be because a new trigger reached the screen meanwhile; else 0.

@@ -13,10 +13,13 @@ namespace Kinerja.Dashboard.Tests.Board;
 /// </summary>
 internal static class ChartsCaughtUp
 {
+    /// <summary>The region chart that counts triggers (its key also carries the region's trigger generation).</summary>
+    public const string TriggerChart = "tindak-lanjut";
+
     private static readonly (string Name, FigureFamily Family)[] RegionCharts =
     [
         ("aktivitas", FigureFamily.Activity), ("pengisian", FigureFamily.Filing), ("predikat", FigureFamily.Predikat),
-        ("kehadiran", FigureFamily.Attendance), ("ikm", FigureFamily.Ikm), ("tindak-lanjut", FigureFamily.Period),
+        ("kehadiran", FigureFamily.Attendance), ("ikm", FigureFamily.Ikm), (TriggerChart, FigureFamily.Period),
     ];
 
     private static readonly (string Name, FigureFamily Family)[] UnitCharts =
@@ -31,11 +34,19 @@ internal static class ChartsCaughtUp
     public static IEnumerable<string> UnitChartIds(string unit) => UnitCharts.Select(c => $"u.{unit}.{c.Name}");
 
     /// <summary>Waits until the region's charts and those of <paramref name="units"/> are drawn from the current figures.</summary>
-    public static async Task WaitAsync(LiveIndicators live, ChartCache cache, string region, params string[] units)
+    public static Task WaitAsync(LiveIndicators live, ChartCache cache, string region, params string[] units) =>
+        WaitAsync(live, cache, region, triggerAnnouncements: 0, units);
+
+    /// <summary>
+    /// As <see cref="WaitAsync(LiveIndicators, ChartCache, string, string[])"/>, and the region's trigger-count chart is drawn
+    /// with at least <paramref name="triggerAnnouncements"/> trigger announcements (its key counts them; each redraws it one
+    /// chart pass after the screen received its <c>Trigger</c>, and the rules fire them in the background at any moment).
+    /// </summary>
+    public static async Task WaitAsync(LiveIndicators live, ChartCache cache, string region, int triggerAnnouncements, params string[] units)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         string? behind;
-        while ((behind = Behind(live, cache, region, units)) is not null)
+        while ((behind = Behind(live, cache, region, units, triggerAnnouncements)) is not null)
         {
             Assert.True(DateTime.UtcNow < deadline, $"the chart {behind} was not drawn from the current figures");
             await Task.Delay(20);
@@ -43,11 +54,15 @@ internal static class ChartsCaughtUp
     }
 
     /// <summary>The first chart not drawn from the current figures, or null.</summary>
-    private static string? Behind(LiveIndicators live, ChartCache cache, string region, string[] units)
+    private static string? Behind(LiveIndicators live, ChartCache cache, string region, string[] units, int triggerAnnouncements)
     {
         if (live.Region(region)?.Indicators is not { } figures)
         {
             return "r." + region + " (region not loaded)";
+        }
+        if (cache.Get($"r.{region}.{TriggerChart}")?.Key.Triggers < triggerAnnouncements)
+        {
+            return $"r.{region}.{TriggerChart} (not yet drawn with the {triggerAnnouncements} trigger announcements seen)";
         }
         foreach (var (name, family) in RegionCharts)
         {
